@@ -1,0 +1,109 @@
+package org.bucn.tracker.infrastructure.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bucn.tracker.infrastructure.web.Problems;
+import org.bucn.tracker.user.UserService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: {@code /api/**} answers 401/403 as problem documents and never redirects;
+ * the web pages use form login. Both read roles fresh from the database on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users) throws Exception {
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\"");
+          Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in to use the API");
+        };
+    AccessDeniedHandler forbidden =
+        (request, response, e) ->
+            Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/api/admin/**").hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                    .requestMatchers("/api/tasks/**").hasAnyRole("COORDINATOR", "ADVOCATE")
+                    .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                    .requestMatchers("/api/targets/**", "/api/campaigns/**").hasRole("COORDINATOR")
+                    .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        // Basic requests never create a session; a browser's existing web session is honoured.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // A cross-site page cannot send an Authorization header, so only session callers need a CSRF token.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .requestCache(cache -> cache.disable())
+        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users) throws Exception {
+    http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .anyRequest().hasRole("ADMIN"))
+        .httpBasic(basic -> {})
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain webChain(HttpSecurity http, UserService users) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/admin/**").hasRole("ADMIN")
+                    .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+}

@@ -1,0 +1,158 @@
+package org.bucn.tracker.infrastructure.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns every API error into a problem document that names the bad field; never a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+    }
+    return problem;
+  }
+
+  @ExceptionHandler({
+    OptimisticLockingFailureException.class,
+    PessimisticLockingFailureException.class,
+    DuplicateKeyException.class,
+    org.camunda.bpm.engine.OptimisticLockingException.class,
+    org.camunda.bpm.engine.TaskAlreadyClaimedException.class
+  })
+  ProblemDetail lostRace(RuntimeException e) {
+    log.debug("Lost a race", e);
+    return Problems.of(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again");
+  }
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ProblemDetail invalidField(InvalidFieldException e) {
+    return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail denied(AccessDeniedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return Problems.invalid(List.of(new Problems.FieldError(e.getName(), "is not a valid value")));
+  }
+
+  @ExceptionHandler(RequestTooLargeException.class)
+  ProblemDetail tooLarge(RequestTooLargeException e) {
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Problems.FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
+            .sorted((a, b) -> a.field().compareTo(b.field()))
+            .toList();
+    if (errors.isEmpty()) {
+      errors =
+          e.getBindingResult().getGlobalErrors().stream()
+              .map(g -> new Problems.FieldError(g.getObjectName(), g.getDefaultMessage()))
+              .toList();
+    }
+    return ResponseEntity.badRequest().body(Problems.invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Problems.FieldError> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                new Problems.FieldError(
+                                    r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+            .toList();
+    return ResponseEntity.badRequest().body(Problems.invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof RequestTooLargeException tooLarge) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+    }
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping);
+      String message = "has an unreadable value";
+      if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+        message =
+            format.getTargetType().isEnum()
+                ? "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants())
+                : "is not a valid " + format.getTargetType().getSimpleName();
+      } else if (mapping instanceof UnrecognizedPropertyException) {
+        message = "is not a known field";
+      }
+      return ResponseEntity.badRequest().body(Problems.invalid(List.of(new Problems.FieldError(field, message))));
+    }
+    return ResponseEntity.badRequest()
+        .body(Problems.invalid(List.of(new Problems.FieldError("body", "is not readable JSON"))));
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    log.error("Unexpected error", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,12 @@
+package org.bucn.tracker.user;
+
+import java.util.Set;
+
+/** A person who may log in; the password hash never leaves this module. */
+public record UserAccount(
+    String username, String email, String displayName, boolean enabled, Set<Role> roles) {
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+}

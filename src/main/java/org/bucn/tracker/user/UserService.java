@@ -1,0 +1,106 @@
+package org.bucn.tracker.user;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their roles; also what Spring Security asks at every login and request. */
+@Service
+public class UserService implements UserDetailsService {
+
+  private final UserRepository users;
+  private final PasswordEncoder passwordEncoder;
+
+  UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+    this.users = users;
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    UserRepository.StoredUser stored =
+        users.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    return toUserDetails(stored.account(), stored.passwordHash());
+  }
+
+  /** The user as stored now, for checks that must see a role removed a moment ago. */
+  public Optional<UserAccount> find(String username) {
+    return users.find(username).map(UserRepository.StoredUser::account);
+  }
+
+  public List<UserAccount> findAll() {
+    return users.findAll();
+  }
+
+  /** Enabled users holding a role, e.g. the advocates a coordinator may assign a task to. */
+  public List<UserAccount> findEnabledWithRole(Role role) {
+    return users.findEnabledWithRole(role);
+  }
+
+  public boolean isEmpty() {
+    return users.count() == 0;
+  }
+
+  @Transactional
+  public UserAccount create(NewUser user) {
+    UserAccount account =
+        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles());
+    if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
+      throw new ConflictException("username", "A user named '" + user.username() + "' exists already");
+    }
+    return account;
+  }
+
+  /** Creates the user unless it exists; used by demo data and the first admin. */
+  @Transactional
+  public boolean createIfAbsent(NewUser user) {
+    UserAccount account =
+        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles());
+    return users.insertIfAbsent(account, passwordEncoder.encode(user.password()));
+  }
+
+  @Transactional
+  public UserAccount update(String username, UserChange change) {
+    if (users.update(username, change.email(), change.displayName(), change.enabled()) == 0) {
+      throw new NotFoundException("user", username);
+    }
+    if (change.roles() != null) {
+      users.replaceRoles(username, change.roles());
+    }
+    if (change.password() != null) {
+      users.updatePassword(username, passwordEncoder.encode(change.password()));
+    }
+    return find(username).orElseThrow();
+  }
+
+  static UserDetails toUserDetails(UserAccount account, String passwordHash) {
+    List<GrantedAuthority> authorities =
+        account.roles().stream()
+            .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+            .toList();
+    return User.withUsername(account.username())
+        .password(passwordHash)
+        .disabled(!account.enabled())
+        .authorities(authorities)
+        .build();
+  }
+
+  /** A user to create. */
+  public record NewUser(
+      String username, String password, String email, String displayName, Set<Role> roles) {}
+
+  /** Changes to a user; null fields stay as they are. */
+  public record UserChange(
+      String email, String displayName, Boolean enabled, Set<Role> roles, String password) {}
+}
