@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Seeds demo users and the target directory once; safe to run on every start and on several nodes. */
+/** Seeds demo users, the target directory and the demo campaign once; safe on every start and on several nodes. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DemoData implements ApplicationRunner {
@@ -24,11 +24,13 @@ class DemoData implements ApplicationRunner {
   private final DemoMode demoMode;
   private final UserService users;
   private final TargetService targets;
+  private final DemoCampaign campaign;
 
-  DemoData(DemoMode demoMode, UserService users, TargetService targets) {
+  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign) {
     this.demoMode = demoMode;
     this.users = users;
     this.targets = targets;
+    this.campaign = campaign;
   }
 
   @Override
@@ -46,6 +48,7 @@ class DemoData implements ApplicationRunner {
     if (created + added > 0) {
       log.info("Demo mode: added {} demo users (password '{}') and {} targets", created, PASSWORD, added);
     }
+    campaign.seedOnce();
   }
 
   private int user(String username, String displayName, Role role) {

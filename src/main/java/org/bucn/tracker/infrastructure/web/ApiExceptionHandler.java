@@ -1,9 +1,7 @@
 package org.bucn.tracker.infrastructure.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.Arrays;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +61,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
   }
 
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolations(ConstraintViolationException e) {
+    return Problems.invalid(
+        e.getConstraintViolations().stream()
+            .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .sorted((a, b) -> a.field().compareTo(b.field()))
+            .toList());
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail denied(AccessDeniedException e) {
     return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
@@ -119,17 +126,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = path(mapping);
-      String message = "has an unreadable value";
-      if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-        message =
-            format.getTargetType().isEnum()
-                ? "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants())
-                : "is not a valid " + format.getTargetType().getSimpleName();
-      } else if (mapping instanceof UnrecognizedPropertyException) {
-        message = "is not a known field";
-      }
-      return ResponseEntity.badRequest().body(Problems.invalid(List.of(new Problems.FieldError(field, message))));
+      return ResponseEntity.badRequest().body(invalidField(InvalidFieldException.of(mapping)));
     }
     return ResponseEntity.badRequest()
         .body(Problems.invalid(List.of(new Problems.FieldError("body", "is not readable JSON"))));
@@ -139,20 +136,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(RuntimeException e) {
     log.error("Unexpected error", e);
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 }

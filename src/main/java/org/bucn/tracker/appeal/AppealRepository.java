@@ -1,0 +1,275 @@
+package org.bucn.tracker.appeal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.AppealViews.Draft;
+import org.bucn.tracker.appeal.AppealViews.Escalation;
+import org.bucn.tracker.appeal.AppealViews.FollowUp;
+import org.bucn.tracker.appeal.AppealViews.Response;
+import org.bucn.tracker.appeal.AppealViews.Review;
+import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
+import org.bucn.tracker.appeal.AppealViews.Submission;
+import org.bucn.tracker.appeal.AppealViews.TargetRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AppealRepository {
+
+  /** The appeal row with what the API shows of its target and campaign. */
+  record AppealRow(
+      long id,
+      long campaignId,
+      String campaignTitle,
+      long targetId,
+      AppealStage stage,
+      String assignee,
+      int followUpRound,
+      String processInstanceId,
+      java.time.OffsetDateTime createdAt,
+      java.time.OffsetDateTime closedAt) {}
+
+  private final JdbcClient jdbc;
+
+  AppealRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insertForCampaign(long campaignId, List<Long> targetIds) {
+    for (Long targetId : targetIds) {
+      jdbc.sql("INSERT INTO appeal (campaign_id, target_id, stage) VALUES (?, ?, 'DRAFTING')")
+          .params(campaignId, targetId)
+          .update();
+    }
+  }
+
+  List<Long> idsOfCampaign(long campaignId) {
+    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id").param(campaignId).query(Long.class).list();
+  }
+
+  Optional<AppealRow> find(long id) {
+    return jdbc.sql(
+            """
+            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
+                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
+              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?
+            """)
+        .param(id)
+        .query(AppealRow.class)
+        .optional();
+  }
+
+  /** Locks the appeal row: steps on one appeal happen one after the other, on any node. */
+  Optional<AppealRow> lock(long id) {
+    return jdbc.sql(
+            """
+            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
+                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
+              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ? FOR UPDATE OF a
+            """)
+        .param(id)
+        .query(AppealRow.class)
+        .optional();
+  }
+
+  TargetRef target(long targetId) {
+    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language FROM target WHERE id = ?")
+        .param(targetId)
+        .query(TargetRef.class)
+        .single();
+  }
+
+  List<AppealSummary> summariesOfCampaign(long campaignId) {
+    return jdbc.sql(
+            """
+            SELECT a.id, a.campaign_id, a.target_id, t.country_code, t.country, t.office, t.holder_name,
+                   a.stage, a.assignee, s.submitted_on AS submitted_at,
+                   (SELECT count(*) FROM appeal_follow_up f WHERE f.appeal_id = a.id) AS follow_ups,
+                   r.kind AS response_kind, r.received_on AS responded_at,
+                   (SELECT o.status FROM sanction_outcome o WHERE o.appeal_id = a.id ORDER BY o.id DESC LIMIT 1)
+                     AS sanction_status
+              FROM appeal a
+              JOIN target t ON t.id = a.target_id
+              LEFT JOIN appeal_submission s ON s.appeal_id = a.id
+              LEFT JOIN appeal_response r ON r.appeal_id = a.id
+             WHERE a.campaign_id = ?
+             ORDER BY t.country, t.office
+            """)
+        .param(campaignId)
+        .query(AppealSummary.class)
+        .list();
+  }
+
+  void attachProcess(long appealId, String processInstanceId) {
+    jdbc.sql("UPDATE appeal SET process_instance_id = ? WHERE id = ?").params(processInstanceId, appealId).update();
+  }
+
+  void setStage(long appealId, AppealStage stage) {
+    jdbc.sql("UPDATE appeal SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), appealId).update();
+  }
+
+  void setAssignee(long appealId, String assignee) {
+    jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = now() WHERE id = ?").params(assignee, appealId).update();
+  }
+
+  void close(long appealId) {
+    jdbc.sql("UPDATE appeal SET stage = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = ?")
+        .param(appealId)
+        .update();
+  }
+
+  /** Marks every appeal of the campaign that has not ended WITHDRAWN; returns their ids. */
+  List<Long> withdrawOpen(long campaignId) {
+    return jdbc.sql(
+            """
+            UPDATE appeal SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now()
+             WHERE campaign_id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')
+            RETURNING id
+            """)
+        .param(campaignId)
+        .query(Long.class)
+        .list();
+  }
+
+  void nextFollowUpRound(long appealId) {
+    jdbc.sql("UPDATE appeal SET follow_up_round = follow_up_round + 1 WHERE id = ?").param(appealId).update();
+  }
+
+  // Drafts and reviews.
+
+  int insertDraft(long appealId, String text, String language, String author) {
+    return jdbc.sql(
+            """
+            INSERT INTO appeal_draft (appeal_id, version, text, language, author)
+            SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ? FROM appeal_draft WHERE appeal_id = ?
+            RETURNING version
+            """)
+        .params(appealId, text, language, author, appealId)
+        .query(Integer.class)
+        .single();
+  }
+
+  List<Draft> drafts(long appealId) {
+    return jdbc.sql("SELECT version, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version")
+        .param(appealId)
+        .query(Draft.class)
+        .list();
+  }
+
+  void insertReview(long appealId, int draftVersion, ReviewDecision decision, String comment, String reviewer) {
+    jdbc.sql("INSERT INTO appeal_review (appeal_id, draft_version, decision, comment, reviewer) VALUES (?, ?, ?, ?, ?)")
+        .params(appealId, draftVersion, decision.name(), comment, reviewer)
+        .update();
+  }
+
+  List<Review> reviews(long appealId) {
+    return jdbc.sql(
+            "SELECT draft_version, decision, comment, reviewer, created_at FROM appeal_review WHERE appeal_id = ? ORDER BY id")
+        .param(appealId)
+        .query(Review.class)
+        .list();
+  }
+
+  // Submission, follow-ups, escalations.
+
+  void insertSubmission(long appealId, AppealInputs.Submission s, String by) {
+    jdbc.sql(
+            "INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, recorded_by) VALUES (?, ?, ?, ?, ?)")
+        .params(appealId, s.submittedAt(), s.channel().name(), s.reference(), by)
+        .update();
+  }
+
+  Optional<Submission> submission(long appealId) {
+    return jdbc.sql(
+            """
+            SELECT submitted_on AS submitted_at, channel, reference, recorded_by, recorded_at
+              FROM appeal_submission WHERE appeal_id = ?
+            """)
+        .param(appealId)
+        .query(Submission.class)
+        .optional();
+  }
+
+  void insertFollowUp(long appealId, int round, AppealInputs.FollowUp f, String by) {
+    jdbc.sql("INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), by)
+        .update();
+  }
+
+  int followUpsInRound(long appealId, int round) {
+    return jdbc.sql("SELECT count(*) FROM appeal_follow_up WHERE appeal_id = ? AND round = ?")
+        .params(appealId, round)
+        .query(Integer.class)
+        .single();
+  }
+
+  List<FollowUp> followUps(long appealId) {
+    return jdbc.sql(
+            """
+            SELECT round, done_on AS done_at, channel, note, recorded_by, recorded_at
+              FROM appeal_follow_up WHERE appeal_id = ? ORDER BY id
+            """)
+        .param(appealId)
+        .query(FollowUp.class)
+        .list();
+  }
+
+  void insertEscalation(long appealId, AppealInputs.Escalation e, String by) {
+    jdbc.sql("INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by) VALUES (?, ?, ?, ?)")
+        .params(appealId, e.decision().name(), e.note(), by)
+        .update();
+  }
+
+  List<Escalation> escalations(long appealId) {
+    return jdbc.sql("SELECT decision, note, decided_by, decided_at FROM appeal_escalation WHERE appeal_id = ? ORDER BY id")
+        .param(appealId)
+        .query(Escalation.class)
+        .list();
+  }
+
+  // Response and sanction outcomes.
+
+  void insertResponse(long appealId, LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String by) {
+    jdbc.sql(
+            """
+            INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, by)
+        .update();
+  }
+
+  Optional<Response> response(long appealId) {
+    return jdbc.sql(
+            """
+            SELECT received_on AS received_at, kind, summary, source_url, recorded_by, recorded_at
+              FROM appeal_response WHERE appeal_id = ?
+            """)
+        .param(appealId)
+        .query(Response.class)
+        .optional();
+  }
+
+  void insertSanction(long appealId, AppealInputs.Sanction s, String by) {
+    jdbc.sql(
+            """
+            INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(appealId, s.status().name(), s.measure(), s.decidedAt(), s.reference(), s.sourceUrl(), by)
+        .update();
+  }
+
+  List<SanctionOutcome> sanctionChecks(long appealId) {
+    return jdbc.sql(
+            """
+            SELECT status, measure, decided_on AS decided_at, reference, source_url, recorded_by, recorded_at
+              FROM sanction_outcome WHERE appeal_id = ? ORDER BY id
+            """)
+        .param(appealId)
+        .query(SanctionOutcome.class)
+        .list();
+  }
+}

@@ -1,0 +1,129 @@
+package org.bucn.tracker.appeal;
+
+import java.util.List;
+import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.AppealViews.Draft;
+import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
+import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.campaign.CampaignClosedEarly;
+import org.bucn.tracker.campaign.CampaignLaunched;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.user.Actor;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, moves, closes and withdraws appeals, and reads everything recorded about them. */
+@Service
+public class AppealService {
+
+  private final AppealRepository appeals;
+  private final CampaignService campaigns;
+  private final Timeline timeline;
+
+  AppealService(AppealRepository appeals, CampaignService campaigns, Timeline timeline) {
+    this.appeals = appeals;
+    this.campaigns = campaigns;
+    this.timeline = timeline;
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void open(CampaignLaunched launched) {
+    appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
+    for (long appealId : appeals.idsOfCampaign(launched.campaignId())) {
+      timeline.record(appealId, launched.actor().username(), "OPENED", "Campaign launched; appeal opened");
+    }
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void withdraw(CampaignClosedEarly closed) {
+    for (long appealId : appeals.withdrawOpen(closed.campaignId())) {
+      timeline.record(appealId, closed.actor().username(), "WITHDRAWN", "Campaign closed early; appeal withdrawn");
+    }
+  }
+
+  /** The appeals the campaign process runs, one call activity each. */
+  @Transactional(readOnly = true)
+  public List<Long> idsOfCampaign(long campaignId) {
+    return appeals.idsOfCampaign(campaignId);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void attachProcess(long appealId, String processInstanceId) {
+    appeals.attachProcess(appealId, processInstanceId);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enter(long appealId, AppealStage stage) {
+    appeals.setStage(appealId, stage);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void assign(long appealId, String assignee) {
+    appeals.setAssignee(appealId, assignee);
+  }
+
+  @Transactional(readOnly = true)
+  public String processInstanceId(long appealId) {
+    return appeals.find(appealId).map(AppealRepository.AppealRow::processInstanceId)
+        .orElseThrow(() -> new NotFoundException("appeal", appealId));
+  }
+
+  /** The advocate who carries the appeal: whoever last took one of its advocate tasks. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.Optional<String> carrier(long appealId) {
+    return appeals.find(appealId).map(AppealRepository.AppealRow::assignee);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void note(long appealId, Actor actor, String action, String detail) {
+    timeline.record(appealId, actor.username(), action, detail);
+  }
+
+  /** The last step of every appeal that was not withdrawn. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void close(long appealId) {
+    appeals.close(appealId);
+    String outcome =
+        appeals.response(appealId).map(r -> "response " + r.kind()).orElse("no response")
+            + appeals.sanctionChecks(appealId).stream().reduce((a, b) -> b).map(s -> ", sanction " + s.status()).orElse("");
+    timeline.record(appealId, Actor.SYSTEM.username(), "CLOSED", "Appeal closed: " + outcome);
+  }
+
+  @Transactional(readOnly = true)
+  public List<AppealSummary> summariesOfCampaign(long campaignId) {
+    campaigns.get(campaignId);
+    return appeals.summariesOfCampaign(campaignId);
+  }
+
+  @Transactional(readOnly = true)
+  public AppealDetail detail(long appealId) {
+    AppealRepository.AppealRow row = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    List<Draft> drafts = appeals.drafts(appealId);
+    List<SanctionOutcome> checks = appeals.sanctionChecks(appealId);
+    return new AppealDetail(
+        row.id(),
+        row.campaignId(),
+        row.campaignTitle(),
+        appeals.target(row.targetId()),
+        row.stage(),
+        row.assignee(),
+        row.createdAt(),
+        row.closedAt(),
+        drafts.isEmpty() ? null : drafts.get(drafts.size() - 1),
+        drafts,
+        appeals.reviews(appealId),
+        appeals.submission(appealId).orElse(null),
+        appeals.followUps(appealId),
+        appeals.escalations(appealId),
+        appeals.response(appealId).orElse(null),
+        checks.isEmpty() ? null : checks.get(checks.size() - 1),
+        checks,
+        timeline.of(appealId));
+  }
+}

@@ -1,0 +1,76 @@
+package org.bucn.tracker.appeal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.bucn.tracker.audit.TimelineEntry;
+import org.bucn.tracker.target.Channel;
+
+/** What the API and pages show of appeals. */
+public final class AppealViews {
+
+  private AppealViews() {}
+
+  /** One row of a campaign's appeal table. */
+  public record AppealSummary(
+      long id,
+      long campaignId,
+      long targetId,
+      String countryCode,
+      String country,
+      String office,
+      String holderName,
+      AppealStage stage,
+      String assignee,
+      LocalDate submittedAt,
+      int followUps,
+      ResponseKind responseKind,
+      LocalDate respondedAt,
+      SanctionStatus sanctionStatus) {}
+
+  public record TargetRef(
+      long id, String countryCode, String country, String office, String holderName, Channel channel, String language) {}
+
+  public record Draft(int version, String text, String language, String author, OffsetDateTime createdAt) {}
+
+  public record Review(int draftVersion, ReviewDecision decision, String comment, String reviewer, OffsetDateTime createdAt) {}
+
+  public record Submission(LocalDate submittedAt, Channel channel, String reference, String recordedBy, OffsetDateTime recordedAt) {}
+
+  public record FollowUp(int round, LocalDate doneAt, Channel channel, String note, String recordedBy, OffsetDateTime recordedAt) {}
+
+  public record Escalation(EscalationDecision decision, String note, String decidedBy, OffsetDateTime decidedAt) {}
+
+  public record Response(
+      LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String recordedBy, OffsetDateTime recordedAt) {}
+
+  public record SanctionOutcome(
+      SanctionStatus status,
+      String measure,
+      LocalDate decidedAt,
+      String reference,
+      String sourceUrl,
+      String recordedBy,
+      OffsetDateTime recordedAt) {}
+
+  /** Everything recorded about one appeal, and its timeline. */
+  public record AppealDetail(
+      long id,
+      long campaignId,
+      String campaignTitle,
+      TargetRef target,
+      AppealStage stage,
+      String assignee,
+      OffsetDateTime createdAt,
+      OffsetDateTime closedAt,
+      Draft draft,
+      List<Draft> drafts,
+      List<Review> reviews,
+      Submission submission,
+      List<FollowUp> followUps,
+      List<Escalation> escalations,
+      Response response,
+      SanctionOutcome sanctionOutcome,
+      List<SanctionOutcome> sanctionChecks,
+      List<TimelineEntry> timeline) {}
+}

@@ -1,0 +1,63 @@
+package org.bucn.tracker.appeal;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.bucn.tracker.user.Role;
+
+/**
+ * The user tasks of the appeal process: the key the API speaks, the BPMN element id, the role
+ * whose members may work it, the stage the appeal enters when it appears, and its input.
+ */
+public enum TaskKey {
+  DRAFT_APPEAL("draftAppeal", "Task_DraftAppeal", Role.ADVOCATE, AppealStage.DRAFTING, AppealInputs.Draft.class),
+  REVIEW_APPEAL("reviewAppeal", "Task_ReviewAppeal", Role.COORDINATOR, AppealStage.IN_REVIEW, AppealInputs.Review.class),
+  SUBMIT_APPEAL("submitAppeal", "Task_SubmitAppeal", Role.ADVOCATE, AppealStage.SUBMITTING, AppealInputs.Submission.class),
+  RECORD_RESPONSE("recordResponse", "Task_RecordResponse", Role.ADVOCATE, AppealStage.AWAITING_RESPONSE, AppealInputs.Response.class),
+  FOLLOW_UP("followUp", "Task_FollowUp", Role.ADVOCATE, null, AppealInputs.FollowUp.class),
+  ESCALATE_NO_RESPONSE("escalateNoResponse", "Task_EscalateNoResponse", Role.COORDINATOR, AppealStage.ESCALATED, AppealInputs.Escalation.class),
+  TRACK_SANCTION("trackSanction", "Task_TrackSanction", Role.ADVOCATE, AppealStage.TRACKING_SANCTIONS, AppealInputs.Sanction.class);
+
+  private final String key;
+  private final String elementId;
+  private final Role group;
+  private final AppealStage stage;
+  private final Class<? extends Record> inputType;
+
+  TaskKey(String key, String elementId, Role group, AppealStage stage, Class<? extends Record> inputType) {
+    this.key = key;
+    this.elementId = elementId;
+    this.group = group;
+    this.stage = stage;
+    this.inputType = inputType;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String elementId() {
+    return elementId;
+  }
+
+  /** The role that works this task; coordinators may act on every task. */
+  public Role group() {
+    return group;
+  }
+
+  /** The stage an appeal enters when this task appears, or empty when the stage stays. */
+  public Optional<AppealStage> stage() {
+    return Optional.ofNullable(stage);
+  }
+
+  public Class<? extends Record> inputType() {
+    return inputType;
+  }
+
+  public static Optional<TaskKey> fromKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  public static Optional<TaskKey> fromElementId(String elementId) {
+    return Arrays.stream(values()).filter(k -> k.elementId.equals(elementId)).findFirst();
+  }
+}

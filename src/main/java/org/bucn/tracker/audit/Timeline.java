@@ -1,0 +1,37 @@
+package org.bucn.tracker.audit;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records and reads appeal timelines; always joins the caller's transaction. */
+@Service
+public class Timeline {
+
+  private final JdbcClient jdbc;
+
+  Timeline(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(long appealId, String actor, String action, String detail) {
+    jdbc.sql(
+            """
+            INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail)
+            SELECT id, campaign_id, ?, ?, ? FROM appeal WHERE id = ?
+            """)
+        .params(actor, action, detail, appealId)
+        .update();
+  }
+
+  @Transactional(readOnly = true)
+  public List<TimelineEntry> of(long appealId) {
+    return jdbc.sql("SELECT at, actor, action, detail FROM appeal_timeline WHERE appeal_id = ? ORDER BY id")
+        .param(appealId)
+        .query(TimelineEntry.class)
+        .list();
+  }
+}

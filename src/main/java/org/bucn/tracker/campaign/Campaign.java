@@ -1,0 +1,27 @@
+package org.bucn.tracker.campaign;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** A campaign: one appeal per target, with the schedule its follow-ups and sanction checks keep. */
+public record Campaign(
+    long id,
+    String title,
+    String summary,
+    Set<Demand> demands,
+    String followUpInterval,
+    int maxFollowUps,
+    String sanctionCheckInterval,
+    List<Long> targetIds,
+    CampaignStatus status,
+    boolean closedEarly,
+    String createdBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime launchedAt,
+    OffsetDateTime closedAt) {
+
+  public boolean demandsSanctions() {
+    return demands.contains(Demand.SANCTIONS);
+  }
+}

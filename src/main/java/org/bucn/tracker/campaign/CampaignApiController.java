@@ -1,0 +1,48 @@
+package org.bucn.tracker.campaign;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.bucn.tracker.user.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CampaignApiController {
+
+  private final CampaignService campaigns;
+
+  CampaignApiController(CampaignService campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  @GetMapping("/api/campaigns")
+  List<Campaign> list() {
+    return campaigns.findAll();
+  }
+
+  @GetMapping("/api/campaigns/{id}")
+  Campaign get(@PathVariable long id) {
+    return campaigns.get(id);
+  }
+
+  @PostMapping("/api/campaigns")
+  ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request, Actor actor) {
+    Campaign created = campaigns.create(request, actor);
+    return ResponseEntity.created(URI.create("/api/campaigns/" + created.id())).body(created);
+  }
+
+  @PostMapping("/api/campaigns/{id}/launch")
+  Campaign launch(@PathVariable long id, Actor actor) {
+    return campaigns.launch(id, actor);
+  }
+
+  @PostMapping("/api/campaigns/{id}/close")
+  Campaign close(@PathVariable long id, Actor actor) {
+    return campaigns.close(id, actor);
+  }
+}

@@ -1,0 +1,115 @@
+package org.bucn.tracker.campaign;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CampaignRepository {
+
+  private static final String SELECT =
+      """
+      SELECT c.*, ARRAY(SELECT ct.target_id FROM campaign_target ct WHERE ct.campaign_id = c.id ORDER BY ct.target_id)
+             AS target_ids
+        FROM campaign c
+      """;
+
+  private final JdbcClient jdbc;
+
+  CampaignRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(CampaignRequest c, String createdBy) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups,
+                                  sanction_check_interval, status, created_by)
+            VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by)
+            """)
+        .param("title", c.title())
+        .param("summary", c.summary())
+        .param("demands", "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
+        .param("followUp", c.followUpInterval().trim())
+        .param("maxFollowUps", c.maxFollowUps())
+        .param("sanctionCheck", c.sanctionCheckInterval().trim())
+        .param("by", createdBy)
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    for (Long targetId : c.targetIds()) {
+      jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) VALUES (?, ?)").params(id, targetId).update();
+    }
+    return id;
+  }
+
+  Optional<Campaign> find(long id) {
+    return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(CampaignRepository::map).optional();
+  }
+
+  /** Locks the campaign row so that launching and closing never run at once on any node. */
+  Optional<Campaign> lock(long id) {
+    return jdbc.sql(SELECT + " WHERE c.id = ? FOR UPDATE OF c").param(id).query(CampaignRepository::map).optional();
+  }
+
+  List<Campaign> findAll() {
+    return jdbc.sql(SELECT + " ORDER BY c.created_at DESC, c.id DESC").query(CampaignRepository::map).list();
+  }
+
+  void markLaunched(long id, String by, String processInstanceId) {
+    jdbc.sql(
+            """
+            UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = now(), process_instance_id = ?
+             WHERE id = ?
+            """)
+        .params(by, processInstanceId, id)
+        .update();
+  }
+
+  void markClosed(long id, String by, boolean early) {
+    jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = now(), closed_early = ? WHERE id = ?")
+        .params(by, early, id)
+        .update();
+  }
+
+  Optional<String> processInstanceId(long id) {
+    return jdbc.sql("SELECT process_instance_id FROM campaign WHERE id = ?").param(id).query(String.class).optional();
+  }
+
+  private static Campaign map(ResultSet rs, int rowNum) throws SQLException {
+    Set<Demand> demands = EnumSet.noneOf(Demand.class);
+    for (Object d : (Object[]) rs.getArray("demands").getArray()) {
+      demands.add(Demand.valueOf((String) d));
+    }
+    List<Long> targetIds = new ArrayList<>();
+    Array targets = rs.getArray("target_ids");
+    for (Object t : (Object[]) targets.getArray()) {
+      targetIds.add(((Number) t).longValue());
+    }
+    return new Campaign(
+        rs.getLong("id"),
+        rs.getString("title"),
+        rs.getString("summary"),
+        Set.copyOf(demands),
+        rs.getString("follow_up_interval"),
+        rs.getInt("max_follow_ups"),
+        rs.getString("sanction_check_interval"),
+        List.copyOf(targetIds),
+        CampaignStatus.valueOf(rs.getString("status")),
+        rs.getBoolean("closed_early"),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("launched_at", OffsetDateTime.class),
+        rs.getObject("closed_at", OffsetDateTime.class));
+  }
+}

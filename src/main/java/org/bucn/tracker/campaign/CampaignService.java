@@ -1,0 +1,123 @@
+package org.bucn.tracker.campaign;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bucn.tracker.infrastructure.security.EngineIdentity;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.user.Actor;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, launches and closes campaigns; each step commits with its engine step or not at all. */
+@Service
+public class CampaignService {
+
+  private final CampaignRepository campaigns;
+  private final TargetService targets;
+  private final RuntimeService runtime;
+  private final EngineIdentity engineIdentity;
+  private final ApplicationEventPublisher events;
+
+  CampaignService(
+      CampaignRepository campaigns,
+      TargetService targets,
+      RuntimeService runtime,
+      EngineIdentity engineIdentity,
+      ApplicationEventPublisher events) {
+    this.campaigns = campaigns;
+    this.targets = targets;
+    this.runtime = runtime;
+    this.engineIdentity = engineIdentity;
+    this.events = events;
+  }
+
+  @Transactional(readOnly = true)
+  public Campaign get(long id) {
+    return campaigns.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Campaign> findAll() {
+    return campaigns.findAll();
+  }
+
+  @Transactional
+  public Campaign create(CampaignRequest request, Actor actor) {
+    Set<Long> known = targets.findAll(request.targetIds()).stream().map(Target::id).collect(Collectors.toSet());
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < request.targetIds().size(); i++) {
+      Long id = request.targetIds().get(i);
+      if (!known.contains(id)) {
+        throw new InvalidFieldException("targetIds[" + i + "]", "no target with id " + id + " in the directory");
+      }
+      if (!seen.add(id)) {
+        throw new InvalidFieldException("targetIds[" + i + "]", "target " + id + " is listed twice");
+      }
+    }
+    return get(campaigns.insert(request, actor.username()));
+  }
+
+  /** Creates one appeal per target and starts the campaign process. */
+  @Transactional
+  public Campaign launch(long id, Actor actor) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() != CampaignStatus.DRAFT) {
+      throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
+    }
+    events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor));
+    String processInstanceId =
+        engineIdentity.as(
+            actor,
+            () ->
+                runtime
+                    .createProcessInstanceByKey(CampaignProcess.KEY)
+                    .businessKey(String.valueOf(id))
+                    .setVariable(CampaignProcess.CAMPAIGN_ID, id)
+                    .execute()
+                    .getId());
+    campaigns.markLaunched(id, actor.username(), processInstanceId);
+    return get(id);
+  }
+
+  /**
+   * Closes a campaign before every appeal has ended: open appeals become WITHDRAWN and their
+   * tasks end; everything recorded so far stays.
+   */
+  @Transactional
+  public Campaign close(long id, Actor actor) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() == CampaignStatus.CLOSED) {
+      throw new ConflictException("status", "The campaign is closed already");
+    }
+    campaigns.markClosed(id, actor.username(), campaign.status() == CampaignStatus.ACTIVE);
+    if (campaign.status() == CampaignStatus.ACTIVE) {
+      events.publishEvent(new CampaignClosedEarly(id, actor));
+      String processInstanceId = campaigns.processInstanceId(id).orElseThrow();
+      engineIdentity.run(
+          actor,
+          () ->
+              runtime
+                  .createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY)
+                  .processInstanceId(processInstanceId)
+                  .correlateWithResult());
+    }
+    return get(id);
+  }
+
+  /** The campaign process calls this when every appeal has closed. */
+  @Transactional
+  public void closeBecauseEveryAppealClosed(long id) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() == CampaignStatus.ACTIVE) {
+      campaigns.markClosed(id, Actor.SYSTEM.username(), false);
+    }
+  }
+}

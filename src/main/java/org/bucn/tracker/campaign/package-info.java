@@ -1,0 +1,2 @@
+/** Campaigns: their demands, schedule and targets; launching and closing them; the campaign process. */
+package org.bucn.tracker.campaign;

@@ -1,0 +1,216 @@
+package org.bucn.tracker.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.appeal.AppealWork;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.infrastructure.security.EngineIdentity;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.task.WorkItemRepository.WorkItem;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may see and act on which task, enforced here for the web pages and the API alike:
+ * coordinators act on every task; advocates on their group's unassigned tasks and their own.
+ */
+@Service
+public class TaskActions {
+
+  private final WorkItemRepository workItems;
+  private final AppealWork appealWork;
+  private final AppealService appeals;
+  private final UserService users;
+  private final org.camunda.bpm.engine.TaskService engineTasks;
+  private final HistoryService history;
+  private final EngineIdentity engineIdentity;
+  private final ObjectMapper json;
+  private final Validator validator;
+
+  TaskActions(
+      WorkItemRepository workItems,
+      AppealWork appealWork,
+      AppealService appeals,
+      UserService users,
+      org.camunda.bpm.engine.TaskService engineTasks,
+      HistoryService history,
+      EngineIdentity engineIdentity,
+      ObjectMapper json,
+      Validator validator) {
+    this.workItems = workItems;
+    this.appealWork = appealWork;
+    this.appeals = appeals;
+    this.users = users;
+    this.engineTasks = engineTasks;
+    this.history = history;
+    this.engineIdentity = engineIdentity;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  /** What a task is and everything recorded about its appeal, for the task's form. */
+  public record TaskView(TaskItem task, AppealDetail appeal) {}
+
+  /** The outcome of completing a task. */
+  public record Completion(String taskId, String taskKey, long appealId, List<TaskItem> nextTasks) {}
+
+  @Transactional(readOnly = true)
+  public TaskPage list(TaskFilter filter, Actor actor) {
+    requireTaskWorker(actor);
+    if (filter.scope() == TaskFilter.Scope.ALL && !actor.has(Role.COORDINATOR)) {
+      throw new AccessDeniedException("Only coordinators see every task");
+    }
+    List<String> groups =
+        actor.has(Role.COORDINATOR) ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name()) : List.of(Role.ADVOCATE.name());
+    return workItems.page(filter, actor.username(), groups);
+  }
+
+  @Transactional(readOnly = true)
+  public TaskView view(String taskId, Actor actor) {
+    requireTaskWorker(actor);
+    TaskItem item = workItems.item(taskId).orElseThrow(() -> gone(taskId));
+    if (!actor.has(Role.COORDINATOR)) {
+      boolean visible =
+          actor.username().equals(item.assignee())
+              || (item.assignee() == null && Role.ADVOCATE.name().equals(item.candidateGroup()));
+      if (!visible) {
+        throw new AccessDeniedException("This task is not yours and not open to your group");
+      }
+    }
+    return new TaskView(item, appeals.detail(item.appealId()));
+  }
+
+  /** The open tasks of one appeal (for its page). */
+  @Transactional(readOnly = true)
+  public List<TaskItem> openTasksOfAppeal(long appealId) {
+    return workItems.itemsOfAppeal(appealId);
+  }
+
+  @Transactional
+  public TaskItem claim(String taskId, Actor actor) {
+    WorkItem item = lock(taskId);
+    requireMayWork(item, actor);
+    if (item.assignee() != null) {
+      if (item.assignee().equals(actor.username())) {
+        return workItems.item(taskId).orElseThrow();
+      }
+      throw new ConflictException("assignee", "The task was claimed by " + item.assignee() + " already");
+    }
+    engineIdentity.run(actor, () -> engineTasks.claim(taskId, actor.username()));
+    appeals.note(item.appealId(), actor, "CLAIMED", actor.username() + " took \"" + TaskNames.of(item.key()) + "\"");
+    return workItems.item(taskId).orElseThrow();
+  }
+
+  @Transactional
+  public TaskItem unclaim(String taskId, Actor actor) {
+    WorkItem item = lock(taskId);
+    requireTaskWorker(actor);
+    if (item.assignee() == null) {
+      return workItems.item(taskId).orElseThrow();
+    }
+    if (!actor.has(Role.COORDINATOR) && !item.assignee().equals(actor.username())) {
+      throw new AccessDeniedException("Only coordinators may release another person's task");
+    }
+    engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, null));
+    appeals.note(item.appealId(), actor, "UNCLAIMED", "\"" + TaskNames.of(item.key()) + "\" released by " + actor.username());
+    return workItems.item(taskId).orElseThrow();
+  }
+
+  @Transactional
+  public TaskItem assign(String taskId, String assignee, Actor actor) {
+    if (!actor.has(Role.COORDINATOR)) {
+      throw new AccessDeniedException("Only coordinators assign tasks");
+    }
+    WorkItem item = lock(taskId);
+    UserAccount user =
+        users.find(assignee).filter(UserAccount::enabled)
+            .orElseThrow(() -> new InvalidFieldException("assignee", "no active user named '" + assignee + "'"));
+    Role group = Role.valueOf(item.candidateGroup());
+    if (!user.has(group) && !user.has(Role.COORDINATOR)) {
+      throw new InvalidFieldException("assignee", assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
+    }
+    engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
+    appeals.note(item.appealId(), actor, "ASSIGNED", "\"" + TaskNames.of(item.key()) + "\" assigned to " + assignee + " by " + actor.username());
+    return workItems.item(taskId).orElseThrow();
+  }
+
+  /**
+   * Validates the task's fields, records them and completes the task in one transaction: bad
+   * input changes nothing and leaves the task open; the loser of a race gets a conflict.
+   */
+  @Transactional
+  public Completion complete(String taskId, JsonNode body, Actor actor) {
+    WorkItem item = lock(taskId);
+    requireMayWork(item, actor);
+    if (!actor.has(Role.COORDINATOR) && !actor.username().equals(item.assignee())) {
+      throw new AccessDeniedException(
+          item.assignee() == null ? "Claim the task before completing it" : "This task is assigned to " + item.assignee());
+    }
+    Record input = read(body, item.key());
+    Map<String, Object> flags = appealWork.record(item.key(), item.appealId(), input, actor);
+    engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
+    return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
+  }
+
+  private Record read(JsonNode body, TaskKey key) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidFieldException("body", "must be a JSON object with the fields of " + key.key());
+    }
+    Record input;
+    try {
+      input = json.treeToValue(body, key.inputType());
+    } catch (MismatchedInputException e) {
+      throw InvalidFieldException.of(e);
+    } catch (IOException e) {
+      throw new InvalidFieldException("body", "is not readable");
+    }
+    Set<ConstraintViolation<Record>> violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return input;
+  }
+
+  private WorkItem lock(String taskId) {
+    return workItems.lock(taskId).orElseThrow(() -> gone(taskId));
+  }
+
+  /** A task that existed but is finished is a lost race (409); one that never existed is 404. */
+  private RuntimeException gone(String taskId) {
+    boolean existed = history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+    return existed
+        ? new ConflictException("This task is finished already: someone completed it, or its appeal moved on")
+        : new NotFoundException("task", taskId);
+  }
+
+  private static void requireTaskWorker(Actor actor) {
+    if (!actor.has(Role.COORDINATOR) && !actor.has(Role.ADVOCATE)) {
+      throw new AccessDeniedException("Only coordinators and advocates work tasks");
+    }
+  }
+
+  private static void requireMayWork(WorkItem item, Actor actor) {
+    requireTaskWorker(actor);
+    if (!actor.has(Role.COORDINATOR) && !Role.valueOf(item.candidateGroup()).equals(Role.ADVOCATE)) {
+      throw new AccessDeniedException("Only coordinators decide this task");
+    }
+  }
+}

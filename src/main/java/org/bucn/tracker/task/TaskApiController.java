@@ -1,0 +1,95 @@
+package org.bucn.tracker.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Arrays;
+import java.util.Locale;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.user.Actor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TaskApiController {
+
+  private final TaskActions tasks;
+
+  TaskApiController(TaskActions tasks) {
+    this.tasks = tasks;
+  }
+
+  @GetMapping("/api/tasks")
+  TaskPage list(
+      @RequestParam(defaultValue = "mine") String scope,
+      @RequestParam(required = false) Long campaignId,
+      @RequestParam(required = false) String countryCode,
+      @RequestParam(required = false) String taskKey,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "due") String sort,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+      Actor actor) {
+    return tasks.list(
+        new TaskFilter(
+            parse(TaskFilter.Scope.class, "scope", scope),
+            campaignId,
+            countryCode == null || countryCode.isBlank() ? null : countryCode.toUpperCase(Locale.ROOT),
+            taskKey == null || taskKey.isBlank() ? null : taskKey(taskKey).key(),
+            overdue,
+            parse(TaskFilter.Sort.class, "sort", sort),
+            page,
+            size),
+        actor);
+  }
+
+  @GetMapping("/api/tasks/{id}")
+  TaskActions.TaskView get(@PathVariable String id, Actor actor) {
+    return tasks.view(id, actor);
+  }
+
+  @PostMapping("/api/tasks/{id}/claim")
+  TaskItem claim(@PathVariable String id, Actor actor) {
+    return tasks.claim(id, actor);
+  }
+
+  @PostMapping("/api/tasks/{id}/unclaim")
+  TaskItem unclaim(@PathVariable String id, Actor actor) {
+    return tasks.unclaim(id, actor);
+  }
+
+  record AssignRequest(@NotBlank String assignee) {}
+
+  @PostMapping("/api/tasks/{id}/assign")
+  TaskItem assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody AssignRequest request, Actor actor) {
+    return tasks.assign(id, request.assignee(), actor);
+  }
+
+  @PostMapping("/api/tasks/{id}/complete")
+  TaskActions.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
+    return tasks.complete(id, body, actor);
+  }
+
+  static TaskKey taskKey(String key) {
+    return TaskKey.fromKey(key)
+        .orElseThrow(
+            () ->
+                new InvalidFieldException(
+                    "taskKey", "must be one of " + Arrays.stream(TaskKey.values()).map(TaskKey::key).toList()));
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+}

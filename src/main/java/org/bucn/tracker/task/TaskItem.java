@@ -1,0 +1,26 @@
+package org.bucn.tracker.task;
+
+import java.time.OffsetDateTime;
+import org.bucn.tracker.appeal.AppealStage;
+
+/** One open task as the task list shows it. */
+public record TaskItem(
+    String id,
+    String taskKey,
+    String name,
+    long appealId,
+    long campaignId,
+    String campaignTitle,
+    String countryCode,
+    String country,
+    String office,
+    AppealStage stage,
+    String candidateGroup,
+    String assignee,
+    OffsetDateTime created,
+    OffsetDateTime due) {
+
+  public boolean overdue() {
+    return due != null && due.isBefore(OffsetDateTime.now());
+  }
+}
