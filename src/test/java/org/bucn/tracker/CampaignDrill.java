@@ -1,0 +1,119 @@
+package org.bucn.tracker;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignRequest;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Drives campaigns and appeals through the same services the API uses, as the demo users. */
+@TestComponent
+public class CampaignDrill {
+
+  public static final Actor COORDINATOR = new Actor("coordinator", Set.of(Role.COORDINATOR));
+  public static final Actor ADVOCATE = new Actor("advocate", Set.of(Role.ADVOCATE));
+  public static final Actor ADVOCATE2 = new Actor("advocate2", Set.of(Role.ADVOCATE));
+
+  private final CampaignService campaigns;
+  private final AppealService appeals;
+  private final TargetService targets;
+  private final TaskActions tasks;
+  private final RuntimeService runtime;
+  private final ObjectMapper json;
+
+  CampaignDrill(
+      CampaignService campaigns,
+      AppealService appeals,
+      TargetService targets,
+      TaskActions tasks,
+      RuntimeService runtime,
+      ObjectMapper json) {
+    this.campaigns = campaigns;
+    this.appeals = appeals;
+    this.targets = targets;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.json = json;
+  }
+
+  /** A launched campaign to the heads of state of the given countries. */
+  public Campaign launch(Set<Demand> demands, String followUpInterval, int maxFollowUps, String sanctionCheckInterval, String... countries) {
+    List<Long> targetIds =
+        Arrays.stream(countries)
+            .map(code -> targets.findAll().stream().filter(t -> t.countryCode().equals(code) && !t.office().equals("Prime Minister")).findFirst().orElseThrow())
+            .map(Target::id)
+            .toList();
+    Campaign campaign =
+        campaigns.create(
+            new CampaignRequest("Drill " + System.nanoTime(), "A test campaign", demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds),
+            COORDINATOR);
+    return campaigns.launch(campaign.id(), COORDINATOR);
+  }
+
+  public long appeal(Campaign campaign, String countryCode) {
+    return appeals.summariesOfCampaign(campaign.id()).stream()
+        .filter(a -> a.countryCode().equals(countryCode))
+        .map(AppealSummary::id)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  public ProcessInstance process(long appealId) {
+    return runtime.createProcessInstanceQuery().processInstanceId(appeals.processInstanceId(appealId)).singleResult();
+  }
+
+  public ProcessInstance campaignProcess(Campaign campaign) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaign.id())).singleResult();
+  }
+
+  public Optional<TaskItem> openTask(long appealId, TaskKey key) {
+    return tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst();
+  }
+
+  /** Waits for the task, as a person would wait for it to appear in their list (timers). */
+  public TaskItem awaitTask(long appealId, TaskKey key) {
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> openTask(appealId, key), Optional::isPresent).get();
+  }
+
+  /** Claims the task if it is nobody's yet, then completes it with the fields given. */
+  public void complete(long appealId, TaskKey key, Actor actor, Map<String, ?> fields) {
+    TaskItem task = awaitTask(appealId, key);
+    if (task.assignee() == null && !actor.has(Role.COORDINATOR)) {
+      tasks.claim(task.id(), actor);
+    }
+    tasks.complete(task.id(), json.valueToTree(fields), actor);
+  }
+
+  public void draftAndApprove(long appealId) {
+    complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", "Your Excellency, ...", "language", "sr"));
+    complete(appealId, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "APPROVE"));
+  }
+
+  public void submit(long appealId, String on) {
+    complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE, Map.of("submittedAt", on, "channel", "EMAIL", "reference", "REF-" + appealId));
+  }
+
+  public void respond(long appealId, String kind, String on) {
+    complete(appealId, TaskKey.RECORD_RESPONSE, ADVOCATE, Map.of("receivedAt", on, "kind", kind, "summary", "Answer " + kind));
+  }
+}
