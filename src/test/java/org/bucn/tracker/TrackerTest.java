@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one test configuration of the application: the whole app on the embedded PostgreSQL with
- * demo users. Every test class that uses it shares one cached Spring context.
+ * The one test configuration of the application: the whole app, listening on a random port for
+ * the browser tests, on the embedded PostgreSQL with demo users. Every test class that uses it
+ * shares one cached Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({ProcessCoverage.class, CampaignDrill.class})

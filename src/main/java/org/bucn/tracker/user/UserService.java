@@ -81,6 +81,10 @@ public class UserService implements UserDetailsService {
     if (change.password() != null) {
       users.updatePassword(username, passwordEncoder.encode(change.password()));
     }
+    if (users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
+      // Rolled back: somebody must stay able to manage users.
+      throw new ConflictException("roles", "This would leave no active admin; give another user the ADMIN role first");
+    }
     return find(username).orElseThrow();
   }
 

@@ -1,0 +1,97 @@
+package org.bucn.tracker.campaign;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.user.Actor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Campaign list, the new-campaign form, launching and closing; the page of one campaign is the appeal module's. */
+@Controller
+class CampaignPageController {
+
+  private final CampaignService campaigns;
+  private final TargetService targets;
+  private final Validator validator;
+
+  CampaignPageController(CampaignService campaigns, TargetService targets, Validator validator) {
+    this.campaigns = campaigns;
+    this.targets = targets;
+    this.validator = validator;
+  }
+
+  @GetMapping("/campaigns")
+  String list(Model model) {
+    model.addAttribute("campaigns", campaigns.findAll());
+    return "campaigns/list";
+  }
+
+  @GetMapping("/campaigns/new")
+  String newForm(Model model) {
+    return form(new CampaignForm(), Map.of(), model);
+  }
+
+  @PostMapping("/campaigns")
+  String create(@ModelAttribute("form") CampaignForm form, BindingResult binding, Actor actor, Model model, RedirectAttributes flash) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "is not a valid value"));
+    CampaignRequest request = form.toRequest();
+    if (errors.isEmpty()) {
+      for (ConstraintViolation<CampaignRequest> v : validator.validate(request)) {
+        errors.merge(v.getPropertyPath().toString().replaceAll("\\[.*", ""), v.getMessage(), (a, b) -> a + "; " + b);
+      }
+    }
+    if (errors.isEmpty()) {
+      try {
+        Campaign created = campaigns.create(request, actor);
+        flash.addFlashAttribute("flash", "Campaign created as a draft. Check it, then launch it.");
+        return "redirect:/campaigns/" + created.id();
+      } catch (InvalidFieldException e) {
+        errors.put(e.field().replaceAll("\\[.*", ""), e.getMessage());
+      }
+    }
+    model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    return form(form, errors, model);
+  }
+
+  @PostMapping("/campaigns/{id}/launch")
+  String launch(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    try {
+      Campaign campaign = campaigns.launch(id, actor);
+      flash.addFlashAttribute("flash", "Launched: " + campaign.targetIds().size() + " appeals opened, their drafting tasks are in the advocates' list.");
+    } catch (ConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/campaigns/" + id;
+  }
+
+  @PostMapping("/campaigns/{id}/close")
+  String close(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    try {
+      campaigns.close(id, actor);
+      flash.addFlashAttribute("flash", "Campaign closed. Open appeals were withdrawn; everything recorded stays.");
+    } catch (ConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/campaigns/" + id;
+  }
+
+  private String form(CampaignForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("targets", targets.findAll());
+    model.addAttribute("allDemands", Demand.values());
+    return "campaigns/new";
+  }
+}

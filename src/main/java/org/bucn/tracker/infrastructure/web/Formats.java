@@ -1,0 +1,65 @@
+package org.bucn.tracker.infrastructure.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Dates, ages and labels as the pages show them: {@code ${@fmt.age(task.created)}}. */
+@Component("fmt")
+public class Formats {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final ZoneId ZONE = ZoneId.systemDefault();
+
+  public String date(TemporalAccessor value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof OffsetDateTime time) {
+      return DATE.format(time.atZoneSameInstant(ZONE));
+    }
+    return DATE.format(value);
+  }
+
+  public String dateTime(OffsetDateTime value) {
+    return value == null ? "" : DATE_TIME.format(value.atZoneSameInstant(ZONE));
+  }
+
+  /** How long ago: "40 min", "5 h", "3 d". */
+  public String age(OffsetDateTime since) {
+    if (since == null) {
+      return "";
+    }
+    Duration age = Duration.between(since, OffsetDateTime.now());
+    if (age.toMinutes() < 60) {
+      return Math.max(0, age.toMinutes()) + " min";
+    }
+    if (age.toHours() < 48) {
+      return age.toHours() + " h";
+    }
+    return age.toDays() + " d";
+  }
+
+  public boolean past(OffsetDateTime value) {
+    return value != null && value.isBefore(OffsetDateTime.now());
+  }
+
+  /** An enum constant as words: NON_RECOGNITION → "non-recognition", AWAITING_RESPONSE → "awaiting response". */
+  public String label(Object constant) {
+    if (constant == null) {
+      return "";
+    }
+    String name = constant.toString().toLowerCase(Locale.ROOT);
+    return name.equals("non_recognition") ? "non-recognition" : name.replace('_', ' ');
+  }
+
+  public String today() {
+    return LocalDate.now().toString();
+  }
+}

@@ -1,0 +1,26 @@
+package org.bucn.tracker.infrastructure.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The web pages' error pages for our own exceptions; 403 and 500 come from Spring's error page. */
+@ControllerAdvice(annotations = Controller.class)
+class WebExceptionHandler {
+
+  @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "error/404";
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  @ResponseStatus(HttpStatus.CONFLICT)
+  String conflict(ConflictException e, org.springframework.ui.Model model) {
+    model.addAttribute("message", e.getMessage());
+    return "error/409";
+  }
+}

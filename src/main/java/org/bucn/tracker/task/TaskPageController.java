@@ -1,0 +1,247 @@
+package org.bucn.tracker.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bucn.tracker.appeal.EscalationDecision;
+import org.bucn.tracker.appeal.ResponseKind;
+import org.bucn.tracker.appeal.ReviewDecision;
+import org.bucn.tracker.appeal.SanctionStatus;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.target.Channel;
+import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The task list and one form per task key, for coordinators and advocates. */
+@Controller
+class TaskPageController {
+
+  static final int PAGE_SIZE = 25;
+
+  private final TaskActions tasks;
+  private final CampaignService campaigns;
+  private final TargetService targets;
+  private final UserService users;
+  private final ObjectMapper json;
+
+  TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, ObjectMapper json) {
+    this.tasks = tasks;
+    this.campaigns = campaigns;
+    this.targets = targets;
+    this.users = users;
+    this.json = json;
+  }
+
+  @GetMapping("/tasks")
+  String list(
+      @RequestParam(defaultValue = "mine") String tab,
+      @RequestParam(required = false) Long campaignId,
+      @RequestParam(required = false) String countryCode,
+      @RequestParam(required = false) String taskKey,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "due") String sort,
+      @RequestParam(defaultValue = "0") int page,
+      Actor actor,
+      Model model) {
+    TaskFilter.Scope scope = switch (tab) {
+      case "claimable" -> TaskFilter.Scope.CLAIMABLE;
+      case "all" -> actor.has(Role.COORDINATOR) ? TaskFilter.Scope.ALL : TaskFilter.Scope.MINE;
+      default -> TaskFilter.Scope.MINE;
+    };
+    TaskKey key = StringUtils.hasText(taskKey) ? TaskKey.fromKey(taskKey).orElse(null) : null;
+    TaskFilter filter = new TaskFilter(
+        scope,
+        campaignId,
+        StringUtils.hasText(countryCode) ? countryCode : null,
+        key == null ? null : key.key(),
+        overdue,
+        "created".equals(sort) ? TaskFilter.Sort.CREATED : TaskFilter.Sort.DUE,
+        Math.max(0, page),
+        PAGE_SIZE);
+    TaskPage result = tasks.list(filter, actor);
+    model.addAttribute("tab", scope.name().toLowerCase());
+    model.addAttribute("result", result);
+    model.addAttribute("pages", (int) Math.ceil(result.total() / (double) PAGE_SIZE));
+    model.addAttribute("filter", filter);
+    model.addAttribute("sort", sort);
+    model.addAttribute("campaigns", campaigns.findAll());
+    model.addAttribute("countries", countries());
+    model.addAttribute("taskKeys", TaskKey.values());
+    model.addAttribute("names", names());
+    addRowContext(actor, model);
+    return "tasks/list";
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
+      @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    try {
+      TaskItem item = tasks.claim(id, actor);
+      return rowOrRedirect(item, htmx, actor, model, flash, "You took \"" + item.name() + "\" for " + item.country());
+    } catch (ConflictException e) {
+      return conflict(e, htmx, model, flash);
+    }
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
+      @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    try {
+      TaskItem item = tasks.unclaim(id, actor);
+      return rowOrRedirect(item, htmx, actor, model, flash, "\"" + item.name() + "\" for " + item.country() + " is open to the group again");
+    } catch (ConflictException e) {
+      return conflict(e, htmx, model, flash);
+    }
+  }
+
+  @PostMapping("/tasks/{id}/assign")
+  String assign(@PathVariable String id, @RequestParam String assignee, Actor actor, RedirectAttributes flash,
+      @RequestParam(defaultValue = "/tasks") String back) {
+    try {
+      TaskItem item = tasks.assign(id, assignee, actor);
+      flash.addFlashAttribute("flash", "\"" + item.name() + "\" for " + item.country() + " assigned to " + assignee);
+    } catch (InvalidFieldException | ConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:" + safeBack(back);
+  }
+
+  @PostMapping("/tasks/assign")
+  String assignMany(@RequestParam(required = false) List<String> taskIds, @RequestParam String assignee, Actor actor,
+      RedirectAttributes flash, @RequestParam(defaultValue = "/tasks") String back) {
+    if (taskIds == null || taskIds.isEmpty()) {
+      flash.addFlashAttribute("flashError", "Select the tasks to assign first");
+      return "redirect:" + safeBack(back);
+    }
+    int assigned = 0;
+    StringBuilder failures = new StringBuilder();
+    for (String id : taskIds) {
+      try {
+        tasks.assign(id, assignee, actor);
+        assigned++;
+      } catch (InvalidFieldException | ConflictException | org.bucn.tracker.infrastructure.web.NotFoundException e) {
+        failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
+      }
+    }
+    flash.addFlashAttribute("flash", "Assigned " + assigned + " of " + taskIds.size() + " tasks to " + assignee);
+    if (!failures.isEmpty()) {
+      flash.addFlashAttribute("flashError", "Not assigned: " + failures);
+    }
+    return "redirect:" + safeBack(back);
+  }
+
+  @GetMapping("/tasks/{id}")
+  String form(@PathVariable String id, Actor actor, Model model) {
+    return showForm(tasks.view(id, actor), Map.of(), Map.of(), actor, model);
+  }
+
+  @PostMapping("/tasks/{id}/complete")
+  String complete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {
+    TaskActions.TaskView view = tasks.view(id, actor);
+    ObjectNode body = json.createObjectNode();
+    form.forEach((name, value) -> {
+      if (!name.startsWith("_") && StringUtils.hasText(value)) {
+        body.put(name, value.trim());
+      }
+    });
+    try {
+      tasks.complete(id, body, actor);
+    } catch (InvalidFieldException e) {
+      return showForm(view, form, Map.of(e.field(), e.getMessage()), actor, model);
+    } catch (ConstraintViolationException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.getConstraintViolations().forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+      return showForm(view, form, errors, actor, model);
+    }
+    flash.addFlashAttribute("flash", "Done: \"" + view.task().name() + "\" for " + view.task().country() + " (" + view.task().office() + ")");
+    return "redirect:/tasks";
+  }
+
+  private String showForm(TaskActions.TaskView view, Map<String, String> values, Map<String, String> errors, Actor actor, Model model) {
+    model.addAttribute("view", view);
+    model.addAttribute("task", view.task());
+    model.addAttribute("appeal", view.appeal());
+    model.addAttribute("values", values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("channels", Channel.values());
+    model.addAttribute("reviewDecisions", ReviewDecision.values());
+    model.addAttribute("responseKinds", ResponseKind.values());
+    model.addAttribute("escalationDecisions", EscalationDecision.values());
+    model.addAttribute("sanctionStatuses", SanctionStatus.values());
+    model.addAttribute("mayComplete",
+        actor.has(Role.COORDINATOR) || actor.username().equals(view.task().assignee()));
+    addRowContext(actor, model);
+    if (!errors.isEmpty()) {
+      model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    }
+    return "tasks/form";
+  }
+
+  private String rowOrRedirect(TaskItem item, String htmx, Actor actor, Model model, RedirectAttributes flash, String message) {
+    if (htmx != null) {
+      model.addAttribute("t", item);
+      model.addAttribute("rowMessage", message);
+      addRowContext(actor, model);
+      return "tasks/row :: row";
+    }
+    flash.addFlashAttribute("flash", message);
+    return "redirect:/tasks";
+  }
+
+  private String conflict(ConflictException e, String htmx, Model model, RedirectAttributes flash) {
+    if (htmx != null) {
+      model.addAttribute("message", e.getMessage());
+      return "tasks/row :: conflict";
+    }
+    flash.addFlashAttribute("flashError", e.getMessage());
+    return "redirect:/tasks";
+  }
+
+  private void addRowContext(Actor actor, Model model) {
+    boolean coordinator = actor.has(Role.COORDINATOR);
+    model.addAttribute("coordinator", coordinator);
+    model.addAttribute("me", actor.username());
+    model.addAttribute("advocates", coordinator ? users.findEnabledWithRole(Role.ADVOCATE).stream().map(UserAccount::username).toList() : List.of());
+    model.addAttribute("coordinators", coordinator ? users.findEnabledWithRole(Role.COORDINATOR).stream().map(UserAccount::username).toList() : List.of());
+  }
+
+  private Map<String, String> countries() {
+    Map<String, String> countries = new java.util.TreeMap<>();
+    for (Target t : targets.findAll()) {
+      countries.put(t.countryCode(), t.country());
+    }
+    return countries;
+  }
+
+  private static Map<String, String> names() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (TaskKey key : TaskKey.values()) {
+      names.put(key.key(), TaskNames.of(key));
+    }
+    return names;
+  }
+
+  /** Only our own pages are redirect targets. */
+  private static String safeBack(String back) {
+    return back.startsWith("/") && !back.startsWith("//") ? back : "/tasks";
+  }
+}

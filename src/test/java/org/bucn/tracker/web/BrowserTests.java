@@ -1,0 +1,171 @@
+package org.bucn.tracker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * People working in a real browser (Debian's headless Chromium): an advocate claims and drafts,
+ * a coordinator approves, the appeal page tells the story. Screenshots go to target/screenshots.
+ */
+@TrackerTest
+class BrowserTests {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  @LocalServerPort int port;
+  @Autowired CampaignDrill drill;
+
+  WebDriver browser;
+  WebDriverWait wait;
+  Path profile;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)")
+        .isTrue();
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--window-size=1280,900");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void advocateDraftsCoordinatorApprovesAndTheAppealPageShowsTheTimeline() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "SI");
+    long appeal = drill.appeal(campaign, "SI");
+
+    logIn("advocate");
+    open("/tasks?tab=claimable&campaignId=" + campaign.id());
+    WebElement row = browser.findElement(By.xpath("//tr[.//a[text()='Draft the appeal']]"));
+    row.findElement(By.xpath(".//button[text()='Claim']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tbody"), "You took"));
+    assertThat(browser.findElement(By.cssSelector("tbody")).getText()).contains("advocate").contains("Unclaim");
+
+    open("/tasks?tab=mine&campaignId=" + campaign.id());
+    screenshot("task-list");
+    browser.findElement(By.linkText("Draft the appeal")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
+    WebElement text = browser.findElement(By.id("text"));
+    text.clear();
+    text.sendKeys("Spoštovana predsednica, pozivamo vas, da ne priznate lažnih \"volitev\" ...");
+    WebElement language = browser.findElement(By.id("language"));
+    language.clear();
+    language.sendKeys("slovenian");
+    browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-error")));
+    assertThat(browser.findElement(By.id("language-error")).getText()).contains("ISO 639-1");
+    assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("input kept").startsWith("Spoštovana predsednica");
+    screenshot("task-form-with-error");
+    language = browser.findElement(By.id("language"));
+    language.clear();
+    language.sendKeys("sl");
+    browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+    logOut();
+
+    logIn("coordinator");
+    open("/tasks?tab=claimable&campaignId=" + campaign.id());
+    browser.findElement(By.linkText("Review the appeal")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre.letter")));
+    assertThat(browser.findElement(By.cssSelector("pre.letter")).getText()).startsWith("Spoštovana predsednica");
+    screenshot("task-form-review");
+    browser.findElement(By.cssSelector("input[name=decision][value=APPROVE]")).click();
+    browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+    assertThat(drill.openTask(appeal, TaskKey.SUBMIT_APPEAL)).isPresent();
+
+    open("/appeals/" + appeal);
+    String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
+    assertThat(timeline).contains("advocate took \"Draft the appeal\"").contains("Draft 1 written (sl)").contains("Draft 1 approved");
+    assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("submitting");
+    screenshot("appeal-page");
+
+    browser.manage().window().setSize(new Dimension(375, 800));
+    open("/tasks?tab=all&campaignId=" + campaign.id());
+    screenshot("task-list-375px");
+    Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+    assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(375);
+  }
+
+  @Test
+  void coordinatorBulkAssignsSelectedTasksToAnAdvocate() {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "BG", "HR");
+    logIn("coordinator");
+    open("/tasks?tab=claimable&campaignId=" + campaign.id());
+    for (WebElement box : browser.findElements(By.cssSelector("input[name=taskIds]"))) {
+      box.click();
+    }
+    new Select(browser.findElement(By.id("bulk-assignee"))).selectByValue("advocate2");
+    browser.findElement(By.xpath("//button[text()='Assign selected']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Assigned 3 of 3 tasks to advocate2"));
+    for (String country : new String[] {"AL", "BG", "HR"}) {
+      assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee()).isEqualTo("advocate2");
+    }
+  }
+
+  private void logIn(String username) {
+    open("/login");
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".logout")));
+  }
+
+  private void logOut() {
+    browser.findElement(By.cssSelector(".logout button")).click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+
+  private void screenshot(String name) throws Exception {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}

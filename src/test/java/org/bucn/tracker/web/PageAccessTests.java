@@ -1,0 +1,191 @@
+package org.bucn.tracker.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Every page for every role, as DESIGN's permission table says, and every form without its CSRF token. */
+@TrackerTest
+class PageAccessTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired CampaignDrill drill;
+  @Autowired JdbcClient jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  Campaign campaign;
+  long appeal;
+  String draftTask;
+
+  static RequestPostProcessor as(String username) {
+    String role = switch (username) {
+      case "advocate", "advocate2" -> "ADVOCATE";
+      default -> username.toUpperCase();
+    };
+    return user(username).roles(role);
+  }
+
+  @BeforeEach
+  void campaign() {
+    campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "XK");
+    appeal = drill.appeal(campaign, "XK");
+    draftTask = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+  }
+
+  @Test
+  void everyPageForEveryRole() throws Exception {
+    long target = jdbc.sql("SELECT min(id) FROM target").query(Long.class).single();
+    Map<String, List<String>> allowed = new java.util.LinkedHashMap<>();
+    allowed.put("/", List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/tasks", List.of("coordinator", "advocate"));
+    allowed.put("/tasks?tab=all", List.of("coordinator", "advocate"));
+    allowed.put("/tasks/" + draftTask, List.of("coordinator", "advocate"));
+    allowed.put("/campaigns", List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/campaigns/new", List.of("coordinator"));
+    allowed.put("/campaigns/" + campaign.id(), List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/appeals/" + appeal, List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/targets", List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/targets/new", List.of("coordinator"));
+    allowed.put("/targets/" + target + "/edit", List.of("coordinator"));
+    allowed.put("/admin/users", List.of("admin"));
+    for (var page : allowed.entrySet()) {
+      for (String user : List.of("coordinator", "advocate", "manager", "admin")) {
+        var result = mvc.perform(get(page.getKey()).with(as(user)));
+        if (page.getValue().contains(user)) {
+          result.andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/html"));
+        } else {
+          result.andExpect(status().isForbidden());
+        }
+      }
+      mvc.perform(get(page.getKey())).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
+    }
+  }
+
+  @Test
+  void aDeniedPageShowsTheForbiddenPageInTheRealServer() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    String loginPage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+    org.assertj.core.api.Assertions.assertThat(token.find()).isTrue();
+    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=advocate&password=demo&_csrf=" + token.group(1))).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    var denied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/users")).header("Accept", "text/html").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(denied.statusCode()).isEqualTo(403);
+    org.assertj.core.api.Assertions.assertThat(denied.body()).contains("Not allowed").contains("Log out").doesNotContain("Exception");
+  }
+
+  @Test
+  void unknownThingsShowTheNotFoundPageWithoutAStackTrace() throws Exception {
+    for (String path : List.of("/campaigns/987654", "/appeals/987654", "/tasks/no-such-task", "/targets/987654/edit", "/campaigns/abc")) {
+      mvc.perform(get(path).with(as("coordinator")))
+          .andExpect(status().isNotFound())
+          .andExpect(content().string(containsString("Not found")))
+          .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Exception"))));
+    }
+  }
+
+  @Test
+  void anotherAdvocatesTaskIsNotShownToAnAdvocate() throws Exception {
+    mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("advocate2")).with(csrf())).andExpect(status().isFound());
+    mvc.perform(get("/tasks/{id}", draftTask).with(as("advocate"))).andExpect(status().isForbidden());
+    mvc.perform(get("/tasks/{id}", draftTask).with(as("advocate2"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void everyFormRefusesAPostWithoutItsCsrfToken() throws Exception {
+    Map<String, String> forms = new java.util.LinkedHashMap<>();
+    forms.put("/tasks/" + draftTask + "/claim", "coordinator");
+    forms.put("/tasks/" + draftTask + "/unclaim", "coordinator");
+    forms.put("/tasks/" + draftTask + "/assign?assignee=advocate", "coordinator");
+    forms.put("/tasks/assign?assignee=advocate&taskIds=" + draftTask, "coordinator");
+    forms.put("/tasks/" + draftTask + "/complete?text=x&language=sq", "coordinator");
+    forms.put("/campaigns?title=x", "coordinator");
+    forms.put("/campaigns/" + campaign.id() + "/launch", "coordinator");
+    forms.put("/campaigns/" + campaign.id() + "/close", "coordinator");
+    forms.put("/targets?office=x", "coordinator");
+    forms.put("/targets/1?office=x", "coordinator");
+    forms.put("/admin/users?username=x&password=12345678&roles=ADMIN", "admin");
+    forms.put("/admin/users/advocate?roles=ADMIN&enabled=true", "admin");
+    forms.put("/admin/users/advocate/password?password=12345678", "admin");
+    forms.put("/logout", "coordinator");
+    for (var form : forms.entrySet()) {
+      mvc.perform(post(form.getKey()).with(as(form.getValue()))).andExpect(status().isForbidden());
+    }
+    org.assertj.core.api.Assertions.assertThat(drill.openTask(appeal, TaskKey.DRAFT_APPEAL).orElseThrow().assignee()).isNull();
+  }
+
+  @Test
+  void rolesThatMayNotActGet403FromTheForms() throws Exception {
+    mvc.perform(post("/campaigns/{id}/close", campaign.id()).with(as("manager")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("manager")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post("/tasks/{id}/assign", draftTask).param("assignee", "advocate").with(as("advocate")).with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/admin/users").param("username", "x").param("password", "12345678").with(as("coordinator")).with(csrf()))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aCoordinatorCreatesAndLaunchesACampaignFromTheForms() throws Exception {
+    long target = jdbc.sql("SELECT id FROM target WHERE country_code = 'ME' ORDER BY id LIMIT 1").query(Long.class).single();
+    mvc.perform(post("/campaigns").with(as("coordinator")).with(csrf())
+            .param("title", "").param("demands", "SANCTIONS").param("followUpInterval", "soon")
+            .param("maxFollowUps", "3").param("sanctionCheckInterval", "P30D"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"title-error\"")))
+        .andExpect(content().string(containsString("id=\"followUpInterval-error\"")))
+        .andExpect(content().string(containsString("id=\"targetIds-error\"")))
+        .andExpect(content().string(containsString("value=\"soon\"")));
+    String location = mvc.perform(post("/campaigns").with(as("coordinator")).with(csrf())
+            .param("title", "Form campaign").param("summary", "Asks for sanctions").param("demands", "SANCTIONS")
+            .param("followUpInterval", "P7D").param("maxFollowUps", "2").param("sanctionCheckInterval", "P30D")
+            .param("targetIds", String.valueOf(target)))
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("flash", containsString("draft")))
+        .andReturn().getResponse().getRedirectedUrl();
+    mvc.perform(post(location + "/launch").with(as("coordinator")).with(csrf()))
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("flash", containsString("1 appeals opened")));
+    mvc.perform(get(location).with(as("manager"))).andExpect(content().string(containsString("Montenegro")));
+  }
+
+  @Test
+  void aTaskFormKeepsTheInputAndNamesTheFieldWhenSomethingIsWrong() throws Exception {
+    mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("advocate")).with(csrf())).andExpect(status().isFound());
+    mvc.perform(post("/tasks/{id}/complete", draftTask).with(as("advocate")).with(csrf()).param("text", "Kept text").param("language", "albanian"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"language-error\"")))
+        .andExpect(content().string(containsString("Kept text")));
+    org.assertj.core.api.Assertions.assertThat(drill.openTask(appeal, TaskKey.DRAFT_APPEAL)).isPresent();
+    mvc.perform(post("/tasks/{id}/complete", draftTask).with(as("advocate")).with(csrf()).param("text", "Final text").param("language", "sq"))
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("flash", containsString("Done")));
+    org.assertj.core.api.Assertions.assertThat(drill.openTask(appeal, TaskKey.REVIEW_APPEAL)).isPresent();
+  }
+}
