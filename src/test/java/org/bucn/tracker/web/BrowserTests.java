@@ -44,6 +44,7 @@ class BrowserTests {
 
   @LocalServerPort int port;
   @Autowired CampaignDrill drill;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -145,6 +146,25 @@ class BrowserTests {
     for (String country : new String[] {"AL", "BG", "HR"}) {
       assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee()).isEqualTo("advocate2");
     }
+  }
+
+  @Test
+  void managerSeesTheCampaignDashboardWithChartsMapAndProcessDiagram() throws Exception {
+    long demo = jdbc.sql("SELECT min(id) FROM campaign").query(Long.class).single();
+    logIn("manager");
+    open("/campaigns/" + demo + "/dashboard");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-diagram.loaded")));
+    // diagram-js shows overlays once the zoom has settled.
+    wait.until(ExpectedConditions.attributeContains(By.cssSelector(".djs-overlay-container"), "style", "matrix"));
+    assertThat(browser.findElements(By.cssSelector(".waiting-badge"))).as("waiting counts on the diagram").isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".tilemap rect.tile-CONDEMNED, .tilemap rect.tile-SANCTIONS"))).isNotEmpty();
+    Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("return Chart.getChart(document.getElementById('chart-stages')) != null");
+    assertThat(drawn).isEqualTo(true);
+    screenshot("campaign-dashboard");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('process-diagram').scrollIntoView()");
+    Thread.sleep(500); // the overlays settle again after scrolling
+    screenshot("campaign-dashboard-diagram");
   }
 
   private void logIn(String username) {

@@ -59,6 +59,12 @@ public class Formats {
     return name.equals("non_recognition") ? "non-recognition" : name.replace('_', ' ');
   }
 
+  /** Today as people read it, e.g. "27 Nov 2026". */
+  public String todayText() {
+    return DATE.format(LocalDate.now());
+  }
+
+  /** Today as a date field's value, e.g. "2026-11-27". */
   public String today() {
     return LocalDate.now().toString();
   }

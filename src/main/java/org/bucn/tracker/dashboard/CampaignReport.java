@@ -1,0 +1,83 @@
+package org.bucn.tracker.dashboard;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The campaign report: one row per appeal, as CSV, as a printable page and as PDF. */
+@Service
+public class CampaignReport {
+
+  static final List<String> HEADER = List.of(
+      "country", "office", "holder", "stage", "submitted", "follow_ups", "response", "response_date",
+      "sanction_status", "sanction_measure", "sanction_date");
+
+  /** One appeal in the report. */
+  public record Row(
+      String country, String office, String holder, String stage, LocalDate submitted, int followUps,
+      String response, LocalDate responseDate, String sanctionStatus, String sanctionMeasure, LocalDate sanctionDate) {}
+
+  private final JdbcClient jdbc;
+
+  CampaignReport(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Row> rows(long campaignId) {
+    if (jdbc.sql("SELECT count(*) FROM campaign WHERE id = ?").param(campaignId).query(Long.class).single() == 0) {
+      throw new NotFoundException("campaign", campaignId);
+    }
+    return jdbc.sql(
+            """
+            SELECT t.country, t.office, t.holder_name AS holder, a.stage, a.submitted_on AS submitted,
+                   (SELECT count(*) FROM appeal_follow_up f WHERE f.appeal_id = a.id) AS follow_ups,
+                   a.response_kind AS response, a.responded_on AS response_date,
+                   o.status AS sanction_status, o.measure AS sanction_measure, o.decided_on AS sanction_date
+              FROM appeal a
+              JOIN target t ON t.id = a.target_id
+              LEFT JOIN LATERAL (SELECT status, measure, decided_on FROM sanction_outcome s
+                                  WHERE s.appeal_id = a.id ORDER BY s.id DESC LIMIT 1) o ON true
+             WHERE a.campaign_id = ?
+             ORDER BY t.country, t.office
+            """)
+        .param(campaignId)
+        .query(Row.class)
+        .list();
+  }
+
+  /** Writes RFC 4180 CSV; cells that a spreadsheet would run as a formula are defused with a leading quote. */
+  public void writeCsv(List<Row> rows, Writer out) throws IOException {
+    out.write(String.join(",", HEADER));
+    out.write("\r\n");
+    for (Row r : rows) {
+      List<Object> cells = List.of(
+          nz(r.country()), nz(r.office()), nz(r.holder()), r.stage(), nz(r.submitted()), r.followUps(), nz(r.response()),
+          nz(r.responseDate()), nz(r.sanctionStatus()), nz(r.sanctionMeasure()), nz(r.sanctionDate()));
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(cell(String.valueOf(cells.get(i))));
+      }
+      out.write("\r\n");
+    }
+  }
+
+  static String cell(String value) {
+    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+      return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+    return safe;
+  }
+
+  private static Object nz(Object value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,39 @@
+package org.bucn.tracker.dashboard;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DashboardApiController {
+
+  private final DashboardService dashboards;
+  private final CampaignReport report;
+
+  DashboardApiController(DashboardService dashboards, CampaignReport report) {
+    this.dashboards = dashboards;
+    this.report = report;
+  }
+
+  @GetMapping("/api/dashboard")
+  Dashboard portfolio() {
+    return dashboards.portfolio();
+  }
+
+  @GetMapping("/api/campaigns/{id}/dashboard")
+  Dashboard campaign(@PathVariable long id) {
+    return dashboards.campaign(id);
+  }
+
+  @GetMapping("/api/campaigns/{id}/report.csv")
+  void csv(@PathVariable long id, HttpServletResponse response) throws IOException {
+    var rows = report.rows(id);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"");
+    report.writeCsv(rows, response.getWriter());
+  }
+}

@@ -1,0 +1,132 @@
+package org.bucn.tracker.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignService;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** The portfolio and campaign dashboards, the printable campaign report and its PDF. */
+@Controller
+class DashboardPageController {
+
+  private final DashboardService dashboards;
+  private final CampaignService campaigns;
+  private final CampaignReport report;
+  private final PdfRenderer pdf;
+  private final TemplateEngine templates;
+  private final ObjectMapper json;
+  private final JdbcClient jdbc;
+  private final org.springframework.context.ApplicationContext application;
+
+  DashboardPageController(DashboardService dashboards, CampaignService campaigns, CampaignReport report, PdfRenderer pdf,
+      TemplateEngine templates, ObjectMapper json, JdbcClient jdbc, org.springframework.context.ApplicationContext application) {
+    this.application = application;
+    this.dashboards = dashboards;
+    this.campaigns = campaigns;
+    this.report = report;
+    this.pdf = pdf;
+    this.templates = templates;
+    this.json = json;
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/dashboard")
+  String portfolio(Model model) throws JsonProcessingException {
+    model.addAttribute("campaigns", campaigns.findAll());
+    return page(dashboards.portfolio(), waitingByTask(null), model);
+  }
+
+  @GetMapping("/dashboard/campaign")
+  String pick(@org.springframework.web.bind.annotation.RequestParam long id) {
+    return "redirect:/campaigns/" + id + "/dashboard";
+  }
+
+  @GetMapping("/campaigns/{id}/dashboard")
+  String campaign(@PathVariable long id, Model model) throws JsonProcessingException {
+    model.addAttribute("campaign", campaigns.get(id));
+    return page(dashboards.campaign(id), waitingByTask(id), model);
+  }
+
+  @GetMapping("/campaigns/{id}/report")
+  String printable(@PathVariable long id, Model model) {
+    fillReport(id, model);
+    model.addAttribute("printable", true);
+    return "dashboard/report";
+  }
+
+  @GetMapping("/campaigns/{id}/report.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable long id) {
+    Context context = new Context();
+    Model model = new org.springframework.ui.ExtendedModelMap();
+    fillReport(id, model);
+    context.setVariables(model.asMap());
+    context.setVariable("printable", false);
+    // Lets the template call beans such as @fmt, as it does when rendered as a page.
+    context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(application, null));
+    String xhtml = templates.process("dashboard/report", context);
+    byte[] bytes = pdf.render(xhtml, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("campaign-" + id + "-report.pdf").build().toString())
+        .body(bytes);
+  }
+
+  /** The appeal process itself, for the diagram on the dashboards. */
+  @GetMapping(value = "/processes/appeal.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+  @ResponseBody
+  String appealDiagram() throws IOException {
+    try (InputStream in = new ClassPathResource("bpmn/appeal.bpmn").getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void fillReport(long id, Model model) {
+    Campaign campaign = campaigns.get(id);
+    model.addAttribute("campaign", campaign);
+    model.addAttribute("dashboard", dashboards.campaign(id));
+    model.addAttribute("rows", report.rows(id));
+  }
+
+  private String page(Dashboard dashboard, Map<String, Long> waiting, Model model) throws JsonProcessingException {
+    model.addAttribute("dashboard", dashboard);
+    model.addAttribute("chartData", json.writeValueAsString(Map.of("dashboard", dashboard, "waiting", waiting)));
+    model.addAttribute("tiles", BalkanTiles.TILES);
+    model.addAttribute("outcomes", dashboard.countries().stream()
+        .collect(java.util.stream.Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome)));
+    return "dashboard/show";
+  }
+
+  /** How many appeals wait at each user task of the appeal process, by BPMN element id. */
+  private Map<String, Long> waitingByTask(Long campaignId) {
+    List<Map.Entry<String, Long>> rows = jdbc.sql(
+            "SELECT task_key, count(*) FROM work_item WHERE CAST(:campaign AS bigint) IS NULL OR campaign_id = :campaign GROUP BY task_key")
+        .param("campaign", campaignId)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .list();
+    Map<String, Long> waiting = new java.util.TreeMap<>();
+    for (var row : rows) {
+      org.bucn.tracker.appeal.TaskKey.fromKey(row.getKey()).ifPresent(k -> waiting.put(k.elementId(), row.getValue()));
+    }
+    return waiting;
+  }
+}

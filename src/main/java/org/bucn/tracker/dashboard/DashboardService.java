@@ -1,0 +1,170 @@
+package org.bucn.tracker.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bucn.tracker.appeal.AppealStage;
+import org.bucn.tracker.appeal.ResponseKind;
+import org.bucn.tracker.appeal.SanctionStatus;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds dashboards from the counters the database keeps (see 004-dashboard-counters.yaml), so a
+ * dashboard costs a few small indexed reads however many appeals there are.
+ */
+@Service
+public class DashboardService {
+
+  static final int OVERDUE_SHOWN = 20;
+  private static final Duration COUNTRY_NAMES_TTL = Duration.ofMinutes(1);
+
+  private final DashboardRepository repository;
+  private volatile Map<String, String> countryNames = Map.of();
+  private volatile Instant countryNamesRead = Instant.EPOCH;
+
+  DashboardService(DashboardRepository repository) {
+    this.repository = repository;
+  }
+
+  @Transactional(readOnly = true)
+  public Dashboard portfolio() {
+    return build(null, "All campaigns", repository.counters(DashboardRepository.PORTFOLIO));
+  }
+
+  @Transactional(readOnly = true)
+  public Dashboard campaign(long campaignId) {
+    String title = repository.campaignTitle(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+    return build(campaignId, title, repository.counters(campaignId));
+  }
+
+  private Dashboard build(Long campaignId, String title, List<DashboardRepository.Counter> counters) {
+    Map<AppealStage, Long> stages = new EnumMap<>(AppealStage.class);
+    Map<ResponseKind, Long> responses = new EnumMap<>(ResponseKind.class);
+    Map<SanctionStatus, Long> sanctions = new EnumMap<>(SanctionStatus.class);
+    Map<Integer, Long> days = new TreeMap<>();
+    Map<String, CountryCounts> countries = new TreeMap<>();
+    long appeals = 0;
+    long submitted = 0;
+    long responded = 0;
+    for (DashboardRepository.Counter c : counters) {
+      switch (c.kind()) {
+        case "appeals" -> appeals = c.n();
+        case "submitted" -> submitted = c.n();
+        case "responded" -> responded = c.n();
+        case "stage" -> stages.put(AppealStage.valueOf(c.key()), c.n());
+        case "response" -> responses.put(ResponseKind.valueOf(c.key()), c.n());
+        case "sanction" -> sanctions.put(SanctionStatus.valueOf(c.key()), c.n());
+        case "response_days" -> days.put(Integer.parseInt(c.key()), c.n());
+        case "country_appeals" -> country(countries, c.key()).appeals = c.n();
+        case "country_stage" -> country(countries, code(c)).stages.put(AppealStage.valueOf(value(c)), c.n());
+        case "country_response" -> country(countries, code(c)).responses.put(ResponseKind.valueOf(value(c)), c.n());
+        case "country_sanction" -> country(countries, code(c)).sanctions.put(SanctionStatus.valueOf(value(c)), c.n());
+        default -> {}
+      }
+    }
+    Map<String, String> names = countryNames();
+    List<Dashboard.CountryRow> rows = new ArrayList<>();
+    for (var entry : countries.entrySet()) {
+      CountryCounts cc = entry.getValue();
+      rows.add(new Dashboard.CountryRow(
+          entry.getKey(), names.getOrDefault(entry.getKey(), entry.getKey()), cc.appeals, cc.stages, cc.responses, cc.sanctions, cc.outcome()));
+    }
+    rows.sort(Comparator.comparing(Dashboard.CountryRow::country));
+    return new Dashboard(
+        campaignId,
+        title,
+        appeals,
+        stages,
+        responses,
+        sanctions,
+        submitted,
+        responded,
+        submitted == 0 ? null : (double) responded / submitted,
+        median(days),
+        days,
+        repository.overdueFollowUps(campaignId),
+        repository.oldestOverdueFollowUps(campaignId, OVERDUE_SHOWN),
+        rows);
+  }
+
+  /** The median of a histogram of whole days; the mean of the two middle values for an even count. */
+  static Double median(Map<Integer, Long> histogram) {
+    long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (total == 0) {
+      return null;
+    }
+    long lowerRank = (total - 1) / 2;
+    long upperRank = total / 2;
+    Integer lower = null;
+    long seen = 0;
+    for (var bucket : histogram.entrySet()) {
+      long next = seen + bucket.getValue();
+      if (lower == null && lowerRank < next) {
+        lower = bucket.getKey();
+      }
+      if (upperRank < next) {
+        return (lower + bucket.getKey()) / 2.0;
+      }
+      seen = next;
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  private Map<String, String> countryNames() {
+    if (Instant.now().isAfter(countryNamesRead.plus(COUNTRY_NAMES_TTL))) {
+      countryNames = repository.countryNames();
+      countryNamesRead = Instant.now();
+    }
+    return countryNames;
+  }
+
+  private static CountryCounts country(Map<String, CountryCounts> countries, String code) {
+    return countries.computeIfAbsent(code, k -> new CountryCounts());
+  }
+
+  private static String code(DashboardRepository.Counter c) {
+    return c.key().substring(0, c.key().indexOf(':'));
+  }
+
+  private static String value(DashboardRepository.Counter c) {
+    return c.key().substring(c.key().indexOf(':') + 1);
+  }
+
+  private static final class CountryCounts {
+    long appeals;
+    final Map<AppealStage, Long> stages = new EnumMap<>(AppealStage.class);
+    final Map<ResponseKind, Long> responses = new EnumMap<>(ResponseKind.class);
+    final Map<SanctionStatus, Long> sanctions = new EnumMap<>(SanctionStatus.class);
+
+    /** What colours the country on the map: the best news first. */
+    String outcome() {
+      if (has(sanctions, SanctionStatus.ADOPTED) || has(sanctions, SanctionStatus.ALIGNED)) {
+        return "SANCTIONS";
+      }
+      if (has(responses, ResponseKind.CONDEMNED) || has(responses, ResponseKind.NON_RECOGNITION)) {
+        return "CONDEMNED";
+      }
+      if (has(responses, ResponseKind.ACKNOWLEDGED)) {
+        return "ACKNOWLEDGED";
+      }
+      if (has(responses, ResponseKind.DECLINED)) {
+        return "DECLINED";
+      }
+      if (has(responses, ResponseKind.NO_RESPONSE) || has(stages, AppealStage.ESCALATED)) {
+        return "SILENT";
+      }
+      return "OPEN";
+    }
+
+    private static <K> boolean has(Map<K, Long> counts, K key) {
+      return counts.getOrDefault(key, 0L) > 0;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+// Draws the dashboard's charts and the appeal process diagram from the data the page carries.
+(function () {
+  function start() {
+    var holder = document.getElementById("dashboard-data");
+    if (!holder) return;
+    var data = JSON.parse(holder.dataset.chart);
+    var d = data.dashboard;
+    var label = function (s) { return s.toLowerCase().replace(/_/g, " "); };
+    var colours = {
+      DRAFTING: "#f2c14e", IN_REVIEW: "#e9a03b", SUBMITTING: "#7aa6e0", AWAITING_RESPONSE: "#3b7dd8",
+      ESCALATED: "#d9534f", TRACKING_SANCTIONS: "#8e6bd1", CLOSED: "#2e8b57", WITHDRAWN: "#9aa5b1",
+      CONDEMNED: "#1b7f3b", NON_RECOGNITION: "#4caf50", ACKNOWLEDGED: "#3b7dd8", DECLINED: "#b3261e", NO_RESPONSE: "#e08e0b",
+      PENDING: "#e9a03b", ADOPTED: "#1b5e20", ALIGNED: "#2e8b57"
+    };
+    function chart(id, type, counts, order, extra) {
+      var canvas = document.getElementById(id);
+      if (!canvas || !window.Chart) return;
+      var keys = order.filter(function (k) { return counts[k] !== undefined; });
+      new Chart(canvas, Object.assign({
+        type: type,
+        data: {
+          labels: keys.map(label),
+          datasets: [{ data: keys.map(function (k) { return counts[k]; }), backgroundColor: keys.map(function (k) { return colours[k] || "#0057b7"; }) }]
+        },
+        options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: type === "doughnut" } } }
+      }, extra || {}));
+    }
+    chart("chart-stages", "bar", d.stages,
+      ["DRAFTING", "IN_REVIEW", "SUBMITTING", "AWAITING_RESPONSE", "ESCALATED", "TRACKING_SANCTIONS", "CLOSED", "WITHDRAWN"],
+      { options: { indexAxis: "y", animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } } } });
+    chart("chart-responses", "doughnut", d.responses, ["CONDEMNED", "NON_RECOGNITION", "ACKNOWLEDGED", "DECLINED", "NO_RESPONSE"]);
+    chart("chart-sanctions", "bar", d.sanctions, ["PENDING", "ADOPTED", "ALIGNED", "DECLINED"]);
+    var days = Object.keys(d.daysToResponse).map(Number).sort(function (a, b) { return a - b; });
+    var dayCounts = {};
+    days.forEach(function (k) { dayCounts[k] = d.daysToResponse[k]; });
+    chart("chart-days", "bar", dayCounts, days.map(String));
+
+    var diagram = document.getElementById("process-diagram");
+    if (diagram && window.BpmnJS) {
+      var viewer = new BpmnJS({ container: diagram });
+      fetch(diagram.dataset.bpmnUrl, { credentials: "same-origin" })
+        .then(function (r) { return r.text(); })
+        .then(function (xml) { return viewer.importXML(xml); })
+        .then(function () {
+          viewer.get("canvas").zoom("fit-viewport");
+          var overlays = viewer.get("overlays");
+          Object.keys(data.waiting).forEach(function (elementId) {
+            var badge = document.createElement("span");
+            badge.className = "waiting-badge";
+            badge.textContent = data.waiting[elementId];
+            badge.title = data.waiting[elementId] + " waiting here";
+            overlays.add(elementId, { position: { top: -12, right: 12 }, show: { minZoom: 0.05, maxZoom: 20 }, html: badge });
+          });
+          diagram.classList.add("loaded");
+        })
+        .catch(function (e) { diagram.textContent = "The diagram could not be shown: " + e; });
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();

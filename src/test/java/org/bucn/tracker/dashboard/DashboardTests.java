@@ -1,0 +1,183 @@
+package org.bucn.tracker.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.bucn.tracker.CampaignDrill.ADVOCATE;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.AppealStage;
+import org.bucn.tracker.appeal.ResponseKind;
+import org.bucn.tracker.appeal.SanctionStatus;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Dashboard figures against a fixture whose answer is known, and the reports built on them. */
+@TrackerTest
+class DashboardTests {
+
+  @Autowired CampaignDrill drill;
+  @Autowired DashboardService dashboards;
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+
+  Campaign campaign;
+
+  static String daysAgo(int days) {
+    return LocalDate.now().minusDays(days).toString();
+  }
+
+  /** Five appeals in known states: one drafting, three answered after 8, 4 and 6 days, one silent. */
+  @BeforeEach
+  void fiveAppeals() {
+    campaign = drill.launch(Set.of(Demand.CONDEMNATION, Demand.SANCTIONS), "P14D", 3, "P30D", "AL", "BG", "HR", "RS", "GR");
+    long bg = drill.appeal(campaign, "BG");
+    long hr = drill.appeal(campaign, "HR");
+    long rs = drill.appeal(campaign, "RS");
+    long gr = drill.appeal(campaign, "GR");
+    for (long appeal : List.of(bg, hr, rs, gr)) {
+      drill.draftAndApprove(appeal);
+    }
+    drill.submit(bg, daysAgo(10));
+    drill.submit(hr, daysAgo(10));
+    drill.submit(rs, daysAgo(10));
+    drill.submit(gr, daysAgo(9));
+    drill.respond(bg, "CONDEMNED", daysAgo(2));
+    drill.complete(bg, TaskKey.TRACK_SANCTION, ADVOCATE,
+        Map.of("status", "ALIGNED", "measure", "=HYPERLINK(\"x\"), aligned", "decidedAt", daysAgo(1)));
+    drill.respond(hr, "DECLINED", daysAgo(6));
+    drill.respond(gr, "ACKNOWLEDGED", daysAgo(3));
+    drill.complete(gr, TaskKey.TRACK_SANCTION, ADVOCATE, Map.of("status", "PENDING", "measure", "Under discussion"));
+  }
+
+  @Test
+  void campaignDashboardCountsExactly() {
+    Dashboard d = dashboards.campaign(campaign.id());
+    assertThat(d.appeals()).isEqualTo(5);
+    assertThat(d.stages()).containsOnly(
+        entry(AppealStage.DRAFTING, 1L), entry(AppealStage.AWAITING_RESPONSE, 1L),
+        entry(AppealStage.TRACKING_SANCTIONS, 1L), entry(AppealStage.CLOSED, 2L));
+    assertThat(d.responses()).containsOnly(
+        entry(ResponseKind.CONDEMNED, 1L), entry(ResponseKind.DECLINED, 1L), entry(ResponseKind.ACKNOWLEDGED, 1L));
+    assertThat(d.sanctions()).containsOnly(entry(SanctionStatus.ALIGNED, 1L), entry(SanctionStatus.PENDING, 1L));
+    assertThat(d.submitted()).isEqualTo(4);
+    assertThat(d.responded()).isEqualTo(3);
+    assertThat(d.responseRate()).isEqualTo(0.75);
+    assertThat(d.medianDaysToResponse()).isEqualTo(6.0);
+    assertThat(d.daysToResponse()).containsOnly(entry(4, 1L), entry(6, 1L), entry(8, 1L));
+    assertThat(d.overdueFollowUps()).isZero();
+    Map<String, String> outcomes = d.countries().stream().collect(Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome));
+    assertThat(outcomes).containsOnly(
+        entry("AL", "OPEN"), entry("BG", "SANCTIONS"), entry("HR", "DECLINED"), entry("RS", "OPEN"), entry("GR", "ACKNOWLEDGED"));
+    assertThat(d.countries()).extracting(Dashboard.CountryRow::country).containsExactly("Albania", "Bulgaria", "Croatia", "Greece", "Serbia");
+  }
+
+  @Test
+  void portfolioCountersAgreeWithTheAppealsThemselves() {
+    Dashboard d = dashboards.portfolio();
+    assertThat(d.appeals()).isEqualTo(jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single());
+    Map<AppealStage, Long> byStage = jdbc.sql("SELECT stage, count(*) FROM appeal GROUP BY stage")
+        .query((rs, i) -> Map.entry(AppealStage.valueOf(rs.getString(1)), rs.getLong(2))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(d.stages()).isEqualTo(byStage);
+    long responded = jdbc.sql("SELECT count(*) FROM appeal_response WHERE kind <> 'NO_RESPONSE'").query(Long.class).single();
+    assertThat(d.responded()).isEqualTo(responded);
+    long submitted = jdbc.sql("SELECT count(*) FROM appeal_submission").query(Long.class).single();
+    assertThat(d.submitted()).isEqualTo(submitted);
+  }
+
+  @Test
+  void anOverdueFollowUpShowsOnTheDashboard() {
+    Campaign silent = drill.launch(Set.of(Demand.CONDEMNATION), "PT1S", 3, "P30D", "ME");
+    long me = drill.appeal(silent, "ME");
+    drill.draftAndApprove(me);
+    drill.submit(me, daysAgo(0));
+    String followUp = drill.awaitTask(me, TaskKey.FOLLOW_UP).id();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dashboards.campaign(silent.id()).overdueFollowUps() == 1);
+    assertThat(dashboards.campaign(silent.id()).overdue()).singleElement()
+        .satisfies(o -> assertThat(o.taskId()).isEqualTo(followUp))
+        .satisfies(o -> assertThat(o.country()).isEqualTo("Montenegro"));
+    assertThat(dashboards.portfolio().overdueFollowUps()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void csvReportHasAHeaderAndOneRowPerAppealWithFormulasDefused() throws Exception {
+    String csv = mvc.perform(get("/api/campaigns/{id}/report.csv", campaign.id()).with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+        .andReturn().getResponse().getContentAsString();
+    List<String> lines = csv.lines().toList();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).isEqualTo(
+        "country,office,holder,stage,submitted,follow_ups,response,response_date,sanction_status,sanction_measure,sanction_date");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Bulgaria,President of the Republic,,CLOSED," + daysAgo(10) + ",0,CONDEMNED," + daysAgo(2)
+        + ",ALIGNED,\"'=HYPERLINK(\"\"x\"\"), aligned\"," + daysAgo(1)));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Croatia,President of the Republic,Zoran Milanović,CLOSED,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Albania,President of the Republic,Bajram Begaj,DRAFTING,,0,,,,,"));
+  }
+
+  @Test
+  void managersCoordinatorsAndAdminsReadDashboardsAdvocatesDoNot() throws Exception {
+    for (String path : List.of("/api/dashboard", "/api/campaigns/" + campaign.id() + "/dashboard", "/api/campaigns/" + campaign.id() + "/report.csv")) {
+      for (String reader : List.of("manager", "coordinator", "admin")) {
+        mvc.perform(get(path).with(httpBasic(reader, "demo"))).andExpect(status().isOk());
+      }
+      mvc.perform(get(path).with(httpBasic("advocate", "demo")))
+          .andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    mvc.perform(get("/api/campaigns/987654/dashboard").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/campaigns/987654/report.csv").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/campaigns/{id}/dashboard", campaign.id()).with(httpBasic("manager", "demo")))
+        .andExpect(jsonPath("$.responseRate").value(0.75))
+        .andExpect(jsonPath("$.medianDaysToResponse").value(6.0))
+        .andExpect(jsonPath("$.countries.length()").value(5));
+  }
+
+  @Test
+  void dashboardPagesAndTheReportRenderAndThePdfHoldsTheReport() throws Exception {
+    var manager = user("manager").roles("MANAGER");
+    mvc.perform(get("/dashboard").with(manager)).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Dashboard: all campaigns")));
+    mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(manager))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("tile tile-SANCTIONS")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("75%")));
+    mvc.perform(get("/campaigns/{id}/report", campaign.id()).with(manager))
+        .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Zoran Milanović")));
+    mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(user("advocate").roles("ADVOCATE"))).andExpect(status().isForbidden());
+
+    byte[] pdf = mvc.perform(get("/campaigns/{id}/report.pdf", campaign.id()).with(manager))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+        .andReturn().getResponse().getContentAsByteArray();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains(campaign.title()).contains("Croatia").contains("Zoran Milanović").contains("Bulgaria").contains("75%");
+    }
+  }
+}
