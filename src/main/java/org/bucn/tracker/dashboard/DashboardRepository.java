@@ -1,5 +1,8 @@
 package org.bucn.tracker.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,47 +13,74 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardRepository {
 
-  /** Scope 0 holds the counters of every campaign together. */
-  static final long PORTFOLIO = 0;
+  /**
+   * What one round trip brings back for a dashboard.
+   *
+   * @param today the database's current UTC date, which the follow-up due-day buckets use
+   * @param overdueToday follow-ups due earlier today (UTC) and not done
+   */
+  record Snapshot(
+      String title, Map<String, Long> counts, String today, long overdueToday, List<Dashboard.OverdueFollowUp> oldestOverdue) {
 
-  record Counter(String kind, String key, long n) {}
+    /** Overdue follow-ups: every bucket of an earlier day, plus today's that are past due. */
+    long overdueFollowUps() {
+      long earlierDays = counts.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(DUE_DAY) && e.getKey().substring(DUE_DAY.length()).compareTo(today) < 0)
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+      return earlierDays + overdueToday;
+    }
+  }
+
+  static final String DUE_DAY = "followup_due|";
+
+  private static final String OLDEST_OVERDUE =
+      """
+      SELECT coalesce(json_agg(json_build_object('taskId', w.task_id, 'appealId', w.appeal_id, 'campaignId', w.campaign_id,
+                                                 'countryCode', t.country_code, 'country', t.country, 'office', t.office,
+                                                 'assignee', w.assignee, 'due', w.due_at) ORDER BY w.due_at), '[]')
+        FROM (SELECT * FROM work_item w WHERE w.task_key = 'followUp' AND w.due_at < now() %s ORDER BY w.due_at LIMIT %d) w
+        JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
+      """;
+
+  /** Follow-ups due earlier today (UTC); {@code %s} narrows them to one campaign. */
+  private static final String OVERDUE_TODAY =
+      """
+      to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today,
+      (SELECT count(*) FROM work_item w WHERE w.task_key = 'followUp' %s
+          AND w.due_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND w.due_at < now()) AS overdue_today
+      """;
+
+  private static final String PORTFOLIO =
+      """
+      SELECT 'All campaigns' AS title, (SELECT counts FROM dashboard_counts WHERE scope_id = 0) AS counts, %s, (%s) AS oldest
+      """.formatted(OVERDUE_TODAY.formatted(""), OLDEST_OVERDUE.formatted("", DashboardService.OVERDUE_SHOWN));
+
+  // The campaign is named twice rather than "IS NULL OR": the planner then keeps to the partial indexes.
+  private static final String CAMPAIGN =
+      """
+      SELECT c.title, (SELECT counts FROM dashboard_counts WHERE scope_id = c.id) AS counts, %s, (%s) AS oldest
+        FROM campaign c WHERE c.id = :campaign
+      """.formatted(OVERDUE_TODAY.formatted("AND w.campaign_id = :campaign"),
+          OLDEST_OVERDUE.formatted("AND w.campaign_id = :campaign", DashboardService.OVERDUE_SHOWN));
+
+  private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
+  private static final TypeReference<List<Dashboard.OverdueFollowUp>> OVERDUE = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  DashboardRepository(JdbcClient jdbc) {
+  DashboardRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
-  List<Counter> counters(long scope) {
-    return jdbc.sql("SELECT kind, key, n FROM dashboard_counter WHERE scope_id = ? AND n <> 0")
-        .param(scope)
-        .query((rs, i) -> new Counter(rs.getString(1), rs.getString(2), rs.getLong(3)))
-        .list();
+  Snapshot portfolio() {
+    return jdbc.sql(PORTFOLIO).query((rs, i) -> snapshot(rs)).single();
   }
 
-  Optional<String> campaignTitle(long campaignId) {
-    return jdbc.sql("SELECT title FROM campaign WHERE id = ?").param(campaignId).query(String.class).optional();
-  }
-
-  long overdueFollowUps(Long campaignId) {
-    return campaignId == null
-        ? jdbc.sql("SELECT count(*) FROM work_item WHERE task_key = 'followUp' AND due_at < now()").query(Long.class).single()
-        : jdbc.sql("SELECT count(*) FROM work_item WHERE task_key = 'followUp' AND campaign_id = ? AND due_at < now()")
-            .param(campaignId).query(Long.class).single();
-  }
-
-  List<Dashboard.OverdueFollowUp> oldestOverdueFollowUps(Long campaignId, int limit) {
-    return jdbc.sql(
-            """
-            SELECT w.task_id, w.appeal_id, w.campaign_id, t.country_code, t.country, t.office, w.assignee, w.due_at AS due
-              FROM work_item w JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
-             WHERE w.task_key = 'followUp' AND w.due_at < now() AND (CAST(:campaign AS bigint) IS NULL OR w.campaign_id = :campaign)
-             ORDER BY w.due_at LIMIT :limit
-            """)
-        .param("campaign", campaignId)
-        .param("limit", limit)
-        .query(Dashboard.OverdueFollowUp.class)
-        .list();
+  Optional<Snapshot> campaign(long campaignId) {
+    return jdbc.sql(CAMPAIGN).param("campaign", campaignId).query((rs, i) -> snapshot(rs)).optional();
   }
 
   Map<String, String> countryNames() {
@@ -59,5 +89,19 @@ class DashboardRepository {
         .list()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private Snapshot snapshot(java.sql.ResultSet rs) throws java.sql.SQLException {
+    try {
+      String counts = rs.getString("counts");
+      return new Snapshot(
+          rs.getString("title"),
+          counts == null ? Map.of() : json.readValue(counts, COUNTS),
+          rs.getString("today"),
+          rs.getLong("overdue_today"),
+          json.readValue(rs.getString("oldest"), OVERDUE));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable dashboard counts", e);
+    }
   }
 }

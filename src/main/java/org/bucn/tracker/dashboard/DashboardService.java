@@ -13,7 +13,6 @@ import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.infrastructure.web.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds dashboards from the counters the database keeps (see 004-dashboard-counters.yaml), so a
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DashboardService {
 
-  static final int OVERDUE_SHOWN = 20;
+  static final int OVERDUE_SHOWN = 10;
   private static final Duration COUNTRY_NAMES_TTL = Duration.ofMinutes(1);
 
   private final DashboardRepository repository;
@@ -33,18 +32,16 @@ public class DashboardService {
     this.repository = repository;
   }
 
-  @Transactional(readOnly = true)
+  /** One statement, so it reads one consistent snapshot without a transaction of its own. */
   public Dashboard portfolio() {
-    return build(null, "All campaigns", repository.counters(DashboardRepository.PORTFOLIO));
+    return build(null, repository.portfolio());
   }
 
-  @Transactional(readOnly = true)
   public Dashboard campaign(long campaignId) {
-    String title = repository.campaignTitle(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
-    return build(campaignId, title, repository.counters(campaignId));
+    return build(campaignId, repository.campaign(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId)));
   }
 
-  private Dashboard build(Long campaignId, String title, List<DashboardRepository.Counter> counters) {
+  private Dashboard build(Long campaignId, DashboardRepository.Snapshot snapshot) {
     Map<AppealStage, Long> stages = new EnumMap<>(AppealStage.class);
     Map<ResponseKind, Long> responses = new EnumMap<>(ResponseKind.class);
     Map<SanctionStatus, Long> sanctions = new EnumMap<>(SanctionStatus.class);
@@ -53,19 +50,23 @@ public class DashboardService {
     long appeals = 0;
     long submitted = 0;
     long responded = 0;
-    for (DashboardRepository.Counter c : counters) {
-      switch (c.kind()) {
-        case "appeals" -> appeals = c.n();
-        case "submitted" -> submitted = c.n();
-        case "responded" -> responded = c.n();
-        case "stage" -> stages.put(AppealStage.valueOf(c.key()), c.n());
-        case "response" -> responses.put(ResponseKind.valueOf(c.key()), c.n());
-        case "sanction" -> sanctions.put(SanctionStatus.valueOf(c.key()), c.n());
-        case "response_days" -> days.put(Integer.parseInt(c.key()), c.n());
-        case "country_appeals" -> country(countries, c.key()).appeals = c.n();
-        case "country_stage" -> country(countries, code(c)).stages.put(AppealStage.valueOf(value(c)), c.n());
-        case "country_response" -> country(countries, code(c)).responses.put(ResponseKind.valueOf(value(c)), c.n());
-        case "country_sanction" -> country(countries, code(c)).sanctions.put(SanctionStatus.valueOf(value(c)), c.n());
+    for (Map.Entry<String, Long> counter : snapshot.counts().entrySet()) {
+      int bar = counter.getKey().indexOf('|');
+      String kind = counter.getKey().substring(0, bar);
+      String key = counter.getKey().substring(bar + 1);
+      long n = counter.getValue();
+      switch (kind) {
+        case "appeals" -> appeals = n;
+        case "submitted" -> submitted = n;
+        case "responded" -> responded = n;
+        case "stage" -> stages.put(AppealStage.valueOf(key), n);
+        case "response" -> responses.put(ResponseKind.valueOf(key), n);
+        case "sanction" -> sanctions.put(SanctionStatus.valueOf(key), n);
+        case "response_days" -> days.put(Integer.parseInt(key), n);
+        case "country_appeals" -> country(countries, key).appeals = n;
+        case "country_stage" -> country(countries, code(key)).stages.put(AppealStage.valueOf(value(key)), n);
+        case "country_response" -> country(countries, code(key)).responses.put(ResponseKind.valueOf(value(key)), n);
+        case "country_sanction" -> country(countries, code(key)).sanctions.put(SanctionStatus.valueOf(value(key)), n);
         default -> {}
       }
     }
@@ -79,7 +80,7 @@ public class DashboardService {
     rows.sort(Comparator.comparing(Dashboard.CountryRow::country));
     return new Dashboard(
         campaignId,
-        title,
+        snapshot.title(),
         appeals,
         stages,
         responses,
@@ -89,8 +90,8 @@ public class DashboardService {
         submitted == 0 ? null : (double) responded / submitted,
         median(days),
         days,
-        repository.overdueFollowUps(campaignId),
-        repository.oldestOverdueFollowUps(campaignId, OVERDUE_SHOWN),
+        snapshot.overdueFollowUps(),
+        snapshot.oldestOverdue(),
         rows);
   }
 
@@ -129,12 +130,12 @@ public class DashboardService {
     return countries.computeIfAbsent(code, k -> new CountryCounts());
   }
 
-  private static String code(DashboardRepository.Counter c) {
-    return c.key().substring(0, c.key().indexOf(':'));
+  private static String code(String countryKey) {
+    return countryKey.substring(0, countryKey.indexOf(':'));
   }
 
-  private static String value(DashboardRepository.Counter c) {
-    return c.key().substring(c.key().indexOf(':') + 1);
+  private static String value(String countryKey) {
+    return countryKey.substring(countryKey.indexOf(':') + 1);
   }
 
   private static final class CountryCounts {

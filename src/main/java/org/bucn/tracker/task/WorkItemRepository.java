@@ -96,7 +96,7 @@ class WorkItemRepository {
       params.add(filter.campaignId());
     }
     if (filter.countryCode() != null) {
-      where.append(" AND t.country_code = ?");
+      where.append(" AND w.country_code = ?");
       params.add(filter.countryCode());
     }
     if (filter.taskKey() != null) {
@@ -111,7 +111,7 @@ class WorkItemRepository {
             ? " ORDER BY w.created_at, w.task_id"
             : " ORDER BY w.due_at NULLS LAST, w.created_at, w.task_id";
     long total =
-        jdbc.sql("SELECT count(*) FROM work_item w JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id" + where)
+        jdbc.sql("SELECT count(*) FROM work_item w" + where)
             .params(params)
             .query(Long.class)
             .single();

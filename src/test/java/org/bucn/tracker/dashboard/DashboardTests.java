@@ -108,6 +108,12 @@ class DashboardTests {
     assertThat(d.responded()).isEqualTo(responded);
     long submitted = jdbc.sql("SELECT count(*) FROM appeal_submission").query(Long.class).single();
     assertThat(d.submitted()).isEqualTo(submitted);
+    long dueDayBuckets = jdbc.sql("""
+        SELECT coalesce(sum(value::bigint), 0) FROM dashboard_counts, jsonb_each_text(counts)
+         WHERE scope_id = 0 AND key LIKE 'followup\\_due|%'
+        """).query(Long.class).single();
+    assertThat(dueDayBuckets).as("open follow-ups by due day")
+        .isEqualTo(jdbc.sql("SELECT count(*) FROM work_item WHERE task_key = 'followUp' AND due_at IS NOT NULL").query(Long.class).single());
   }
 
   @Test

@@ -1,0 +1,189 @@
+package org.bucn.tracker.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.bucn.tracker.TrackerApplication;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignRequest;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.dashboard.DashboardService;
+import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskFilter;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Seeds 100 000 appeals over 200 campaigns (1 000 of them real process instances) into a fresh
+ * embedded PostgreSQL and reports p50/p95 of the dashboards and a task-list page against two
+ * baselines measured in the same run: {@code SELECT 1} and a full {@code count(*)} of the appeal
+ * table. Run with {@code ./mvnw -Pbench verify}; it is not part of the test suite.
+ */
+public final class DashboardBenchmark {
+
+  static final int CAMPAIGNS = 200;
+  static final int APPEALS_PER_CAMPAIGN = 500;
+  static final int REAL_CAMPAIGNS = 2;
+  static final int WARMUP = 2000;
+  static final int RUNS = 2000;
+
+  private DashboardBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Files.createTempDirectory("tracker-bench");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(
+        "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=false", "--tracker.admin-password=benchmark-admin",
+        "--logging.level.root=warn", "--spring.main.banner-mode=off")) {
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      long started = System.nanoTime();
+      List<Long> realCampaigns = seed(app, jdbc);
+      double seedSeconds = (System.nanoTime() - started) / 1e9;
+
+      DashboardService dashboards = app.getBean(DashboardService.class);
+      TaskActions tasks = app.getBean(TaskActions.class);
+      long campaignId = jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET 100 LIMIT 1").query(Long.class).single();
+      Actor advocate = new Actor("bench-advocate", Set.of(Role.ADVOCATE));
+      TaskFilter page = new TaskFilter(TaskFilter.Scope.CLAIMABLE, campaignId, "RS", null, false, TaskFilter.Sort.DUE, 0, 50);
+
+      Result select1 = measure("SELECT 1 (baseline)", () -> jdbc.sql("SELECT 1").query(Integer.class).single());
+      Result count = measure("count(*) of appeal (baseline)", () -> jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single());
+      Result portfolio = measure("portfolio dashboard", dashboards::portfolio);
+      Result campaign = measure("campaign dashboard", () -> dashboards.campaign(campaignId));
+      Result taskList = measure("task list page (claimable, campaign + country, 50 rows)", () -> tasks.list(page, advocate));
+
+      long appeals = jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single();
+      long processes = jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ LIKE 'appeal:%'").query(Long.class).single();
+      long workItems = jdbc.sql("SELECT count(*) FROM work_item").query(Long.class).single();
+      int listed = tasks.list(page, advocate).items().size();
+      System.out.printf(Locale.ROOT, "%nSeeded %,d appeals in %d campaigns (%,d running appeal process instances, %,d open tasks) in %.1f s; the task page lists %d rows.%n",
+          appeals, CAMPAIGNS, processes, workItems, seedSeconds, listed);
+      System.out.printf(Locale.ROOT, "%-58s %9s %9s%n", "measurement (" + RUNS + " runs each)", "p50 ms", "p95 ms");
+      for (Result r : List.of(select1, count, portfolio, campaign, taskList)) {
+        System.out.printf(Locale.ROOT, "%-58s %9.3f %9.3f%n", r.name, r.p50, r.p95);
+      }
+      System.out.printf(Locale.ROOT, "%nportfolio dashboard p95 / count(*) p95 = %.3f (goal <= 0.1) %s%n", portfolio.p95 / count.p95, portfolio.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
+      System.out.printf(Locale.ROOT, "campaign dashboard p95 / count(*) p95  = %.3f (goal <= 0.1) %s%n", campaign.p95 / count.p95, campaign.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
+      System.out.printf(Locale.ROOT, "task list p95 / SELECT 1 p95           = %.1f (goal <= 50) %s%n", taskList.p95 / select1.p95, taskList.p95 <= 50 * select1.p95 ? "MET" : "MISSED");
+      System.out.println("(real process campaigns: " + realCampaigns + ")");
+    } finally {
+      deleteQuietly(dataDir);
+    }
+  }
+
+  record Result(String name, double p50, double p95) {}
+
+  static Result measure(String name, Supplier<?> work) {
+    for (int i = 0; i < WARMUP; i++) {
+      work.get();
+    }
+    System.gc();
+    double[] millis = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      work.get();
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(millis);
+    return new Result(name, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+  }
+
+  /** 2 campaigns launched for real (1 000 process instances), 198 bulk-loaded with a realistic mix. */
+  static List<Long> seed(ConfigurableApplicationContext app, JdbcClient jdbc) {
+    jdbc.sql("""
+        INSERT INTO app_user (username, password_hash, enabled) VALUES ('bench-advocate', 'x', true) ON CONFLICT DO NOTHING;
+        INSERT INTO app_user_role (username, role) VALUES ('bench-advocate', 'ADVOCATE') ON CONFLICT DO NOTHING;
+        """).update();
+    String[][] countries = {{"AL", "Albania", "sq"}, {"BA", "Bosnia and Herzegovina", "bs"}, {"BG", "Bulgaria", "bg"}, {"HR", "Croatia", "hr"},
+        {"GR", "Greece", "el"}, {"XK", "Kosovo", "sq"}, {"ME", "Montenegro", "sr"}, {"MK", "North Macedonia", "mk"}, {"RO", "Romania", "ro"},
+        {"RS", "Serbia", "sr"}, {"SI", "Slovenia", "sl"}};
+    for (int i = 0; i < APPEALS_PER_CAMPAIGN; i++) {
+      String[] c = countries[i % countries.length];
+      jdbc.sql("INSERT INTO target (country_code, country, office, channel, language) VALUES (?, ?, ?, 'EMAIL', ?)")
+          .params(c[0], c[1], "Office " + i, c[2]).update();
+    }
+    List<Long> targetIds = jdbc.sql("SELECT id FROM target ORDER BY id").query(Long.class).list();
+
+    CampaignService campaigns = app.getBean(CampaignService.class);
+    Actor coordinator = new Actor("admin", Set.of(Role.COORDINATOR));
+    List<Long> real = new ArrayList<>();
+    for (int i = 0; i < REAL_CAMPAIGNS; i++) {
+      Campaign campaign = campaigns.create(new CampaignRequest("Real campaign " + i, "Benchmark", Set.of(Demand.values()), "P14D", 3, "P30D", targetIds), coordinator);
+      campaigns.launch(campaign.id(), coordinator);
+      real.add(campaign.id());
+    }
+
+    // Bulk load with triggers off, then count once, as Liquibase does for existing data.
+    jdbc.sql("SET session_replication_role = replica").update();
+    jdbc.sql("""
+        INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups, sanction_check_interval, status, created_by, launched_at)
+        SELECT 'Bulk campaign ' || g, 'Benchmark', '{CONDEMNATION,NON_RECOGNITION,SANCTIONS}', 'P14D', 3, 'P30D', 'ACTIVE', 'admin', now() - interval '120 days'
+          FROM generate_series(1, ?) g
+        """).param(CAMPAIGNS - REAL_CAMPAIGNS).update();
+    jdbc.sql("SELECT setseed(0.42)").query().singleRow();
+    jdbc.sql("""
+        CREATE TEMP TABLE bench_appeal AS
+        SELECT c.id AS campaign_id, t.id AS target_id, t.country_code, random() AS r, random() AS r2, random() AS r3
+          FROM campaign c CROSS JOIN target t WHERE c.title LIKE 'Bulk campaign %'
+        """).update();
+    jdbc.sql("""
+        INSERT INTO campaign_target (campaign_id, target_id) SELECT campaign_id, target_id FROM bench_appeal;
+        INSERT INTO appeal (campaign_id, target_id, country_code, stage, assignee, submitted_on, response_kind, responded_on, sanction_status)
+        SELECT campaign_id, target_id, country_code, stage,
+               CASE WHEN r2 < 0.5 THEN 'advocate' END,
+               CASE WHEN stage IN ('DRAFTING','IN_REVIEW','SUBMITTING') THEN NULL ELSE current_date - (10 + (r3 * 110)::int) END,
+               kind, NULL, sanction
+          FROM (SELECT *,
+                  CASE WHEN r < 0.10 THEN 'DRAFTING' WHEN r < 0.15 THEN 'IN_REVIEW' WHEN r < 0.20 THEN 'SUBMITTING'
+                       WHEN r < 0.50 THEN 'AWAITING_RESPONSE' WHEN r < 0.55 THEN 'ESCALATED' WHEN r < 0.65 THEN 'TRACKING_SANCTIONS'
+                       WHEN r < 0.98 THEN 'CLOSED' ELSE 'WITHDRAWN' END AS stage,
+                  CASE WHEN r >= 0.55 AND r < 0.65 THEN (ARRAY['CONDEMNED','NON_RECOGNITION','ACKNOWLEDGED'])[1 + (r2 * 2.99)::int]
+                       WHEN r >= 0.65 AND r < 0.98 THEN (ARRAY['CONDEMNED','NON_RECOGNITION','ACKNOWLEDGED','DECLINED','NO_RESPONSE'])[1 + (r2 * 4.99)::int] END AS kind,
+                  CASE WHEN r >= 0.55 AND r < 0.65 THEN 'PENDING'
+                       WHEN r >= 0.65 AND r < 0.98 AND r2 < 0.6 THEN (ARRAY['ADOPTED','ALIGNED','DECLINED'])[1 + (r3 * 2.99)::int] END AS sanction
+                  FROM bench_appeal) x;
+        UPDATE appeal SET responded_on = least(current_date, submitted_on + 1 + ((id * 7919) % 60)::int) WHERE response_kind IS NOT NULL;
+        INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, recorded_by)
+        SELECT id, submitted_on, 'EMAIL', 'B-' || id, 'advocate' FROM appeal WHERE submitted_on IS NOT NULL AND id NOT IN (SELECT appeal_id FROM appeal_submission);
+        INSERT INTO appeal_response (appeal_id, received_on, kind, recorded_by)
+        SELECT id, responded_on, response_kind, 'advocate' FROM appeal WHERE response_kind IS NOT NULL;
+        INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, recorded_by)
+        SELECT id, sanction_status, 'Measure ' || id, CASE WHEN sanction_status <> 'PENDING' THEN responded_on END, 'advocate' FROM appeal WHERE sanction_status IS NOT NULL;
+        INSERT INTO work_item (task_id, task_key, appeal_id, campaign_id, country_code, candidate_group, assignee, created_at, due_at)
+        SELECT 'bench-' || a.id || '-' || k.task_key, k.task_key, a.id, a.campaign_id, a.country_code, k.grp,
+               CASE WHEN k.grp = 'ADVOCATE' THEN a.assignee END, now() - ((a.id % 30) || ' days')::interval,
+               CASE WHEN k.task_key = 'followUp' THEN now() + (((a.id % 20) - 4) || ' days')::interval END
+          FROM appeal a JOIN campaign c ON c.id = a.campaign_id AND c.title LIKE 'Bulk campaign %'
+          JOIN LATERAL (VALUES
+              ('draftAppeal', 'ADVOCATE', a.stage = 'DRAFTING'),
+              ('reviewAppeal', 'COORDINATOR', a.stage = 'IN_REVIEW'),
+              ('submitAppeal', 'ADVOCATE', a.stage = 'SUBMITTING'),
+              ('recordResponse', 'ADVOCATE', a.stage IN ('AWAITING_RESPONSE', 'ESCALATED')),
+              ('followUp', 'ADVOCATE', a.stage = 'AWAITING_RESPONSE' AND a.id % 3 = 0),
+              ('escalateNoResponse', 'COORDINATOR', a.stage = 'ESCALATED'),
+              ('trackSanction', 'ADVOCATE', a.stage = 'TRACKING_SANCTIONS' AND a.id % 2 = 0)) k (task_key, grp, wanted) ON k.wanted;
+        """).update();
+    jdbc.sql("SET session_replication_role = origin").update();
+    jdbc.sql("""
+        SELECT rebuild_dashboard_counts();
+        """).query().singleRow();
+    jdbc.sql("VACUUM ANALYZE").update();
+    return real;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      System.err.println("Could not delete " + dir + ": " + e.getMessage());
+    }
+  }
+}
