@@ -1,6 +1,18 @@
 package org.bucn.tracker.appeal;
 
+import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.infrastructure.web.PdfRenderer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,27 +23,68 @@ import org.springframework.web.bind.annotation.PathVariable;
 class AppealPageController {
 
   private final CampaignService campaigns;
+  private final Letters letters;
   private final AppealService appeals;
   private final AppealTasks tasks;
+  private final PdfRenderer pdf;
+  private final TemplateEngine templates;
+  private final ApplicationContext application;
 
-  AppealPageController(CampaignService campaigns, AppealService appeals, AppealTasks tasks) {
+  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf,
+      TemplateEngine templates, ApplicationContext application) {
     this.campaigns = campaigns;
+    this.letters = letters;
     this.appeals = appeals;
     this.tasks = tasks;
+    this.pdf = pdf;
+    this.templates = templates;
+    this.application = application;
   }
 
   @GetMapping("/campaigns/{id}")
   String campaign(@PathVariable long id, Model model) {
     model.addAttribute("campaign", campaigns.get(id));
     model.addAttribute("appeals", appeals.summariesOfCampaign(id));
+    model.addAttribute("letters", letters.of(id));
+    model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());
     return "campaigns/show";
   }
 
   @GetMapping("/appeals/{id}")
   String appeal(@PathVariable long id, Model model) {
-    model.addAttribute("appeal", appeals.detail(id));
+    AppealDetail appeal = appeals.detail(id);
+    model.addAttribute("appeal", appeal);
+    model.addAttribute("approved", approved(appeal));
     model.addAttribute("openTasks", tasks.openTasks(id));
     return "appeals/show";
+  }
+
+  /** The approved draft as a formatted letter, for postal and embassy channels. */
+  @GetMapping("/appeals/{id}/letter.pdf")
+  ResponseEntity<byte[]> letter(@PathVariable long id) {
+    AppealDetail appeal = appeals.detail(id);
+    if (!approved(appeal)) {
+      throw new ConflictException("The latest draft of this appeal is not approved yet");
+    }
+    Context context = new Context();
+    context.setVariable("appeal", appeal);
+    context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(application, null));
+    byte[] bytes = pdf.render(templates.process("appeals/letter", context), "/");
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("appeal-" + id + "-" + appeal.target().countryCode() + ".pdf").build().toString())
+        .body(bytes);
+  }
+
+  /** Approved: the latest review approved the latest draft. */
+  static boolean approved(AppealDetail appeal) {
+    if (appeal.draft() == null || appeal.reviews().isEmpty()) {
+      return false;
+    }
+    var last = appeal.reviews().get(appeal.reviews().size() - 1);
+    return last.decision() == ReviewDecision.APPROVE && last.draftVersion() == appeal.draft().version();
   }
 }

@@ -49,6 +49,18 @@ class AppealRepository {
     return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id").param(campaignId).query(Long.class).list();
   }
 
+  List<AppealRow> rowsOfCampaign(long campaignId) {
+    return jdbc.sql(
+            """
+            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
+                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
+              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.campaign_id = ? ORDER BY a.id
+            """)
+        .param(campaignId)
+        .query(AppealRow.class)
+        .list();
+  }
+
   Optional<AppealRow> find(long id) {
     return jdbc.sql(
             """

@@ -6,9 +6,13 @@ import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.AppealViews.Draft;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
 import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignClosedEarly;
 import org.bucn.tracker.campaign.CampaignLaunched;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.infrastructure.web.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.context.event.EventListener;
@@ -22,20 +26,34 @@ public class AppealService {
 
   private final AppealRepository appeals;
   private final CampaignService campaigns;
+  private final Letters letters;
+  private final TargetService targets;
   private final Timeline timeline;
 
-  AppealService(AppealRepository appeals, CampaignService campaigns, Timeline timeline) {
+  AppealService(AppealRepository appeals, CampaignService campaigns, Letters letters, TargetService targets, Timeline timeline) {
     this.appeals = appeals;
     this.campaigns = campaigns;
+    this.letters = letters;
+    this.targets = targets;
     this.timeline = timeline;
   }
 
+  /** Opens one appeal per target, each with a first draft from the campaign's letter when it has one. */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void open(CampaignLaunched launched) {
     appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
-    for (long appealId : appeals.idsOfCampaign(launched.campaignId())) {
-      timeline.record(appealId, launched.actor().username(), "OPENED", "Campaign launched; appeal opened");
+    Campaign campaign = campaigns.get(launched.campaignId());
+    var letterFor = letters.renderer(campaign);
+    java.util.Map<Long, Target> targetsById = targets.findAll(launched.targetIds()).stream()
+        .collect(java.util.stream.Collectors.toMap(Target::id, t -> t));
+    String by = launched.actor().username();
+    for (AppealRepository.AppealRow appeal : appeals.rowsOfCampaign(launched.campaignId())) {
+      timeline.record(appeal.id(), by, "OPENED", "Campaign launched; appeal opened");
+      letterFor.apply(targetsById.get(appeal.targetId())).ifPresent(letter -> {
+        appeals.insertDraft(appeal.id(), "Subject: " + letter.subject() + "\n\n" + letter.text(), letter.language(), by);
+        timeline.record(appeal.id(), by, "DRAFTED", "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
+      });
     }
   }
 

@@ -21,6 +21,7 @@ class AppealTaskEvents {
   }
 
   @EventListener(condition = "#task.eventName == 'create'")
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100)
   public void created(DelegateTask task) {
     TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
     if (key == null) {

@@ -22,13 +22,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignPageController {
 
   private final CampaignService campaigns;
+  private final Letters letters;
   private final TargetService targets;
   private final Validator validator;
 
-  CampaignPageController(CampaignService campaigns, TargetService targets, Validator validator) {
+  CampaignPageController(CampaignService campaigns, Letters letters, TargetService targets, Validator validator) {
     this.campaigns = campaigns;
+    this.letters = letters;
     this.targets = targets;
     this.validator = validator;
+  }
+
+  @PostMapping("/campaigns/{id}/letters")
+  String saveLetter(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String language,
+      @org.springframework.web.bind.annotation.RequestParam String subject, @org.springframework.web.bind.annotation.RequestParam String body,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean isDefault, Actor actor, RedirectAttributes flash) {
+    LetterRequest request = new LetterRequest(subject, body, isDefault);
+    var violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      var v = violations.iterator().next();
+      flash.addFlashAttribute("flashError", "Letter " + v.getPropertyPath() + ": " + v.getMessage() + ". Nothing was saved.");
+      return "redirect:/campaigns/" + id;
+    }
+    try {
+      Letter saved = letters.save(id, language.trim().toLowerCase(java.util.Locale.ROOT), request, actor);
+      flash.addFlashAttribute("flash", "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "Letter " + e.field() + ": " + e.getMessage() + ". Nothing was saved.");
+    }
+    return "redirect:/campaigns/" + id;
   }
 
   @GetMapping("/campaigns")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.infrastructure.web.PdfRenderer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

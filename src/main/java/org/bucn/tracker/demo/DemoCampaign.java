@@ -14,6 +14,8 @@ import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.campaign.LetterRequest;
+import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.task.TaskActions;
@@ -58,11 +60,44 @@ class DemoCampaign {
       Demo data: the responses and sanction outcomes recorded in this campaign are invented to \
       show the tracker, not reports of what any office has said.""";
 
+  private static final String LETTER_EN =
+      """
+      Dear {{holderName}},
+
+      We write to you as {{office}} of {{country}} on behalf of the Balkan-Ukrainian cooperation \
+      network. Russia is holding so-called elections in the territories of Ukraine it occupies, under \
+      armed escort, threats and forced passportisation. Such a vote is void under the UN Charter and \
+      violates Ukraine's sovereignty and territorial integrity.
+
+      We ask {{country}} for {{demands}}: to recognise no body "elected" there, to condemn the vote \
+      internationally, and to adopt or align with sanctions against those responsible.
+
+      Respectfully,
+      Balkan-Ukrainian cooperation network
+      {{date}}""";
+
+  private static final String LETTER_SR =
+      """
+      Poštovani {{holderName}},
+
+      Obraćamo Vam se u ime Balkansko-ukrajinske mreže za saradnju. Rusija organizuje takozvane \
+      izbore na okupiranim teritorijama Ukrajine, pod oružanom pratnjom, pretnjama i prisilnom \
+      podelom pasoša. Takvo glasanje je ništavno prema Povelji UN i krši suverenitet i teritorijalni \
+      integritet Ukrajine.
+
+      Molimo Vas da ne priznate nijedno telo "izabrano" na taj način, da osudite ovo glasanje i da \
+      uvedete sankcije ili se uskladite sa njima.
+
+      S poštovanjem,
+      Balkansko-ukrajinska mreža za saradnju
+      {{date}}""";
+
   private static final Actor COORDINATOR = new Actor("coordinator", Set.of(Role.COORDINATOR));
   private static final Actor ADVOCATE = new Actor("advocate", Set.of(Role.ADVOCATE));
   private static final Actor ADVOCATE2 = new Actor("advocate2", Set.of(Role.ADVOCATE));
 
   private final CampaignService campaigns;
+  private final Letters letters;
   private final AppealService appeals;
   private final TargetService targets;
   private final TaskActions tasks;
@@ -73,6 +108,7 @@ class DemoCampaign {
 
   DemoCampaign(
       CampaignService campaigns,
+      Letters letters,
       AppealService appeals,
       TargetService targets,
       TaskActions tasks,
@@ -81,6 +117,7 @@ class DemoCampaign {
       JdbcClient jdbc,
       TransactionTemplate transaction) {
     this.campaigns = campaigns;
+    this.letters = letters;
     this.appeals = appeals;
     this.targets = targets;
     this.tasks = tasks;
@@ -105,6 +142,8 @@ class DemoCampaign {
     if (campaign == null) {
       return;
     }
+    letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
+    letters.save(campaign.id(), "sr", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     campaigns.launch(campaign.id(), COORDINATOR);
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
@@ -159,7 +198,9 @@ class DemoCampaign {
 
   private void draft(long appealId, String language) {
     claim(appealId, ADVOCATE);
-    complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", letter(appealId), "language", language));
+    var prepared = appeals.detail(appealId).draft();
+    complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE,
+        Map.of("text", prepared != null ? prepared.text() : letter(appealId), "language", prepared != null ? prepared.language() : language));
   }
 
   private void approved(long appealId, String language) {

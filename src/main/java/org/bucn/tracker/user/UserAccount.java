@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** A person who may log in; the password hash never leaves this module. */
 public record UserAccount(
-    String username, String email, String displayName, boolean enabled, Set<Role> roles) {
+    String username, String email, String displayName, boolean enabled, Set<Role> roles, Notify notifications) {
 
   public boolean has(Role role) {
     return roles.contains(role);

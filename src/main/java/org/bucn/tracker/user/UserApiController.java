@@ -48,7 +48,8 @@ class UserApiController {
       @Size(max = 120) String displayName,
       Boolean enabled,
       Set<Role> roles,
-      @Size(min = 8, max = 72) String password) {}
+      @Size(min = 8, max = 72) String password,
+      Notify notifications) {}
 
   @GetMapping("/api/admin/users")
   List<UserAccount> list() {
@@ -66,6 +67,6 @@ class UserApiController {
   UserAccount update(@PathVariable String username, @Valid @RequestBody UpdateUserRequest request) {
     return users.update(
         username,
-        new UserService.UserChange(request.email(), request.displayName(), request.enabled(), request.roles(), request.password()));
+        new UserService.UserChange(request.email(), request.displayName(), request.enabled(), request.roles(), request.password(), request.notifications()));
   }
 }

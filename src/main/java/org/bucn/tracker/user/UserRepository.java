@@ -16,7 +16,7 @@ class UserRepository {
 
   private static final String SELECT =
       """
-      SELECT u.username, u.email, u.display_name, u.enabled, u.password_hash,
+      SELECT u.username, u.email, u.display_name, u.enabled, u.password_hash, u.notify,
              array_remove(array_agg(r.role ORDER BY r.role), NULL) AS roles
         FROM app_user u LEFT JOIN app_user_role r ON r.username = u.username
       """;
@@ -72,14 +72,14 @@ class UserRepository {
     return inserted == 1;
   }
 
-  int update(String username, String email, String displayName, Boolean enabled) {
+  int update(String username, String email, String displayName, Boolean enabled, Notify notify) {
     return jdbc.sql(
             """
             UPDATE app_user SET email = coalesce(?, email), display_name = coalesce(?, display_name),
-                   enabled = coalesce(?, enabled)
+                   enabled = coalesce(?, enabled), notify = coalesce(?, notify)
              WHERE username = ?
             """)
-        .params(email, displayName, enabled, username)
+        .params(email, displayName, enabled, notify == null ? null : notify.name(), username)
         .update();
   }
 
@@ -112,7 +112,8 @@ class UserRepository {
             rs.getString("email"),
             rs.getString("display_name"),
             rs.getBoolean("enabled"),
-            Set.copyOf(roles));
+            Set.copyOf(roles),
+            Notify.valueOf(rs.getString("notify")));
     return new StoredUser(account, rs.getString("password_hash"));
   }
 }

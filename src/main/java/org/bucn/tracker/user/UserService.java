@@ -55,7 +55,7 @@ public class UserService implements UserDetailsService {
   @Transactional
   public UserAccount create(NewUser user) {
     UserAccount account =
-        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles());
+        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles(), Notify.IMMEDIATE);
     if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
       throw new ConflictException("username", "A user named '" + user.username() + "' exists already");
     }
@@ -66,13 +66,13 @@ public class UserService implements UserDetailsService {
   @Transactional
   public boolean createIfAbsent(NewUser user) {
     UserAccount account =
-        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles());
+        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles(), Notify.IMMEDIATE);
     return users.insertIfAbsent(account, passwordEncoder.encode(user.password()));
   }
 
   @Transactional
   public UserAccount update(String username, UserChange change) {
-    if (users.update(username, change.email(), change.displayName(), change.enabled()) == 0) {
+    if (users.update(username, change.email(), change.displayName(), change.enabled(), change.notifications()) == 0) {
       throw new NotFoundException("user", username);
     }
     if (change.roles() != null) {
@@ -106,5 +106,10 @@ public class UserService implements UserDetailsService {
 
   /** Changes to a user; null fields stay as they are. */
   public record UserChange(
-      String email, String displayName, Boolean enabled, Set<Role> roles, String password) {}
+      String email, String displayName, Boolean enabled, Set<Role> roles, String password, Notify notifications) {
+
+    public UserChange(String email, String displayName, Boolean enabled, Set<Role> roles, String password) {
+      this(email, displayName, enabled, roles, password, null);
+    }
+  }
 }

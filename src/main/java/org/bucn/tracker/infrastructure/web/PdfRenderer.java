@@ -1,4 +1,4 @@
-package org.bucn.tracker.dashboard;
+package org.bucn.tracker.infrastructure.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;

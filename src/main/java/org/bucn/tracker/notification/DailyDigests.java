@@ -1,0 +1,105 @@
+package org.bucn.tracker.notification;
+
+import java.net.InetAddress;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.user.Role;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Once a day, on one node only: each digest reader gets their waiting notifications in one mail,
+ * and each coordinator gets the list of overdue tasks.
+ */
+@Component
+class DailyDigests {
+
+  record Pending(long id, String username, String line, String link) {}
+
+  record Overdue(String taskId, String taskKey, String country, String office, String assignee, OffsetDateTime due) {}
+
+  private final JdbcClient jdbc;
+  private final UserService users;
+  private final MailOutbox outbox;
+  private final TransactionTemplate transaction;
+  private final String baseUrl;
+
+  DailyDigests(JdbcClient jdbc, UserService users, MailOutbox outbox, TransactionTemplate transaction, TrackerProperties properties) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.outbox = outbox;
+    this.transaction = transaction;
+    this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+  }
+
+  @Scheduled(cron = "${tracker.mail.digest-cron}")
+  void daily() {
+    run(LocalDate.now());
+  }
+
+  /** Runs the digests for a day unless some node already did; true when this call ran them. */
+  boolean run(LocalDate day) {
+    Boolean ran = transaction.execute(status -> {
+      int claimed = jdbc.sql("INSERT INTO daily_job_run (job, day, node) VALUES ('digests', ?, ?) ON CONFLICT DO NOTHING")
+          .params(day, node()).update();
+      if (claimed == 0) {
+        return false;
+      }
+      personalDigests();
+      overdueDigest();
+      return true;
+    });
+    return Boolean.TRUE.equals(ran);
+  }
+
+  private void personalDigests() {
+    List<Pending> pending = jdbc.sql("SELECT id, username, line, link FROM pending_notification ORDER BY username, id FOR UPDATE")
+        .query(Pending.class).list();
+    pending.stream().map(Pending::username).distinct().forEach(username ->
+        users.find(username).filter(u -> u.enabled() && u.email() != null).ifPresent(user -> {
+          StringBuilder body = new StringBuilder("New work for you since the last digest:\n\n");
+          pending.stream().filter(p -> p.username().equals(username))
+              .forEach(p -> body.append("- ").append(p.line()).append("\n  ").append(p.link()).append("\n"));
+          outbox.enqueue(user.email(), "[Tracker] Your daily digest", body.append("\n-- Sanctions Campaign Tracker").toString());
+        }));
+    jdbc.sql("DELETE FROM pending_notification WHERE id = ANY (?)").param(pending.stream().map(Pending::id).toArray(Long[]::new)).update();
+  }
+
+  private void overdueDigest() {
+    List<Overdue> overdue = jdbc.sql(
+            """
+            SELECT w.task_id, w.task_key, t.country, t.office, w.assignee, w.due_at AS due
+              FROM work_item w JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
+             WHERE w.due_at < now() ORDER BY w.due_at LIMIT 200
+            """)
+        .query(Overdue.class).list();
+    if (overdue.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder("Overdue tasks, oldest first:\n\n");
+    for (Overdue o : overdue) {
+      body.append("- ").append(o.taskKey()).append(": ").append(o.office()).append(", ").append(o.country())
+          .append(", due ").append(o.due().toLocalDate()).append(o.assignee() == null ? ", nobody has it" : ", with " + o.assignee())
+          .append("\n  ").append(baseUrl).append("/tasks/").append(o.taskId()).append("\n");
+    }
+    for (UserAccount coordinator : users.findEnabledWithRole(Role.COORDINATOR)) {
+      if (coordinator.email() != null) {
+        outbox.enqueue(coordinator.email(), "[Tracker] " + overdue.size() + " overdue tasks", body + "\n-- Sanctions Campaign Tracker");
+      }
+    }
+  }
+
+  private static String node() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}

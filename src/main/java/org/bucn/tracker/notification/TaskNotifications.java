@@ -1,0 +1,104 @@
+package org.bucn.tracker.notification;
+
+import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.appeal.AppealProcess;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.user.Notify;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people about new work, inside the engine's transaction (so a rolled-back step sends
+ * nothing): the assignee when someone else, or the process, gives them a task; the group when a
+ * follow-up or escalation appears that nobody carries. Runs after the other task listeners, so
+ * it sees the assignee a new task was handed to.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class TaskNotifications {
+
+  record AppealInfo(String country, String office, String campaignTitle) {}
+
+  private final UserService users;
+  private final MailOutbox outbox;
+  private final JdbcClient jdbc;
+  private final IdentityService identity;
+  private final String baseUrl;
+
+  TaskNotifications(UserService users, MailOutbox outbox, JdbcClient jdbc, IdentityService identity, TrackerProperties properties) {
+    this.users = users;
+    this.outbox = outbox;
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+  }
+
+  @EventListener(condition = "#task.eventName == 'create'")
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  public void created(DelegateTask task) {
+    TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
+    if (key != TaskKey.FOLLOW_UP && key != TaskKey.ESCALATE_NO_RESPONSE || task.getAssignee() != null) {
+      return;
+    }
+    String line = line(task, key);
+    for (UserAccount member : users.findEnabledWithRole(key.group())) {
+      tell(member, line, link(task));
+    }
+  }
+
+  @EventListener(condition = "#task.eventName == 'assignment'")
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  public void assigned(DelegateTask task) {
+    TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
+    if (key == null || task.getAssignee() == null || task.getAssignee().equals(actingUser())) {
+      return; // nobody to tell, or they took it themselves
+    }
+    users.find(task.getAssignee()).filter(UserAccount::enabled).ifPresent(user -> tell(user, line(task, key), link(task)));
+  }
+
+  private void tell(UserAccount user, String line, String link) {
+    if (user.email() == null || user.email().isBlank()) {
+      return;
+    }
+    if (user.notifications() == Notify.DIGEST) {
+      jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)").params(user.username(), line, link).update();
+    } else {
+      outbox.enqueue(user.email(), "[Tracker] " + line, line + "\n\nOpen the task: " + link + "\n\n-- Sanctions Campaign Tracker");
+    }
+  }
+
+  private String line(DelegateTask task, TaskKey key) {
+    AppealInfo appeal = jdbc.sql(
+            """
+            SELECT t.country, t.office, c.title AS campaign_title
+              FROM appeal a JOIN target t ON t.id = a.target_id JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?
+            """)
+        .param(task.getVariable(AppealProcess.APPEAL_ID))
+        .query(AppealInfo.class)
+        .single();
+    String what = switch (key) {
+      case FOLLOW_UP -> "Follow-up due";
+      case ESCALATE_NO_RESPONSE -> "No response: decide";
+      default -> "Task for you";
+    };
+    return what + ": " + task.getName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
+  }
+
+  private String link(DelegateTask task) {
+    return baseUrl + "/tasks/" + task.getId();
+  }
+
+  private String actingUser() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+}

@@ -1,0 +1,43 @@
+package org.bucn.tracker.user;
+
+import java.util.regex.Pattern;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Everyone's own page: the e-mail address for notifications and how often to get them. */
+@Controller
+class ProfilePageController {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final UserService users;
+
+  ProfilePageController(UserService users) {
+    this.users = users;
+  }
+
+  @GetMapping("/profile")
+  String show(Actor actor, Model model) {
+    model.addAttribute("user", users.find(actor.username()).orElseThrow(() -> new NotFoundException("user", actor.username())));
+    model.addAttribute("choices", Notify.values());
+    return "profile";
+  }
+
+  @PostMapping("/profile")
+  String save(@RequestParam String email, @RequestParam Notify notifications, Actor actor, RedirectAttributes flash) {
+    String trimmed = email.trim();
+    if (StringUtils.hasText(trimmed) && (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches())) {
+      flash.addFlashAttribute("flashError", "E-mail: '" + trimmed + "' is not an e-mail address. Nothing was changed.");
+      return "redirect:/profile";
+    }
+    users.update(actor.username(), new UserService.UserChange(trimmed, null, null, null, null, notifications));
+    flash.addFlashAttribute("flash", "Saved: " + (notifications == Notify.DIGEST ? "one digest a day" : "a mail for each new task"));
+    return "redirect:/profile";
+  }
+}

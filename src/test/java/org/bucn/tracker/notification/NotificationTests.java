@@ -1,0 +1,187 @@
+package org.bucn.tracker.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bucn.tracker.CampaignDrill.COORDINATOR;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.user.Notify;
+import org.bucn.tracker.user.UserService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Mails as people receive them, through a real SMTP server (GreenMail), outages included. */
+@TrackerTest
+class NotificationTests {
+
+  static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @Autowired CampaignDrill drill;
+  @Autowired TaskActions tasks;
+  @Autowired UserService users;
+  @Autowired DailyDigests digests;
+  @Autowired OutboxSender sender;
+  @Autowired MailOutbox outbox;
+  @Autowired TransactionTemplate transaction;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+
+  GreenMail smtp;
+
+  @BeforeEach
+  void startSmtp() {
+    smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+  }
+
+  @AfterEach
+  void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Test
+  void assigningATaskMailsTheAssigneeALinkThatOpensTheTask() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
+    String task = drill.awaitTask(drill.appeal(campaign, "AL"), TaskKey.DRAFT_APPEAL).id();
+    tasks.assign(task, "advocate2", COORDINATOR);
+
+    MimeMessage mail = awaitMail("advocate2@example.org", task);
+    assertThat(mail.getSubject()).startsWith("[Tracker] Task for you: Draft the appeal - President of the Republic, Albania");
+    assertThat(GreenMailUtil.getBody(mail)).contains("http://localhost:8080/tasks/" + task);
+    mvc.perform(get("/tasks/" + task).with(user("advocate2").roles("ADVOCATE"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void aFollowUpThatFallsDueIsMailedToTheAdvocateWhoCarriesTheAppeal() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "PT1S", 3, "P30D", "BG");
+    long appeal = drill.appeal(campaign, "BG");
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, LocalDate.now().toString());
+    String followUp = drill.awaitTask(appeal, TaskKey.FOLLOW_UP).id();
+    MimeMessage mail = awaitMail("advocate@example.org", followUp);
+    assertThat(mail.getSubject()).contains("Follow-up due").contains("Bulgaria");
+  }
+
+  @Test
+  void digestReadersGetOneMailADayAndCoordinatorsTheOverdueList() throws Exception {
+    users.update("advocate2", new UserService.UserChange(null, null, null, null, null, Notify.DIGEST));
+    try {
+      Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "PT1S", 3, "P30D", "HR", "ME");
+      String task = drill.awaitTask(drill.appeal(campaign, "HR"), TaskKey.DRAFT_APPEAL).id();
+      tasks.assign(task, "advocate2", COORDINATOR);
+      long silent = drill.appeal(campaign, "ME");
+      drill.draftAndApprove(silent);
+      drill.submit(silent, LocalDate.now().toString());
+      String followUp = drill.awaitTask(silent, TaskKey.FOLLOW_UP).id();
+      Awaitility.await().atMost(PATIENCE).until(() ->
+          jdbc.sql("SELECT count(*) FROM work_item WHERE task_id = ? AND due_at < now()").param(followUp).query(Long.class).single() == 1);
+      assertThat(jdbc.sql("SELECT count(*) FROM pending_notification WHERE username = 'advocate2' AND link LIKE ?")
+          .param("%" + task).query(Long.class).single()).isEqualTo(1);
+
+      LocalDate day = LocalDate.now().plusYears(50).plusDays(System.nanoTime() % 1000);
+      assertThat(digests.run(day)).isTrue();
+      assertThat(digests.run(day)).as("a second node, or a second run, does nothing").isFalse();
+
+      MimeMessage digest = awaitMail("advocate2@example.org", task);
+      assertThat(digest.getSubject()).isEqualTo("[Tracker] Your daily digest");
+      MimeMessage overdue = awaitMail("coordinator@example.org", followUp);
+      assertThat(overdue.getSubject()).endsWith("overdue tasks");
+      assertThat(mailsTo("advocate2@example.org", task)).as("no immediate mail for a digest reader").hasSize(1);
+    } finally {
+      users.update("advocate2", new UserService.UserChange(null, null, null, null, null, Notify.IMMEDIATE));
+    }
+  }
+
+  @Test
+  void whileTheMailServerIsDownTasksStillCompleteAndTheMailGoesOutOnceItIsBack() throws Exception {
+    smtp.stop();
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "GR");
+    long appeal = drill.appeal(campaign, "GR");
+    String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    tasks.assign(task, "advocate2", COORDINATOR);
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Draft", "language", "el"));
+    assertThat(drill.openTask(appeal, TaskKey.REVIEW_APPEAL)).as("the step went through").isPresent();
+    Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(
+            "SELECT count(*) FROM mail_outbox WHERE body LIKE ? AND sent_at IS NULL AND attempts >= 1")
+        .param("%" + task + "%").query(Long.class).single() == 1);
+
+    smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+    awaitMail("advocate2@example.org", task);
+    Thread.sleep(1500); // any duplicate would arrive within a few polls
+    assertThat(mailsTo("advocate2@example.org", task)).hasSize(1);
+  }
+
+  @Test
+  void twoSendersAtOnceDeliverEachMailExactlyOnce() throws Exception {
+    String marker = "batch-" + System.nanoTime();
+    transaction.executeWithoutResult(s -> {
+      for (int i = 0; i < 60; i++) {
+        outbox.enqueue("bulk@example.org", "Mail " + i + " " + marker, "Body " + marker);
+      }
+    });
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    List<Future<?>> runs = new ArrayList<>();
+    for (int n = 0; n < 2; n++) {
+      runs.add(nodes.submit(() -> {
+        while (sender.sendBatch() > 0) {
+          Thread.onSpinWait();
+        }
+      }));
+    }
+    for (Future<?> run : runs) {
+      run.get();
+    }
+    nodes.shutdown();
+    Awaitility.await().atMost(PATIENCE).until(() -> mailsTo("bulk@example.org", marker).size() >= 60);
+    Thread.sleep(1000);
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage m : mailsTo("bulk@example.org", marker)) {
+      subjects.add(m.getSubject());
+    }
+    assertThat(subjects).hasSize(60).doesNotHaveDuplicates();
+  }
+
+  private MimeMessage awaitMail(String recipient, String mustContain) {
+    return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+        .until(() -> mailsTo(recipient, mustContain), list -> !list.isEmpty()).get(0);
+  }
+
+  private List<MimeMessage> mailsTo(String recipient, String mustContain) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+      if (to && (GreenMailUtil.getBody(m).contains(mustContain) || m.getSubject().contains(mustContain))) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+}
