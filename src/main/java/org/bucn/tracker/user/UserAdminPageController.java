@@ -55,10 +55,15 @@ class UserAdminPageController {
 
   @PostMapping("/admin/users/{username}")
   String update(@PathVariable String username, @RequestParam(required = false) List<Role> roles,
-      @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes flash) {
+      @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String email,
+      @RequestParam(required = false) Notify notifications, RedirectAttributes flash) {
     Set<Role> newRoles = roles == null ? Set.of() : EnumSet.copyOf(roles);
+    if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      flash.addFlashAttribute("flashError", "E-mail: '" + email.trim() + "' is not an e-mail address. Nothing was changed.");
+      return "redirect:/admin/users";
+    }
     try {
-      users.update(username, new UserService.UserChange(null, null, enabled, newRoles, null));
+      users.update(username, new UserService.UserChange(blankToNull(email), null, enabled, newRoles, null, notifications));
       flash.addFlashAttribute("flash", username + ": " + (enabled ? "active" : "disabled") + ", roles " + newRoles);
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());

@@ -32,6 +32,7 @@ class PageAccessTests {
   @Autowired MockMvc mvc;
   @Autowired CampaignDrill drill;
   @Autowired JdbcClient jdbc;
+  @Autowired org.bucn.tracker.user.UserService users;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   Campaign campaign;
@@ -69,6 +70,8 @@ class PageAccessTests {
     allowed.put("/targets/new", List.of("coordinator"));
     allowed.put("/targets/" + target + "/edit", List.of("coordinator"));
     allowed.put("/admin/users", List.of("admin"));
+    allowed.put("/profile", List.of("coordinator", "advocate", "manager", "admin"));
+    allowed.put("/dashboard", List.of("coordinator", "manager", "admin"));
     for (var page : allowed.entrySet()) {
       for (String user : List.of("coordinator", "advocate", "manager", "admin")) {
         var result = mvc.perform(get(page.getKey()).with(as(user)));
@@ -173,6 +176,24 @@ class PageAccessTests {
         .andExpect(status().isFound())
         .andExpect(flash().attribute("flash", containsString("1 appeals opened")));
     mvc.perform(get(location).with(as("manager"))).andExpect(content().string(containsString("Montenegro")));
+  }
+
+  @Test
+  void everyoneSetsTheirOwnMailAndDigestChoiceAndAdminsCanToo() throws Exception {
+    mvc.perform(post("/profile").with(as("manager")).with(csrf()).param("email", "not-an-address").param("notifications", "DIGEST"))
+        .andExpect(flash().attribute("flashError", containsString("not an e-mail address")));
+    mvc.perform(post("/profile").with(as("manager")).with(csrf()).param("email", "mira@example.org").param("notifications", "DIGEST"))
+        .andExpect(status().isFound());
+    org.assertj.core.api.Assertions.assertThat(users.find("manager").orElseThrow())
+        .satisfies(u -> org.assertj.core.api.Assertions.assertThat(u.email()).isEqualTo("mira@example.org"))
+        .satisfies(u -> org.assertj.core.api.Assertions.assertThat(u.notifications()).isEqualTo(org.bucn.tracker.user.Notify.DIGEST));
+    mvc.perform(post("/admin/users/manager").with(as("admin")).with(csrf()).param("roles", "MANAGER").param("enabled", "true")
+            .param("email", "manager@example.org").param("notifications", "IMMEDIATE"))
+        .andExpect(status().isFound());
+    org.assertj.core.api.Assertions.assertThat(users.find("manager").orElseThrow().notifications()).isEqualTo(org.bucn.tracker.user.Notify.IMMEDIATE);
+    mvc.perform(post("/admin/users/admin").with(as("admin")).with(csrf()).param("roles", "MANAGER").param("enabled", "true"))
+        .andExpect(flash().attribute("flashError", containsString("no active admin")));
+    org.assertj.core.api.Assertions.assertThat(users.find("admin").orElseThrow().roles()).contains(org.bucn.tracker.user.Role.ADMIN);
   }
 
   @Test
