@@ -12,4 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicBaseUrl the URL people reach the tracker at, for links in mails and reports
  */
 @ConfigurationProperties(prefix = "tracker")
-public record TrackerProperties(Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl) {}
+public record TrackerProperties(Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl) {
+
+  /** The address of a page as people open it from a mail, e.g. {@code link("/tasks/42")}. */
+  public String link(String path) {
+    return publicBaseUrl.replaceAll("/+$", "") + path;
+  }
+}

@@ -5,14 +5,10 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.infrastructure.web.ConflictException;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +23,13 @@ class AppealPageController {
   private final AppealService appeals;
   private final AppealTasks tasks;
   private final PdfRenderer pdf;
-  private final TemplateEngine templates;
-  private final ApplicationContext application;
 
-  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf,
-      TemplateEngine templates, ApplicationContext application) {
+  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf) {
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
     this.tasks = tasks;
     this.pdf = pdf;
-    this.templates = templates;
-    this.application = application;
   }
 
   @GetMapping("/campaigns/{id}")
@@ -67,11 +58,7 @@ class AppealPageController {
     if (!approved(appeal)) {
       throw new ConflictException("The latest draft of this appeal is not approved yet");
     }
-    Context context = new Context();
-    context.setVariable("appeal", appeal);
-    context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-        new ThymeleafEvaluationContext(application, null));
-    byte[] bytes = pdf.render(templates.process("appeals/letter", context), "/");
+    byte[] bytes = pdf.render("appeals/letter", java.util.Map.of("appeal", appeal));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -31,6 +31,13 @@ class AppealRepository {
       java.time.OffsetDateTime createdAt,
       java.time.OffsetDateTime closedAt) {}
 
+  private static final String ROW =
+      """
+      SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
+             a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
+        FROM appeal a JOIN campaign c ON c.id = a.campaign_id
+      """;
+
   private final JdbcClient jdbc;
 
   AppealRepository(JdbcClient jdbc) {
@@ -50,24 +57,14 @@ class AppealRepository {
   }
 
   List<AppealRow> rowsOfCampaign(long campaignId) {
-    return jdbc.sql(
-            """
-            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
-                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
-              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.campaign_id = ? ORDER BY a.id
-            """)
+    return jdbc.sql(ROW + " WHERE a.campaign_id = ? ORDER BY a.id")
         .param(campaignId)
         .query(AppealRow.class)
         .list();
   }
 
   Optional<AppealRow> find(long id) {
-    return jdbc.sql(
-            """
-            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
-                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
-              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?
-            """)
+    return jdbc.sql(ROW + " WHERE a.id = ?")
         .param(id)
         .query(AppealRow.class)
         .optional();
@@ -75,12 +72,7 @@ class AppealRepository {
 
   /** Locks the appeal row: steps on one appeal happen one after the other, on any node. */
   Optional<AppealRow> lock(long id) {
-    return jdbc.sql(
-            """
-            SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
-                   a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
-              FROM appeal a JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ? FOR UPDATE OF a
-            """)
+    return jdbc.sql(ROW + " WHERE a.id = ? FOR NO KEY UPDATE OF a")
         .param(id)
         .query(AppealRow.class)
         .optional();

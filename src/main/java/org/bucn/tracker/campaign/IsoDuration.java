@@ -39,7 +39,7 @@ public @interface IsoDuration {
       try {
         Date now = new Date();
         return DatatypeFactory.newInstance().newDuration(value.trim()).getTimeInMillis(now);
-      } catch (IllegalArgumentException | UnsupportedOperationException | DatatypeConfigurationException e) {
+      } catch (RuntimeException | DatatypeConfigurationException e) {
         return -1;
       }
     }

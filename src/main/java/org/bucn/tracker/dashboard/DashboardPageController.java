@@ -21,9 +21,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /** The portfolio and campaign dashboards, the printable campaign report and its PDF. */
 @Controller
@@ -33,19 +30,15 @@ class DashboardPageController {
   private final CampaignService campaigns;
   private final CampaignReport report;
   private final PdfRenderer pdf;
-  private final TemplateEngine templates;
   private final ObjectMapper json;
   private final JdbcClient jdbc;
-  private final org.springframework.context.ApplicationContext application;
 
   DashboardPageController(DashboardService dashboards, CampaignService campaigns, CampaignReport report, PdfRenderer pdf,
-      TemplateEngine templates, ObjectMapper json, JdbcClient jdbc, org.springframework.context.ApplicationContext application) {
-    this.application = application;
+      ObjectMapper json, JdbcClient jdbc) {
     this.dashboards = dashboards;
     this.campaigns = campaigns;
     this.report = report;
     this.pdf = pdf;
-    this.templates = templates;
     this.json = json;
     this.jdbc = jdbc;
   }
@@ -76,16 +69,10 @@ class DashboardPageController {
 
   @GetMapping("/campaigns/{id}/report.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable long id) {
-    Context context = new Context();
     Model model = new org.springframework.ui.ExtendedModelMap();
     fillReport(id, model);
-    context.setVariables(model.asMap());
-    context.setVariable("printable", false);
-    // Lets the template call beans such as @fmt, as it does when rendered as a page.
-    context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(application, null));
-    String xhtml = templates.process("dashboard/report", context);
-    byte[] bytes = pdf.render(xhtml, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+    model.addAttribute("printable", false);
+    byte[] bytes = pdf.render("dashboard/report", model.asMap());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("campaign-" + id + "-report.pdf").build().toString())

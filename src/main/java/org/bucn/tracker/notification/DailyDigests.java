@@ -28,14 +28,14 @@ class DailyDigests {
   private final UserService users;
   private final MailOutbox outbox;
   private final TransactionTemplate transaction;
-  private final String baseUrl;
+  private final TrackerProperties properties;
 
   DailyDigests(JdbcClient jdbc, UserService users, MailOutbox outbox, TransactionTemplate transaction, TrackerProperties properties) {
     this.jdbc = jdbc;
     this.users = users;
     this.outbox = outbox;
     this.transaction = transaction;
-    this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+    this.properties = properties;
   }
 
   @Scheduled(cron = "${tracker.mail.digest-cron}")
@@ -86,7 +86,7 @@ class DailyDigests {
     for (Overdue o : overdue) {
       body.append("- ").append(o.taskKey()).append(": ").append(o.office()).append(", ").append(o.country())
           .append(", due ").append(o.due().toLocalDate()).append(o.assignee() == null ? ", nobody has it" : ", with " + o.assignee())
-          .append("\n  ").append(baseUrl).append("/tasks/").append(o.taskId()).append("\n");
+          .append("\n  ").append(properties.link("/tasks/" + o.taskId())).append("\n");
     }
     for (UserAccount coordinator : users.findEnabledWithRole(Role.COORDINATOR)) {
       if (coordinator.email() != null) {

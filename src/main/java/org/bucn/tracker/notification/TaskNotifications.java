@@ -31,14 +31,14 @@ class TaskNotifications {
   private final MailOutbox outbox;
   private final JdbcClient jdbc;
   private final IdentityService identity;
-  private final String baseUrl;
+  private final TrackerProperties properties;
 
   TaskNotifications(UserService users, MailOutbox outbox, JdbcClient jdbc, IdentityService identity, TrackerProperties properties) {
     this.users = users;
     this.outbox = outbox;
     this.jdbc = jdbc;
     this.identity = identity;
-    this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+    this.properties = properties;
   }
 
   @EventListener(condition = "#task.eventName == 'create'")
@@ -93,7 +93,7 @@ class TaskNotifications {
   }
 
   private String link(DelegateTask task) {
-    return baseUrl + "/tasks/" + task.getId();
+    return properties.link("/tasks/" + task.getId());
   }
 
   private String actingUser() {

@@ -1,6 +1,5 @@
 package org.bucn.tracker.user;
 
-import java.util.regex.Pattern;
 import org.bucn.tracker.infrastructure.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Everyone's own page: the e-mail address for notifications and how often to get them. */
 @Controller
 class ProfilePageController {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final UserService users;
 
@@ -32,7 +29,7 @@ class ProfilePageController {
   @PostMapping("/profile")
   String save(@RequestParam String email, @RequestParam Notify notifications, Actor actor, RedirectAttributes flash) {
     String trimmed = email.trim();
-    if (StringUtils.hasText(trimmed) && (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches())) {
+    if (StringUtils.hasText(trimmed) && !UserService.isEmail(trimmed)) {
       flash.addFlashAttribute("flashError", "E-mail: '" + trimmed + "' is not an e-mail address. Nothing was changed.");
       return "redirect:/profile";
     }

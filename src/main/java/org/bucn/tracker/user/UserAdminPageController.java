@@ -58,7 +58,7 @@ class UserAdminPageController {
       @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String email,
       @RequestParam(required = false) Notify notifications, RedirectAttributes flash) {
     Set<Role> newRoles = roles == null ? Set.of() : EnumSet.copyOf(roles);
-    if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email != null && !email.isBlank() && !UserService.isEmail(email.trim())) {
       flash.addFlashAttribute("flashError", "E-mail: '" + email.trim() + "' is not an e-mail address. Nothing was changed.");
       return "redirect:/admin/users";
     }

@@ -4,22 +4,44 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
-/** Turns a well-formed XHTML page into a PDF with embedded DejaVu fonts (every Balkan script). */
+/**
+ * Renders a Thymeleaf template written as well-formed XHTML into a PDF, with embedded DejaVu
+ * fonts so that every Balkan script (Cyrillic, Greek, Latin diacritics) prints.
+ */
 @Component
 public class PdfRenderer {
 
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
-  public byte[] render(String xhtml, String baseUri) {
+  private final TemplateEngine templates;
+  private final ApplicationContext application;
+
+  PdfRenderer(TemplateEngine templates, ApplicationContext application) {
+    this.templates = templates;
+    this.application = application;
+  }
+
+  public byte[] render(String template, Map<String, Object> variables) {
+    Context context = new Context();
+    context.setVariables(variables);
+    // Lets the template call beans such as @fmt, as it does when rendered as a page.
+    context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(application, null));
+    String xhtml = templates.process(template, context);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans.ttf"), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif.ttf"), "DejaVu Serif", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.withHtmlContent(xhtml, baseUri);
+      builder.withHtmlContent(xhtml, "/");
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
