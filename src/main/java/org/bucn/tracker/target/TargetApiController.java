@@ -1,0 +1,43 @@
+package org.bucn.tracker.target;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TargetApiController {
+
+  private final TargetService targets;
+
+  TargetApiController(TargetService targets) {
+    this.targets = targets;
+  }
+
+  @GetMapping("/api/targets")
+  List<Target> list() {
+    return targets.findAll();
+  }
+
+  @GetMapping("/api/targets/{id}")
+  Target get(@PathVariable long id) {
+    return targets.get(id);
+  }
+
+  @PostMapping("/api/targets")
+  ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request) {
+    Target created = targets.create(request);
+    return ResponseEntity.created(URI.create("/api/targets/" + created.id())).body(created);
+  }
+
+  @PutMapping("/api/targets/{id}")
+  Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
+    return targets.update(id, request);
+  }
+}
