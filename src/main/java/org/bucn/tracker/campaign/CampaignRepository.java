@@ -100,7 +100,7 @@ class CampaignRepository {
         rs.getLong("id"),
         rs.getString("title"),
         rs.getString("summary"),
-        Set.copyOf(demands),
+        java.util.Collections.unmodifiableSet(demands),
         rs.getString("follow_up_interval"),
         rs.getInt("max_follow_ups"),
         rs.getString("sanction_check_interval"),

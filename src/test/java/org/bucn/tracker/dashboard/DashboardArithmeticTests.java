@@ -34,4 +34,12 @@ class DashboardArithmeticTests {
         "2026-11-27", 1, java.util.List.of());
     assertThat(snapshot.overdueFollowUps()).isEqualTo(5);
   }
+
+  @Test
+  void durationsReadAsWords() {
+    var fmt = new org.bucn.tracker.infrastructure.web.Formats();
+    assertThat(fmt.duration("P14D")).isEqualTo("14 days");
+    assertThat(fmt.duration("PT1H30M")).isEqualTo("1 hour 30 minutes");
+    assertThat(fmt.duration("PT1S")).isEqualTo("1 second");
+  }
 }

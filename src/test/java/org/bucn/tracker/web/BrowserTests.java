@@ -149,6 +149,34 @@ class BrowserTests {
   }
 
   @Test
+  void coordinatorCreatesACampaignWritesItsLetterAndLaunchesIt() throws Exception {
+    logIn("coordinator");
+    open("/campaigns/new");
+    String title = "Browser campaign " + System.nanoTime();
+    browser.findElement(By.id("title")).sendKeys(title);
+    browser.findElement(By.id("summary")).sendKeys("Non-recognition of the sham vote.");
+    browser.findElement(By.xpath("//label[contains(., 'Montenegro: President')]/input")).click();
+    browser.findElement(By.xpath("//label[contains(., 'Serbia: President of the Republic')]/input")).click();
+    screenshot("campaign-new");
+    browser.findElement(By.xpath("//button[text()='Create the campaign as a draft']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "draft"));
+
+    browser.findElement(By.id("letter-language")).sendKeys("sr");
+    browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
+    WebElement body = browser.findElement(By.id("letter-body"));
+    body.sendKeys("molimo {{office}} ({{country}}) za {{demands}}.");
+    browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr letter (default)"));
+    browser.findElement(By.xpath("//button[starts-with(text(), 'Launch')]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "2 appeals opened"));
+    screenshot("campaign-page");
+
+    browser.findElement(By.linkText("Serbia")).click();
+    String draft = browser.findElement(By.cssSelector("pre.letter")).getText();
+    assertThat(draft).startsWith("Subject: Apel: " + title).contains("molimo President of the Republic (Serbia) za");
+  }
+
+  @Test
   void managerSeesTheCampaignDashboardWithChartsMapAndProcessDiagram() throws Exception {
     long demo = jdbc.sql("SELECT min(id) FROM campaign").query(Long.class).single();
     logIn("manager");

@@ -46,6 +46,24 @@ public class Formats {
     return age.toDays() + " d";
   }
 
+  /** An ISO-8601 duration in words: P14D → "14 days", PT1H30M → "1 hour 30 minutes". */
+  public String duration(String iso) {
+    try {
+      javax.xml.datatype.Duration d = javax.xml.datatype.DatatypeFactory.newInstance().newDuration(iso);
+      StringBuilder words = new StringBuilder();
+      int[] values = {d.getYears(), d.getMonths(), d.getDays(), d.getHours(), d.getMinutes(), d.getSeconds()};
+      String[] units = {"year", "month", "day", "hour", "minute", "second"};
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] > 0) {
+          words.append(words.isEmpty() ? "" : " ").append(values[i]).append(' ').append(units[i]).append(values[i] == 1 ? "" : "s");
+        }
+      }
+      return words.isEmpty() ? iso : words.toString();
+    } catch (Exception e) {
+      return iso;
+    }
+  }
+
   public boolean past(OffsetDateTime value) {
     return value != null && value.isBefore(OffsetDateTime.now());
   }
