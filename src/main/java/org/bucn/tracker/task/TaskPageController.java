@@ -91,6 +91,19 @@ class TaskPageController {
     return "tasks/list";
   }
 
+  /** The start page's line about the day's work (loaded by htmx). */
+  @GetMapping("/tasks/summary")
+  String summary(Actor actor, Model model) {
+    model.addAttribute("mine", tasks.list(filter(TaskFilter.Scope.MINE, false), actor).total());
+    model.addAttribute("mineOverdue", tasks.list(filter(TaskFilter.Scope.MINE, true), actor).total());
+    model.addAttribute("claimable", tasks.list(filter(TaskFilter.Scope.CLAIMABLE, false), actor).total());
+    return "tasks/summary :: summary";
+  }
+
+  private static TaskFilter filter(TaskFilter.Scope scope, boolean overdue) {
+    return new TaskFilter(scope, null, null, null, overdue, TaskFilter.Sort.DUE, 0, 1);
+  }
+
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
       @RequestHeader(value = "HX-Request", required = false) String htmx) {

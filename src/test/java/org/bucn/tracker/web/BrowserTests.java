@@ -80,6 +80,9 @@ class BrowserTests {
     long appeal = drill.appeal(campaign, "SI");
 
     logIn("advocate");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".summary-line")));
+    assertThat(browser.findElement(By.cssSelector(".summary-line")).getText()).contains("open to claim");
+    screenshot("home-advocate");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
     WebElement row = browser.findElement(By.xpath("//tr[.//a[text()='Draft the appeal']]"));
     row.findElement(By.xpath(".//button[text()='Claim']")).click();

@@ -72,6 +72,8 @@ class PageAccessTests {
     allowed.put("/admin/users", List.of("admin"));
     allowed.put("/profile", List.of("coordinator", "advocate", "manager", "admin"));
     allowed.put("/dashboard", List.of("coordinator", "manager", "admin"));
+    allowed.put("/tasks/summary", List.of("coordinator", "advocate"));
+    allowed.put("/dashboard/summary", List.of("coordinator", "manager", "admin"));
     for (var page : allowed.entrySet()) {
       for (String user : List.of("coordinator", "advocate", "manager", "admin")) {
         var result = mvc.perform(get(page.getKey()).with(as(user)));
@@ -102,6 +104,17 @@ class PageAccessTests {
         java.net.http.HttpResponse.BodyHandlers.ofString());
     org.assertj.core.api.Assertions.assertThat(denied.statusCode()).isEqualTo(403);
     org.assertj.core.api.Assertions.assertThat(denied.body()).contains("Not allowed").contains("Log out").doesNotContain("Exception");
+  }
+
+  @Test
+  void theStartPageSummaryCountsTheDaysWork() throws Exception {
+    mvc.perform(get("/tasks/summary").with(as("advocate2")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\d+ open to claim.*")));
+    mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("advocate2")).with(csrf())).andExpect(status().isFound());
+    mvc.perform(get("/tasks/summary").with(as("advocate2")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\b[1-9]\\d* tasks? (is|are) yours.*")));
+    mvc.perform(get("/dashboard/summary").with(as("manager")))
+        .andExpect(content().string(containsString("appeals,")));
   }
 
   @Test

@@ -17,6 +17,13 @@ class WebExceptionHandler {
     return "error/404";
   }
 
+  @ExceptionHandler(InvalidFieldException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String invalid(InvalidFieldException e, org.springframework.ui.Model model) {
+    model.addAttribute("message", e.field() + ": " + e.getMessage());
+    return "error/400";
+  }
+
   @ExceptionHandler(ConflictException.class)
   @ResponseStatus(HttpStatus.CONFLICT)
   String conflict(ConflictException e, org.springframework.ui.Model model) {
