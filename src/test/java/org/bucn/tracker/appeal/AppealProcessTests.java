@@ -158,7 +158,7 @@ class AppealProcessTests {
 
   @Test
   void pendingSanctionIsCheckedAgainAfterTheIntervalUntilAdopted() {
-    Campaign campaign = drill.launch(ALL_DEMANDS, "P14D", 3, "PT1S", "RO");
+    Campaign campaign = drill.launch(ALL_DEMANDS, "P14D", 3, "PT3S", "RO");
     long appeal = drill.appeal(campaign, "RO");
     ProcessInstance process = drill.process(appeal);
     drill.draftAndApprove(appeal);
