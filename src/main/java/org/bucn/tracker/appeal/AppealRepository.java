@@ -89,15 +89,10 @@ class AppealRepository {
     return jdbc.sql(
             """
             SELECT a.id, a.campaign_id, a.target_id, t.country_code, t.country, t.office, t.holder_name,
-                   a.stage, a.assignee, s.submitted_on AS submitted_at,
+                   a.stage, a.assignee, a.submitted_on AS submitted_at,
                    (SELECT count(*) FROM appeal_follow_up f WHERE f.appeal_id = a.id) AS follow_ups,
-                   r.kind AS response_kind, r.received_on AS responded_at,
-                   (SELECT o.status FROM sanction_outcome o WHERE o.appeal_id = a.id ORDER BY o.id DESC LIMIT 1)
-                     AS sanction_status
-              FROM appeal a
-              JOIN target t ON t.id = a.target_id
-              LEFT JOIN appeal_submission s ON s.appeal_id = a.id
-              LEFT JOIN appeal_response r ON r.appeal_id = a.id
+                   a.response_kind, a.responded_on AS responded_at, a.sanction_status
+              FROM appeal a JOIN target t ON t.id = a.target_id
              WHERE a.campaign_id = ?
              ORDER BY t.country, t.office
             """)
