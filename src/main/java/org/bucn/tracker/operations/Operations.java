@@ -1,0 +1,85 @@
+package org.bucn.tracker.operations;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.bucn.tracker.infrastructure.security.EngineIdentity;
+import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.user.Actor;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an admin needs instead of Camunda's Cockpit: engine jobs that failed every retry (an
+ * appeal stuck at a timer or service step), the mail backlog, and a way to retry both.
+ */
+@Service
+public class Operations {
+
+  /** The state of the tracker at a glance. */
+  public record Overview(
+      long runningAppeals, long openTasks, long jobsDue, List<FailedJob> failedJobs, long mailsWaiting, List<FailingMail> failingMails) {}
+
+  /** An engine job with no retries left; its appeal does not move until it is retried. */
+  public record FailedJob(String jobId, String processInstanceId, Long appealId, String activity, String error, OffsetDateTime due) {}
+
+  /** A mail the SMTP server refused at least once and that is still waiting. */
+  public record FailingMail(long id, String recipient, String subject, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
+
+  private final ManagementService management;
+  private final JdbcClient jdbc;
+  private final EngineIdentity engineIdentity;
+
+  Operations(ManagementService management, JdbcClient jdbc, EngineIdentity engineIdentity) {
+    this.management = management;
+    this.jdbc = jdbc;
+    this.engineIdentity = engineIdentity;
+  }
+
+  @Transactional(readOnly = true)
+  public Overview overview() {
+    java.util.Map<String, String> activities = management.createJobDefinitionQuery().list().stream()
+        .collect(java.util.stream.Collectors.toMap(d -> d.getId(), d -> d.getActivityId(), (a, b) -> a));
+    List<FailedJob> failed = management.createJobQuery().noRetriesLeft().orderByJobDuedate().asc().listPage(0, 50).stream()
+        .map(job -> failedJob(job, activities.get(job.getJobDefinitionId())))
+        .toList();
+    return new Overview(
+        jdbc.sql("SELECT count(*) FROM appeal WHERE stage NOT IN ('CLOSED', 'WITHDRAWN')").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM work_item").query(Long.class).single(),
+        management.createJobQuery().executable().count(),
+        failed,
+        jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL").query(Long.class).single(),
+        jdbc.sql(
+                """
+                SELECT id, recipient, subject, attempts, last_error, next_attempt_at FROM mail_outbox
+                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id LIMIT 50
+                """)
+            .query(FailingMail.class)
+            .list());
+  }
+
+  /** Gives a failed job one more try; the job executor picks it up within seconds. */
+  @Transactional
+  public void retryJob(String jobId, Actor actor) {
+    if (management.createJobQuery().jobId(jobId).count() == 0) {
+      throw new NotFoundException("job", jobId);
+    }
+    engineIdentity.run(actor, () -> management.setJobRetries(jobId, 1));
+  }
+
+  /** Sends every waiting mail at the next poll instead of after its pause. */
+  @Transactional
+  public int retryMailsNow() {
+    return jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE sent_at IS NULL AND next_attempt_at > now()").update();
+  }
+
+  private FailedJob failedJob(Job job, String activity) {
+    Long appealId = job.getProcessInstanceId() == null ? null
+        : jdbc.sql("SELECT id FROM appeal WHERE process_instance_id = ?").param(job.getProcessInstanceId()).query(Long.class).optional().orElse(null);
+    return new FailedJob(job.getId(), job.getProcessInstanceId(), appealId, activity, job.getExceptionMessage(),
+        job.getDuedate() == null ? null : job.getDuedate().toInstant().atOffset(ZoneOffset.UTC));
+  }
+}
