@@ -72,15 +72,27 @@ public class TaskActions {
   /** The outcome of completing a task. */
   public record Completion(String taskId, String taskKey, long appealId, List<TaskItem> nextTasks) {}
 
+  /** The start page's line: tasks assigned to the person, overdue among them, open for them to claim. */
+  public record Summary(long mine, long mineOverdue, long claimable) {}
+
   @Transactional(readOnly = true)
   public TaskPage list(TaskFilter filter, Actor actor) {
     requireTaskWorker(actor);
     if (filter.scope() == TaskFilter.Scope.ALL && !actor.has(Role.COORDINATOR)) {
       throw new AccessDeniedException("Only coordinators see every task");
     }
-    List<String> groups =
-        actor.has(Role.COORDINATOR) ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name()) : List.of(Role.ADVOCATE.name());
-    return workItems.page(filter, actor.username(), groups);
+    return workItems.page(filter, actor.username(), claimableGroups(actor));
+  }
+
+  @Transactional(readOnly = true)
+  public Summary summary(Actor actor) {
+    requireTaskWorker(actor);
+    return workItems.summary(actor.username(), claimableGroups(actor));
+  }
+
+  /** Coordinators may take any open task; advocates their group's. */
+  private static List<String> claimableGroups(Actor actor) {
+    return actor.has(Role.COORDINATOR) ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name()) : List.of(Role.ADVOCATE.name());
   }
 
   @Transactional(readOnly = true)

@@ -94,14 +94,8 @@ class TaskPageController {
   /** The start page's line about the day's work (loaded by htmx). */
   @GetMapping("/tasks/summary")
   String summary(Actor actor, Model model) {
-    model.addAttribute("mine", tasks.list(filter(TaskFilter.Scope.MINE, false), actor).total());
-    model.addAttribute("mineOverdue", tasks.list(filter(TaskFilter.Scope.MINE, true), actor).total());
-    model.addAttribute("claimable", tasks.list(filter(TaskFilter.Scope.CLAIMABLE, false), actor).total());
+    model.addAttribute("summary", tasks.summary(actor));
     return "tasks/summary :: summary";
-  }
-
-  private static TaskFilter filter(TaskFilter.Scope scope, boolean overdue) {
-    return new TaskFilter(scope, null, null, null, overdue, TaskFilter.Sort.DUE, 0, 1);
   }
 
   @PostMapping("/tasks/{id}/claim")

@@ -77,6 +77,20 @@ class WorkItemRepository {
     return jdbc.sql(ITEM_COLUMNS + " WHERE w.appeal_id = ? ORDER BY w.created_at").param(appealId).query(WorkItemRepository::map).list();
   }
 
+  /** One person's day in one query: tasks assigned to them, how many of those are overdue, and how many they may claim. */
+  TaskActions.Summary summary(String username, List<String> groups) {
+    return jdbc.sql(
+            """
+            SELECT count(*) FILTER (WHERE assignee = ?) AS mine,
+                   count(*) FILTER (WHERE assignee = ? AND due_at < now()) AS mine_overdue,
+                   count(*) FILTER (WHERE assignee IS NULL AND candidate_group = ANY (?)) AS claimable
+              FROM work_item WHERE assignee = ? OR assignee IS NULL
+            """)
+        .params(username, username, groups.toArray(String[]::new), username)
+        .query(TaskActions.Summary.class)
+        .single();
+  }
+
   TaskPage page(TaskFilter filter, String username, List<String> groups) {
     StringBuilder where = new StringBuilder(" WHERE true");
     List<Object> params = new ArrayList<>();

@@ -210,6 +210,16 @@ class PageAccessTests {
   }
 
   @Test
+  void theSubmissionFormOffersTheChannelsWithTheTargetsUsualOnePicked() throws Exception {
+    drill.draftAndApprove(appeal);
+    String submit = drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id();
+    mvc.perform(get("/tasks/{id}", submit).with(as("advocate")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<select id=\"channel\" name=\"channel\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"EMAIL\" selected=\"selected\">email</option>.*")));
+  }
+
+  @Test
   void aTaskFormKeepsTheInputAndNamesTheFieldWhenSomethingIsWrong() throws Exception {
     mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("advocate")).with(csrf())).andExpect(status().isFound());
     mvc.perform(post("/tasks/{id}/complete", draftTask).with(as("advocate")).with(csrf()).param("text", "Kept text").param("language", "albanian"))
