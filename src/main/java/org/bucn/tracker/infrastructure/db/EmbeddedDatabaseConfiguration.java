@@ -29,6 +29,7 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(TrackerProperties properties) throws IOException {
     Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
     Files.createDirectories(directory.getParent());
+    LeftoverPostmaster.stopIfRunning(directory);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
     return EmbeddedPostgres.builder()
         .setDataDirectory(directory)
