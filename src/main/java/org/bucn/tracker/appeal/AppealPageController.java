@@ -3,7 +3,7 @@ package org.bucn.tracker.appeal;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
-import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

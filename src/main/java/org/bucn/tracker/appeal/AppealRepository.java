@@ -119,12 +119,13 @@ class AppealRepository {
         .update();
   }
 
-  /** Marks every appeal of the campaign that has not ended WITHDRAWN; returns their ids. */
+  /** Marks every appeal of the campaign that has not ended WITHDRAWN, locking them in id order; returns their ids. */
   List<Long> withdrawOpen(long campaignId) {
     return jdbc.sql(
             """
             UPDATE appeal SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now()
-             WHERE campaign_id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')
+             WHERE id IN (SELECT id FROM appeal WHERE campaign_id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')
+                           ORDER BY id FOR NO KEY UPDATE)
             RETURNING id
             """)
         .param(campaignId)

@@ -13,7 +13,7 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -69,6 +69,15 @@ public class AppealService {
   @Transactional(readOnly = true)
   public List<Long> idsOfCampaign(long campaignId) {
     return appeals.idsOfCampaign(campaignId);
+  }
+
+  /**
+   * Locks the appeal row until the transaction ends. Every step on an appeal takes this lock
+   * first, before any task row, so steps on one appeal run one after the other on any node.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lock(long appealId) {
+    appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -28,6 +28,8 @@ class AppealTaskEvents {
       return;
     }
     long appealId = (Long) task.getVariable(AppealProcess.APPEAL_ID);
+    // Timer jobs create tasks too: they take the appeal first, as every step does.
+    appeals.lock(appealId);
     key.stage().ifPresent(stage -> appeals.enter(appealId, stage));
     if (key.group() == Role.ADVOCATE && task.getAssignee() == null) {
       // The advocate who carries the appeal gets its next steps without claiming each one.

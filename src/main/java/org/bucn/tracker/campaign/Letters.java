@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.LanguageCode;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.user.Actor;

@@ -53,13 +53,13 @@ class DashboardRepository {
 
   private static final String PORTFOLIO =
       """
-      SELECT 'All campaigns' AS title, (SELECT counts FROM dashboard_counts WHERE scope_id = 0) AS counts, %s, (%s) AS oldest
+      SELECT 'All campaigns' AS title, dashboard_counts_of(0) AS counts, %s, (%s) AS oldest
       """.formatted(OVERDUE_TODAY.formatted(""), OLDEST_OVERDUE.formatted("", DashboardService.OVERDUE_SHOWN));
 
   // The campaign is named twice rather than "IS NULL OR": the planner then keeps to the partial indexes.
   private static final String CAMPAIGN =
       """
-      SELECT c.title, (SELECT counts FROM dashboard_counts WHERE scope_id = c.id) AS counts, %s, (%s) AS oldest
+      SELECT c.title, dashboard_counts_of(c.id) AS counts, %s, (%s) AS oldest
         FROM campaign c WHERE c.id = :campaign
       """.formatted(OVERDUE_TODAY.formatted("AND w.campaign_id = :campaign"),
           OLDEST_OVERDUE.formatted("AND w.campaign_id = :campaign", DashboardService.OVERDUE_SHOWN));

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.SanctionStatus;
-import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**

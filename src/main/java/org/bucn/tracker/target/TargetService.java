@@ -2,8 +2,8 @@ package org.bucn.tracker.target;
 
 import java.util.Collection;
 import java.util.List;
-import org.bucn.tracker.infrastructure.web.ConflictException;
-import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

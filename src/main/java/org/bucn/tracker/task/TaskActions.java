@@ -15,9 +15,9 @@ import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealWork;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
-import org.bucn.tracker.infrastructure.web.ConflictException;
-import org.bucn.tracker.infrastructure.web.InvalidFieldException;
-import org.bucn.tracker.infrastructure.web.NotFoundException;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.task.WorkItemRepository.WorkItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
@@ -201,7 +201,14 @@ public class TaskActions {
     return input;
   }
 
+  /**
+   * Locks the task's appeal, then the task: the one order every step of an appeal takes (see
+   * docs/architecture.md). The terminate end events delete sibling tasks while holding the
+   * appeal; locking the task first deadlocked with them.
+   */
   private WorkItem lock(String taskId) {
+    long appealId = workItems.appealOf(taskId).orElseThrow(() -> gone(taskId));
+    appeals.lock(appealId);
     return workItems.lock(taskId).orElseThrow(() -> gone(taskId));
   }
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.Arrays;
 import java.util.Locale;
 import org.bucn.tracker.appeal.TaskKey;
-import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -12,8 +12,8 @@ import org.bucn.tracker.appeal.ReviewDecision;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.CampaignService;
-import org.bucn.tracker.infrastructure.web.ConflictException;
-import org.bucn.tracker.infrastructure.web.InvalidFieldException;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
@@ -145,7 +145,7 @@ class TaskPageController {
       try {
         tasks.assign(id, assignee, actor);
         assigned++;
-      } catch (InvalidFieldException | ConflictException | org.bucn.tracker.infrastructure.web.NotFoundException e) {
+      } catch (InvalidFieldException | ConflictException | org.bucn.tracker.shared.NotFoundException e) {
         failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
       }
     }

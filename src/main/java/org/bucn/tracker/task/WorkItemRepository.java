@@ -49,6 +49,11 @@ class WorkItemRepository {
     jdbc.sql("DELETE FROM work_item WHERE task_id = ?").param(taskId).update();
   }
 
+  /** The appeal a task belongs to, read without a lock: the appeal is locked before the task. */
+  Optional<Long> appealOf(String taskId) {
+    return jdbc.sql("SELECT appeal_id FROM work_item WHERE task_id = ?").param(taskId).query(Long.class).optional();
+  }
+
   /**
    * Locks the task's row until the transaction ends, so that two people acting on one task act
    * one after the other: the second finds the first's result.

@@ -3,7 +3,7 @@ package org.bucn.tracker.user;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.bucn.tracker.infrastructure.web.ConflictException;
+import org.bucn.tracker.shared.ConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;

@@ -109,8 +109,8 @@ class DashboardTests {
     long submitted = jdbc.sql("SELECT count(*) FROM appeal_submission").query(Long.class).single();
     assertThat(d.submitted()).isEqualTo(submitted);
     long dueDayBuckets = jdbc.sql("""
-        SELECT coalesce(sum(value::bigint), 0) FROM dashboard_counts, jsonb_each_text(counts)
-         WHERE scope_id = 0 AND key LIKE 'followup\\_due|%'
+        SELECT coalesce(sum(value::bigint), 0) FROM jsonb_each_text(dashboard_counts_of(0))
+         WHERE key LIKE 'followup\\_due|%'
         """).query(Long.class).single();
     assertThat(dueDayBuckets).as("open follow-ups by due day")
         .isEqualTo(jdbc.sql("SELECT count(*) FROM work_item WHERE task_key = 'followUp' AND due_at IS NOT NULL").query(Long.class).single());

@@ -1,5 +1,8 @@
 package org.bucn.tracker.infrastructure.web;
 
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.ConflictException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;

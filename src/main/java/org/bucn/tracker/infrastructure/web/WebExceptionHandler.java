@@ -1,5 +1,8 @@
 package org.bucn.tracker.infrastructure.web;
 
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.ConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;

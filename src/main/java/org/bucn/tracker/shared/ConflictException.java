@@ -1,4 +1,4 @@
-package org.bucn.tracker.infrastructure.web;
+package org.bucn.tracker.shared;
 
 /** The request lost a race or contradicts the current state (409): someone else got there first. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.bucn.tracker.infrastructure.web;
+package org.bucn.tracker.shared;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
