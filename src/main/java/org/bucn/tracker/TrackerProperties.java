@@ -1,6 +1,7 @@
 package org.bucn.tracker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,9 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo demo users and data; {@code null} means "on with the embedded database"
  * @param adminPassword password of the first admin when the user table is empty and demo mode is off
  * @param publicBaseUrl the URL people reach the tracker at, for links in mails and reports
+ * @param mail how and when mail goes out
  */
 @ConfigurationProperties(prefix = "tracker")
-public record TrackerProperties(Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl) {
+public record TrackerProperties(Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail) {
+
+  /**
+   * Mail settings ({@code tracker.mail.*}); the SMTP server itself is Spring Boot's {@code spring.mail.*}.
+   *
+   * @param from the sender address of every mail
+   * @param poll how often queued mail is sent
+   * @param retryBase the first pause after a failed send (doubling, at most an hour)
+   * @param digestCron when the daily digests go out (server time)
+   */
+  public record Mail(String from, Duration poll, Duration retryBase, String digestCron) {}
 
   /** The address of a page as people open it from a mail, e.g. {@code link("/tasks/42")}. */
   public String link(String path) {

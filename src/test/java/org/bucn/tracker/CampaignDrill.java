@@ -67,7 +67,18 @@ public class CampaignDrill {
         campaigns.create(
             new CampaignRequest("Drill " + System.nanoTime(), "A test campaign", demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds),
             COORDINATOR);
-    return campaigns.launch(campaign.id(), COORDINATOR);
+    return launch(campaign);
+  }
+
+  /** Launches the campaign and waits until its jobs have opened every appeal. */
+  public Campaign launch(Campaign draft) {
+    Campaign launched = campaigns.launch(draft.id(), COORDINATOR);
+    awaitOpened(launched);
+    return launched;
+  }
+
+  public void awaitOpened(Campaign campaign) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> appeals.opening(campaign.id()).complete());
   }
 
   public long appeal(Campaign campaign, String countryCode) {

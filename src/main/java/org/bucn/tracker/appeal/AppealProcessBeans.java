@@ -23,7 +23,7 @@ class AppealProcessBeans {
 
   @Bean("appealStarted")
   ExecutionListener appealStarted(AppealService appeals) {
-    return execution -> appeals.attachProcess(appealId(execution), execution.getProcessInstanceId());
+    return execution -> appeals.opened(appealId(execution), execution.getProcessInstanceId());
   }
 
   @Bean("closeAppeal")

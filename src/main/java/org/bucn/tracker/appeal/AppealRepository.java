@@ -44,12 +44,26 @@ class AppealRepository {
     this.jdbc = jdbc;
   }
 
+  /** One statement however many targets: a launch of a thousand must answer at once. */
   void insertForCampaign(long campaignId, List<Long> targetIds) {
-    for (Long targetId : targetIds) {
-      jdbc.sql("INSERT INTO appeal (campaign_id, target_id, stage) VALUES (?, ?, 'DRAFTING')")
-          .params(campaignId, targetId)
-          .update();
-    }
+    jdbc.sql(
+            """
+            INSERT INTO appeal (campaign_id, target_id, stage)
+            SELECT ?, t.id, 'DRAFTING' FROM unnest(?::bigint[]) WITH ORDINALITY t (id, n) ORDER BY t.n
+            """)
+        .params(campaignId, targetIds.toArray(Long[]::new))
+        .update();
+  }
+
+  /** How many of the campaign's appeals have their process running (the rest are being opened). */
+  AppealViews.Opening opening(long campaignId) {
+    return jdbc.sql(
+            """
+            SELECT count(*) AS appeals, count(process_instance_id) AS opened FROM appeal WHERE campaign_id = ?
+            """)
+        .param(campaignId)
+        .query(AppealViews.Opening.class)
+        .single();
   }
 
   List<Long> idsOfCampaign(long campaignId) {

@@ -38,23 +38,43 @@ public class AppealService {
     this.timeline = timeline;
   }
 
-  /** Opens one appeal per target, each with a first draft from the campaign's letter when it has one. */
+  /**
+   * Creates one appeal row per target in the launch transaction, in one statement. Each appeal's
+   * process, timeline entry and first draft follow in a job of their own ({@link #opened}), so a
+   * launch answers at once however many targets it has.
+   */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void open(CampaignLaunched launched) {
     appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
-    Campaign campaign = campaigns.get(launched.campaignId());
-    var letterFor = letters.renderer(campaign);
-    java.util.Map<Long, Target> targetsById = targets.findAll(launched.targetIds()).stream()
-        .collect(java.util.stream.Collectors.toMap(Target::id, t -> t));
-    String by = launched.actor().username();
-    for (AppealRepository.AppealRow appeal : appeals.rowsOfCampaign(launched.campaignId())) {
-      timeline.record(appeal.id(), by, "OPENED", "Campaign launched; appeal opened");
-      letterFor.apply(targetsById.get(appeal.targetId())).ifPresent(letter -> {
-        appeals.insertDraft(appeal.id(), "Subject: " + letter.subject() + "\n\n" + letter.text(), letter.language(), by);
-        timeline.record(appeal.id(), by, "DRAFTED", "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
-      });
+  }
+
+  /**
+   * The appeal's process has started: attach it, note it, and prepare draft 1 from the campaign's
+   * letter when it has one. Runs in the job that starts the appeal, so a failed attempt rolls
+   * back whole and its retry starts afresh.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void opened(long appealId, String processInstanceId) {
+    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    if (appeal.processInstanceId() != null) {
+      throw new IllegalStateException("Appeal " + appealId + " already runs as process " + appeal.processInstanceId());
     }
+    appeals.attachProcess(appealId, processInstanceId);
+    Campaign campaign = campaigns.get(appeal.campaignId());
+    String by = campaign.launchedBy() != null ? campaign.launchedBy() : Actor.SYSTEM.username();
+    timeline.record(appealId, by, "OPENED", "Campaign launched; appeal opened");
+    Target target = targets.get(appeal.targetId());
+    letters.renderer(campaign).apply(target).ifPresent(letter -> {
+      appeals.insertDraft(appealId, "Subject: " + letter.subject() + "\n\n" + letter.text(), letter.language(), by);
+      timeline.record(appealId, by, "DRAFTED", "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
+    });
+  }
+
+  /** How far the opening of a launched campaign's appeals has come. */
+  @Transactional(readOnly = true)
+  public AppealViews.Opening opening(long campaignId) {
+    return appeals.opening(campaignId);
   }
 
   @EventListener
@@ -78,11 +98,6 @@ public class AppealService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void lock(long appealId) {
     appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
-  }
-
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void attachProcess(long appealId, String processInstanceId) {
-    appeals.attachProcess(appealId, processInstanceId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -12,6 +12,13 @@ public final class AppealViews {
   private AppealViews() {}
 
   /** One row of a campaign's appeal table. */
+  /** A launched campaign's appeals, and how many of them have their process running yet. */
+  public record Opening(long appeals, long opened) {
+    public boolean complete() {
+      return opened >= appeals;
+    }
+  }
+
   public record AppealSummary(
       long id,
       long campaignId,

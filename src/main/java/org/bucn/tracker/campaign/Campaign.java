@@ -18,6 +18,7 @@ public record Campaign(
     boolean closedEarly,
     String createdBy,
     OffsetDateTime createdAt,
+    String launchedBy,
     OffsetDateTime launchedAt,
     OffsetDateTime closedAt) {
 

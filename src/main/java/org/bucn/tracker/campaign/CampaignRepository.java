@@ -47,9 +47,9 @@ class CampaignRepository {
         .param("by", createdBy)
         .update(key, "id");
     long id = key.getKey().longValue();
-    for (Long targetId : c.targetIds()) {
-      jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) VALUES (?, ?)").params(id, targetId).update();
-    }
+    jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
+        .params(id, c.targetIds().toArray(Long[]::new))
+        .update();
     return id;
   }
 
@@ -109,6 +109,7 @@ class CampaignRepository {
         rs.getBoolean("closed_early"),
         rs.getString("created_by"),
         rs.getObject("created_at", OffsetDateTime.class),
+        rs.getString("launched_by"),
         rs.getObject("launched_at", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class));
   }

@@ -65,10 +65,17 @@ public class CampaignService {
     return get(campaigns.insert(request, actor.username()));
   }
 
-  /** Creates one appeal per target and starts the campaign process. */
+  /**
+   * Creates one appeal per target and starts the campaign process, whose jobs then open the
+   * appeals one by one (see campaign.bpmn). Idempotent: launching an active campaign again
+   * changes nothing, on any node (the campaign row is locked).
+   */
   @Transactional
   public Campaign launch(long id, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() == CampaignStatus.ACTIVE) {
+      return campaign;
+    }
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
     }
@@ -101,15 +108,21 @@ public class CampaignService {
     if (campaign.status() == CampaignStatus.ACTIVE) {
       events.publishEvent(new CampaignClosedEarly(id, actor));
       String processInstanceId = campaigns.processInstanceId(id).orElseThrow();
-      engineIdentity.run(
-          actor,
-          () ->
-              runtime
-                  .createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY)
-                  .processInstanceId(processInstanceId)
-                  .correlateWithResult());
+      engineIdentity.run(actor, () -> endEarly(processInstanceId));
     }
     return get(id);
+  }
+
+  private void endEarly(String processInstanceId) {
+    boolean appealsRunning =
+        runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+            .eventName(CampaignProcess.MESSAGE_CLOSED_EARLY).count() > 0;
+    if (appealsRunning) {
+      runtime.createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY).processInstanceId(processInstanceId).correlateWithResult();
+    } else {
+      // Closed in the moment between the launch and the job that opens its appeals: no appeal runs yet.
+      runtime.deleteProcessInstance(processInstanceId, "Closed early, before its appeals were opened");
+    }
   }
 
   /** The campaign process calls this when every appeal has closed. */

@@ -22,7 +22,10 @@ import org.bucn.tracker.task.TaskActions;
 import org.bucn.tracker.task.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +95,8 @@ class DemoCampaign {
       Balkansko-ukrajinska mreža za saradnju
       {{date}}""";
 
+  private static final java.time.Duration OPENING_TIMEOUT = java.time.Duration.ofMinutes(2);
+
   private static final Actor COORDINATOR = new Actor("coordinator", Set.of(Role.COORDINATOR));
   private static final Actor ADVOCATE = new Actor("advocate", Set.of(Role.ADVOCATE));
   private static final Actor ADVOCATE2 = new Actor("advocate2", Set.of(Role.ADVOCATE));
@@ -102,6 +107,7 @@ class DemoCampaign {
   private final TargetService targets;
   private final TaskActions tasks;
   private final ManagementService management;
+  private final RuntimeService runtime;
   private final ObjectMapper json;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -113,6 +119,7 @@ class DemoCampaign {
       TargetService targets,
       TaskActions tasks,
       ManagementService management,
+      RuntimeService runtime,
       ObjectMapper json,
       JdbcClient jdbc,
       TransactionTemplate transaction) {
@@ -122,6 +129,7 @@ class DemoCampaign {
     this.targets = targets;
     this.tasks = tasks;
     this.management = management;
+    this.runtime = runtime;
     this.json = json;
     this.jdbc = jdbc;
     this.transaction = transaction;
@@ -145,6 +153,7 @@ class DemoCampaign {
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
     letters.save(campaign.id(), "sr", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     campaigns.launch(campaign.id(), COORDINATOR);
+    awaitOpened(campaign.id());
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
             .collect(Collectors.toMap(AppealSummary::countryCode, AppealSummary::id));
@@ -182,8 +191,31 @@ class DemoCampaign {
         new CampaignRequest("Pilot: early appeal to prime ministers", "A pilot round, closed early when the main campaign started.",
             Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P7D", 2, "P30D", heads), COORDINATOR);
     campaigns.launch(pilot.id(), COORDINATOR);
+    awaitOpened(pilot.id());
     appeals.summariesOfCampaign(pilot.id()).stream().findFirst().ifPresent(a -> draft(a.id(), "hr"));
     campaigns.close(pilot.id(), COORDINATOR);
+  }
+
+  /**
+   * Runs the jobs that open a launched campaign's appeals now, so the demo can move them along at
+   * start-up, before the job executor runs; a job the executor took first is simply skipped.
+   */
+  private void awaitOpened(long campaignId) {
+    String processInstanceId =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaignId)).singleResult().getId();
+    long deadline = System.nanoTime() + OPENING_TIMEOUT.toNanos();
+    while (!appeals.opening(campaignId).complete()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The demo campaign's appeals were not opened within " + OPENING_TIMEOUT);
+      }
+      for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (OptimisticLockingException | BadUserRequestException takenByTheJobExecutor) {
+          log.debug("Job {} ran elsewhere: {}", job.getId(), takenByTheJobExecutor.getMessage());
+        }
+      }
+    }
   }
 
   private List<Long> headsOfState() {

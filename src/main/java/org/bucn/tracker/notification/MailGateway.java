@@ -1,9 +1,9 @@
 package org.bucn.tracker.notification;
 
+import org.bucn.tracker.TrackerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class MailGateway {
   private final JavaMailSender smtp;
   private final String from;
 
-  MailGateway(ObjectProvider<JavaMailSender> smtp, @Value("${tracker.mail.from}") String from) {
+  MailGateway(ObjectProvider<JavaMailSender> smtp, TrackerProperties properties) {
     this.smtp = smtp.getIfAvailable();
-    this.from = from;
+    this.from = properties.mail().from();
   }
 
   void send(String recipient, String subject, String body) {

@@ -55,7 +55,7 @@ public class Operations {
         jdbc.sql(
                 """
                 SELECT id, recipient, subject, attempts, last_error, next_attempt_at FROM mail_outbox
-                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id LIMIT 50
+                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 50
                 """)
             .query(FailingMail.class)
             .list());

@@ -54,8 +54,9 @@ class CampaignApiTests {
         .andExpect(jsonPath("$", hasSize(2)))
         .andExpect(jsonPath("$[*].stage", hasItem("DRAFTING")));
     mvc.perform(post("/api/campaigns/{id}/launch", id).with(httpBasic("coordinator", "demo")))
-        .andExpect(status().isConflict())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
+    mvc.perform(get("/api/campaigns/{id}/appeals", id).with(httpBasic("advocate", "demo")))
+        .andExpect(jsonPath("$", hasSize(2)));
 
     mvc.perform(post("/api/campaigns/{id}/close", id).with(httpBasic("coordinator", "demo")))
         .andExpect(status().isOk())
@@ -66,6 +67,9 @@ class CampaignApiTests {
         .andExpect(jsonPath("$[1].stage").value("WITHDRAWN"));
     mvc.perform(post("/api/campaigns/{id}/close", id).with(httpBasic("coordinator", "demo")))
         .andExpect(status().isConflict());
+    mvc.perform(post("/api/campaigns/{id}/launch", id).with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
 
   @Test

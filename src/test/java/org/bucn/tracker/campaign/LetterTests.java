@@ -67,7 +67,7 @@ class LetterTests {
             .content("{\"subject\":\"x\",\"body\":\"y\"}"))
         .andExpect(status().isForbidden());
 
-    campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
+    drill.launch(campaign);
     var serbia = appeals.detail(drill.appeal(campaign, "RS"));
     assertThat(serbia.draft().language()).isEqualTo("sr");
     assertThat(serbia.draft().text()).isEqualTo("Subject: Apel\n\nPoštovani Aleksandar Vučić, tražimo condemnation and sanctions.");
@@ -83,7 +83,7 @@ class LetterTests {
     Campaign campaign = campaigns.create(new CampaignRequest("Hostile " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION),
         "P14D", 3, "P30D", List.of(hostile.id())), CampaignDrill.COORDINATOR);
     letters.save(campaign.id(), "en", new LetterRequest("To {{office}}", "Dear {{holderName}},\n{{office}}\n{{demands}}", true), CampaignDrill.COORDINATOR);
-    campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
+    drill.launch(campaign);
     long appeal = appeals.summariesOfCampaign(campaign.id()).get(0).id();
 
     String draft = appeals.detail(appeal).draft().text();

@@ -59,7 +59,7 @@ class SiblingTaskRaceTests {
       Campaign campaign = campaigns.create(
           new CampaignRequest("Sibling race " + System.nanoTime(), "Race", Set.of(Demand.CONDEMNATION), "PT1S", 20, "P30D", targetIds),
           CampaignDrill.COORDINATOR);
-      campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
+      drill.launch(campaign);
       appeals.summariesOfCampaign(campaign.id()).stream().map(AppealSummary::id).forEach(appealIds::add);
     }
     List<Long> raced = appealIds.subList(0, ROUNDS);

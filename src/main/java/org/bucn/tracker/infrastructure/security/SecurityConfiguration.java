@@ -1,5 +1,9 @@
 package org.bucn.tracker.infrastructure.security;
 
+import org.bucn.tracker.infrastructure.web.DatabaseOutage;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bucn.tracker.infrastructure.web.Problems;
 import org.bucn.tracker.user.UserService;
@@ -42,6 +46,10 @@ class SecurityConfiguration {
   SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
+          if (DatabaseOutage.causes(e)) {
+            DatabaseOutage.answer(request, response, json); // the user lookup failed, not the login
+            return;
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\"");
           Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in to use the API");
         };
@@ -72,13 +80,24 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users) throws Exception {
+  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users, ObjectMapper json) throws Exception {
+    BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+    basic.setRealmName("tracker");
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) -> {
+          if (DatabaseOutage.causes(e)) {
+            DatabaseOutage.answer(request, response, json);
+          } else {
+            basic.commence(request, response, e);
+          }
+        };
     http.securityMatcher("/actuator/**")
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .anyRequest().hasRole("ADMIN"))
-        .httpBasic(basic -> {})
+        .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class);
@@ -87,7 +106,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webChain(HttpSecurity http, UserService users) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, UserService users, ObjectMapper json) throws Exception {
+    AuthenticationFailureHandler loginFailed =
+        (request, response, e) -> {
+          if (DatabaseOutage.causes(e)) {
+            DatabaseOutage.answer(request, response, json);
+          } else {
+            new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, e);
+          }
+        };
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
@@ -99,7 +126,7 @@ class SecurityConfiguration {
                     .requestMatchers("/campaigns/new", "/targets/new", "/targets/*/edit").hasRole("COORDINATOR")
                     .requestMatchers(HttpMethod.POST, "/campaigns/**", "/targets/**").hasRole("COORDINATOR")
                     .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)

@@ -136,8 +136,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(RuntimeException.class)
-  ProblemDetail unexpected(RuntimeException e) {
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    if (DatabaseOutage.causes(e)) {
+      log.warn("Database unreachable: {}", e.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+          .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE));
+    }
     log.error("Unexpected error", e);
-    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
+    return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed"));
   }
 }
