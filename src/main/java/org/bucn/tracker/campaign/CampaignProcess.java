@@ -11,10 +11,7 @@ public final class CampaignProcess {
 
   public static final String MESSAGE_CLOSED_EARLY = "campaignClosedEarly";
 
-  public static final String START = "Start_CampaignLaunched";
-  public static final String CALL_APPEALS = "CallActivity_Appeal";
   public static final String EVENT_CLOSED_EARLY = "Event_CampaignClosedEarly";
   public static final String TASK_CLOSE = "Task_CloseCampaign";
-  public static final String END_CLOSED = "End_CampaignClosed";
   public static final String END_WITHDRAWN = "End_CampaignWithdrawn";
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bucn.tracker.TrackerApplication;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.UserService;
+import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,13 +70,7 @@ class CrashRecoveryTests {
             INSERT INTO databasechangeloglock VALUES (1, true, now(), 'a start killed during its migration');
             """);
       }
-      try (ConfigurableApplicationContext app =
-          StandaloneStarts.start(
-              "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
-              "spring.datasource.username=postgres",
-              "spring.datasource.password=",
-              "tracker.data-dir=" + dir.resolve("unused"),
-              "tracker.admin-password=first-admin-pw")) {
+      try (ConfigurableApplicationContext app = StandaloneStarts.onServer(server, dir.resolve("unused"), "first-admin-pw")) {
         // With Liquibase's lock table this start waited five minutes for the row and failed.
         assertThat(app.getBean(UserService.class).find("admin")).isPresent();
       }

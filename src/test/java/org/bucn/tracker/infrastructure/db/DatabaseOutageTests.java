@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -34,13 +35,7 @@ class DatabaseOutageTests {
     Path data = dir.resolve("pg");
     EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
     int port = server.getPort();
-    try (ConfigurableApplicationContext app =
-        StandaloneStarts.start(
-            "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
-            "spring.datasource.username=postgres",
-            "spring.datasource.password=",
-            "tracker.data-dir=" + dir.resolve("unused"),
-            "tracker.admin-password=" + PASSWORD)) {
+    try (ConfigurableApplicationContext app = StandaloneStarts.onServer(server, dir.resolve("unused"), PASSWORD)) {
       String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
       HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       logIn(browser, base);

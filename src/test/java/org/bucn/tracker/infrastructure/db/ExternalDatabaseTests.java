@@ -12,6 +12,7 @@ import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;

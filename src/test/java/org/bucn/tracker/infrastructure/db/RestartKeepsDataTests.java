@@ -9,6 +9,7 @@ import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetRequest;
 import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,0 +1,35 @@
+package org.bucn.tracker;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the whole application outside the shared test context, as an operator would. */
+public final class StandaloneStarts {
+
+  private StandaloneStarts() {}
+
+  public static ConfigurableApplicationContext start(String... properties) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=warn"));
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    // Command-line arguments, so that they win over application.yml as an operator's settings do.
+    return new SpringApplicationBuilder(TrackerApplication.class).run(args.toArray(String[]::new));
+  }
+
+  /** The tracker on a PostgreSQL server it did not start, without demo data, with a first admin. */
+  public static ConfigurableApplicationContext onServer(EmbeddedPostgres server, Path unusedDataDir, String adminPassword, String... more) {
+    List<String> settings = new ArrayList<>(List.of(
+        "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+        "spring.datasource.username=postgres",
+        "spring.datasource.password=",
+        "tracker.data-dir=" + unusedDataDir,
+        "tracker.admin-password=" + adminPassword));
+    settings.addAll(List.of(more));
+    return start(settings.toArray(String[]::new));
+  }
+}

@@ -1,0 +1,332 @@
+package org.bucn.tracker.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bucn.tracker.TrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Throughput of whole appeal lifecycles over HTTP, next to what PostgreSQL itself does on the same
+ * cluster in the same run: on a fresh embedded PostgreSQL (fsync on), {@value #WORKERS} workers,
+ * each logged in with a web session as a busy client would be, drive {@value #CAMPAIGNS} campaigns
+ * of 22 appeals through draft, review, submission and either a response and a sanction outcome or
+ * {@value #MAX_FOLLOW_UPS} follow-ups (PT3S apart) and an escalation. Then {@code pgbench -N} with
+ * {@value #WORKERS} clients runs as long against the same cluster. Prints completions/s,
+ * lifecycles/s, p50/p95 per completion, the ratio to pgbench, the follow-up timers' lag under the
+ * load, cold start and warm restart. Part of {@code ./mvnw -Pbench verify}.
+ */
+public final class LifecycleBenchmark {
+
+  static final int WORKERS = 8;
+  static final int CAMPAIGNS = 10;
+  static final int MAX_FOLLOW_UPS = 2;
+  static final String FOLLOW_UP_INTERVAL = "PT3S";
+  static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TODAY = LocalDate.now().toString();
+
+  private LifecycleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Files.createTempDirectory("tracker-lifecycle-bench");
+    String[] settings = {
+      "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn", "--spring.main.banner-mode=off"
+    };
+    long coldStarted = System.nanoTime();
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
+    double coldStart = seconds(coldStarted);
+    app.close();
+    long warmStarted = System.nanoTime();
+    app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
+    double warmRestart = seconds(warmStarted);
+    try {
+      run(app, coldStart, warmRestart);
+    } finally {
+      app.close();
+    }
+  }
+
+  private static void run(ConfigurableApplicationContext app, double coldStart, double warmRestart) throws Exception {
+    String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    Session coordinator = Session.logIn(base, "coordinator");
+    List<Long> targets = new ArrayList<>();
+    for (JsonNode t : coordinator.get("/api/targets")) {
+      targets.add(t.get("id").asLong());
+    }
+    List<Long> appeals = new ArrayList<>();
+    Map<Long, Long> campaignOf = new java.util.concurrent.ConcurrentHashMap<>();
+    for (int c = 0; c < CAMPAIGNS; c++) {
+      JsonNode campaign = coordinator.post("/api/campaigns", Map.of(
+          "title", "Benchmark " + c, "summary", "Lifecycle benchmark", "demands", List.of("CONDEMNATION", "SANCTIONS"),
+          "followUpInterval", FOLLOW_UP_INTERVAL, "maxFollowUps", MAX_FOLLOW_UPS, "sanctionCheckInterval", "P30D", "targetIds", targets));
+      long id = campaign.get("id").asLong();
+      coordinator.post("/api/campaigns/" + id + "/launch", null);
+      for (JsonNode a : coordinator.get("/api/campaigns/" + id + "/appeals")) {
+        appeals.add(a.get("id").asLong());
+        campaignOf.put(a.get("id").asLong(), id);
+      }
+    }
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL").query(Long.class).single() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("appeals not opened within " + PATIENCE);
+      }
+      Thread.sleep(100);
+    }
+    Collections.shuffle(appeals, new java.util.Random(42));
+
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong lifecycles = new AtomicLong();
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    List<Future<?>> runs = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int w = 0; w < WORKERS; w++) {
+      List<Long> mine = new ArrayList<>();
+      for (int i = w; i < appeals.size(); i += WORKERS) {
+        mine.add(appeals.get(i));
+      }
+      String advocate = w % 2 == 0 ? "advocate" : "advocate2";
+      runs.add(workers.submit(() -> {
+        Session adv = Session.logIn(base, advocate).timing(latencies);
+        Session coord = Session.logIn(base, "coordinator").timing(latencies);
+        for (long appeal : mine) {
+          lifecycle(adv, coord, new Appeal(appeal, campaignOf.get(appeal)), appeal % 4 == 0);
+          lifecycles.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> run : runs) {
+      run.get();
+    }
+    double elapsed = seconds(started);
+    workers.shutdown();
+
+    List<Double> lags = jdbc.sql(
+            """
+            SELECT extract(epoch FROM due.at - (prev.at + interval '3 seconds')) * 1000
+              FROM appeal_timeline due
+              JOIN LATERAL (SELECT at FROM appeal_timeline p WHERE p.appeal_id = due.appeal_id AND p.id < due.id
+                              AND p.action IN ('SUBMITTED', 'FOLLOWED_UP') ORDER BY p.id DESC LIMIT 1) prev ON true
+             WHERE due.action = 'FOLLOW_UP_DUE'
+            """)
+        .query(Double.class).list();
+
+    EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
+    double tps = pgbench(postgres, (int) Math.max(10, Math.round(elapsed)));
+
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    Collections.sort(lags);
+    double completionsPerSecond = sorted.size() / elapsed;
+    System.out.println();
+    System.out.println("Lifecycle benchmark: " + WORKERS + " workers over HTTP with web sessions, embedded PostgreSQL 17, fsync on");
+    System.out.printf(Locale.ROOT, "  appeals driven             %d (a quarter silent: %d follow-ups at %s, then an escalation)%n",
+        appeals.size(), MAX_FOLLOW_UPS, FOLLOW_UP_INTERVAL);
+    System.out.printf(Locale.ROOT, "  elapsed                    %.1f s%n", elapsed);
+    System.out.printf(Locale.ROOT, "  task completions           %d, %.1f/s%n", sorted.size(), completionsPerSecond);
+    System.out.printf(Locale.ROOT, "  lifecycles                 %.2f/s%n", lifecycles.get() / elapsed);
+    System.out.printf(Locale.ROOT, "  per completion (HTTP)      p50 %.1f ms, p95 %.1f ms%n", pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6);
+    System.out.printf(Locale.ROOT, "  follow-up timer lag        p50 %.0f ms, p95 %.0f ms (%d timers)%n", pctD(lags, 50), pctD(lags, 95), lags.size());
+    System.out.printf(Locale.ROOT, "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n", WORKERS, tps);
+    System.out.printf(Locale.ROOT, "  ratio completions/pgbench  %.4f%n", tps > 0 ? completionsPerSecond / tps : Double.NaN);
+    System.out.printf(Locale.ROOT, "  cold start (fresh data)    %.1f s%n", coldStart);
+    System.out.printf(Locale.ROOT, "  warm restart (same data)   %.1f s%n", warmRestart);
+  }
+
+  /** One appeal from draft to its end; completions are timed, claims and lookups are not. */
+  record Appeal(long id, long campaignId) {}
+
+  private static void lifecycle(Session adv, Session coord, Appeal appeal, boolean silent) throws Exception {
+    adv.claimAndComplete(appeal, "draftAppeal", Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en"));
+    coord.complete(appeal, "reviewAppeal", Map.of("decision", "APPROVE"));
+    adv.complete(appeal, "submitAppeal", Map.of("submittedAt", TODAY, "channel", "EMAIL", "reference", "B-" + appeal.id()));
+    if (silent) {
+      for (int i = 0; i < MAX_FOLLOW_UPS; i++) {
+        adv.complete(appeal, "followUp", Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder"));
+      }
+      coord.complete(appeal, "escalateNoResponse", Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent"));
+    } else {
+      adv.complete(appeal, "recordResponse", Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned"));
+      adv.complete(appeal, "trackSanction", Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY));
+    }
+  }
+
+  /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */
+  private static double pgbench(EmbeddedPostgres postgres, int seconds) throws Exception {
+    Path pgbench = Stream.of("/usr/lib/postgresql")
+        .map(Path::of).filter(Files::isDirectory)
+        .flatMap(dir -> {
+          try (Stream<Path> versions = Files.list(dir)) {
+            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable).toList().stream();
+          } catch (IOException e) {
+            return Stream.empty();
+          }
+        })
+        .findFirst().orElse(null);
+    if (pgbench == null) {
+      System.out.println("pgbench not found (Debian: apt-get install postgresql-client); no PostgreSQL baseline in this run");
+      return 0;
+    }
+    try (var c = postgres.getPostgresDatabase().getConnection()) {
+      c.createStatement().execute("DROP DATABASE IF EXISTS pgbench");
+      c.createStatement().execute("CREATE DATABASE pgbench");
+    }
+    String port = Integer.toString(postgres.getPort());
+    exec(pgbench.toString(), "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
+    String out = exec(pgbench.toString(), "-N", "-c", Integer.toString(WORKERS), "-j", "2", "-T", Integer.toString(seconds),
+        "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+    return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
+  }
+
+  private static String exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+    }
+    return out;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static long pct(List<Long> sorted, int p) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static double pctD(List<Double> sorted, int p) {
+    return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  /** A person's browser: a web session (cookie) and its CSRF token, calling the JSON API. */
+  static final class Session {
+    private final HttpClient http;
+    private final String base;
+    private final String csrf;
+    private List<Long> latencies;
+
+    private Session(HttpClient http, String base, String csrf) {
+      this.http = http;
+      this.base = base;
+      this.csrf = csrf;
+    }
+
+    static Session logIn(String base, String username) throws Exception {
+      HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String token = meta(login, "value=\"([^\"]+)\"");
+      String form = "username=" + username + "&password=demo&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+      http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+      String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return new Session(http, base, meta(home, "<meta name=\"_csrf\" content=\"([^\"]+)\""));
+    }
+
+    Session timing(List<Long> into) {
+      this.latencies = into;
+      return this;
+    }
+
+    JsonNode get(String path) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    JsonNode post(String path, Object body) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+          .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    void claimAndComplete(Appeal appeal, String taskKey, Map<String, ?> fields) throws Exception {
+      String task = await(appeal, taskKey);
+      post("/api/tasks/" + task + "/claim", null);
+      timedComplete(task, fields);
+    }
+
+    void complete(Appeal appeal, String taskKey, Map<String, ?> fields) throws Exception {
+      timedComplete(await(appeal, taskKey), fields);
+    }
+
+    private void timedComplete(String task, Map<String, ?> fields) throws Exception {
+      long started = System.nanoTime();
+      post("/api/tasks/" + task + "/complete", fields);
+      latencies.add(System.nanoTime() - started);
+    }
+
+    /** The appeal's open task of that kind, waiting for it as its assignee would (timers). */
+    private String await(Appeal appeal, String taskKey) throws Exception {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (true) {
+        for (String scope : List.of("all", "mine", "claimable")) {
+          JsonNode page = send(HttpRequest.newBuilder(URI.create(base + "/api/tasks?scope=" + scope + "&campaignId=" + appeal.campaignId()
+              + "&taskKey=" + taskKey + "&size=100")).GET().build(), true);
+          for (JsonNode task : page.path("items")) {
+            if (task.path("appealId").asLong() == appeal.id()) {
+              return task.get("id").asText();
+            }
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no " + taskKey + " task for appeal " + appeal.id() + " within " + PATIENCE);
+        }
+        Thread.sleep(50);
+      }
+    }
+
+    private JsonNode send(HttpRequest request) throws Exception {
+      return send(request, false);
+    }
+
+    /** Sends; a 403 (a scope this role may not list) answers an empty document when allowed. */
+    private JsonNode send(HttpRequest request, boolean forbiddenIsEmpty) throws Exception {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (forbiddenIsEmpty && response.statusCode() == 403) {
+        return JSON.createObjectNode();
+      }
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+      }
+      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static String meta(String html, String pattern) {
+      Matcher m = Pattern.compile(pattern).matcher(html);
+      if (!m.find()) {
+        throw new IllegalStateException("no CSRF token in the page");
+      }
+      return m.group(1);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.bucn.tracker.infrastructure.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.StandaloneStarts;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignRequest;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskItem;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Two application nodes on one PostgreSQL, as an operator runs them for availability. */
+class TwoNodeTests {
+
+  @Test
+  void aDeadNodesTimerIsTakenOverWithinAMinuteAndEveryMailGoesOutOnce(@TempDir Path dir) throws Exception {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+    String[] mail = {"tracker.demo=false", "spring.mail.host=localhost", "spring.mail.port=3025", "tracker.mail.poll=PT0.2S"};
+    try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
+        ConfigurableApplicationContext a = StandaloneStarts.onServer(server, dir.resolve("a"), "two-node-pw", mail);
+        ConfigurableApplicationContext b = StandaloneStarts.onServer(server, dir.resolve("b"), "two-node-pw", mail)) {
+      JdbcClient jdbc = a.getBean(JdbcClient.class);
+      jdbc.sql("INSERT INTO target (country_code, country, office, channel, language) VALUES ('ME', 'Montenegro', 'President', 'EMAIL', 'cnr')").update();
+      jdbc.sql("INSERT INTO app_user (username, password_hash, display_name) VALUES ('coordinator', 'x', 'Two-node coordinator')").update();
+      jdbc.sql("INSERT INTO app_user_role (username, role) VALUES ('coordinator', 'COORDINATOR')").update();
+      long target = jdbc.sql("SELECT id FROM target").query(Long.class).single();
+
+      // Node A takes an appeal to the point where a follow-up timer waits.
+      CampaignService campaigns = a.getBean(CampaignService.class);
+      AppealService appeals = a.getBean(AppealService.class);
+      TaskActions tasks = a.getBean(TaskActions.class);
+      ObjectMapper json = a.getBean(ObjectMapper.class);
+      Campaign campaign = campaigns.create(
+          new CampaignRequest("Two nodes", "Test", Set.of(Demand.CONDEMNATION), "PT3S", 3, "P30D", List.of(target)), CampaignDrill.COORDINATOR);
+      campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
+      await().atMost(Duration.ofSeconds(30)).until(() -> appeals.opening(campaign.id()).complete());
+      long appeal = appeals.summariesOfCampaign(campaign.id()).get(0).id();
+      String today = LocalDate.now().toString();
+      complete(tasks, json, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
+      complete(tasks, json, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
+      complete(tasks, json, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "EMAIL"));
+
+      // What a node killed right after acquiring the timer leaves behind: the job locked in its name.
+      ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) b.getBean(ProcessEngineConfiguration.class);
+      long lockMillis = engine.getJobExecutor().getLockTimeInMillis();
+      int locked = jdbc.sql("""
+          UPDATE act_ru_job SET lock_owner_ = 'a-node-killed-with-kill-9', lock_exp_time_ = now() + make_interval(secs => ?)
+           WHERE process_instance_id_ = ? AND type_ = 'timer'
+          """).params(lockMillis / 1000.0, appeals.processInstanceId(appeal)).update();
+      assertThat(locked).isEqualTo(1);
+
+      await("the follow-up appears on a surviving node within a minute").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+          .until(() -> b.getBean(TaskActions.class).openTasksOfAppeal(appeal).stream().anyMatch(t -> t.taskKey().equals(TaskKey.FOLLOW_UP.key())));
+
+      // Both nodes send from one outbox: every mail once.
+      String marker = "two-node-" + System.nanoTime();
+      for (int i = 0; i < 40; i++) {
+        jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES ('nodes@example.org', ?, ?)")
+            .params("Mail " + i + " " + marker, marker).update();
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> subjects(smtp, marker).size() >= 40);
+      await("no duplicate").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> subjects(smtp, marker).size() == 40);
+      assertThat(subjects(smtp, marker)).doesNotHaveDuplicates();
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static void complete(TaskActions tasks, ObjectMapper json, long appeal, TaskKey key, Map<String, ?> fields) {
+    TaskItem task = await().atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.openTasksOfAppeal(appeal).stream().filter(t -> t.taskKey().equals(key.key())).findFirst(), java.util.Optional::isPresent)
+        .orElseThrow();
+    tasks.complete(task.id(), json.valueToTree(fields), CampaignDrill.COORDINATOR);
+  }
+
+  private static List<String> subjects(GreenMail smtp, String marker) throws Exception {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (m.getSubject().contains(marker)) {
+        subjects.add(m.getSubject());
+      }
+    }
+    return subjects;
+  }
+}
