@@ -119,18 +119,18 @@ public final class LifecycleBenchmark {
       runs.add(workers.submit(() -> {
         Session adv = Session.logIn(base, advocate).timing(latencies);
         Session coord = Session.logIn(base, "coordinator").timing(latencies);
-        for (long appeal : mine) {
-          lifecycle(adv, coord, new Appeal(appeal, campaignOf.get(appeal)), appeal % 4 == 0);
-          lifecycles.incrementAndGet();
-        }
+        drive(adv, coord, mine.stream().map(a -> new Appeal(a, campaignOf.get(a))).toList(), lifecycles);
         return null;
       }));
     }
-    for (Future<?> run : runs) {
-      run.get();
+    try {
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      workers.shutdownNow();
     }
     double elapsed = seconds(started);
-    workers.shutdown();
 
     List<Double> lags = jdbc.sql(
             """
@@ -165,21 +165,82 @@ public final class LifecycleBenchmark {
   }
 
   /** One appeal from draft to its end; completions are timed, claims and lookups are not. */
-  record Appeal(long id, long campaignId) {}
-
-  private static void lifecycle(Session adv, Session coord, Appeal appeal, boolean silent) throws Exception {
-    adv.claimAndComplete(appeal, "draftAppeal", Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en"));
-    coord.complete(appeal, "reviewAppeal", Map.of("decision", "APPROVE"));
-    adv.complete(appeal, "submitAppeal", Map.of("submittedAt", TODAY, "channel", "EMAIL", "reference", "B-" + appeal.id()));
-    if (silent) {
-      for (int i = 0; i < MAX_FOLLOW_UPS; i++) {
-        adv.complete(appeal, "followUp", Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder"));
-      }
-      coord.complete(appeal, "escalateNoResponse", Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent"));
-    } else {
-      adv.complete(appeal, "recordResponse", Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned"));
-      adv.complete(appeal, "trackSanction", Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY));
+  record Appeal(long id, long campaignId) {
+    boolean silent() {
+      return id % 4 == 0;
     }
+  }
+
+  record Step(Appeal appeal, String taskId, String taskKey) {}
+
+  /**
+   * Drives a worker's appeals as a busy person works a task list: always the next task that is
+   * ready (the answer to each completion names the appeal's next tasks), and the follow-ups of
+   * silent appeals as their timers bring them.
+   */
+  private static void drive(Session adv, Session coord, List<Appeal> appeals, AtomicLong lifecycles) throws Exception {
+    java.util.Deque<Step> ready = new java.util.ArrayDeque<>();
+    Map<Long, Appeal> awaitingFollowUp = new java.util.HashMap<>();
+    for (Appeal appeal : appeals) {
+      ready.add(new Step(appeal, adv.await(appeal, "draftAppeal"), "draftAppeal"));
+    }
+    int open = appeals.size();
+    while (open > 0) {
+      Step step = ready.poll();
+      if (step == null) {
+        for (JsonNode task : adv.get("/api/tasks?scope=mine&taskKey=followUp&size=100").path("items")) {
+          Appeal appeal = awaitingFollowUp.remove(task.path("appealId").asLong());
+          if (appeal != null) {
+            ready.add(new Step(appeal, task.get("id").asText(), "followUp"));
+          }
+        }
+        if (ready.isEmpty()) {
+          Thread.sleep(20);
+        }
+        continue;
+      }
+      boolean coordinators = step.taskKey().equals("reviewAppeal") || step.taskKey().equals("escalateNoResponse");
+      Session who = coordinators ? coord : adv;
+      if (step.taskKey().equals("draftAppeal")) {
+        adv.post("/api/tasks/" + step.taskId() + "/claim", null);
+      }
+      JsonNode next = who.timedComplete(step.taskId(), fields(step)).path("nextTasks");
+      String following = switch (step.taskKey()) {
+        case "draftAppeal" -> "reviewAppeal";
+        case "reviewAppeal" -> "submitAppeal";
+        case "submitAppeal" -> step.appeal().silent() ? null : "recordResponse";
+        case "recordResponse" -> "trackSanction";
+        case "followUp" -> "escalateNoResponse";
+        default -> null;
+      };
+      String nextTask = null;
+      for (JsonNode task : next) {
+        if (task.path("taskKey").asText().equals(following)) {
+          nextTask = task.get("id").asText();
+        }
+      }
+      if (nextTask != null) {
+        ready.add(new Step(step.appeal(), nextTask, following));
+      } else if (step.taskKey().equals("submitAppeal") || step.taskKey().equals("followUp")) {
+        awaitingFollowUp.put(step.appeal().id(), step.appeal());
+      } else {
+        open--;
+        lifecycles.incrementAndGet();
+      }
+    }
+  }
+
+  private static Map<String, ?> fields(Step step) {
+    return switch (step.taskKey()) {
+      case "draftAppeal" -> Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en");
+      case "reviewAppeal" -> Map.of("decision", "APPROVE");
+      case "submitAppeal" -> Map.of("submittedAt", TODAY, "channel", "EMAIL", "reference", "B-" + step.appeal().id());
+      case "followUp" -> Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder");
+      case "escalateNoResponse" -> Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent");
+      case "recordResponse" -> Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned");
+      case "trackSanction" -> Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY);
+      default -> throw new IllegalArgumentException(step.taskKey());
+    };
   }
 
   /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */
@@ -269,24 +330,15 @@ public final class LifecycleBenchmark {
           .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
-    void claimAndComplete(Appeal appeal, String taskKey, Map<String, ?> fields) throws Exception {
-      String task = await(appeal, taskKey);
-      post("/api/tasks/" + task + "/claim", null);
-      timedComplete(task, fields);
-    }
-
-    void complete(Appeal appeal, String taskKey, Map<String, ?> fields) throws Exception {
-      timedComplete(await(appeal, taskKey), fields);
-    }
-
-    private void timedComplete(String task, Map<String, ?> fields) throws Exception {
+    JsonNode timedComplete(String task, Map<String, ?> fields) throws Exception {
       long started = System.nanoTime();
-      post("/api/tasks/" + task + "/complete", fields);
+      JsonNode result = post("/api/tasks/" + task + "/complete", fields);
       latencies.add(System.nanoTime() - started);
+      return result;
     }
 
     /** The appeal's open task of that kind, waiting for it as its assignee would (timers). */
-    private String await(Appeal appeal, String taskKey) throws Exception {
+    String await(Appeal appeal, String taskKey) throws Exception {
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       while (true) {
         for (String scope : List.of("all", "mine", "claimable")) {
