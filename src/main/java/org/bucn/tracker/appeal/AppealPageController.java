@@ -36,6 +36,7 @@ class AppealPageController {
   String campaign(@PathVariable long id, Model model) {
     model.addAttribute("campaign", campaigns.get(id));
     model.addAttribute("appeals", appeals.summariesOfCampaign(id));
+    model.addAttribute("opening", appeals.opening(id));
     model.addAttribute("letters", letters.of(id));
     model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());

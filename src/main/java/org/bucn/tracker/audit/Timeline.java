@@ -18,13 +18,16 @@ public class Timeline {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(long appealId, String actor, String action, String detail) {
-    jdbc.sql(
+    int inserted = jdbc.sql(
             """
             INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail)
             SELECT id, campaign_id, ?, ?, ? FROM appeal WHERE id = ?
             """)
         .params(actor, action, detail, appealId)
         .update();
+    if (inserted != 1) {
+      throw new IllegalStateException("No appeal " + appealId + " to record '" + action + "' on");
+    }
   }
 
   @Transactional(readOnly = true)

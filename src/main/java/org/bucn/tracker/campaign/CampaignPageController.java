@@ -91,7 +91,8 @@ class CampaignPageController {
   String launch(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     try {
       Campaign campaign = campaigns.launch(id, actor);
-      flash.addFlashAttribute("flash", "Launched: " + campaign.targetIds().size() + " appeals opened, their drafting tasks are in the advocates' list.");
+      flash.addFlashAttribute("flash", "Launched to " + campaign.targetIds().size() + (campaign.targetIds().size() == 1 ? " target" : " targets")
+          + ": the appeals are opening, and their drafting tasks appear in the advocates' list as each opens.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }

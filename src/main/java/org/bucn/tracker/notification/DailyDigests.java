@@ -98,7 +98,7 @@ class DailyDigests {
   private static String node() {
     try {
       return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
+    } catch (java.net.UnknownHostException e) {
       return "unknown";
     }
   }

@@ -47,9 +47,11 @@ public final class LifecycleBenchmark {
 
   static final int WORKERS = 8;
   static final int CAMPAIGNS = 10;
+  static final int WARMUP_CAMPAIGNS = 5;
   static final int MAX_FOLLOW_UPS = 2;
   static final String FOLLOW_UP_INTERVAL = "PT3S";
   static final Duration PATIENCE = Duration.ofSeconds(60);
+  static final long FOLLOW_UP_LOOK_MILLIS = 250;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TODAY = LocalDate.now().toString();
@@ -83,65 +85,34 @@ public final class LifecycleBenchmark {
     for (JsonNode t : coordinator.get("/api/targets")) {
       targets.add(t.get("id").asLong());
     }
-    List<Long> appeals = new ArrayList<>();
-    Map<Long, Long> campaignOf = new java.util.concurrent.ConcurrentHashMap<>();
-    for (int c = 0; c < CAMPAIGNS; c++) {
-      JsonNode campaign = coordinator.post("/api/campaigns", Map.of(
-          "title", "Benchmark " + c, "summary", "Lifecycle benchmark", "demands", List.of("CONDEMNATION", "SANCTIONS"),
-          "followUpInterval", FOLLOW_UP_INTERVAL, "maxFollowUps", MAX_FOLLOW_UPS, "sanctionCheckInterval", "P30D", "targetIds", targets));
-      long id = campaign.get("id").asLong();
-      coordinator.post("/api/campaigns/" + id + "/launch", null);
-      for (JsonNode a : coordinator.get("/api/campaigns/" + id + "/appeals")) {
-        appeals.add(a.get("id").asLong());
-        campaignOf.put(a.get("id").asLong(), id);
-      }
-    }
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL").query(Long.class).single() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("appeals not opened within " + PATIENCE);
-      }
-      Thread.sleep(100);
-    }
-    Collections.shuffle(appeals, new java.util.Random(42));
-
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong lifecycles = new AtomicLong();
-    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-    List<Future<?>> runs = new ArrayList<>();
-    long started = System.nanoTime();
+    List<Session[]> people = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
-      List<Long> mine = new ArrayList<>();
-      for (int i = w; i < appeals.size(); i += WORKERS) {
-        mine.add(appeals.get(i));
-      }
-      String advocate = w % 2 == 0 ? "advocate" : "advocate2";
-      runs.add(workers.submit(() -> {
-        Session adv = Session.logIn(base, advocate).timing(latencies);
-        Session coord = Session.logIn(base, "coordinator").timing(latencies);
-        drive(adv, coord, mine.stream().map(a -> new Appeal(a, campaignOf.get(a))).toList(), lifecycles);
-        return null;
-      }));
+      people.add(new Session[] {Session.logIn(base, w % 2 == 0 ? "advocate" : "advocate2"), Session.logIn(base, "coordinator")});
     }
-    try {
-      for (Future<?> run : runs) {
-        run.get();
-      }
-    } finally {
-      workers.shutdownNow();
-    }
-    double elapsed = seconds(started);
-
-    List<Double> lags = jdbc.sql(
+    round(jdbc, coordinator, targets, people, WARMUP_CAMPAIGNS); // the JIT compiles the hot paths
+    String deadlocksSql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
+    long deadlocksBefore = jdbc.sql(deadlocksSql).query(Long.class).single();
+    java.time.Instant from = java.time.Instant.now();
+    Round measured = round(jdbc, coordinator, targets, people, CAMPAIGNS);
+    System.out.println("measured round: " + from + " .. " + java.time.Instant.now() + " (for matching a JFR recording)");
+    double elapsed = measured.elapsed();
+    List<Long> latencies = measured.latencies();
+    AtomicLong lifecycles = new AtomicLong(measured.lifecycles());
+    List<Long> appeals = measured.appeals();
+    List<Double> lags = new ArrayList<>(jdbc.sql(
             """
             SELECT extract(epoch FROM due.at - (prev.at + interval '3 seconds')) * 1000
               FROM appeal_timeline due
               JOIN LATERAL (SELECT at FROM appeal_timeline p WHERE p.appeal_id = due.appeal_id AND p.id < due.id
                               AND p.action IN ('SUBMITTED', 'FOLLOWED_UP') ORDER BY p.id DESC LIMIT 1) prev ON true
-             WHERE due.action = 'FOLLOW_UP_DUE'
+             WHERE due.action = 'FOLLOW_UP_DUE' AND due.appeal_id = ANY (?)
             """)
-        .query(Double.class).list();
+        .param(appeals.toArray(Long[]::new))
+        .query(Double.class).list());
 
+    Thread.sleep(1500); // PostgreSQL publishes its statistics within a second of a transaction's end
+    jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+    long deadlocks = jdbc.sql(deadlocksSql).query(Long.class).single() - deadlocksBefore;
     EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
     double tps = pgbench(postgres, (int) Math.max(10, Math.round(elapsed)));
 
@@ -158,6 +129,7 @@ public final class LifecycleBenchmark {
     System.out.printf(Locale.ROOT, "  lifecycles                 %.2f/s%n", lifecycles.get() / elapsed);
     System.out.printf(Locale.ROOT, "  per completion (HTTP)      p50 %.1f ms, p95 %.1f ms%n", pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6);
     System.out.printf(Locale.ROOT, "  follow-up timer lag        p50 %.0f ms, p95 %.0f ms (%d timers)%n", pctD(lags, 50), pctD(lags, 95), lags.size());
+    System.out.printf(Locale.ROOT, "  deadlocks (PostgreSQL)     %d%n", deadlocks);
     System.out.printf(Locale.ROOT, "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n", WORKERS, tps);
     System.out.printf(Locale.ROOT, "  ratio completions/pgbench  %.4f%n", tps > 0 ? completionsPerSecond / tps : Double.NaN);
     System.out.printf(Locale.ROOT, "  cold start (fresh data)    %.1f s%n", coldStart);
@@ -165,6 +137,59 @@ public final class LifecycleBenchmark {
   }
 
   /** One appeal from draft to its end; completions are timed, claims and lookups are not. */
+  record Round(double elapsed, List<Long> latencies, long lifecycles, List<Long> appeals) {}
+
+  /** Launches the campaigns, waits for their appeals to open, and has the workers drive them all to their end. */
+  private static Round round(JdbcClient jdbc, Session coordinator, List<Long> targets, List<Session[]> people, int campaigns)
+      throws Exception {
+    List<Long> appeals = new ArrayList<>();
+    Map<Long, Long> campaignOf = new java.util.concurrent.ConcurrentHashMap<>();
+    for (int c = 0; c < campaigns; c++) {
+      JsonNode campaign = coordinator.post("/api/campaigns", Map.of(
+          "title", "Benchmark " + System.nanoTime(), "summary", "Lifecycle benchmark", "demands", List.of("CONDEMNATION", "SANCTIONS"),
+          "followUpInterval", FOLLOW_UP_INTERVAL, "maxFollowUps", MAX_FOLLOW_UPS, "sanctionCheckInterval", "P30D", "targetIds", targets));
+      long id = campaign.get("id").asLong();
+      coordinator.post("/api/campaigns/" + id + "/launch", null);
+      for (JsonNode a : coordinator.get("/api/campaigns/" + id + "/appeals")) {
+        appeals.add(a.get("id").asLong());
+        campaignOf.put(a.get("id").asLong(), id);
+      }
+    }
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL").query(Long.class).single() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("appeals not opened within " + PATIENCE);
+      }
+      Thread.sleep(100);
+    }
+    Collections.shuffle(appeals, new java.util.Random(42));
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong lifecycles = new AtomicLong();
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    List<Future<?>> runs = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int w = 0; w < WORKERS; w++) {
+      List<Appeal> mine = new ArrayList<>();
+      for (int i = w; i < appeals.size(); i += WORKERS) {
+        mine.add(new Appeal(appeals.get(i), campaignOf.get(appeals.get(i))));
+      }
+      Session adv = people.get(w)[0].timing(latencies);
+      Session coord = people.get(w)[1].timing(latencies);
+      runs.add(workers.submit(() -> {
+        drive(adv, coord, mine, lifecycles);
+        return null;
+      }));
+    }
+    try {
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    return new Round(seconds(started), new ArrayList<>(latencies), lifecycles.get(), appeals);
+  }
+
   record Appeal(long id, long campaignId) {
     boolean silent() {
       return id % 4 == 0;
@@ -181,21 +206,35 @@ public final class LifecycleBenchmark {
   private static void drive(Session adv, Session coord, List<Appeal> appeals, AtomicLong lifecycles) throws Exception {
     java.util.Deque<Step> ready = new java.util.ArrayDeque<>();
     Map<Long, Appeal> awaitingFollowUp = new java.util.HashMap<>();
-    for (Appeal appeal : appeals) {
-      ready.add(new Step(appeal, adv.await(appeal, "draftAppeal"), "draftAppeal"));
+    Map<Long, Appeal> drafts = new java.util.HashMap<>();
+    appeals.forEach(a -> drafts.put(a.id(), a));
+    for (long campaign : appeals.stream().map(Appeal::campaignId).distinct().toList()) {
+      for (JsonNode task : adv.get("/api/tasks?scope=claimable&taskKey=draftAppeal&size=100&campaignId=" + campaign).path("items")) {
+        Appeal appeal = drafts.remove(task.path("appealId").asLong());
+        if (appeal != null) {
+          ready.add(new Step(appeal, task.get("id").asText(), "draftAppeal"));
+        }
+      }
     }
+    if (!drafts.isEmpty()) {
+      throw new IllegalStateException("no draft task for appeals " + drafts.keySet());
+    }
+    long lastLook = 0;
     int open = appeals.size();
     while (open > 0) {
       Step step = ready.poll();
       if (step == null) {
+        // A busy person's list refreshes every quarter second, not in a tight loop.
+        long wait = FOLLOW_UP_LOOK_MILLIS - (System.currentTimeMillis() - lastLook);
+        if (wait > 0) {
+          Thread.sleep(wait);
+        }
+        lastLook = System.currentTimeMillis();
         for (JsonNode task : adv.get("/api/tasks?scope=mine&taskKey=followUp&size=100").path("items")) {
           Appeal appeal = awaitingFollowUp.remove(task.path("appealId").asLong());
           if (appeal != null) {
             ready.add(new Step(appeal, task.get("id").asText(), "followUp"));
           }
-        }
-        if (ready.isEmpty()) {
-          Thread.sleep(20);
         }
         continue;
       }
@@ -256,7 +295,7 @@ public final class LifecycleBenchmark {
         })
         .findFirst().orElse(null);
     if (pgbench == null) {
-      System.out.println("pgbench not found (Debian: apt-get install postgresql-client); no PostgreSQL baseline in this run");
+      System.out.println("pgbench not found (Debian: apt-get install postgresql); no PostgreSQL baseline in this run");
       return 0;
     }
     try (var c = postgres.getPostgresDatabase().getConnection()) {
@@ -337,36 +376,8 @@ public final class LifecycleBenchmark {
       return result;
     }
 
-    /** The appeal's open task of that kind, waiting for it as its assignee would (timers). */
-    String await(Appeal appeal, String taskKey) throws Exception {
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (true) {
-        for (String scope : List.of("all", "mine", "claimable")) {
-          JsonNode page = send(HttpRequest.newBuilder(URI.create(base + "/api/tasks?scope=" + scope + "&campaignId=" + appeal.campaignId()
-              + "&taskKey=" + taskKey + "&size=100")).GET().build(), true);
-          for (JsonNode task : page.path("items")) {
-            if (task.path("appealId").asLong() == appeal.id()) {
-              return task.get("id").asText();
-            }
-          }
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no " + taskKey + " task for appeal " + appeal.id() + " within " + PATIENCE);
-        }
-        Thread.sleep(50);
-      }
-    }
-
     private JsonNode send(HttpRequest request) throws Exception {
-      return send(request, false);
-    }
-
-    /** Sends; a 403 (a scope this role may not list) answers an empty document when allowed. */
-    private JsonNode send(HttpRequest request, boolean forbiddenIsEmpty) throws Exception {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (forbiddenIsEmpty && response.statusCode() == 403) {
-        return JSON.createObjectNode();
-      }
       if (response.statusCode() >= 300) {
         throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
       }

@@ -34,12 +34,16 @@ class CampaignApiTests {
     return jdbc.sql("SELECT min(id) FROM target").query(Long.class).single();
   }
 
+  long secondTargetId() {
+    return jdbc.sql("SELECT id FROM target ORDER BY id OFFSET 1 LIMIT 1").query(Long.class).single();
+  }
+
   @Test
   void coordinatorCreatesLaunchesAndClosesACampaign() throws Exception {
     long t = firstTargetId();
     String created =
         mvc.perform(post("/api/campaigns").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content(body("P14D", "[" + t + "," + (t + 2) + "]")))
+                .content(body("P14D", "[" + t + "," + secondTargetId() + "]")))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.status").value("DRAFT"))
             .andExpect(jsonPath("$.targetIds", hasSize(2)))
@@ -104,11 +108,19 @@ class CampaignApiTests {
   @Test
   void onlyCoordinatorsCreateLaunchOrCloseAndUnknownCampaignsAre404() throws Exception {
     long t = firstTargetId();
+    String draft = mvc.perform(post("/api/campaigns").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(body("P14D", "[" + t + "]")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    int id = JsonPath.read(draft, "$.id");
+    long campaignsBefore = jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
     for (String user : new String[] {"advocate", "manager", "admin"}) {
       mvc.perform(post("/api/campaigns").with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body("P14D", "[" + t + "]")))
           .andExpect(status().isForbidden());
-      mvc.perform(post("/api/campaigns/1/close").with(httpBasic(user, "demo"))).andExpect(status().isForbidden());
+      mvc.perform(post("/api/campaigns/{id}/launch", id).with(httpBasic(user, "demo"))).andExpect(status().isForbidden());
+      mvc.perform(post("/api/campaigns/{id}/close", id).with(httpBasic(user, "demo"))).andExpect(status().isForbidden());
     }
+    org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single()).isEqualTo(campaignsBefore);
+    mvc.perform(get("/api/campaigns/{id}", id).with(httpBasic("manager", "demo"))).andExpect(jsonPath("$.status").value("DRAFT"));
     mvc.perform(get("/api/campaigns/987654").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
     mvc.perform(get("/api/campaigns/987654/appeals").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
     mvc.perform(post("/api/campaigns/987654/launch").with(httpBasic("coordinator", "demo"))).andExpect(status().isNotFound());

@@ -29,8 +29,6 @@ import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -46,7 +44,6 @@ class TaskApiTests {
 
   @Autowired MockMvc mvc;
   @Autowired CampaignDrill drill;
-  @Autowired HistoryService history;
 
   @Test
   void twoAppealsThroughTheirWholeLifecycleOverHttp() throws Exception {
@@ -95,13 +92,13 @@ class TaskApiTests {
         .andExpect(jsonPath("$.followUps.length()").value(2))
         .andExpect(jsonPath("$.response.kind").value("NO_RESPONSE"))
         .andExpect(jsonPath("$.timeline[*].action", hasItem("ESCALATED")))
-        .andExpect(jsonPath("$.timeline[*].actor", hasItem("coordinator")));
-    mvc.perform(get("/api/campaigns/{id}", campaign.id()).with(httpBasic("manager", "demo")))
-        .andExpect(jsonPath("$.status").value("CLOSED"))
-        .andExpect(jsonPath("$.closedEarly").value(false));
-
-    List<UserOperationLogEntry> log = history.createUserOperationLogQuery().taskId(escalation).list();
-    assertThat(log).as("Camunda's own log names who completed the task").extracting(UserOperationLogEntry::getUserId).contains("coordinator");
+        .andExpect(jsonPath("$.timeline[?(@.action == 'CLOSED_NO_RESPONSE')].actor", everyItem(is("coordinator"))))
+        .andExpect(jsonPath("$.timeline[?(@.action == 'CLOSED_NO_RESPONSE')]", org.hamcrest.Matchers.hasSize(1)));
+    // The campaign counts its closed appeals in jobs of its own: it closes a moment later.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+        mvc.perform(get("/api/campaigns/{id}", campaign.id()).with(httpBasic("manager", "demo")))
+            .andExpect(jsonPath("$.status").value("CLOSED"))
+            .andExpect(jsonPath("$.closedEarly").value(false)));
   }
 
   @Test

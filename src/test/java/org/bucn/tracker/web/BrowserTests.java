@@ -52,9 +52,16 @@ class BrowserTests {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)")
-        .isTrue();
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing = "Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)";
+    if (System.getenv("CI") != null && !System.getenv("CI").isBlank() && !"false".equalsIgnoreCase(System.getenv("CI"))) {
+      // In CI a missing browser fails the run: a skipped browser test proves nothing.
+      assertThat(installed).as(missing).isTrue();
+    }
+    if (!installed) {
+      System.out.println("Skipping browser test: " + missing);
+    }
+    assumeThat(installed).as(missing).isTrue();
     profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -171,10 +178,18 @@ class BrowserTests {
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr letter (default)"));
     browser.findElement(By.xpath("//button[starts-with(text(), 'Launch')]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "2 appeals opened"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Launched to 2 targets"));
     screenshot("campaign-page");
 
     browser.findElement(By.linkText("Serbia")).click();
+    // The appeal opens in a job of its own a moment after the launch: reload, as a person would.
+    wait.until(d -> {
+      if (d.findElements(By.cssSelector("pre.letter")).isEmpty()) {
+        d.navigate().refresh();
+        return false;
+      }
+      return true;
+    });
     String draft = browser.findElement(By.cssSelector("pre.letter")).getText();
     assertThat(draft).startsWith("Subject: Apel: " + title).contains("molimo President of the Republic (Serbia) za");
   }

@@ -187,7 +187,7 @@ class PageAccessTests {
         .andReturn().getResponse().getRedirectedUrl();
     mvc.perform(post(location + "/launch").with(as("coordinator")).with(csrf()))
         .andExpect(status().isFound())
-        .andExpect(flash().attribute("flash", containsString("1 appeals opened")));
+        .andExpect(flash().attribute("flash", containsString("Launched to 1 target:")));
     mvc.perform(get(location).with(as("manager"))).andExpect(content().string(containsString("Montenegro")));
   }
 

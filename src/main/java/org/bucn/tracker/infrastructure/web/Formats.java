@@ -59,8 +59,8 @@ public class Formats {
         }
       }
       return words.isEmpty() ? iso : words.toString();
-    } catch (Exception e) {
-      return iso;
+    } catch (IllegalArgumentException | javax.xml.datatype.DatatypeConfigurationException notIso) {
+      return iso; // shown as stored: campaigns accept only valid durations, so this is old data at worst
     }
   }
 

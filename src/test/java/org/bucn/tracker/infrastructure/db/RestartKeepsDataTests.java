@@ -13,11 +13,12 @@ import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RestartKeepsDataTests {
 
   @Test
-  void aTargetAddedBeforeARestartIsStillThereAfterIt(@TempDir Path dataDir) {
+  void aTargetAddedBeforeARestartIsStillThereAfterItAndAnOlderHistoryLevelIsMoved(@TempDir Path dataDir) {
     String[] settings = {"tracker.data-dir=" + dataDir, "tracker.demo=false", "tracker.admin-password=first-admin-pw"};
     long id;
     try (ConfigurableApplicationContext app = StandaloneStarts.start(settings)) {
@@ -25,6 +26,10 @@ class RestartKeepsDataTests {
       id = app.getBean(TargetService.class)
           .create(new TargetRequest("SI", "Slovenia", "Speaker of the National Assembly", "Test Holder", Channel.LETTER, null, "sl"))
           .id();
+      // As a database written by an earlier version looks: engine history at FULL, 008 not yet run.
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      jdbc.sql("UPDATE act_ge_property SET value_ = '3' WHERE name_ = 'historyLevel'").update();
+      jdbc.sql("DELETE FROM databasechangelog WHERE id = '008-history-level-activity'").update();
     }
     assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
 
@@ -32,6 +37,8 @@ class RestartKeepsDataTests {
       Target target = app.getBean(TargetService.class).get(id);
       assertThat(target.office()).isEqualTo("Speaker of the National Assembly");
       assertThat(target.holderName()).isEqualTo("Test Holder");
+      assertThat(app.getBean(JdbcClient.class).sql("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'")
+          .query(String.class).single()).as("moved from FULL to ACTIVITY before the engine started").isEqualTo("1");
     }
   }
 }
