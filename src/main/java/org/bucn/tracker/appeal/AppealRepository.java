@@ -119,6 +119,14 @@ class AppealRepository {
     jdbc.sql("UPDATE appeal SET process_instance_id = ? WHERE id = ?").params(processInstanceId, appealId).update();
   }
 
+  /** Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal; inner empty: nobody carries it). */
+  Optional<Optional<String>> enterStep(long appealId, AppealStage stage) {
+    return jdbc.sql("UPDATE appeal SET stage = coalesce(?, stage), updated_at = now() WHERE id = ? RETURNING assignee")
+        .params(stage == null ? null : stage.name(), appealId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional();
+  }
+
   void setStage(long appealId, AppealStage stage) {
     jdbc.sql("UPDATE appeal SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), appealId).update();
   }

@@ -100,9 +100,14 @@ public class AppealService {
     appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
+  /**
+   * A new task of the appeal: in one statement, locks the appeal (first, as every step does:
+   * timer jobs create tasks too), moves it to the task's stage when the task has one, and tells
+   * who carries it.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enter(long appealId, AppealStage stage) {
-    appeals.setStage(appealId, stage);
+  public java.util.Optional<String> enterStep(long appealId, java.util.Optional<AppealStage> stage) {
+    return appeals.enterStep(appealId, stage.orElse(null)).orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -114,12 +119,6 @@ public class AppealService {
   public String processInstanceId(long appealId) {
     return appeals.find(appealId).map(AppealRepository.AppealRow::processInstanceId)
         .orElseThrow(() -> new NotFoundException("appeal", appealId));
-  }
-
-  /** The advocate who carries the appeal: whoever last took one of its advocate tasks. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public java.util.Optional<String> carrier(long appealId) {
-    return appeals.find(appealId).map(AppealRepository.AppealRow::assignee);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

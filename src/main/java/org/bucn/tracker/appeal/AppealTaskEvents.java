@@ -28,12 +28,11 @@ class AppealTaskEvents {
       return;
     }
     long appealId = (Long) task.getVariable(AppealProcess.APPEAL_ID);
-    // Timer jobs create tasks too: they take the appeal first, as every step does.
-    appeals.lock(appealId);
-    key.stage().ifPresent(stage -> appeals.enter(appealId, stage));
+    // Timer jobs create tasks too: this locks the appeal first, as every step does.
+    java.util.Optional<String> carrier = appeals.enterStep(appealId, key.stage());
     if (key.group() == Role.ADVOCATE && task.getAssignee() == null) {
       // The advocate who carries the appeal gets its next steps without claiming each one.
-      appeals.carrier(appealId).ifPresent(task::setAssignee);
+      carrier.ifPresent(task::setAssignee);
     }
     switch (key) {
       case FOLLOW_UP -> appeals.note(appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", "No response yet: a follow-up is due");
