@@ -1,5 +1,7 @@
 package org.bucn.tracker;
 
+import org.springframework.context.annotation.Bean;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class TrackerApplication {
+
+  /** Time comes from here, never from a static now(): tests and drills can move it. */
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(TrackerApplication.class, args);

@@ -21,16 +21,10 @@ public final class AppealProcess {
   public static final String TRACK_SANCTIONS = "trackSanctions";
   public static final String SANCTION_PENDING = "sanctionPending";
 
-  public static final String START = "Start_AppealStarted";
-  public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
-  public static final String SUBPROCESS_AWAIT_RESPONSE = "SubProcess_AwaitResponse";
   public static final String EVENT_FOLLOW_UP_DUE = "Event_FollowUpDue";
-  public static final String GATEWAY_FOLLOW_UPS_EXHAUSTED = "Gateway_FollowUpsExhausted";
-  public static final String GATEWAY_ESCALATION_DECISION = "Gateway_EscalationDecision";
   public static final String END_RESPONSE_RECORDED = "End_ResponseRecorded";
   public static final String END_CLOSED_NO_RESPONSE = "End_ClosedNoResponse";
   public static final String GATEWAY_TRACK_SANCTIONS = "Gateway_TrackSanctions";
-  public static final String GATEWAY_SANCTION_SETTLED = "Gateway_SanctionSettled";
   public static final String EVENT_SANCTION_RECHECK_DUE = "Event_SanctionRecheckDue";
   public static final String TASK_CLOSE_APPEAL = "Task_CloseAppeal";
   public static final String END_APPEAL_CLOSED = "End_AppealClosed";

@@ -1,5 +1,6 @@
 package org.bucn.tracker.appeal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +27,10 @@ public class AppealWork {
   private final CampaignService campaigns;
   private final Timeline timeline;
 
-  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline) {
+  private final Clock clock;
+
+  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock) {
+    this.clock = clock;
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -89,7 +93,7 @@ public class AppealWork {
           appeals.setStage(appealId, AppealStage.AWAITING_RESPONSE);
           timeline.record(appealId, by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
         } else {
-          appeals.insertResponse(appealId, LocalDate.now(), ResponseKind.NO_RESPONSE, escalation.note(), null, by);
+          appeals.insertResponse(appealId, LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, by);
           timeline.record(appealId, by, "CLOSED_NO_RESPONSE", "Closed without a response" + note(escalation.note()));
           flags.put(AppealProcess.TRACK_SANCTIONS, false);
         }

@@ -5,27 +5,30 @@ import java.util.Optional;
 import org.bucn.tracker.user.Role;
 
 /**
- * The user tasks of the appeal process: the key the API speaks, the BPMN element id, the role
- * whose members may work it, the stage the appeal enters when it appears, and its input.
+ * The user tasks of the appeal process: the key the API speaks, the BPMN element id and name (the
+ * name people read; {@code ProcessVocabularyTests} holds it equal to the model's), the role whose
+ * members may work it, the stage the appeal enters when it appears, and its input.
  */
 public enum TaskKey {
-  DRAFT_APPEAL("draftAppeal", "Task_DraftAppeal", Role.ADVOCATE, AppealStage.DRAFTING, AppealInputs.Draft.class),
-  REVIEW_APPEAL("reviewAppeal", "Task_ReviewAppeal", Role.COORDINATOR, AppealStage.IN_REVIEW, AppealInputs.Review.class),
-  SUBMIT_APPEAL("submitAppeal", "Task_SubmitAppeal", Role.ADVOCATE, AppealStage.SUBMITTING, AppealInputs.Submission.class),
-  RECORD_RESPONSE("recordResponse", "Task_RecordResponse", Role.ADVOCATE, AppealStage.AWAITING_RESPONSE, AppealInputs.Response.class),
-  FOLLOW_UP("followUp", "Task_FollowUp", Role.ADVOCATE, null, AppealInputs.FollowUp.class),
-  ESCALATE_NO_RESPONSE("escalateNoResponse", "Task_EscalateNoResponse", Role.COORDINATOR, AppealStage.ESCALATED, AppealInputs.Escalation.class),
-  TRACK_SANCTION("trackSanction", "Task_TrackSanction", Role.ADVOCATE, AppealStage.TRACKING_SANCTIONS, AppealInputs.Sanction.class);
+  DRAFT_APPEAL("draftAppeal", "Task_DraftAppeal", "Draft the appeal", Role.ADVOCATE, AppealStage.DRAFTING, AppealInputs.Draft.class),
+  REVIEW_APPEAL("reviewAppeal", "Task_ReviewAppeal", "Review the appeal", Role.COORDINATOR, AppealStage.IN_REVIEW, AppealInputs.Review.class),
+  SUBMIT_APPEAL("submitAppeal", "Task_SubmitAppeal", "Submit the appeal", Role.ADVOCATE, AppealStage.SUBMITTING, AppealInputs.Submission.class),
+  RECORD_RESPONSE("recordResponse", "Task_RecordResponse", "Record the response", Role.ADVOCATE, AppealStage.AWAITING_RESPONSE, AppealInputs.Response.class),
+  FOLLOW_UP("followUp", "Task_FollowUp", "Follow up", Role.ADVOCATE, null, AppealInputs.FollowUp.class),
+  ESCALATE_NO_RESPONSE("escalateNoResponse", "Task_EscalateNoResponse", "Decide on a silent target", Role.COORDINATOR, AppealStage.ESCALATED, AppealInputs.Escalation.class),
+  TRACK_SANCTION("trackSanction", "Task_TrackSanction", "Track the sanction outcome", Role.ADVOCATE, AppealStage.TRACKING_SANCTIONS, AppealInputs.Sanction.class);
 
   private final String key;
   private final String elementId;
+  private final String displayName;
   private final Role group;
   private final AppealStage stage;
   private final Class<? extends Record> inputType;
 
-  TaskKey(String key, String elementId, Role group, AppealStage stage, Class<? extends Record> inputType) {
+  TaskKey(String key, String elementId, String displayName, Role group, AppealStage stage, Class<? extends Record> inputType) {
     this.key = key;
     this.elementId = elementId;
+    this.displayName = displayName;
     this.group = group;
     this.stage = stage;
     this.inputType = inputType;
@@ -37,6 +40,11 @@ public enum TaskKey {
 
   public String elementId() {
     return elementId;
+  }
+
+  /** The task's name as the process model and every list show it, e.g. "Draft the appeal". */
+  public String displayName() {
+    return displayName;
   }
 
   /** The role that works this task; coordinators may act on every task. */

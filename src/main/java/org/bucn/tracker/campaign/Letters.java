@@ -1,5 +1,6 @@
 package org.bucn.tracker.campaign;
 
+import java.time.Clock;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -32,10 +33,12 @@ public class Letters {
 
   private final JdbcClient jdbc;
   private final CampaignService campaigns;
+  private final Clock clock;
 
-  Letters(JdbcClient jdbc, CampaignService campaigns) {
+  Letters(JdbcClient jdbc, CampaignService campaigns, Clock clock) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -85,26 +88,27 @@ public class Letters {
   @Transactional(readOnly = true)
   public java.util.function.Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
     List<Letter> letters = of(campaign.id());
-    return target -> render(campaign, letters, target);
+    LocalDate today = LocalDate.now(clock);
+    return target -> render(campaign, letters, target, today);
   }
 
-  private static Optional<RenderedLetter> render(Campaign campaign, List<Letter> letters, Target target) {
+  private static Optional<RenderedLetter> render(Campaign campaign, List<Letter> letters, Target target, LocalDate today) {
     Optional<Letter> letter = letters.stream().filter(l -> l.language().equals(target.language())).findFirst()
         .or(() -> letters.stream().filter(Letter::isDefault).findFirst());
     return letter.map(l -> {
-      Map<String, Object> values = values(campaign, target);
+      Map<String, Object> values = values(campaign, target, today);
       return new RenderedLetter(l.language(), compile("subject", l.subject()).execute(values), compile("body", l.body()).execute(values));
     });
   }
 
-  static Map<String, Object> values(Campaign campaign, Target target) {
+  static Map<String, Object> values(Campaign campaign, Target target, LocalDate today) {
     return Map.of(
         "office", target.office(),
         "holderName", target.holderName() == null || target.holderName().isBlank() ? target.office() : target.holderName(),
         "country", target.country(),
         "campaignTitle", campaign.title(),
         "demands", demands(campaign),
-        "date", LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+        "date", today.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
   }
 
   static String demands(Campaign campaign) {

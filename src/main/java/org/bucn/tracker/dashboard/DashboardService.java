@@ -1,5 +1,6 @@
 package org.bucn.tracker.dashboard;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ public class DashboardService {
   private volatile Map<String, String> countryNames = Map.of();
   private volatile Instant countryNamesRead = Instant.EPOCH;
 
-  DashboardService(DashboardRepository repository) {
+  private final Clock clock;
+
+  DashboardService(DashboardRepository repository, Clock clock) {
+    this.clock = clock;
     this.repository = repository;
   }
 
@@ -119,9 +123,9 @@ public class DashboardService {
   }
 
   private Map<String, String> countryNames() {
-    if (Instant.now().isAfter(countryNamesRead.plus(COUNTRY_NAMES_TTL))) {
+    if (Instant.now(clock).isAfter(countryNamesRead.plus(COUNTRY_NAMES_TTL))) {
       countryNames = repository.countryNames();
-      countryNamesRead = Instant.now();
+      countryNamesRead = Instant.now(clock);
     }
     return countryNames;
   }

@@ -95,6 +95,9 @@ class DemoCampaign {
       Balkansko-ukrajinska mreža za saradnju
       {{date}}""";
 
+  /** The advisory lock that lets one node seed the demo campaign while others wait. */
+  static final long SEEDING_LOCK = 7301;
+
   private static final java.time.Duration OPENING_TIMEOUT = java.time.Duration.ofMinutes(2);
 
   private static final Actor COORDINATOR = new Actor("coordinator", Set.of(Role.COORDINATOR));
@@ -111,6 +114,7 @@ class DemoCampaign {
   private final ObjectMapper json;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final java.time.Clock clock;
 
   DemoCampaign(
       CampaignService campaigns,
@@ -122,7 +126,9 @@ class DemoCampaign {
       RuntimeService runtime,
       ObjectMapper json,
       JdbcClient jdbc,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
@@ -140,7 +146,7 @@ class DemoCampaign {
     Campaign campaign =
         transaction.execute(
             status -> {
-              jdbc.sql("SELECT pg_advisory_xact_lock(7301)").query().singleRow();
+              jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEEDING_LOCK).query().singleRow();
               if (jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single() > 0) {
                 return null;
               }
@@ -157,7 +163,7 @@ class DemoCampaign {
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
             .collect(Collectors.toMap(AppealSummary::countryCode, AppealSummary::id));
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(clock);
 
     claim(appealOf.get("BA"), ADVOCATE2); // drafting, claimed
     draft(appealOf.get("BG"), "bg"); // in review

@@ -1,5 +1,6 @@
 package org.bucn.tracker.notification;
 
+import java.time.Clock;
 import java.net.InetAddress;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,7 +31,13 @@ class DailyDigests {
   private final TransactionTemplate transaction;
   private final TrackerProperties properties;
 
-  DailyDigests(JdbcClient jdbc, UserService users, MailOutbox outbox, TransactionTemplate transaction, TrackerProperties properties) {
+  /** The coordinators' overdue digest lists the oldest this many; the task list has the rest. */
+  static final int OVERDUE_LISTED = 200;
+
+  private final Clock clock;
+
+  DailyDigests(JdbcClient jdbc, UserService users, MailOutbox outbox, TransactionTemplate transaction, TrackerProperties properties, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.users = users;
     this.outbox = outbox;
@@ -40,7 +47,7 @@ class DailyDigests {
 
   @Scheduled(cron = "${tracker.mail.digest-cron}")
   void daily() {
-    run(LocalDate.now());
+    run(LocalDate.now(clock));
   }
 
   /** Runs the digests for a day unless some node already did; true when this call ran them. */
@@ -76,8 +83,9 @@ class DailyDigests {
             """
             SELECT w.task_id, w.task_key, t.country, t.office, w.assignee, w.due_at AS due
               FROM work_item w JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
-             WHERE w.due_at < now() ORDER BY w.due_at LIMIT 200
+             WHERE w.due_at < now() ORDER BY w.due_at LIMIT ?
             """)
+        .param(OVERDUE_LISTED)
         .query(Overdue.class).list();
     if (overdue.isEmpty()) {
       return;

@@ -9,6 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MailOutbox {
 
+  /** The width of {@code mail_outbox.subject}; longer subjects end in an ellipsis. */
+  static final int SUBJECT_MAX = 300;
+  private static final String ELLIPSIS = "...";
+
   private final JdbcClient jdbc;
 
   MailOutbox(JdbcClient jdbc) {
@@ -18,7 +22,7 @@ class MailOutbox {
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(String recipient, String subject, String body) {
     jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
-        .params(recipient, subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body)
+        .params(recipient, subject.length() > SUBJECT_MAX ? subject.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : subject, body)
         .update();
   }
 }

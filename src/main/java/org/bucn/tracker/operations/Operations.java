@@ -29,6 +29,9 @@ public class Operations {
   /** A mail the SMTP server refused at least once and that is still waiting. */
   public record FailingMail(long id, String recipient, String subject, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
 
+  /** The console lists the most recent refused mails, this many at most. */
+  static final int FAILING_MAILS_SHOWN = 50;
+
   private final ManagementService management;
   private final JdbcClient jdbc;
   private final EngineIdentity engineIdentity;
@@ -55,8 +58,9 @@ public class Operations {
         jdbc.sql(
                 """
                 SELECT id, recipient, subject, attempts, last_error, next_attempt_at FROM mail_outbox
-                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 50
+                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT ?
                 """)
+            .param(FAILING_MAILS_SHOWN)
             .query(FailingMail.class)
             .list());
   }

@@ -127,7 +127,7 @@ public class TaskActions {
       throw new ConflictException("assignee", "The task was claimed by " + item.assignee() + " already");
     }
     engineIdentity.run(actor, () -> engineTasks.claim(taskId, actor.username()));
-    appeals.note(item.appealId(), actor, "CLAIMED", actor.username() + " took \"" + TaskNames.of(item.key()) + "\"");
+    appeals.note(item.appealId(), actor, "CLAIMED", actor.username() + " took \"" + item.key().displayName() + "\"");
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -142,7 +142,7 @@ public class TaskActions {
       throw new AccessDeniedException("Only coordinators may release another person's task");
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, null));
-    appeals.note(item.appealId(), actor, "UNCLAIMED", "\"" + TaskNames.of(item.key()) + "\" released by " + actor.username());
+    appeals.note(item.appealId(), actor, "UNCLAIMED", "\"" + item.key().displayName() + "\" released by " + actor.username());
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -160,7 +160,7 @@ public class TaskActions {
       throw new InvalidFieldException("assignee", assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
-    appeals.note(item.appealId(), actor, "ASSIGNED", "\"" + TaskNames.of(item.key()) + "\" assigned to " + assignee + " by " + actor.username());
+    appeals.note(item.appealId(), actor, "ASSIGNED", "\"" + item.key().displayName() + "\" assigned to " + assignee + " by " + actor.username());
     return workItems.item(taskId).orElseThrow();
   }
 

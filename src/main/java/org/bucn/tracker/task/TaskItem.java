@@ -19,8 +19,4 @@ public record TaskItem(
     String assignee,
     OffsetDateTime created,
     OffsetDateTime due) {
-
-  public boolean overdue() {
-    return due != null && due.isBefore(OffsetDateTime.now());
-  }
 }

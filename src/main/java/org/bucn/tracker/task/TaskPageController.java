@@ -242,7 +242,7 @@ class TaskPageController {
   private static Map<String, String> names() {
     Map<String, String> names = new LinkedHashMap<>();
     for (TaskKey key : TaskKey.values()) {
-      names.put(key.key(), TaskNames.of(key));
+      names.put(key.key(), key.displayName());
     }
     return names;
   }

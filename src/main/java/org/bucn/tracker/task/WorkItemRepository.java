@@ -147,7 +147,7 @@ class WorkItemRepository {
     return new TaskItem(
         rs.getString("id"),
         key.key(),
-        TaskNames.of(key),
+        key.displayName(),
         rs.getLong("appeal_id"),
         rs.getLong("campaign_id"),
         rs.getString("campaign_title"),

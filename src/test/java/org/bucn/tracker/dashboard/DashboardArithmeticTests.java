@@ -37,7 +37,7 @@ class DashboardArithmeticTests {
 
   @Test
   void durationsReadAsWords() {
-    var fmt = new org.bucn.tracker.infrastructure.web.Formats();
+    var fmt = new org.bucn.tracker.infrastructure.web.Formats(java.time.Clock.systemUTC());
     assertThat(fmt.duration("P14D")).isEqualTo("14 days");
     assertThat(fmt.duration("PT1H30M")).isEqualTo("1 hour 30 minutes");
     assertThat(fmt.duration("PT1S")).isEqualTo("1 second");

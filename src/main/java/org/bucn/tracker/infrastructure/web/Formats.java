@@ -1,5 +1,6 @@
 package org.bucn.tracker.infrastructure.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,12 @@ public class Formats {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final ZoneId ZONE = ZoneId.systemDefault();
+
+  private final Clock clock;
+
+  public Formats(Clock clock) {
+    this.clock = clock;
+  }
 
   public String date(TemporalAccessor value) {
     if (value == null) {
@@ -36,7 +43,7 @@ public class Formats {
     if (since == null) {
       return "";
     }
-    Duration age = Duration.between(since, OffsetDateTime.now());
+    Duration age = Duration.between(since, OffsetDateTime.now(clock));
     if (age.toMinutes() < 60) {
       return Math.max(0, age.toMinutes()) + " min";
     }
@@ -65,7 +72,7 @@ public class Formats {
   }
 
   public boolean past(OffsetDateTime value) {
-    return value != null && value.isBefore(OffsetDateTime.now());
+    return value != null && value.isBefore(OffsetDateTime.now(clock));
   }
 
   /** An enum constant as words: NON_RECOGNITION → "non-recognition", AWAITING_RESPONSE → "awaiting response". */
@@ -79,11 +86,11 @@ public class Formats {
 
   /** Today as people read it, e.g. "27 Nov 2026". */
   public String todayText() {
-    return DATE.format(LocalDate.now());
+    return DATE.format(LocalDate.now(clock));
   }
 
   /** Today as a date field's value, e.g. "2026-11-27". */
   public String today() {
-    return LocalDate.now().toString();
+    return LocalDate.now(clock).toString();
   }
 }
