@@ -1,5 +1,6 @@
 package org.bucn.tracker.appeal;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
@@ -9,13 +10,12 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The page of one campaign with its appeals, and the page of one appeal with its whole story. */
-@Controller
+@PageController
 class AppealPageController {
 
   private final CampaignService campaigns;

@@ -1,5 +1,6 @@
 package org.bucn.tracker.campaign;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Campaign list, the new-campaign form, launching and closing; the page of one campaign is the appeal module's. */
-@Controller
+@PageController
 class CampaignPageController {
 
   private final CampaignService campaigns;

@@ -1,5 +1,6 @@
 package org.bucn.tracker.dashboard;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,14 +17,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The portfolio and campaign dashboards, the printable campaign report and its PDF. */
-@Controller
+@PageController
 class DashboardPageController {
 
   private final DashboardService dashboards;

@@ -1,7 +1,7 @@
 package org.bucn.tracker.operations;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import org.bucn.tracker.user.Actor;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The operations console for admins: {@code /admin/operations} and {@code /api/admin/operations}. */
-@Controller
+@PageController
 class OperationsController {
 
   private final Operations operations;

@@ -1,11 +1,11 @@
 package org.bucn.tracker.target;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bucn.tracker.shared.ConflictException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The target directory: everyone reads it, coordinators keep it current. */
-@Controller
+@PageController
 class TargetPageController {
 
   private final TargetService targets;

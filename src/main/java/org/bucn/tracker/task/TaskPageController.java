@@ -1,5 +1,6 @@
 package org.bucn.tracker.task;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolationException;
@@ -21,7 +22,6 @@ import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The task list and one form per task key, for coordinators and advocates. */
-@Controller
+@PageController
 class TaskPageController {
 
   static final int PAGE_SIZE = 25;

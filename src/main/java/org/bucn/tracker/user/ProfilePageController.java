@@ -1,7 +1,7 @@
 package org.bucn.tracker.user;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import org.bucn.tracker.shared.NotFoundException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Everyone's own page: the e-mail address for notifications and how often to get them. */
-@Controller
+@PageController
 class ProfilePageController {
 
   private final UserService users;

@@ -1,10 +1,10 @@
 package org.bucn.tracker.user;
 
+import org.bucn.tracker.infrastructure.web.PageController;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.bucn.tracker.shared.ConflictException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins create users, set their roles, disable them and reset passwords. */
-@Controller
+@PageController
 class UserAdminPageController {
 
   private static final String USERNAME = "[a-z0-9._-]{1,64}";

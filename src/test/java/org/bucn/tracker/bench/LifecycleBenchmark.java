@@ -90,8 +90,10 @@ public final class LifecycleBenchmark {
       people.add(new Session[] {Session.logIn(base, w % 2 == 0 ? "advocate" : "advocate2"), Session.logIn(base, "coordinator")});
     }
     round(jdbc, coordinator, targets, people, WARMUP_CAMPAIGNS); // the JIT compiles the hot paths
+    Thread.sleep(1500); // the warm-up's statistics published before the baseline is read
     String deadlocksSql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
     long deadlocksBefore = jdbc.sql(deadlocksSql).query(Long.class).single();
+    Map<String, Long> writesBefore = tableWrites(jdbc);
     java.time.Instant from = java.time.Instant.now();
     Round measured = round(jdbc, coordinator, targets, people, CAMPAIGNS);
     System.out.println("measured round: " + from + " .. " + java.time.Instant.now() + " (for matching a JFR recording)");
@@ -113,6 +115,7 @@ public final class LifecycleBenchmark {
     Thread.sleep(1500); // PostgreSQL publishes its statistics within a second of a transaction's end
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
     long deadlocks = jdbc.sql(deadlocksSql).query(Long.class).single() - deadlocksBefore;
+    Map<String, Long> writesAfter = tableWrites(jdbc);
     EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
     double tps = pgbench(postgres, (int) Math.max(10, Math.round(elapsed)));
 
@@ -133,6 +136,15 @@ public final class LifecycleBenchmark {
     System.out.printf(Locale.ROOT, "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n", WORKERS, tps);
     System.out.printf(Locale.ROOT, "  ratio completions/pgbench  %.4f%n", tps > 0 ? completionsPerSecond / tps : Double.NaN);
     System.out.printf(Locale.ROOT, "  cold start (fresh data)    %.1f s%n", coldStart);
+    System.out.println("  rows written per completion (inserts + updates + deletes), the busiest tables:");
+    writesAfter.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(12)
+        .forEach(e -> System.out.printf(Locale.ROOT, "    %-28s %.2f%n", e.getKey(), e.getValue() / (double) sorted.size()));
+    System.out.printf(Locale.ROOT, "    %-28s %.2f%n", "all tables",
+        writesAfter.entrySet().stream().mapToLong(e -> e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L)).sum() / (double) sorted.size());
     System.out.printf(Locale.ROOT, "  warm restart (same data)   %.1f s%n", warmRestart);
   }
 
@@ -280,6 +292,14 @@ public final class LifecycleBenchmark {
       case "trackSanction" -> Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY);
       default -> throw new IllegalArgumentException(step.taskKey());
     };
+  }
+
+  private static Map<String, Long> tableWrites(JdbcClient jdbc) {
+    jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+    Map<String, Long> writes = new java.util.HashMap<>();
+    jdbc.sql("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")
+        .query((rs, n) -> writes.put(rs.getString(1), rs.getLong(2))).list();
+    return writes;
   }
 
   /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */

@@ -1,9 +1,8 @@
 package org.bucn.tracker.infrastructure.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-@Controller
+@PageController
 class HomeController {
 
   @GetMapping("/login")

@@ -4,14 +4,13 @@ import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.ConflictException;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The web pages' error pages for our own exceptions; 403 and 500 come from Spring's error page. */
-@ControllerAdvice(annotations = Controller.class)
+/** The error pages of the page controllers ({@link PageController}) for our own exceptions; 403 and 500 come from Spring's error page. */
+@ControllerAdvice(annotations = PageController.class)
 class WebExceptionHandler {
 
   @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
