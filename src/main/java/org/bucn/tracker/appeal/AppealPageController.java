@@ -1,6 +1,6 @@
 package org.bucn.tracker.appeal;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;

@@ -1,6 +1,6 @@
 package org.bucn.tracker.dashboard;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.bucn.tracker.operations;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.user.Actor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,2 +1,2 @@
-/** The shared kernel: the few exceptions every module may throw, depending on no module. */
+/** The shared kernel, depending on no module: the exceptions every module may throw, and the page-controller marker. */
 package org.bucn.tracker.shared;

@@ -1,6 +1,6 @@
 package org.bucn.tracker.task;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolationException;

@@ -1,6 +1,6 @@
 package org.bucn.tracker.user;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;

@@ -1,6 +1,6 @@
 package org.bucn.tracker.user;
 
-import org.bucn.tracker.infrastructure.web.PageController;
+import org.bucn.tracker.shared.PageController;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.bucn.tracker.infrastructure.web;
 
+import org.bucn.tracker.shared.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @PageController

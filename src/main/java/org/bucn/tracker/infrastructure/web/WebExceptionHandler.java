@@ -1,5 +1,6 @@
 package org.bucn.tracker.infrastructure.web;
 
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.ConflictException;

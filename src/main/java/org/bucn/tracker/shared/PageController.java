@@ -1,4 +1,4 @@
-package org.bucn.tracker.infrastructure.web;
+package org.bucn.tracker.shared;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * A controller that answers with pages for people: its errors get the error pages
- * ({@link WebExceptionHandler}), never problem documents, which are for {@code @RestController}s.
+ * (the web module's WebExceptionHandler), never problem documents, which are for {@code @RestController}s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
