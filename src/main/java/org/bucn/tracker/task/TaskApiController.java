@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.util.Arrays;
-import java.util.Locale;
-import org.bucn.tracker.appeal.TaskKey;
-import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,16 +32,7 @@ class TaskApiController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Actor actor) {
-    return tasks.list(
-        new TaskFilter(
-            parse(TaskFilter.Scope.class, "scope", scope),
-            campaignId,
-            countryCode == null || countryCode.isBlank() ? null : countryCode.toUpperCase(Locale.ROOT),
-            taskKey == null || taskKey.isBlank() ? null : taskKey(taskKey).key(),
-            overdue,
-            parse(TaskFilter.Sort.class, "sort", sort),
-            page,
-            size),
+    return tasks.list(TaskFilter.parse(scope, campaignId, countryCode, taskKey, overdue, sort, page, size),
         actor);
   }
 
@@ -74,22 +61,5 @@ class TaskApiController {
   @PostMapping("/api/tasks/{id}/complete")
   TaskActions.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
     return tasks.complete(id, body, actor);
-  }
-
-  static TaskKey taskKey(String key) {
-    return TaskKey.fromKey(key)
-        .orElseThrow(
-            () ->
-                new InvalidFieldException(
-                    "taskKey", "must be one of " + Arrays.stream(TaskKey.values()).map(TaskKey::key).toList()));
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException(
-          field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-    }
   }
 }

@@ -62,23 +62,11 @@ class TaskPageController {
       @RequestParam(defaultValue = "0") int page,
       Actor actor,
       Model model) {
-    TaskFilter.Scope scope = switch (tab) {
-      case "claimable" -> TaskFilter.Scope.CLAIMABLE;
-      case "all" -> actor.has(Role.COORDINATOR) ? TaskFilter.Scope.ALL : TaskFilter.Scope.MINE;
-      default -> TaskFilter.Scope.MINE;
-    };
-    TaskKey key = StringUtils.hasText(taskKey) ? TaskKey.fromKey(taskKey).orElse(null) : null;
-    TaskFilter filter = new TaskFilter(
-        scope,
-        campaignId,
-        StringUtils.hasText(countryCode) ? countryCode : null,
-        key == null ? null : key.key(),
-        overdue,
-        "created".equals(sort) ? TaskFilter.Sort.CREATED : TaskFilter.Sort.DUE,
-        Math.max(0, page),
-        PAGE_SIZE);
+    // The tabs name the scopes; "all" is a coordinator's tab, anyone else lands on their own.
+    String scope = "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
+    TaskFilter filter = TaskFilter.parse(scope, campaignId, countryCode, taskKey, overdue, sort, Math.max(0, page), PAGE_SIZE);
     TaskPage result = tasks.list(filter, actor);
-    model.addAttribute("tab", scope.name().toLowerCase());
+    model.addAttribute("tab", filter.scope().name().toLowerCase());
     model.addAttribute("result", result);
     model.addAttribute("pages", (int) Math.ceil(result.total() / (double) PAGE_SIZE));
     model.addAttribute("filter", filter);

@@ -88,6 +88,18 @@ class PageAccessTests {
   }
 
   @Test
+  void theTaskPageReadsItsFiltersAsTheApiDoes() throws Exception {
+    mvc.perform(get("/tasks").param("tab", "all").param("countryCode", "rs").with(as("coordinator")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Serbia")));
+    mvc.perform(get("/tasks").param("taskKey", "sendFlowers").with(as("coordinator")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("taskKey")));
+    mvc.perform(get("/api/tasks").param("taskKey", "sendFlowers").with(as("coordinator")))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void aDeniedPageShowsTheForbiddenPageInTheRealServer() throws Exception {
     java.net.CookieManager cookies = new java.net.CookieManager();
     java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
