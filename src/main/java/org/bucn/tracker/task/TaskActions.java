@@ -67,7 +67,10 @@ public class TaskActions {
   }
 
   /** What a task is and everything recorded about its appeal, for the task's form. */
-  public record TaskView(TaskItem task, AppealDetail appeal) {}
+  /**
+   * @param mayComplete whether the viewer may complete the task now (the rule {@link #complete} enforces)
+   */
+  public record TaskView(TaskItem task, AppealDetail appeal, boolean mayComplete) {}
 
   /** The outcome of completing a task. */
   public record Completion(String taskId, String taskKey, long appealId, List<TaskItem> nextTasks) {}
@@ -107,7 +110,7 @@ public class TaskActions {
         throw new AccessDeniedException("This task is not yours and not open to your group");
       }
     }
-    return new TaskView(item, appeals.detail(item.appealId()));
+    return new TaskView(item, appeals.detail(item.appealId()), mayComplete(item.candidateGroup(), item.assignee(), actor));
   }
 
   /** The open tasks of one appeal (for its page). */
@@ -172,7 +175,7 @@ public class TaskActions {
   public Completion complete(String taskId, JsonNode body, Actor actor) {
     WorkItem item = lock(taskId);
     requireMayWork(item, actor);
-    if (!actor.has(Role.COORDINATOR) && !actor.username().equals(item.assignee())) {
+    if (!mayComplete(item.candidateGroup(), item.assignee(), actor)) {
       throw new AccessDeniedException(
           item.assignee() == null ? "Claim the task before completing it" : "This task is assigned to " + item.assignee());
     }
@@ -218,6 +221,12 @@ public class TaskActions {
     return existed
         ? new ConflictException("This task is finished already: someone completed it, or its appeal moved on")
         : new NotFoundException("task", taskId);
+  }
+
+  /** Coordinators complete every task; advocates their group's tasks once assigned to them. */
+  private static boolean mayComplete(String candidateGroup, String assignee, Actor actor) {
+    return actor.has(Role.COORDINATOR)
+        || (actor.has(Role.ADVOCATE) && Role.ADVOCATE.name().equals(candidateGroup) && actor.username().equals(assignee));
   }
 
   private static void requireTaskWorker(Actor actor) {

@@ -182,8 +182,7 @@ class TaskPageController {
     model.addAttribute("responseKinds", ResponseKind.values());
     model.addAttribute("escalationDecisions", EscalationDecision.values());
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
-    model.addAttribute("mayComplete",
-        actor.has(Role.COORDINATOR) || actor.username().equals(view.task().assignee()));
+    model.addAttribute("mayComplete", view.mayComplete());
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");

@@ -53,7 +53,10 @@ class TaskApiTests {
 
     for (long appeal : List.of(croatia, serbia)) {
       String draft = claimable("advocate", campaign, "draftAppeal", appeal);
+      mvc.perform(get("/api/tasks/" + draft).with(httpBasic("advocate", "demo"))).andExpect(jsonPath("$.mayComplete").value(false));
       perform("advocate", "/api/tasks/" + draft + "/claim", null).andExpect(jsonPath("$.assignee").value("advocate"));
+      mvc.perform(get("/api/tasks/" + draft).with(httpBasic("advocate", "demo"))).andExpect(jsonPath("$.mayComplete").value(true));
+      mvc.perform(get("/api/tasks/" + draft).with(httpBasic("coordinator", "demo"))).andExpect(jsonPath("$.mayComplete").value(true));
       complete("advocate", draft, "{\"text\":\"Poštovani ...\",\"language\":\"hr\"}").andExpect(status().isOk());
       complete("coordinator", claimable("coordinator", campaign, "reviewAppeal", appeal), "{\"decision\":\"APPROVE\"}")
           .andExpect(jsonPath("$.nextTasks[0].taskKey").value("submitAppeal"))
