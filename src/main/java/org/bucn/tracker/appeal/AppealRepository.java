@@ -70,13 +70,6 @@ class AppealRepository {
     return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id").param(campaignId).query(Long.class).list();
   }
 
-  List<AppealRow> rowsOfCampaign(long campaignId) {
-    return jdbc.sql(ROW + " WHERE a.campaign_id = ? ORDER BY a.id")
-        .param(campaignId)
-        .query(AppealRow.class)
-        .list();
-  }
-
   Optional<AppealRow> find(long id) {
     return jdbc.sql(ROW + " WHERE a.id = ?")
         .param(id)

@@ -11,7 +11,6 @@ public final class AppealViews {
 
   private AppealViews() {}
 
-  /** One row of a campaign's appeal table. */
   /** A launched campaign's appeals, and how many of them have their process running yet. */
   public record Opening(long appeals, long opened) {
     public boolean complete() {
@@ -19,6 +18,7 @@ public final class AppealViews {
     }
   }
 
+  /** One row of a campaign's appeal table. */
   public record AppealSummary(
       long id,
       long campaignId,

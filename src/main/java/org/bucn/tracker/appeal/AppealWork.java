@@ -26,14 +26,13 @@ public class AppealWork {
   private final AppealRepository appeals;
   private final CampaignService campaigns;
   private final Timeline timeline;
-
   private final Clock clock;
 
   AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock) {
-    this.clock = clock;
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.timeline = timeline;
+    this.clock = clock;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
