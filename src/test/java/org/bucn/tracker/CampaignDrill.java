@@ -2,7 +2,6 @@ package org.bucn.tracker;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskInputs;
 import org.bucn.tracker.task.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
@@ -39,7 +39,7 @@ public class CampaignDrill {
   private final TargetService targets;
   private final TaskActions tasks;
   private final RuntimeService runtime;
-  private final ObjectMapper json;
+  private final TaskInputs inputs;
 
   CampaignDrill(
       CampaignService campaigns,
@@ -47,13 +47,13 @@ public class CampaignDrill {
       TargetService targets,
       TaskActions tasks,
       RuntimeService runtime,
-      ObjectMapper json) {
+      TaskInputs inputs) {
     this.campaigns = campaigns;
     this.appeals = appeals;
     this.targets = targets;
     this.tasks = tasks;
     this.runtime = runtime;
-    this.json = json;
+    this.inputs = inputs;
   }
 
   /** A launched campaign to the heads of state of the given countries. */
@@ -112,7 +112,7 @@ public class CampaignDrill {
     if (task.assignee() == null && !actor.has(Role.COORDINATOR)) {
       tasks.claim(task.id(), actor);
     }
-    tasks.complete(task.id(), json.valueToTree(fields), actor);
+    tasks.complete(task.id(), inputs.fromFields(key, fields), actor);
   }
 
   public void draftAndApprove(long appealId) {

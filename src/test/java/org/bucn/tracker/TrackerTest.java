@@ -19,5 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ProcessCoverage.class, CampaignDrill.class})
+@Import({ProcessCoverage.class, CampaignDrill.class, MovableClock.InPlace.class})
 public @interface TrackerTest {}

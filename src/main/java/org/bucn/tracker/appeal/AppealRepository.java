@@ -35,7 +35,7 @@ class AppealRepository {
       """
       SELECT a.id, a.campaign_id, c.title AS campaign_title, a.target_id, a.stage, a.assignee,
              a.follow_up_round, a.process_instance_id, a.created_at, a.closed_at
-        FROM appeal a JOIN campaign c ON c.id = a.campaign_id
+        FROM appeal a JOIN campaign_directory c ON c.id = a.campaign_id
       """;
 
   private final JdbcClient jdbc;
@@ -86,7 +86,7 @@ class AppealRepository {
   }
 
   TargetRef target(long targetId) {
-    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language FROM target WHERE id = ?")
+    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language FROM target_directory WHERE id = ?")
         .param(targetId)
         .query(TargetRef.class)
         .single();
@@ -95,13 +95,11 @@ class AppealRepository {
   List<AppealSummary> summariesOfCampaign(long campaignId) {
     return jdbc.sql(
             """
-            SELECT a.id, a.campaign_id, a.target_id, t.country_code, t.country, t.office, t.holder_name,
-                   a.stage, a.assignee, a.submitted_on AS submitted_at,
-                   (SELECT count(*) FROM appeal_follow_up f WHERE f.appeal_id = a.id) AS follow_ups,
-                   a.response_kind, a.responded_on AS responded_at, a.sanction_status
-              FROM appeal a JOIN target t ON t.id = a.target_id
-             WHERE a.campaign_id = ?
-             ORDER BY t.country, t.office
+            SELECT id, campaign_id, target_id, country_code, country, office, holder_name, stage, assignee,
+                   submitted_on AS submitted_at, follow_ups, response_kind, responded_on AS responded_at, sanction_status
+              FROM appeal_overview
+             WHERE campaign_id = ?
+             ORDER BY country, office
             """)
         .param(campaignId)
         .query(AppealSummary.class)
@@ -189,7 +187,7 @@ class AppealRepository {
 
   // Submission, follow-ups, escalations.
 
-  void insertSubmission(long appealId, AppealInputs.Submission s, String by) {
+  void insertSubmission(long appealId, AppealInput.Submission s, String by) {
     jdbc.sql(
             "INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, recorded_by) VALUES (?, ?, ?, ?, ?)")
         .params(appealId, s.submittedAt(), s.channel().name(), s.reference(), by)
@@ -207,7 +205,7 @@ class AppealRepository {
         .optional();
   }
 
-  void insertFollowUp(long appealId, int round, AppealInputs.FollowUp f, String by) {
+  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String by) {
     jdbc.sql("INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)")
         .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), by)
         .update();
@@ -231,7 +229,7 @@ class AppealRepository {
         .list();
   }
 
-  void insertEscalation(long appealId, AppealInputs.Escalation e, String by) {
+  void insertEscalation(long appealId, AppealInput.Escalation e, String by) {
     jdbc.sql("INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by) VALUES (?, ?, ?, ?)")
         .params(appealId, e.decision().name(), e.note(), by)
         .update();
@@ -267,7 +265,7 @@ class AppealRepository {
         .optional();
   }
 
-  void insertSanction(long appealId, AppealInputs.Sanction s, String by) {
+  void insertSanction(long appealId, AppealInput.Sanction s, String by) {
     jdbc.sql(
             """
             INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by)

@@ -2,8 +2,11 @@ package org.bucn.tracker.appeal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
@@ -17,7 +20,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Records what completing a task of the appeal process says, with its timeline entry, and
- * returns the routing flags the process needs next. Runs in the caller's transaction, the same
+ * returns the routing flags the process needs next: one recording per kind of {@link AppealInput}. Runs in the caller's transaction, the same
  * one that completes the task in the engine.
  */
 @Service
@@ -28,106 +31,121 @@ public class AppealWork {
   private final Timeline timeline;
   private final Clock clock;
 
+  private final Map<Class<?>, Step<?>> steps;
+
   AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock) {
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.timeline = timeline;
     this.clock = clock;
+    this.steps = Stream.of(
+            new Step<>(AppealInput.Draft.class, this::draft),
+            new Step<>(AppealInput.Review.class, this::review),
+            new Step<>(AppealInput.Submission.class, this::submission),
+            new Step<>(AppealInput.FollowUp.class, this::followUp),
+            new Step<>(AppealInput.Escalation.class, this::escalation),
+            new Step<>(AppealInput.Response.class, this::response),
+            new Step<>(AppealInput.Sanction.class, this::sanction))
+        .collect(Collectors.toUnmodifiableMap(Step::type, step -> step));
+    List<String> unhandled = Arrays.stream(AppealInput.class.getPermittedSubclasses())
+        .filter(type -> !steps.containsKey(type)).map(Class::getSimpleName).toList();
+    if (!unhandled.isEmpty()) {
+      throw new IllegalStateException("No recording for " + unhandled);
+    }
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Map<String, Object> record(TaskKey key, long appealId, Record input, Actor actor) {
-    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
-    String by = actor.username();
-    Map<String, Object> flags = new HashMap<>();
-    switch (key) {
-      case DRAFT_APPEAL -> {
-        AppealInputs.Draft draft = (AppealInputs.Draft) input;
-        int version = appeals.insertDraft(appealId, draft.text(), draft.language(), by);
-        timeline.record(appealId, by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
-      }
-      case REVIEW_APPEAL -> {
-        AppealInputs.Review review = (AppealInputs.Review) input;
-        boolean approved = review.decision() == ReviewDecision.APPROVE;
-        if (!approved && !StringUtils.hasText(review.comment())) {
-          throw new InvalidFieldException("comment", "is required when requesting changes: say what to change");
-        }
-        int version = appeals.drafts(appealId).size();
-        appeals.insertReview(appealId, version, review.decision(), review.comment(), by);
-        timeline.record(
-            appealId,
-            by,
-            approved ? "APPROVED" : "CHANGES_REQUESTED",
-            (approved ? "Draft " + version + " approved" : "Changes requested on draft " + version)
-                + (StringUtils.hasText(review.comment()) ? ": " + review.comment() : ""));
-        flags.put(AppealProcess.APPROVED, approved);
-      }
-      case SUBMIT_APPEAL -> {
-        AppealInputs.Submission submission = (AppealInputs.Submission) input;
-        appeals.insertSubmission(appealId, submission, by);
-        timeline.record(
-            appealId,
-            by,
-            "SUBMITTED",
-            "Submitted on " + submission.submittedAt() + " by " + submission.channel()
-                + (StringUtils.hasText(submission.reference()) ? ", reference " + submission.reference() : ""));
-      }
-      case FOLLOW_UP -> {
-        AppealInputs.FollowUp followUp = (AppealInputs.FollowUp) input;
-        notBeforeSubmission(appealId, followUp.doneAt(), "doneAt");
-        appeals.insertFollowUp(appealId, appeal.followUpRound(), followUp, by);
-        int done = appeals.followUpsInRound(appealId, appeal.followUpRound());
-        int max = campaign(appeal).maxFollowUps();
-        timeline.record(
-            appealId, by, "FOLLOWED_UP", "Follow-up " + done + " of " + max + " on " + followUp.doneAt() + " by " + followUp.channel()
-                + (StringUtils.hasText(followUp.note()) ? ": " + followUp.note() : ""));
-        flags.put(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
-      }
-      case ESCALATE_NO_RESPONSE -> {
-        AppealInputs.Escalation escalation = (AppealInputs.Escalation) input;
-        appeals.insertEscalation(appealId, escalation, by);
-        boolean extend = escalation.decision() == EscalationDecision.EXTEND;
-        if (extend) {
-          appeals.nextFollowUpRound(appealId);
-          appeals.setStage(appealId, AppealStage.AWAITING_RESPONSE);
-          timeline.record(appealId, by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
-        } else {
-          appeals.insertResponse(appealId, LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, by);
-          timeline.record(appealId, by, "CLOSED_NO_RESPONSE", "Closed without a response" + note(escalation.note()));
-          flags.put(AppealProcess.TRACK_SANCTIONS, false);
-        }
-        flags.put(AppealProcess.EXTEND, extend);
-      }
-      case RECORD_RESPONSE -> {
-        AppealInputs.Response response = (AppealInputs.Response) input;
-        notBeforeSubmission(appealId, response.receivedAt(), "receivedAt");
-        appeals.insertResponse(appealId, response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(), by);
-        timeline.record(appealId, by, "RESPONSE_RECORDED", "Response " + response.kind() + " received on " + response.receivedAt());
-        flags.put(AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
-      }
-      case TRACK_SANCTION -> {
-        AppealInputs.Sanction sanction = (AppealInputs.Sanction) input;
-        boolean pending = sanction.status() == SanctionStatus.PENDING;
-        if (!pending && sanction.decidedAt() == null) {
-          throw new InvalidFieldException("decidedAt", "is required once the sanction status is " + sanction.status());
-        }
-        if ((sanction.status() == SanctionStatus.ADOPTED || sanction.status() == SanctionStatus.ALIGNED)
-            && !StringUtils.hasText(sanction.measure())) {
-          throw new InvalidFieldException("measure", "is required for an " + sanction.status() + " sanction: name the measure");
-        }
-        appeals.insertSanction(appealId, sanction, by);
-        timeline.record(
-            appealId,
-            by,
-            "SANCTION_" + sanction.status(),
-            "Sanction status " + sanction.status()
-                + (StringUtils.hasText(sanction.measure()) ? ": " + sanction.measure() : "")
-                + (sanction.decidedAt() != null ? " (decided " + sanction.decidedAt() + ")" : ""));
-        flags.put(AppealProcess.SANCTION_PENDING, pending);
-      }
-      default -> throw new IllegalArgumentException("No recording for " + key);
+  /** What one kind of input records; the type makes the cast safe. */
+  private record Step<T extends AppealInput>(Class<T> type, Recording<T> recording) {
+    Map<String, Object> record(AppealRepository.AppealRow appeal, AppealInput input, String by) {
+      return recording.record(appeal, type.cast(input), by);
     }
-    return flags;
+  }
+
+  @FunctionalInterface
+  private interface Recording<T extends AppealInput> {
+    Map<String, Object> record(AppealRepository.AppealRow appeal, T input, String by);
+  }
+
+  /**
+   * Records the input on the appeal, locked first (the lock order of docs/architecture.md), and
+   * returns the routing flags its task's outgoing gateway reads.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, Object> record(long appealId, AppealInput input, Actor actor) {
+    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    return steps.get(input.getClass()).record(appeal, input, actor.username());
+  }
+
+  private Map<String, Object> draft(AppealRepository.AppealRow appeal, AppealInput.Draft draft, String by) {
+    int version = appeals.insertDraft(appeal.id(), draft.text(), draft.language(), by);
+    timeline.record(appeal.id(), by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
+    return Map.of();
+  }
+
+  private Map<String, Object> review(AppealRepository.AppealRow appeal, AppealInput.Review review, String by) {
+    boolean approved = review.decision() == ReviewDecision.APPROVE;
+    int version = appeals.drafts(appeal.id()).size();
+    appeals.insertReview(appeal.id(), version, review.decision(), review.comment(), by);
+    timeline.record(
+        appeal.id(),
+        by,
+        approved ? "APPROVED" : "CHANGES_REQUESTED",
+        (approved ? "Draft " + version + " approved" : "Changes requested on draft " + version) + note(review.comment()));
+    return Map.of(AppealProcess.APPROVED, approved);
+  }
+
+  private Map<String, Object> submission(AppealRepository.AppealRow appeal, AppealInput.Submission submission, String by) {
+    appeals.insertSubmission(appeal.id(), submission, by);
+    timeline.record(
+        appeal.id(),
+        by,
+        "SUBMITTED",
+        "Submitted on " + submission.submittedAt() + " by " + submission.channel()
+            + (StringUtils.hasText(submission.reference()) ? ", reference " + submission.reference() : ""));
+    return Map.of();
+  }
+
+  private Map<String, Object> followUp(AppealRepository.AppealRow appeal, AppealInput.FollowUp followUp, String by) {
+    notBeforeSubmission(appeal.id(), followUp.doneAt(), "doneAt");
+    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, by);
+    int done = appeals.followUpsInRound(appeal.id(), appeal.followUpRound());
+    int max = campaign(appeal).maxFollowUps();
+    timeline.record(
+        appeal.id(), by, "FOLLOWED_UP",
+        "Follow-up " + done + " of " + max + " on " + followUp.doneAt() + " by " + followUp.channel() + note(followUp.note()));
+    return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
+  }
+
+  private Map<String, Object> escalation(AppealRepository.AppealRow appeal, AppealInput.Escalation escalation, String by) {
+    appeals.insertEscalation(appeal.id(), escalation, by);
+    if (escalation.decision() == EscalationDecision.EXTEND) {
+      appeals.nextFollowUpRound(appeal.id());
+      appeals.setStage(appeal.id(), AppealStage.AWAITING_RESPONSE);
+      timeline.record(appeal.id(), by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
+      return Map.of(AppealProcess.EXTEND, true);
+    }
+    appeals.insertResponse(appeal.id(), LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, by);
+    timeline.record(appeal.id(), by, "CLOSED_NO_RESPONSE", "Closed without a response" + note(escalation.note()));
+    return Map.of(AppealProcess.EXTEND, false, AppealProcess.TRACK_SANCTIONS, false);
+  }
+
+  private Map<String, Object> response(AppealRepository.AppealRow appeal, AppealInput.Response response, String by) {
+    notBeforeSubmission(appeal.id(), response.receivedAt(), "receivedAt");
+    appeals.insertResponse(appeal.id(), response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(), by);
+    timeline.record(appeal.id(), by, "RESPONSE_RECORDED", "Response " + response.kind() + " received on " + response.receivedAt());
+    return Map.of(AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
+  }
+
+  private Map<String, Object> sanction(AppealRepository.AppealRow appeal, AppealInput.Sanction sanction, String by) {
+    appeals.insertSanction(appeal.id(), sanction, by);
+    timeline.record(
+        appeal.id(),
+        by,
+        "SANCTION_" + sanction.status(),
+        "Sanction status " + sanction.status()
+            + (StringUtils.hasText(sanction.measure()) ? ": " + sanction.measure() : "")
+            + (sanction.decidedAt() != null ? " (decided " + sanction.decidedAt() + ")" : ""));
+    return Map.of(AppealProcess.SANCTION_PENDING, sanction.status() == SanctionStatus.PENDING);
   }
 
   static boolean tracksSanctions(Campaign campaign, ResponseKind kind) {

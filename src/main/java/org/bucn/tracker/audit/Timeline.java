@@ -21,7 +21,7 @@ public class Timeline {
     int inserted = jdbc.sql(
             """
             INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail)
-            SELECT id, campaign_id, ?, ?, ? FROM appeal WHERE id = ?
+            SELECT id, campaign_id, ?, ?, ? FROM appeal_overview WHERE id = ?
             """)
         .params(actor, action, detail, appealId)
         .update();

@@ -1,10 +1,8 @@
 package org.bucn.tracker.campaign;
 
 import org.bucn.tracker.shared.PageController;
-import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.TargetService;
@@ -61,30 +59,25 @@ class CampaignPageController {
 
   @GetMapping("/campaigns/new")
   String newForm(Model model) {
-    return form(new CampaignForm(), Map.of(), model);
+    model.addAttribute("form", CampaignRequest.blank());
+    return form(model);
   }
 
   @PostMapping("/campaigns")
-  String create(@ModelAttribute("form") CampaignForm form, BindingResult binding, Actor actor, Model model, RedirectAttributes flash) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "is not a valid value"));
-    CampaignRequest request = form.toRequest();
-    if (errors.isEmpty()) {
-      for (ConstraintViolation<CampaignRequest> v : validator.validate(request)) {
-        errors.merge(v.getPropertyPath().toString().replaceAll("\\[.*", ""), v.getMessage(), (a, b) -> a + "; " + b);
-      }
-    }
-    if (errors.isEmpty()) {
+  String create(@Valid @ModelAttribute("form") CampaignRequest form, BindingResult binding, Actor actor, Model model,
+      RedirectAttributes flash) {
+    if (!binding.hasErrors()) {
       try {
-        Campaign created = campaigns.create(request, actor);
+        Campaign created = campaigns.create(form, actor);
         flash.addFlashAttribute("flash", "Campaign created as a draft. Check it, then launch it.");
         return "redirect:/campaigns/" + created.id();
       } catch (InvalidFieldException e) {
-        errors.put(e.field().replaceAll("\\[.*", ""), e.getMessage());
+        // A target id that is not in the directory: marked on the list of targets.
+        binding.rejectValue(e.field().replaceAll("\\[.*", ""), "invalid", e.getMessage());
       }
     }
     model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
-    return form(form, errors, model);
+    return form(model);
   }
 
   @PostMapping("/campaigns/{id}/launch")
@@ -110,9 +103,7 @@ class CampaignPageController {
     return "redirect:/campaigns/" + id;
   }
 
-  private String form(CampaignForm form, Map<String, String> errors, Model model) {
-    model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
+  private String form(Model model) {
     model.addAttribute("targets", targets.findAll());
     model.addAttribute("allDemands", Demand.values());
     return "campaigns/new";

@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** A new campaign as a coordinator describes it; targets are ids from the directory. */
+/** A new campaign as a coordinator describes it, from the API or the new-campaign form; targets are ids from the directory. */
 public record CampaignRequest(
     @NotBlank @Size(max = 200) String title,
     @Size(max = 20000) String summary,
@@ -17,4 +18,10 @@ public record CampaignRequest(
     @NotBlank @IsoDuration String followUpInterval,
     @NotNull @Min(1) @Max(20) Integer maxFollowUps,
     @NotBlank @IsoDuration String sanctionCheckInterval,
-    @NotEmpty @Size(max = 500) List<@NotNull Long> targetIds) {}
+    @NotEmpty @Size(max = 500) List<@NotNull Long> targetIds) {
+
+  /** The new-campaign form before anything is typed: every demand, a follow-up every two weeks, three of them. */
+  static CampaignRequest blank() {
+    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of());
+  }
+}

@@ -30,21 +30,17 @@ public class CampaignReport {
 
   @Transactional(readOnly = true)
   public List<Row> rows(long campaignId) {
-    if (jdbc.sql("SELECT count(*) FROM campaign WHERE id = ?").param(campaignId).query(Long.class).single() == 0) {
+    if (jdbc.sql("SELECT count(*) FROM campaign_directory WHERE id = ?").param(campaignId).query(Long.class).single() == 0) {
       throw new NotFoundException("campaign", campaignId);
     }
     return jdbc.sql(
             """
-            SELECT t.country, t.office, t.holder_name AS holder, a.stage, a.submitted_on AS submitted,
-                   (SELECT count(*) FROM appeal_follow_up f WHERE f.appeal_id = a.id) AS follow_ups,
-                   a.response_kind AS response, a.responded_on AS response_date,
-                   o.status AS sanction_status, o.measure AS sanction_measure, o.decided_on AS sanction_date
-              FROM appeal a
-              JOIN target t ON t.id = a.target_id
-              LEFT JOIN LATERAL (SELECT status, measure, decided_on FROM sanction_outcome s
-                                  WHERE s.appeal_id = a.id ORDER BY s.id DESC LIMIT 1) o ON true
-             WHERE a.campaign_id = ?
-             ORDER BY t.country, t.office
+            SELECT country, office, holder_name AS holder, stage, submitted_on AS submitted, follow_ups,
+                   response_kind AS response, responded_on AS response_date, sanction_status,
+                   sanction_measure, sanction_decided_on AS sanction_date
+              FROM appeal_overview
+             WHERE campaign_id = ?
+             ORDER BY country, office
             """)
         .param(campaignId)
         .query(Row.class)

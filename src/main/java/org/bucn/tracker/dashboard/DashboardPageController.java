@@ -16,7 +16,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,22 +30,20 @@ class DashboardPageController {
   private final CampaignReport report;
   private final PdfRenderer pdf;
   private final ObjectMapper json;
-  private final JdbcClient jdbc;
 
   DashboardPageController(DashboardService dashboards, CampaignService campaigns, CampaignReport report, PdfRenderer pdf,
-      ObjectMapper json, JdbcClient jdbc) {
+      ObjectMapper json) {
     this.dashboards = dashboards;
     this.campaigns = campaigns;
     this.report = report;
     this.pdf = pdf;
     this.json = json;
-    this.jdbc = jdbc;
   }
 
   @GetMapping("/dashboard")
   String portfolio(Model model) throws JsonProcessingException {
     model.addAttribute("campaigns", campaigns.findAll());
-    return page(dashboards.portfolio(), waitingByTask(null), model);
+    return page(dashboards.portfolio(), dashboards.waitingAtTasks(null), model);
   }
 
   /** The start page's line for managers (loaded by htmx). */
@@ -64,7 +61,7 @@ class DashboardPageController {
   @GetMapping("/campaigns/{id}/dashboard")
   String campaign(@PathVariable long id, Model model) throws JsonProcessingException {
     model.addAttribute("campaign", campaigns.get(id));
-    return page(dashboards.campaign(id), waitingByTask(id), model);
+    return page(dashboards.campaign(id), dashboards.waitingAtTasks(id), model);
   }
 
   @GetMapping("/campaigns/{id}/report")
@@ -109,19 +106,5 @@ class DashboardPageController {
     model.addAttribute("outcomes", dashboard.countries().stream()
         .collect(java.util.stream.Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome)));
     return "dashboard/show";
-  }
-
-  /** How many appeals wait at each user task of the appeal process, by BPMN element id. */
-  private Map<String, Long> waitingByTask(Long campaignId) {
-    List<Map.Entry<String, Long>> rows = jdbc.sql(
-            "SELECT task_key, count(*) FROM work_item WHERE CAST(:campaign AS bigint) IS NULL OR campaign_id = :campaign GROUP BY task_key")
-        .param("campaign", campaignId)
-        .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .list();
-    Map<String, Long> waiting = new java.util.TreeMap<>();
-    for (var row : rows) {
-      org.bucn.tracker.appeal.TaskKey.fromKey(row.getKey()).ifPresent(k -> waiting.put(k.elementId(), row.getValue()));
-    }
-    return waiting;
   }
 }

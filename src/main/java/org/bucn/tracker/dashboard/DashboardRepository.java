@@ -37,17 +37,17 @@ class DashboardRepository {
   private static final String OLDEST_OVERDUE =
       """
       SELECT coalesce(json_agg(json_build_object('taskId', w.task_id, 'appealId', w.appeal_id, 'campaignId', w.campaign_id,
-                                                 'countryCode', t.country_code, 'country', t.country, 'office', t.office,
+                                                 'countryCode', a.country_code, 'country', a.country, 'office', a.office,
                                                  'assignee', w.assignee, 'due', w.due_at) ORDER BY w.due_at), '[]')
-        FROM (SELECT * FROM work_item w WHERE w.task_key = 'followUp' AND w.due_at < now() %s ORDER BY w.due_at LIMIT %d) w
-        JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
+        FROM (SELECT * FROM open_task w WHERE w.task_key = 'followUp' AND w.due_at < now() %s ORDER BY w.due_at LIMIT %d) w
+        JOIN appeal_overview a ON a.id = w.appeal_id
       """;
 
   /** Follow-ups due earlier today (UTC); {@code %s} narrows them to one campaign. */
   private static final String OVERDUE_TODAY =
       """
       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today,
-      (SELECT count(*) FROM work_item w WHERE w.task_key = 'followUp' %s
+      (SELECT count(*) FROM open_task w WHERE w.task_key = 'followUp' %s
           AND w.due_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND w.due_at < now()) AS overdue_today
       """;
 
@@ -60,7 +60,7 @@ class DashboardRepository {
   private static final String CAMPAIGN =
       """
       SELECT c.title, dashboard_counts_of(c.id) AS counts, %s, (%s) AS oldest
-        FROM campaign c WHERE c.id = :campaign
+        FROM campaign_directory c WHERE c.id = :campaign
       """.formatted(OVERDUE_TODAY.formatted("AND w.campaign_id = :campaign"),
           OLDEST_OVERDUE.formatted("AND w.campaign_id = :campaign", DashboardService.OVERDUE_SHOWN));
 
@@ -84,8 +84,18 @@ class DashboardRepository {
   }
 
   Map<String, String> countryNames() {
-    return jdbc.sql("SELECT DISTINCT ON (country_code) country_code, country FROM target ORDER BY country_code, id")
+    return jdbc.sql("SELECT DISTINCT ON (country_code) country_code, country FROM target_directory ORDER BY country_code, id")
         .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** How many tasks wait at each user task of the appeal process, by task key; all campaigns when null. */
+  Map<String, Long> openTasksByKey(Long campaignId) {
+    return jdbc.sql("SELECT task_key, count(*) FROM open_task WHERE CAST(:campaign AS bigint) IS NULL OR campaign_id = :campaign GROUP BY task_key")
+        .param("campaign", campaignId)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .list()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.SanctionStatus;
+import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +44,14 @@ public class DashboardService {
 
   public Dashboard campaign(long campaignId) {
     return build(campaignId, repository.campaign(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId)));
+  }
+
+  /** How many appeals wait at each user task of the appeal process, by BPMN element id; all campaigns when null. */
+  public Map<String, Long> waitingAtTasks(Long campaignId) {
+    Map<String, Long> waiting = new TreeMap<>();
+    repository.openTasksByKey(campaignId)
+        .forEach((key, count) -> TaskKey.fromKey(key).ifPresent(k -> waiting.put(k.elementId(), count)));
+    return waiting;
   }
 
   private Dashboard build(Long campaignId, DashboardRepository.Snapshot snapshot) {

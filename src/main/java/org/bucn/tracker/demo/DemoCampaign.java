@@ -1,6 +1,5 @@
 package org.bucn.tracker.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskInputs;
 import org.bucn.tracker.task.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
@@ -111,7 +111,7 @@ class DemoCampaign {
   private final TaskActions tasks;
   private final ManagementService management;
   private final RuntimeService runtime;
-  private final ObjectMapper json;
+  private final TaskInputs inputs;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final java.time.Clock clock;
@@ -124,7 +124,7 @@ class DemoCampaign {
       TaskActions tasks,
       ManagementService management,
       RuntimeService runtime,
-      ObjectMapper json,
+      TaskInputs inputs,
       JdbcClient jdbc,
       TransactionTemplate transaction,
       java.time.Clock clock) {
@@ -136,7 +136,7 @@ class DemoCampaign {
     this.tasks = tasks;
     this.management = management;
     this.runtime = runtime;
-    this.json = json;
+    this.inputs = inputs;
     this.jdbc = jdbc;
     this.transaction = transaction;
   }
@@ -147,7 +147,7 @@ class DemoCampaign {
         transaction.execute(
             status -> {
               jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEEDING_LOCK).query().singleRow();
-              if (jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single() > 0) {
+              if (jdbc.sql("SELECT count(*) FROM campaign_directory").query(Long.class).single() > 0) {
                 return null;
               }
               return campaigns.create(
@@ -278,7 +278,7 @@ class DemoCampaign {
   }
 
   private void complete(long appealId, TaskKey key, Actor actor, Map<String, ?> fields) {
-    tasks.complete(openTask(appealId, key).id(), json.valueToTree(fields), actor);
+    tasks.complete(openTask(appealId, key).id(), inputs.fromFields(key, fields), actor);
   }
 
   private TaskItem openTask(long appealId, TaskKey key) {

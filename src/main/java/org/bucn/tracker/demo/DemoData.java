@@ -1,5 +1,8 @@
 package org.bucn.tracker.demo;
 
+import org.bucn.tracker.TrackerProperties;
+import org.springframework.util.StringUtils;
+
 import java.util.Set;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Role;
@@ -26,8 +29,11 @@ class DemoData implements ApplicationRunner {
   private final TargetService targets;
   private final DemoCampaign campaign;
 
-  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign) {
+  private final TrackerProperties properties;
+
+  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, TrackerProperties properties) {
     this.demoMode = demoMode;
+    this.properties = properties;
     this.users = users;
     this.targets = targets;
     this.campaign = campaign;
@@ -43,7 +49,10 @@ class DemoData implements ApplicationRunner {
     created += user("advocate", "Ana Advocate", Role.ADVOCATE);
     created += user("advocate2", "Marko Advocate", Role.ADVOCATE);
     created += user("manager", "Mira Manager", Role.MANAGER);
-    created += user("admin", "Administrator", Role.ADMIN);
+    if (!StringUtils.hasText(properties.adminPassword())) {
+      // Given TRACKER_ADMIN_PASSWORD, the admin is FirstAdmin's, with that password, never "demo".
+      created += user("admin", "Administrator", Role.ADMIN);
+    }
     int added = (int) DemoDirectory.TARGETS.stream().filter(targets::createIfAbsent).count();
     if (created + added > 0) {
       log.info("Demo mode: added {} demo users (password '{}') and {} targets", created, PASSWORD, added);

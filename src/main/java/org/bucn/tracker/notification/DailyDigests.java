@@ -81,8 +81,8 @@ class DailyDigests {
   private void overdueDigest() {
     List<Overdue> overdue = jdbc.sql(
             """
-            SELECT w.task_id, w.task_key, t.country, t.office, w.assignee, w.due_at AS due
-              FROM work_item w JOIN appeal a ON a.id = w.appeal_id JOIN target t ON t.id = a.target_id
+            SELECT w.task_id, w.task_key, a.country, a.office, w.assignee, w.due_at AS due
+              FROM open_task w JOIN appeal_overview a ON a.id = w.appeal_id
              WHERE w.due_at < now() ORDER BY w.due_at LIMIT ?
             """)
         .param(OVERDUE_LISTED)

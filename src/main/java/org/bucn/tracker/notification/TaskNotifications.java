@@ -78,8 +78,7 @@ class TaskNotifications {
   private String line(DelegateTask task, TaskKey key) {
     AppealInfo appeal = jdbc.sql(
             """
-            SELECT t.country, t.office, c.title AS campaign_title
-              FROM appeal a JOIN target t ON t.id = a.target_id JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?
+            SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
             """)
         .param(task.getVariable(AppealProcess.APPEAL_ID))
         .query(AppealInfo.class)

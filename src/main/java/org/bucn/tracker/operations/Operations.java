@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
+import org.bucn.tracker.notification.MailBacklog;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,24 +22,24 @@ public class Operations {
 
   /** The state of the tracker at a glance. */
   public record Overview(
-      long runningAppeals, long openTasks, long jobsDue, List<FailedJob> failedJobs, long mailsWaiting, List<FailingMail> failingMails) {}
+      long runningAppeals, long openTasks, long jobsDue, List<FailedJob> failedJobs, long mailsWaiting,
+      List<MailBacklog.FailingMail> failingMails) {}
 
   /** An engine job with no retries left; its appeal does not move until it is retried. */
   public record FailedJob(String jobId, String processInstanceId, Long appealId, String activity, String error, OffsetDateTime due) {}
-
-  /** A mail the SMTP server refused at least once and that is still waiting. */
-  public record FailingMail(long id, String recipient, String subject, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
 
   /** The console lists the most recent refused mails, this many at most. */
   static final int FAILING_MAILS_SHOWN = 50;
 
   private final ManagementService management;
   private final JdbcClient jdbc;
+  private final MailBacklog mails;
   private final EngineIdentity engineIdentity;
 
-  Operations(ManagementService management, JdbcClient jdbc, EngineIdentity engineIdentity) {
+  Operations(ManagementService management, JdbcClient jdbc, MailBacklog mails, EngineIdentity engineIdentity) {
     this.management = management;
     this.jdbc = jdbc;
+    this.mails = mails;
     this.engineIdentity = engineIdentity;
   }
 
@@ -50,19 +51,12 @@ public class Operations {
         .map(job -> failedJob(job, activities.get(job.getJobDefinitionId())))
         .toList();
     return new Overview(
-        jdbc.sql("SELECT count(*) FROM appeal WHERE stage NOT IN ('CLOSED', 'WITHDRAWN')").query(Long.class).single(),
-        jdbc.sql("SELECT count(*) FROM work_item").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM appeal_overview WHERE stage NOT IN ('CLOSED', 'WITHDRAWN')").query(Long.class).single(),
+        jdbc.sql("SELECT count(*) FROM open_task").query(Long.class).single(),
         management.createJobQuery().executable().count(),
         failed,
-        jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL").query(Long.class).single(),
-        jdbc.sql(
-                """
-                SELECT id, recipient, subject, attempts, last_error, next_attempt_at FROM mail_outbox
-                 WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT ?
-                """)
-            .param(FAILING_MAILS_SHOWN)
-            .query(FailingMail.class)
-            .list());
+        mails.waiting(),
+        mails.failing(FAILING_MAILS_SHOWN));
   }
 
   /** Gives a failed job one more try; the job executor picks it up within seconds. */
@@ -75,14 +69,13 @@ public class Operations {
   }
 
   /** Sends every waiting mail at the next poll instead of after its pause. */
-  @Transactional
   public int retryMailsNow() {
-    return jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE sent_at IS NULL AND next_attempt_at > now()").update();
+    return mails.retryNow();
   }
 
   private FailedJob failedJob(Job job, String activity) {
     Long appealId = job.getProcessInstanceId() == null ? null
-        : jdbc.sql("SELECT id FROM appeal WHERE process_instance_id = ?").param(job.getProcessInstanceId()).query(Long.class).optional().orElse(null);
+        : jdbc.sql("SELECT id FROM appeal_overview WHERE process_instance_id = ?").param(job.getProcessInstanceId()).query(Long.class).optional().orElse(null);
     return new FailedJob(job.getId(), job.getProcessInstanceId(), appealId, activity, job.getExceptionMessage(),
         job.getDuedate() == null ? null : job.getDuedate().toInstant().atOffset(ZoneOffset.UTC));
   }

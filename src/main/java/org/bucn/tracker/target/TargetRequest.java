@@ -3,8 +3,12 @@ package org.bucn.tracker.target;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
 
-/** What a coordinator sends to add or change a target; every field is checked before anything is stored. */
+/**
+ * What a coordinator sends to add or change a target, from the API or the directory's form;
+ * every field is checked before anything is stored.
+ */
 public record TargetRequest(
     @NotBlank @CountryCode String countryCode,
     @NotBlank @Size(max = 80) String country,
@@ -12,4 +16,28 @@ public record TargetRequest(
     @Size(max = 160) String holderName,
     @NotNull Channel channel,
     @Size(max = 400) String contact,
-    @NotBlank @LanguageCode String language) {}
+    @NotBlank @LanguageCode String language) {
+
+  /** Texts trimmed, a blank one absent; the country code in capitals and the language in lower case, as people type them. */
+  public TargetRequest {
+    countryCode = clean(countryCode) == null ? null : clean(countryCode).toUpperCase(Locale.ROOT);
+    country = clean(country);
+    office = clean(office);
+    holderName = clean(holderName);
+    contact = clean(contact);
+    language = clean(language) == null ? null : clean(language).toLowerCase(Locale.ROOT);
+  }
+
+  /** An empty form for a new office; most offices take e-mail. */
+  static TargetRequest blank() {
+    return new TargetRequest(null, null, null, null, Channel.EMAIL, null, null);
+  }
+
+  static TargetRequest of(Target t) {
+    return new TargetRequest(t.countryCode(), t.country(), t.office(), t.holderName(), t.channel(), t.contact(), t.language());
+  }
+
+  private static String clean(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

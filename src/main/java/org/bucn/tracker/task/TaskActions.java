@@ -1,19 +1,16 @@
 package org.bucn.tracker.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealWork;
-import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -42,7 +39,6 @@ public class TaskActions {
   private final org.camunda.bpm.engine.TaskService engineTasks;
   private final HistoryService history;
   private final EngineIdentity engineIdentity;
-  private final ObjectMapper json;
   private final Validator validator;
 
   TaskActions(
@@ -53,7 +49,6 @@ public class TaskActions {
       org.camunda.bpm.engine.TaskService engineTasks,
       HistoryService history,
       EngineIdentity engineIdentity,
-      ObjectMapper json,
       Validator validator) {
     this.workItems = workItems;
     this.appealWork = appealWork;
@@ -62,7 +57,6 @@ public class TaskActions {
     this.engineTasks = engineTasks;
     this.history = history;
     this.engineIdentity = engineIdentity;
-    this.json = json;
     this.validator = validator;
   }
 
@@ -137,7 +131,7 @@ public class TaskActions {
   @Transactional
   public TaskItem unclaim(String taskId, Actor actor) {
     WorkItem item = lock(taskId);
-    requireTaskWorker(actor);
+    requireMayWork(item, actor);
     if (item.assignee() == null) {
       return workItems.item(taskId).orElseThrow();
     }
@@ -168,40 +162,43 @@ public class TaskActions {
   }
 
   /**
+   * The task the actor is about to complete, checked before their input is read: who may not
+   * complete it hears so (403), not that their fields are wrong. {@link #complete} checks again
+   * under the lock.
+   */
+  @Transactional(readOnly = true)
+  public TaskKey keyToComplete(String taskId, Actor actor) {
+    WorkItem item = workItems.find(taskId).orElseThrow(() -> gone(taskId));
+    requireMayComplete(item, actor);
+    return item.key();
+  }
+
+  /**
    * Validates the task's fields, records them and completes the task in one transaction: bad
    * input changes nothing and leaves the task open; the loser of a race gets a conflict.
    */
   @Transactional
-  public Completion complete(String taskId, JsonNode body, Actor actor) {
+  public Completion complete(String taskId, AppealInput input, Actor actor) {
     WorkItem item = lock(taskId);
+    requireMayComplete(item, actor);
+    if (input.taskKey() != item.key()) {
+      throw new InvalidFieldException("body", "holds the fields of " + input.taskKey().key() + ", but this task is " + item.key().key());
+    }
+    Set<ConstraintViolation<AppealInput>> violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    Map<String, Object> flags = appealWork.record(item.appealId(), input, actor);
+    engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
+    return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
+  }
+
+  private static void requireMayComplete(WorkItem item, Actor actor) {
     requireMayWork(item, actor);
     if (!mayComplete(item.candidateGroup(), item.assignee(), actor)) {
       throw new AccessDeniedException(
           item.assignee() == null ? "Claim the task before completing it" : "This task is assigned to " + item.assignee());
     }
-    Record input = read(body, item.key());
-    Map<String, Object> flags = appealWork.record(item.key(), item.appealId(), input, actor);
-    engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
-    return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
-  }
-
-  private Record read(JsonNode body, TaskKey key) {
-    if (body == null || !body.isObject()) {
-      throw new InvalidFieldException("body", "must be a JSON object with the fields of " + key.key());
-    }
-    Record input;
-    try {
-      input = json.treeToValue(body, key.inputType());
-    } catch (MismatchedInputException e) {
-      throw InvalidFieldException.of(e);
-    } catch (IOException e) {
-      throw new InvalidFieldException("body", "is not readable");
-    }
-    Set<ConstraintViolation<Record>> violations = validator.validate(input);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
-    }
-    return input;
   }
 
   /**

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskApiController {
 
   private final TaskActions tasks;
+  private final TaskInputs inputs;
 
-  TaskApiController(TaskActions tasks) {
+  TaskApiController(TaskActions tasks, TaskInputs inputs) {
     this.tasks = tasks;
+    this.inputs = inputs;
   }
 
   @GetMapping("/api/tasks")
@@ -60,6 +62,6 @@ class TaskApiController {
 
   @PostMapping("/api/tasks/{id}/complete")
   TaskActions.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
-    return tasks.complete(id, body, actor);
+    return tasks.complete(id, inputs.fromJson(tasks.keyToComplete(id, actor), body), actor);
   }
 }

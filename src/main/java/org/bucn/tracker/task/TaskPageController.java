@@ -1,8 +1,6 @@
 package org.bucn.tracker.task;
 
 import org.bucn.tracker.shared.PageController;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +38,14 @@ class TaskPageController {
   private final CampaignService campaigns;
   private final TargetService targets;
   private final UserService users;
-  private final ObjectMapper json;
+  private final TaskInputs inputs;
 
-  TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, ObjectMapper json) {
+  TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, TaskInputs inputs) {
     this.tasks = tasks;
     this.campaigns = campaigns;
     this.targets = targets;
     this.users = users;
-    this.json = json;
+    this.inputs = inputs;
   }
 
   @GetMapping("/tasks")
@@ -152,14 +149,8 @@ class TaskPageController {
   @PostMapping("/tasks/{id}/complete")
   String complete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {
     TaskActions.TaskView view = tasks.view(id, actor);
-    ObjectNode body = json.createObjectNode();
-    form.forEach((name, value) -> {
-      if (!name.startsWith("_") && StringUtils.hasText(value)) {
-        body.put(name, value.trim());
-      }
-    });
     try {
-      tasks.complete(id, body, actor);
+      tasks.complete(id, inputs.fromForm(tasks.keyToComplete(id, actor), form), actor);
     } catch (InvalidFieldException e) {
       return showForm(view, form, Map.of(e.field(), e.getMessage()), actor, model);
     } catch (ConstraintViolationException e) {
@@ -235,7 +226,8 @@ class TaskPageController {
   }
 
   /** Only our own pages are redirect targets. */
-  private static String safeBack(String back) {
-    return back.startsWith("/") && !back.startsWith("//") ? back : "/tasks";
+  /** Back to the task list the form came from, filters kept; anything else (another site, a header, a URI template) goes to /tasks. */
+  static String safeBack(String back) {
+    return back.matches("/tasks(\\?[A-Za-z0-9_=&%.,+-]*)?") ? back : "/tasks";
   }
 }

@@ -16,13 +16,11 @@ class WorkItemRepository {
 
   private static final String ITEM_COLUMNS =
       """
-      SELECT w.task_id AS id, w.task_key, w.appeal_id, w.campaign_id, c.title AS campaign_title,
-             t.country_code, t.country, t.office, a.stage, w.candidate_group, w.assignee,
+      SELECT w.task_id AS id, w.task_key, w.appeal_id, w.campaign_id, a.campaign_title,
+             w.country_code, a.country, a.office, a.stage, w.candidate_group, w.assignee,
              w.created_at AS created, w.due_at AS due
         FROM work_item w
-        JOIN appeal a ON a.id = w.appeal_id
-        JOIN target t ON t.id = a.target_id
-        JOIN campaign c ON c.id = w.campaign_id
+        JOIN appeal_overview a ON a.id = w.appeal_id
       """;
 
   private final JdbcClient jdbc;
@@ -59,8 +57,16 @@ class WorkItemRepository {
    * one after the other: the second finds the first's result.
    */
   Optional<WorkItem> lock(String taskId) {
-    return jdbc.sql(
-            "SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ? FOR NO KEY UPDATE")
+    return row(taskId, " FOR NO KEY UPDATE");
+  }
+
+  /** The task's row as it is now, without a lock: to check who may act before reading their input. */
+  Optional<WorkItem> find(String taskId) {
+    return row(taskId, "");
+  }
+
+  private Optional<WorkItem> row(String taskId, String lock) {
+    return jdbc.sql("SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ?" + lock)
         .param(taskId)
         .query(
             (rs, n) ->

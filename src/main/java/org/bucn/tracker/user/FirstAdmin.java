@@ -34,8 +34,8 @@ class FirstAdmin implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     String password = properties.adminPassword();
     if (StringUtils.hasText(password)) {
-      if (password.length() < 8) {
-        throw new IllegalStateException("TRACKER_ADMIN_PASSWORD must have at least 8 characters");
+      if (!new Password.Check().isValid(password, null)) {
+        throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + Password.MESSAGE);
       }
       if (users.createIfAbsent(new UserService.NewUser("admin", password, null, "Administrator", Set.of(Role.ADMIN)))) {
         log.info("Created the first admin user 'admin' from TRACKER_ADMIN_PASSWORD");

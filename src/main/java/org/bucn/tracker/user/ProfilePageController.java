@@ -1,12 +1,13 @@
 package org.bucn.tracker.user;
 
-import org.bucn.tracker.shared.PageController;
+import jakarta.validation.Valid;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.PageController;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Everyone's own page: the e-mail address for notifications and how often to get them. */
@@ -21,20 +22,31 @@ class ProfilePageController {
 
   @GetMapping("/profile")
   String show(Actor actor, Model model) {
-    model.addAttribute("user", users.find(actor.username()).orElseThrow(() -> new NotFoundException("user", actor.username())));
-    model.addAttribute("choices", Notify.values());
-    return "profile";
+    UserAccount user = user(actor);
+    model.addAttribute("form", new UserForms.Profile(user.email(), user.notifications()));
+    return page(user, model);
   }
 
   @PostMapping("/profile")
-  String save(@RequestParam String email, @RequestParam Notify notifications, Actor actor, RedirectAttributes flash) {
-    String trimmed = email.trim();
-    if (StringUtils.hasText(trimmed) && !UserService.isEmail(trimmed)) {
-      flash.addFlashAttribute("flashError", "E-mail: '" + trimmed + "' is not an e-mail address. Nothing was changed.");
-      return "redirect:/profile";
+  String save(@Valid @ModelAttribute("form") UserForms.Profile form, BindingResult binding, Actor actor, Model model,
+      RedirectAttributes flash) {
+    if (binding.hasErrors()) {
+      model.addAttribute("flashError", "Please correct the marked fields; nothing was changed.");
+      return page(user(actor), model);
     }
-    users.update(actor.username(), new UserService.UserChange(trimmed, null, null, null, null, notifications));
-    flash.addFlashAttribute("flash", "Saved: " + (notifications == Notify.DIGEST ? "one digest a day" : "a mail for each new task"));
+    // An empty address is stored as such: the user stops getting mail.
+    users.update(actor.username(), new UserService.UserChange(form.email() == null ? "" : form.email(), null, null, null, null, form.notifications()));
+    flash.addFlashAttribute("flash", "Saved: " + (form.notifications() == Notify.DIGEST ? "one digest a day" : "a mail for each new task"));
     return "redirect:/profile";
+  }
+
+  private UserAccount user(Actor actor) {
+    return users.find(actor.username()).orElseThrow(() -> new NotFoundException("user", actor.username()));
+  }
+
+  private String page(UserAccount user, Model model) {
+    model.addAttribute("user", user);
+    model.addAttribute("choices", Notify.values());
+    return "profile";
   }
 }

@@ -1,11 +1,6 @@
 package org.bucn.tracker.user;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
@@ -36,21 +31,6 @@ class UserApiController {
     return new Me(user.username(), user.displayName(), user.email(), user.roles());
   }
 
-  record CreateUserRequest(
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "may use lower-case letters, digits, '.', '_' and '-'") String username,
-      @NotBlank @Size(min = 8, max = 72) String password,
-      @Email @Size(max = 254) String email,
-      @Size(max = 120) String displayName,
-      @NotEmpty Set<Role> roles) {}
-
-  record UpdateUserRequest(
-      @Email @Size(max = 254) String email,
-      @Size(max = 120) String displayName,
-      Boolean enabled,
-      Set<Role> roles,
-      @Size(min = 8, max = 72) String password,
-      Notify notifications) {}
-
   @GetMapping("/api/admin/users")
   List<UserAccount> list() {
     return users.findAll();
@@ -58,15 +38,12 @@ class UserApiController {
 
   @PostMapping("/api/admin/users")
   @ResponseStatus(HttpStatus.CREATED)
-  UserAccount create(@Valid @RequestBody CreateUserRequest request) {
-    return users.create(
-        new UserService.NewUser(request.username(), request.password(), request.email(), request.displayName(), request.roles()));
+  UserAccount create(@Valid @RequestBody UserForms.NewUser request) {
+    return users.create(request.toNewUser());
   }
 
   @PutMapping("/api/admin/users/{username}")
-  UserAccount update(@PathVariable String username, @Valid @RequestBody UpdateUserRequest request) {
-    return users.update(
-        username,
-        new UserService.UserChange(request.email(), request.displayName(), request.enabled(), request.roles(), request.password(), request.notifications()));
+  UserAccount update(@PathVariable String username, @Valid @RequestBody UserForms.UserChange request) {
+    return users.update(username, request.toChange());
   }
 }

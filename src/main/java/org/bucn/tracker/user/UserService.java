@@ -88,13 +88,6 @@ public class UserService implements UserDetailsService {
     return find(username).orElseThrow();
   }
 
-  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-  /** A plausible e-mail address (something@somewhere.tld), at most 254 characters. */
-  static boolean isEmail(String value) {
-    return value.length() <= 254 && EMAIL.matcher(value).matches();
-  }
-
   static UserDetails toUserDetails(UserAccount account, String passwordHash) {
     List<GrantedAuthority> authorities =
         account.roles().stream()

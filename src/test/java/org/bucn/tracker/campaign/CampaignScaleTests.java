@@ -3,14 +3,12 @@ package org.bucn.tracker.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.StandaloneStarts;
+import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.task.TaskActions;
 import org.bucn.tracker.task.TaskItem;
@@ -96,7 +96,6 @@ class CampaignScaleTests {
     AppealService appeals = app.getBean(AppealService.class);
     RuntimeService runtime = app.getBean(RuntimeService.class);
     TaskActions tasks = app.getBean(TaskActions.class);
-    ObjectMapper json = app.getBean(ObjectMapper.class);
     Campaign campaign = campaigns.create(request("Two hundred", Set.of(Demand.SANCTIONS), targetIds.subList(0, 200)), CampaignDrill.COORDINATOR);
     campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
     await().atMost(Duration.ofMinutes(3)).until(() -> appeals.opening(campaign.id()).complete());
@@ -115,7 +114,7 @@ class CampaignScaleTests {
     ExecutorService people = Executors.newFixedThreadPool(16);
     CountDownLatch go = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> refused = new ConcurrentLinkedQueue<>();
-    var outcome = json.valueToTree(Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", LocalDate.now().toString()));
+    var outcome = new AppealInput.Sanction(SanctionStatus.ADOPTED, "Asset freeze", LocalDate.now(), null, null);
     for (String task : lastSteps) {
       people.submit(() -> {
         try {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.MovableClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
@@ -46,6 +47,7 @@ class NotificationTests {
   @Autowired TaskActions tasks;
   @Autowired UserService users;
   @Autowired DailyDigests digests;
+  @Autowired MovableClock clock;
   @Autowired OutboxSender sender;
   @Autowired MailOutbox outbox;
   @Autowired TransactionTemplate transaction;
@@ -104,9 +106,10 @@ class NotificationTests {
       assertThat(jdbc.sql("SELECT count(*) FROM pending_notification WHERE username = 'advocate2' AND link LIKE ?")
           .param("%" + task).query(Long.class).single()).isEqualTo(1);
 
-      LocalDate day = LocalDate.now().plusYears(50).plusDays(System.nanoTime() % 1000);
-      assertThat(digests.run(day)).isTrue();
-      assertThat(digests.run(day)).as("a second node, or a second run, does nothing").isFalse();
+      // Tomorrow morning: nobody has run tomorrow's digests yet.
+      clock.move(Duration.ofDays(1));
+      digests.daily();
+      assertThat(digests.run(LocalDate.now(clock))).as("a second node, or a second run, does nothing").isFalse();
 
       MimeMessage digest = awaitMail("advocate2@example.org", task);
       assertThat(digest.getSubject()).isEqualTo("[Tracker] Your daily digest");
@@ -114,6 +117,7 @@ class NotificationTests {
       assertThat(overdue.getSubject()).endsWith("overdue tasks");
       assertThat(mailsTo("advocate2@example.org", task)).as("no immediate mail for a digest reader").hasSize(1);
     } finally {
+      clock.reset();
       users.update("advocate2", new UserService.UserChange(null, null, null, null, null, Notify.IMMEDIATE));
     }
   }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.bucn.tracker.CampaignDrill.ADVOCATE;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +18,10 @@ import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.AppealInput;
+import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
@@ -40,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SiblingTaskRaceTests {
 
   static final int ROUNDS = 50;
-  static final String TODAY = LocalDate.now().toString();
+  static final LocalDate TODAY = LocalDate.now();
 
   @Autowired CampaignDrill drill;
   @Autowired CampaignService campaigns;
@@ -48,7 +49,6 @@ class SiblingTaskRaceTests {
   @Autowired TargetService targets;
   @Autowired TaskActions tasks;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
 
   @Test
   void recordingTheResponseWhileAFollowUpIsCompletedAlwaysSucceedsWithoutDeadlock() throws Exception {
@@ -65,7 +65,7 @@ class SiblingTaskRaceTests {
     List<Long> raced = appealIds.subList(0, ROUNDS);
     for (long appeal : raced) {
       drill.draftAndApprove(appeal);
-      drill.submit(appeal, TODAY);
+      drill.submit(appeal, TODAY.toString());
     }
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -77,13 +77,12 @@ class SiblingTaskRaceTests {
         CyclicBarrier start = new CyclicBarrier(2);
         Future<?> responding = pool.submit(() -> {
           start.await();
-          return tasks.complete(response, json.valueToTree(
-              Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned")), ADVOCATE);
+          return tasks.complete(response, new AppealInput.Response(TODAY, ResponseKind.CONDEMNED, "Condemned", null), ADVOCATE);
         });
         Future<Boolean> followingUp = pool.submit(() -> {
           start.await();
           try {
-            tasks.complete(followUp, json.valueToTree(Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder")), ADVOCATE);
+            tasks.complete(followUp, new AppealInput.FollowUp(TODAY, Channel.EMAIL, "Reminder"), ADVOCATE);
             return true;
           } catch (ConflictException lostToTheResponse) {
             return false;

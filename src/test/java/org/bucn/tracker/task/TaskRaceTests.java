@@ -2,8 +2,6 @@ package org.bucn.tracker.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.AppealInput;
+import org.bucn.tracker.appeal.ReviewDecision;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.TaskKey;
@@ -51,7 +51,6 @@ class TaskRaceTests {
   @Autowired AppealService appeals;
   @Autowired TargetService targets;
   @Autowired TaskActions tasks;
-  @Autowired ObjectMapper json;
 
   @BeforeAll
   static void startPeople() {
@@ -73,8 +72,8 @@ class TaskRaceTests {
           CampaignDrill.COORDINATOR));
       appeals.summariesOfCampaign(campaign.id()).stream().map(AppealSummary::id).forEach(appealIds::add);
     }
-    JsonNode draft = json.valueToTree(Map.of("text", "Your Excellency", "language", "en"));
-    JsonNode approve = json.valueToTree(Map.of("decision", "APPROVE"));
+    AppealInput draft = new AppealInput.Draft("Your Excellency", "en");
+    AppealInput approve = new AppealInput.Review(ReviewDecision.APPROVE, null);
 
     for (long appeal : appealIds.subList(0, ROUNDS)) {
       String draftTask = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();

@@ -12,6 +12,8 @@ import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignStatus;
 import org.bucn.tracker.campaign.Demand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +213,37 @@ class BrowserTests {
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('process-diagram').scrollIntoView()");
     Thread.sleep(500); // the overlays settle again after scrolling
     screenshot("campaign-dashboard-diagram");
+  }
+
+  /**
+   * The attack the security review ran: the user once answered the API's Basic prompt in this
+   * browser, then a page of another site auto-submits a form to close a campaign.
+   */
+  @Test
+  void aPageOfAnotherSiteCannotCloseACampaignThroughTheBrowsersCredentials(@Autowired CampaignService campaigns) throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "BG");
+    browser.get("http://coordinator:demo@localhost:" + port + "/api/me");
+    byte[] page = ("<!DOCTYPE html><html><body><form method='post' action='http://localhost:" + port + "/api/campaigns/" + campaign.id()
+        + "/close'><input name='x' value='1'></form><script>document.forms[0].submit()</script></body></html>")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    com.sun.net.httpserver.HttpServer otherSite = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    otherSite.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    otherSite.start();
+    try {
+      browser.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
+      wait.until(ExpectedConditions.urlContains("/api/campaigns/"));
+      wait.until(d -> d.getPageSource().contains("\"status\""));
+      screenshot("cross-site-close-refused");
+      assertThat(browser.getPageSource()).containsAnyOf("\"status\":403", "\"status\":401");
+    } finally {
+      otherSite.stop(0);
+    }
+    assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.ACTIVE);
   }
 
   private void logIn(String username) {

@@ -206,7 +206,9 @@ class PageAccessTests {
   @Test
   void everyoneSetsTheirOwnMailAndDigestChoiceAndAdminsCanToo() throws Exception {
     mvc.perform(post("/profile").with(as("manager")).with(csrf()).param("email", "not-an-address").param("notifications", "DIGEST"))
-        .andExpect(flash().attribute("flashError", containsString("not an e-mail address")));
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"email-error\">is not an e-mail address")))
+        .andExpect(content().string(containsString("value=\"not-an-address\"")));
     mvc.perform(post("/profile").with(as("manager")).with(csrf()).param("email", "mira@example.org").param("notifications", "DIGEST"))
         .andExpect(status().isFound());
     org.assertj.core.api.Assertions.assertThat(users.find("manager").orElseThrow())
@@ -219,6 +221,47 @@ class PageAccessTests {
     mvc.perform(post("/admin/users/admin").with(as("admin")).with(csrf()).param("roles", "MANAGER").param("enabled", "true"))
         .andExpect(flash().attribute("flashError", containsString("no active admin")));
     org.assertj.core.api.Assertions.assertThat(users.find("admin").orElseThrow().roles()).contains(org.bucn.tracker.user.Role.ADMIN);
+  }
+
+  @Test
+  void aCoordinatorAddsAnOfficeFromTheFormAndSeesEveryWrongFieldMarked() throws Exception {
+    mvc.perform(post("/targets").with(as("coordinator")).with(csrf())
+            .param("countryCode", "yu").param("country", "Yugoslavia").param("office", " ").param("channel", "LETTER").param("language", "sr"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"countryCode-error\"")))
+        .andExpect(content().string(containsString("id=\"office-error\">must not be blank")))
+        .andExpect(content().string(containsString("value=\"Yugoslavia\"")));
+    // Only a hand-made request can send a channel the select does not offer: marked, nothing saved.
+    mvc.perform(post("/targets").with(as("coordinator")).with(csrf())
+            .param("countryCode", "ME").param("country", "Montenegro").param("office", "Pigeon post").param("channel", "PIGEON").param("language", "sr"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"channel-error\">is not a valid value")));
+    mvc.perform(post("/targets").with(as("coordinator")).with(csrf())
+            .param("countryCode", " me ").param("country", "Montenegro").param("office", "Speaker of the Parliament (form test)")
+            .param("channel", "LETTER").param("language", "SR"))
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("flash", containsString("Speaker of the Parliament (form test)")));
+    org.assertj.core.api.Assertions.assertThat(
+            jdbc.sql("SELECT country_code || '/' || language FROM target WHERE office = 'Speaker of the Parliament (form test)'").query(String.class).single())
+        .isEqualTo("ME/sr");
+    org.assertj.core.api.Assertions.assertThat(
+            jdbc.sql("SELECT count(*) FROM target WHERE office IN ('Pigeon post', '')").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void anAdminCreatingAUserSeesTheWrongFieldsMarkedAndNobodyCreated() throws Exception {
+    mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
+            .param("username", "Mira K").param("password", "é".repeat(40)).param("email", "mira@localhost"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"username-error\">may use lower-case letters")))
+        .andExpect(content().string(containsString("id=\"password-error\">must have at least 8 characters and at most 72 bytes")))
+        .andExpect(content().string(containsString("id=\"email-error\">is not an e-mail address")))
+        .andExpect(content().string(containsString("id=\"roles-error\">give the user at least one role")))
+        .andExpect(content().string(containsString("value=\"Mira K\"")));
+    org.assertj.core.api.Assertions.assertThat(users.find("Mira K")).isEmpty();
+    mvc.perform(post("/admin/users/advocate/password").with(as("admin")).with(csrf()).param("password", "short"))
+        .andExpect(flash().attribute("flashError", containsString("password must have at least 8 characters")));
   }
 
   @Test

@@ -21,10 +21,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: {@code /api/**} answers 401/403 as problem documents and never redirects;
+ * Three filter chains: {@code /api/**} answers 401/403 as problem documents and never redirects;
  * the web pages use form login. Both read roles fresh from the database on every request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +51,11 @@ class SecurityConfiguration {
             DatabaseOutage.answer(request, response, json); // the user lookup failed, not the login
             return;
           }
-          response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\"");
+          // Scripts get the Basic challenge; browsers do not, so they never show a prompt nor keep
+          // credentials that another site's form could then send along.
+          if (request.getHeader("Sec-Fetch-Mode") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\"");
+          }
           Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in to use the API");
         };
     AccessDeniedHandler forbidden =
@@ -62,16 +67,24 @@ class SecurityConfiguration {
                 auth.requestMatchers("/api/admin/**").hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                    // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the dashboard.
+                    .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
                     .requestMatchers("/api/tasks/**").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                    .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                     .requestMatchers("/api/targets/**", "/api/campaigns/**").hasRole("COORDINATOR")
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         // Basic requests never create a session; a browser's existing web session is honoured.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        // A cross-site page cannot send an Authorization header, so only session callers need a CSRF token.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        // Callers with an Authorization header (scripts) need no CSRF token; a browser sending one
+        // for another site's page is refused first by CrossSiteWrites. Session callers need the token.
+        // A caller with neither (no session cookie) has nothing to forge: it hears 401, not a CSRF 403.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(
+            request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+        .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .requestCache(cache -> cache.disable())
         .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
@@ -100,6 +113,7 @@ class SecurityConfiguration {
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class);
     return http.build();
   }

@@ -71,4 +71,26 @@ class ExternalDatabaseTests {
                     "spring.datasource.url=" + url, "spring.datasource.username=postgres", "spring.datasource.password="))
         .hasStackTraceContaining("TRACKER_ADMIN_PASSWORD");
   }
+
+  @Test
+  void refusesDemoModeOnARealDatabaseSayingWhy(@TempDir Path unusedDataDir) throws Exception {
+    String url = server.getJdbcUrl("postgres", "tracker_b");
+    assertThatThrownBy(
+            () ->
+                StandaloneStarts.start(
+                    "spring.datasource.url=" + url, "spring.datasource.username=postgres", "spring.datasource.password=",
+                    "tracker.data-dir=" + unusedDataDir, "tracker.demo=true", "tracker.admin-password=given-admin-pw"))
+        .hasStackTraceContaining("TRACKER_DEMO=true is refused with an external database");
+    try (Connection c = server.getDatabase("postgres", "tracker_b").getConnection();
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'app_user'")) {
+      rs.next();
+      if (rs.getInt(1) > 0) {
+        try (ResultSet users = c.createStatement().executeQuery("SELECT count(*) FROM app_user")) {
+          users.next();
+          assertThat(users.getInt(1)).as("no demo user was created").isZero();
+        }
+      }
+    }
+  }
 }

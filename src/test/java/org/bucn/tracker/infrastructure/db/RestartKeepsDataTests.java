@@ -10,6 +10,8 @@ import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetRequest;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.StandaloneStarts;
+import org.bucn.tracker.user.UserService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,11 +20,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RestartKeepsDataTests {
 
   @Test
-  void aTargetAddedBeforeARestartIsStillThereAfterItAndAnOlderHistoryLevelIsMoved(@TempDir Path dataDir) {
-    String[] settings = {"tracker.data-dir=" + dataDir, "tracker.demo=false", "tracker.admin-password=first-admin-pw"};
+  void aTargetAddedBeforeARestartIsStillThereAfterItAndAnOlderHistoryLevelIsMovedAndAGivenAdminPasswordHolds(@TempDir Path dataDir) {
+    // Demo mode with a given admin password: the demo users, but the admin's password is the one given.
+    String[] settings = {"tracker.data-dir=" + dataDir, "tracker.demo=true", "tracker.admin-password=first-admin-pw"};
     long id;
     try (ConfigurableApplicationContext app = StandaloneStarts.start(settings)) {
       assertThat(app.getBeansOfType(EmbeddedPostgres.class)).hasSize(1);
+      UserService users = app.getBean(UserService.class);
+      PasswordEncoder passwords = app.getBean(PasswordEncoder.class);
+      assertThat(passwords.matches("first-admin-pw", users.loadUserByUsername("admin").getPassword())).isTrue();
+      assertThat(passwords.matches("demo", users.loadUserByUsername("admin").getPassword())).isFalse();
+      assertThat(passwords.matches("demo", users.loadUserByUsername("coordinator").getPassword())).isTrue();
       id = app.getBean(TargetService.class)
           .create(new TargetRequest("SI", "Slovenia", "Speaker of the National Assembly", "Test Holder", Channel.LETTER, null, "sl"))
           .id();

@@ -3,7 +3,6 @@ package org.bucn.tracker.infrastructure.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,6 +23,7 @@ import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskInputs;
 import org.bucn.tracker.task.TaskItem;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -53,16 +53,16 @@ class TwoNodeTests {
       CampaignService campaigns = a.getBean(CampaignService.class);
       AppealService appeals = a.getBean(AppealService.class);
       TaskActions tasks = a.getBean(TaskActions.class);
-      ObjectMapper json = a.getBean(ObjectMapper.class);
+      TaskInputs inputs = a.getBean(TaskInputs.class);
       Campaign campaign = campaigns.create(
           new CampaignRequest("Two nodes", "Test", Set.of(Demand.CONDEMNATION), "PT3S", 3, "P30D", List.of(target)), CampaignDrill.COORDINATOR);
       campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
       await().atMost(Duration.ofSeconds(30)).until(() -> appeals.opening(campaign.id()).complete());
       long appeal = appeals.summariesOfCampaign(campaign.id()).get(0).id();
       String today = LocalDate.now().toString();
-      complete(tasks, json, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
-      complete(tasks, json, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
-      complete(tasks, json, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "EMAIL"));
+      complete(tasks, inputs, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
+      complete(tasks, inputs, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
+      complete(tasks, inputs, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "EMAIL"));
 
       // What a node killed right after acquiring the timer leaves behind: the job locked in its name.
       ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) b.getBean(ProcessEngineConfiguration.class);
@@ -90,11 +90,11 @@ class TwoNodeTests {
     }
   }
 
-  private static void complete(TaskActions tasks, ObjectMapper json, long appeal, TaskKey key, Map<String, ?> fields) {
+  private static void complete(TaskActions tasks, TaskInputs inputs, long appeal, TaskKey key, Map<String, ?> fields) {
     TaskItem task = await().atMost(Duration.ofSeconds(30))
         .until(() -> tasks.openTasksOfAppeal(appeal).stream().filter(t -> t.taskKey().equals(key.key())).findFirst(), java.util.Optional::isPresent)
         .orElseThrow();
-    tasks.complete(task.id(), json.valueToTree(fields), CampaignDrill.COORDINATOR);
+    tasks.complete(task.id(), inputs.fromFields(key, fields), CampaignDrill.COORDINATOR);
   }
 
   private static List<String> subjects(GreenMail smtp, String marker) throws Exception {

@@ -1,9 +1,21 @@
 package org.bucn.tracker.infrastructure.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.appeal.TaskKey;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignStatus;
+import org.bucn.tracker.campaign.Demand;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,6 +41,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class SecurityTests {
 
   @Autowired MockMvc mvc;
+  @Autowired CampaignDrill drill;
+  @Autowired CampaignService campaigns;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @ParameterizedTest
   @CsvSource({"coordinator,COORDINATOR", "advocate,ADVOCATE", "advocate2,ADVOCATE", "manager,MANAGER", "admin,ADMIN"})
@@ -49,6 +64,78 @@ class SecurityTests {
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(get("/api/me").with(httpBasic("nobody", "demo"))).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void browsersGetNoBasicChallengeSoTheyNeverKeepCredentials() throws Exception {
+    mvc.perform(get("/api/me").header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Site", "none"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().doesNotExist("WWW-Authenticate"));
+  }
+
+  @Test
+  void aCrossSiteWriteIsRefusedWhateverCredentialsItCarries() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
+    String close = "/api/campaigns/" + campaign.id() + "/close";
+    // What a browser sends for another site's auto-submitting form, with Basic credentials it keeps.
+    mvc.perform(post(close).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .header("Sec-Fetch-Site", "cross-site").header("Origin", "http://127.0.0.1:9999"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value("A page of another site may not change anything here"));
+    // An older browser without Sec-Fetch-* still names the page's origin.
+    mvc.perform(post("/api/tasks/no-such-task/claim").with(httpBasic("coordinator", "demo")).header("Origin", "http://evil.example"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post(close).with(httpBasic("coordinator", "demo")).header("Sec-Fetch-Site", "same-site"))
+        .andExpect(status().isForbidden());
+    assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.ACTIVE);
+    // A script (no Origin, no Sec-Fetch-*) and the tracker's own pages still may.
+    mvc.perform(post(close).with(httpBasic("coordinator", "demo")).header("Origin", "http://localhost").header("Sec-Fetch-Site", "same-origin"))
+        .andExpect(status().isOk());
+    assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.CLOSED);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWhateverTheSpellingOfThePath() throws Exception {
+    byte[] big = new byte[(int) (1024 * 1024 + 1)];
+    java.util.Arrays.fill(big, (byte) 'x');
+    for (String path : java.util.List.of("/api/campaigns", "/%61pi/campaigns", "/campaigns")) {
+      mvc.perform(post(path).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON).content(big))
+          .andExpect(status().isPayloadTooLarge());
+    }
+  }
+
+  @Test
+  void inputsThatOnceGave500AreA4xxAndChangeNothing() throws Exception {
+    mvc.perform(post("/api/targets").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"countryCode\":\"RS\",\"country\":\"Serbia\",\"office\":\"Nul\\u0000office\",\"channel\":\"EMAIL\",\"language\":\"sr\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("office"))
+        .andExpect(jsonPath("$.errors[0].message").value("must not contain the NUL character"));
+    mvc.perform(post("/targets").with(user("coordinator").roles("COORDINATOR")).with(csrf())
+            .param("countryCode", "RS").param("country", "Serbia").param("office", "Nul\u0000office").param("channel", "EMAIL").param("language", "sr"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("office"));
+    assertThat(jdbc.sql("SELECT count(*) FROM target WHERE office LIKE 'Nul%'").query(Long.class).single()).isZero();
+
+    mvc.perform(head("/api/dashboard").with(httpBasic("advocate", "demo"))).andExpect(status().isForbidden());
+    mvc.perform(get("/error").with(httpBasic("coordinator", "demo"))).andExpect(status().isNotFound());
+    mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
+
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "HR");
+    long appeal = drill.appeal(campaign, "HR");
+    String draft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    for (String back : java.util.List.of("/{id}", "/\r\nX:1", "//evil.example/tasks", "https://evil.example")) {
+      mvc.perform(post("/tasks/{id}/assign", draft).with(user("coordinator").roles("COORDINATOR")).with(csrf())
+              .param("assignee", "advocate").param("back", back))
+          .andExpect(status().isFound())
+          .andExpect(redirectedUrl("/tasks"));
+    }
+    mvc.perform(post("/tasks/{id}/assign", draft).with(user("coordinator").roles("COORDINATOR")).with(csrf())
+            .param("assignee", "advocate").param("back", "/tasks?tab=all&campaignId=" + campaign.id()))
+        .andExpect(redirectedUrl("/tasks?tab=all&campaignId=" + campaign.id()));
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, java.util.Map.of("text", "Draft", "language", "hr"));
+    String review = drill.awaitTask(appeal, TaskKey.REVIEW_APPEAL).id();
+    mvc.perform(post("/api/tasks/{id}/unclaim", review).with(httpBasic("advocate", "demo"))).andExpect(status().isForbidden());
   }
 
   @Test

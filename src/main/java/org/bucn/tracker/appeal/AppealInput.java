@@ -1,0 +1,109 @@
+package org.bucn.tracker.appeal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bucn.tracker.target.Channel;
+import org.bucn.tracker.target.LanguageCode;
+import org.springframework.util.StringUtils;
+
+/**
+ * What completing a task of the appeal process records: one record per task key, field names as
+ * the task API speaks them. Field rules are Bean Validation constraints, rules that tie one field
+ * to another are {@link FieldsAgree}; rules that need the database (a date not before the
+ * submission) are the step's, in its {@link StepRecorder}.
+ */
+public sealed interface AppealInput {
+
+  String URL = "https?://\\S+";
+  String URL_MESSAGE = "must be an http or https link";
+
+  /** The task this input completes. */
+  TaskKey taskKey();
+
+  /** draftAppeal: the appeal text in the language it is written in. */
+  record Draft(@NotBlank @Size(max = 50_000) String text, @NotBlank @LanguageCode String language) implements AppealInput {
+    public TaskKey taskKey() {
+      return TaskKey.DRAFT_APPEAL;
+    }
+  }
+
+  /** reviewAppeal: approve, or send back with a comment saying what to change. */
+  @FieldsAgree
+  record Review(@NotNull ReviewDecision decision, @Size(max = 5_000) String comment) implements AppealInput, FieldsAgree.Rules {
+    public TaskKey taskKey() {
+      return TaskKey.REVIEW_APPEAL;
+    }
+
+    public Map<String, String> broken() {
+      return decision == ReviewDecision.REQUEST_CHANGES && !StringUtils.hasText(comment)
+          ? Map.of("comment", "is required when requesting changes: say what to change")
+          : Map.of();
+    }
+  }
+
+  /** submitAppeal: when, how and under which reference the appeal reached the target. */
+  record Submission(@NotNull @PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference)
+      implements AppealInput {
+    public TaskKey taskKey() {
+      return TaskKey.SUBMIT_APPEAL;
+    }
+  }
+
+  /** followUp: a reminder sent to a silent target. */
+  record FollowUp(@NotNull @PastOrPresent LocalDate doneAt, @NotNull Channel channel, @Size(max = 5_000) String note)
+      implements AppealInput {
+    public TaskKey taskKey() {
+      return TaskKey.FOLLOW_UP;
+    }
+  }
+
+  /** recordResponse: the target's answer. */
+  record Response(
+      @NotNull @PastOrPresent LocalDate receivedAt,
+      @NotNull ResponseKind kind,
+      @Size(max = 20_000) String summary,
+      @Size(max = 2_000) @Pattern(regexp = URL, message = URL_MESSAGE) String sourceUrl)
+      implements AppealInput {
+    public TaskKey taskKey() {
+      return TaskKey.RECORD_RESPONSE;
+    }
+  }
+
+  /** escalateNoResponse: close as unanswered, or another round of follow-ups. */
+  record Escalation(@NotNull EscalationDecision decision, @Size(max = 5_000) String note) implements AppealInput {
+    public TaskKey taskKey() {
+      return TaskKey.ESCALATE_NO_RESPONSE;
+    }
+  }
+
+  /** trackSanction: where the target stands on sanctions now; once decided, when and by which measure. */
+  @FieldsAgree
+  record Sanction(
+      @NotNull SanctionStatus status,
+      @Size(max = 2_000) String measure,
+      @PastOrPresent LocalDate decidedAt,
+      @Size(max = 400) String reference,
+      @Size(max = 2_000) @Pattern(regexp = URL, message = URL_MESSAGE) String sourceUrl)
+      implements AppealInput, FieldsAgree.Rules {
+    public TaskKey taskKey() {
+      return TaskKey.TRACK_SANCTION;
+    }
+
+    public Map<String, String> broken() {
+      Map<String, String> broken = new LinkedHashMap<>();
+      if (status != null && status != SanctionStatus.PENDING && decidedAt == null) {
+        broken.put("decidedAt", "is required once the sanction status is " + status);
+      }
+      if ((status == SanctionStatus.ADOPTED || status == SanctionStatus.ALIGNED) && !StringUtils.hasText(measure)) {
+        broken.put("measure", "is required for an " + status + " sanction: name the measure");
+      }
+      return broken;
+    }
+  }
+}

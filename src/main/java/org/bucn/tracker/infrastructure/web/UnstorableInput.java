@@ -1,0 +1,76 @@
+package org.bucn.tracker.infrastructure.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Input PostgreSQL cannot store, refused as the client's mistake (400 naming the field) before it
+ * reaches a statement that would fail with a 500: the NUL character, in a form or query
+ * parameter or in any JSON string. Also: {@code /error} requested directly is 404; it is only
+ * the container's error dispatch.
+ */
+@Configuration(proxyBeanMethods = false)
+class UnstorableInput {
+
+  static final char NUL = '\u0000';
+  static final String MESSAGE = "must not contain the NUL character";
+
+  /** JSON strings: a NUL anywhere fails like a value of the wrong type, named by its path. */
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer refuseNulInJson() {
+    return builder -> builder.modulesToInstall(new SimpleModule("refuse-nul").addDeserializer(String.class, new StringDeserializer() {
+      @Override
+      public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String value = super.deserialize(parser, context);
+        if (value != null && value.indexOf(NUL) >= 0) {
+          throw context.weirdStringException(value.replace(NUL, '?'), String.class, MESSAGE);
+        }
+        return value;
+      }
+    }));
+  }
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> refuseNulInParameters(ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && "/error".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+          Problems.write(request, response, json, HttpStatus.NOT_FOUND, "No such page");
+          return;
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+          for (String value : parameter.getValue()) {
+            if (value.indexOf(NUL) >= 0 || parameter.getKey().indexOf(NUL) >= 0) {
+              String field = parameter.getKey().replace(NUL, '?');
+              Problems.writeInvalidField(request, response, json, field, MESSAGE);
+              return;
+            }
+          }
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    // After the size limit (a body is read for its parameters only once it is known to be small).
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+}
