@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
  * What completing a task of the appeal process records: one record per task key, field names as
  * the task API speaks them. Field rules are Bean Validation constraints, rules that tie one field
  * to another are {@link FieldsAgree}; rules that need the database (a date not before the
- * submission) are the step's, in its {@link StepRecorder}.
+ * submission) are checked where the input is recorded, in {@link AppealWork}.
  */
 public sealed interface AppealInput {
 

@@ -20,8 +20,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Records what completing a task of the appeal process says, with its timeline entry, and
- * returns the routing flags the process needs next: one recording per kind of {@link AppealInput}. Runs in the caller's transaction, the same
- * one that completes the task in the engine.
+ * returns the routing flags the process needs next: one recording per kind of
+ * {@link AppealInput}. Runs in the caller's transaction, the same one that completes the task in
+ * the engine, and under the appeal's lock, which the caller took first (docs/architecture.md).
  */
 @Service
 public class AppealWork {
@@ -67,12 +68,12 @@ public class AppealWork {
   }
 
   /**
-   * Records the input on the appeal, locked first (the lock order of docs/architecture.md), and
-   * returns the routing flags its task's outgoing gateway reads.
+   * Records the input on the appeal, which the caller has locked ({@link AppealService#lock}, the
+   * first step of every completion), and returns the routing flags its task's outgoing gateway reads.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Object> record(long appealId, AppealInput input, Actor actor) {
-    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    AppealRepository.AppealRow appeal = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     return steps.get(input.getClass()).record(appeal, input, actor.username());
   }
 

@@ -1,7 +1,7 @@
 package org.bucn.tracker.demo;
 
-import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.infrastructure.db.EmbeddedDatabaseCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -11,18 +11,23 @@ public class DemoMode {
 
   private final boolean enabled;
 
-  DemoMode(TrackerProperties properties, Environment environment) {
-    boolean embedded = EmbeddedDatabaseCondition.embedded(environment);
-    if (Boolean.TRUE.equals(properties.demo()) && !embedded) {
+  DemoMode(Environment environment) {
+    if (enabled(environment) && !EmbeddedDatabaseCondition.embedded(environment)) {
       throw new IllegalStateException(
           "TRACKER_DEMO=true is refused with an external database (SPRING_DATASOURCE_URL is set): demo mode creates users"
               + " whose password is 'demo', and a real database must never hold them. Unset TRACKER_DEMO, and set"
               + " TRACKER_ADMIN_PASSWORD to create the first admin.");
     }
-    this.enabled = properties.demo() != null ? properties.demo() : embedded;
+    this.enabled = enabled(environment);
   }
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** The rule itself, also read before the application context exists ({@link ListeningAddress}). */
+  static boolean enabled(Environment environment) {
+    return Binder.get(environment).bind("tracker.demo", Boolean.class)
+        .orElseGet(() -> EmbeddedDatabaseCondition.embedded(environment));
   }
 }

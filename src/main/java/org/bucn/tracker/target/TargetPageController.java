@@ -35,7 +35,9 @@ class TargetPageController {
 
   @GetMapping("/targets/{id}/edit")
   String editForm(@PathVariable long id, Model model) {
-    model.addAttribute("form", TargetRequest.of(targets.get(id)));
+    Target target = targets.get(id);
+    model.addAttribute("form", TargetRequest.of(target));
+    model.addAttribute("office", target.office());
     return form(id, model);
   }
 
@@ -47,7 +49,8 @@ class TargetPageController {
   @PostMapping("/targets/{id}")
   String update(@PathVariable long id, @Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model,
       RedirectAttributes flash) {
-    targets.get(id);
+    // The office as stored: the heading of the form, should it come back with marked fields.
+    model.addAttribute("office", targets.get(id).office());
     return save(id, form, binding, model, flash);
   }
 

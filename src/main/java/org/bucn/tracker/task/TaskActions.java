@@ -60,8 +60,9 @@ public class TaskActions {
     this.validator = validator;
   }
 
-  /** What a task is and everything recorded about its appeal, for the task's form. */
   /**
+   * What a task is and everything recorded about its appeal, for the task's form.
+   *
    * @param mayComplete whether the viewer may complete the task now (the rule {@link #complete} enforces)
    */
   public record TaskView(TaskItem task, AppealDetail appeal, boolean mayComplete) {}

@@ -190,6 +190,12 @@ class PageAccessTests {
         .andExpect(content().string(containsString("id=\"followUpInterval-error\"")))
         .andExpect(content().string(containsString("id=\"targetIds-error\"")))
         .andExpect(content().string(containsString("value=\"soon\"")));
+    // A value the record cannot even be built from (only a hand-made post sends one): the form comes back, marked.
+    mvc.perform(post("/campaigns").with(as("coordinator")).with(csrf())
+            .param("title", "T").param("demands", "SANCTIONS").param("followUpInterval", "P7D")
+            .param("maxFollowUps", "abc").param("sanctionCheckInterval", "P30D").param("targetIds", String.valueOf(target)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"maxFollowUps-error\">is not a valid value")));
     String location = mvc.perform(post("/campaigns").with(as("coordinator")).with(csrf())
             .param("title", "Form campaign").param("summary", "Asks for sanctions").param("demands", "SANCTIONS")
             .param("followUpInterval", "P7D").param("maxFollowUps", "2").param("sanctionCheckInterval", "P30D")
@@ -236,6 +242,11 @@ class PageAccessTests {
             .param("countryCode", "ME").param("country", "Montenegro").param("office", "Pigeon post").param("channel", "PIGEON").param("language", "sr"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"channel-error\">is not a valid value")));
+    long montenegro = jdbc.sql("SELECT id FROM target WHERE country_code = 'ME' ORDER BY id LIMIT 1").query(Long.class).single();
+    mvc.perform(post("/targets/{id}", montenegro).with(as("coordinator")).with(csrf())
+            .param("countryCode", "ME").param("country", "Montenegro").param("office", "Pigeon post").param("channel", "PIGEON").param("language", "sr"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"channel-error\">is not a valid value")));
     mvc.perform(post("/targets").with(as("coordinator")).with(csrf())
             .param("countryCode", " me ").param("country", "Montenegro").param("office", "Speaker of the Parliament (form test)")
             .param("channel", "LETTER").param("language", "SR"))
@@ -260,6 +271,11 @@ class PageAccessTests {
         .andExpect(content().string(containsString("id=\"roles-error\">give the user at least one role")))
         .andExpect(content().string(containsString("value=\"Mira K\"")));
     org.assertj.core.api.Assertions.assertThat(users.find("Mira K")).isEmpty();
+    mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
+            .param("username", "mira").param("password", "long enough").param("roles", "KING"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"roles-error\">is not a valid value")));
+    org.assertj.core.api.Assertions.assertThat(users.find("mira")).isEmpty();
     mvc.perform(post("/admin/users/advocate/password").with(as("admin")).with(csrf()).param("password", "short"))
         .andExpect(flash().attribute("flashError", containsString("password must have at least 8 characters")));
   }

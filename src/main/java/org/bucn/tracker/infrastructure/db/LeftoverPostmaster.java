@@ -107,7 +107,6 @@ final class LeftoverPostmaster {
     }
   }
 
-
   private static boolean sameDirectory(Path named, Path ours) {
     try {
       return Files.isSameFile(named, ours);

@@ -44,7 +44,7 @@ class CrossSiteWrites extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  static boolean fromAnotherSite(HttpServletRequest request) {
+  private static boolean fromAnotherSite(HttpServletRequest request) {
     String site = request.getHeader("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
       return true;

@@ -1,4 +1,4 @@
-package org.bucn.tracker.infrastructure.web;
+package org.bucn.tracker.demo;
 
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -18,15 +18,9 @@ class ListeningAddress implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (StringUtils.hasText(environment.getProperty("server.address")) || !demo(environment)) {
+    if (StringUtils.hasText(environment.getProperty("server.address")) || !DemoMode.enabled(environment)) {
       return;
     }
     environment.getPropertySources().addLast(new MapPropertySource("demo-listens-on-loopback", Map.of("server.address", LOOPBACK)));
-  }
-
-  /** The rule of {@code DemoMode}: TRACKER_DEMO when set, else on with the embedded database only. */
-  private static boolean demo(ConfigurableEnvironment environment) {
-    String demo = environment.getProperty("tracker.demo");
-    return StringUtils.hasText(demo) ? Boolean.parseBoolean(demo) : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
   }
 }
