@@ -34,9 +34,9 @@ class FirstAdmin implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     String password = properties.adminPassword();
     if (StringUtils.hasText(password)) {
-      if (!new Password.Check().isValid(password, null)) {
-        throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + Password.MESSAGE);
-      }
+      Password.Check.problem(password).ifPresent(problem -> {
+        throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + problem);
+      });
       if (users.createIfAbsent(new UserService.NewUser("admin", password, null, "Administrator", Set.of(Role.ADMIN)))) {
         log.info("Created the first admin user 'admin' from TRACKER_ADMIN_PASSWORD");
       }

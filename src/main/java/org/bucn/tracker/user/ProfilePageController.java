@@ -1,6 +1,8 @@
 package org.bucn.tracker.user;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.PageController;
 import org.springframework.ui.Model;
@@ -27,6 +29,26 @@ class ProfilePageController {
     return page(user, model);
   }
 
+  /** Changes the user's own password; their other sessions end, this one goes on. */
+  @PostMapping("/profile/password")
+  String changePassword(@Valid @ModelAttribute("passwordForm") UserForms.PasswordChange form, BindingResult binding, Actor actor,
+      Model model, HttpSession session, RedirectAttributes flash) {
+    if (!binding.hasErrors()) {
+      try {
+        session.setAttribute(UserService.SESSION_CREDENTIALS,
+            users.changeOwnPassword(actor.username(), form.currentPassword(), form.newPassword()));
+        flash.addFlashAttribute("flash", "Your password is changed. Your other sessions, on any device, have ended.");
+        return "redirect:/profile";
+      } catch (InvalidFieldException e) {
+        binding.rejectValue(e.field(), "invalid", e.getMessage());
+      }
+    }
+    UserAccount user = user(actor);
+    model.addAttribute("form", new UserForms.Profile(user.email(), user.notifications()));
+    model.addAttribute("flashError", "Please correct the marked fields; the password was not changed.");
+    return page(user, model);
+  }
+
   @PostMapping("/profile")
   String save(@Valid @ModelAttribute("form") UserForms.Profile form, BindingResult binding, Actor actor, Model model,
       RedirectAttributes flash) {
@@ -45,6 +67,9 @@ class ProfilePageController {
   }
 
   private String page(UserAccount user, Model model) {
+    if (!model.containsAttribute("passwordForm")) {
+      model.addAttribute("passwordForm", new UserForms.PasswordChange(null, null));
+    }
     model.addAttribute("user", user);
     model.addAttribute("choices", Notify.values());
     return "profile";

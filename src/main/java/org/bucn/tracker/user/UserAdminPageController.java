@@ -72,7 +72,7 @@ class UserAdminPageController {
       return "redirect:/admin/users";
     }
     users.update(username, new UserService.UserChange(null, null, null, null, form.password()));
-    flash.addFlashAttribute("flash", "New password set for " + username);
+    flash.addFlashAttribute("flash", "New password set for " + username + "; their sessions have ended");
     return "redirect:/admin/users";
   }
 

@@ -1,6 +1,8 @@
 package org.bucn.tracker.user;
 
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,17 @@ class UserApiController {
   Me me(Principal principal) {
     UserAccount user = users.find(principal.getName()).orElseThrow(() -> new NotFoundException("user", principal.getName()));
     return new Me(user.username(), user.displayName(), user.email(), user.roles());
+  }
+
+  /** Changes the caller's own password (current one required); their web sessions end. */
+  @PostMapping("/api/me/password")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void changePassword(@Valid @RequestBody UserForms.PasswordChange request, Principal principal, HttpServletRequest http) {
+    String credentials = users.changeOwnPassword(principal.getName(), request.currentPassword(), request.newPassword());
+    HttpSession session = http.getSession(false);
+    if (session != null) {
+      session.setAttribute(UserService.SESSION_CREDENTIALS, credentials); // the session that asked goes on
+    }
   }
 
   @GetMapping("/api/admin/users")

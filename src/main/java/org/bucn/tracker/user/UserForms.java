@@ -52,6 +52,9 @@ final class UserForms {
     }
   }
 
+  /** A user's own new password: the current one proves it is them, not someone at their unlocked screen. */
+  record PasswordChange(@NotBlank String currentPassword, @NotBlank @Password String newPassword) {}
+
   /** A new password set by an admin. */
   record PasswordReset(@NotBlank @Password String password) {}
 

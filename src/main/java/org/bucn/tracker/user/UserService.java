@@ -1,9 +1,14 @@
 package org.bucn.tracker.user;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -37,6 +42,48 @@ public class UserService implements UserDetailsService {
   /** The user as stored now, for checks that must see a role removed a moment ago. */
   public Optional<UserAccount> find(String username) {
     return users.find(username).map(UserRepository.StoredUser::account);
+  }
+
+  /**
+   * The session attribute holding the {@link Standing#credentials()} a session was opened with:
+   * once the password changes, every other session of that user ends on its next request.
+   */
+  public static final String SESSION_CREDENTIALS = "tracker.credentials";
+
+  /**
+   * A user as the per-request session check sees them.
+   *
+   * @param credentials a fingerprint of the password hash: it changes with the password and says nothing about it
+   */
+  public record Standing(UserAccount account, String credentials) {}
+
+  public Optional<Standing> standing(String username) {
+    return users.find(username).map(stored -> new Standing(stored.account(), fingerprint(stored.passwordHash())));
+  }
+
+  /**
+   * A user changes their own password: the current one must be given.
+   *
+   * @return the new credentials fingerprint, for the session that made the change to keep
+   */
+  @Transactional
+  public String changeOwnPassword(String username, String currentPassword, String newPassword) {
+    UserRepository.StoredUser stored = users.find(username).orElseThrow(() -> new NotFoundException("user", username));
+    if (!passwordEncoder.matches(currentPassword, stored.passwordHash())) {
+      throw new InvalidFieldException("currentPassword", "is not your current password");
+    }
+    String hash = passwordEncoder.encode(newPassword);
+    users.updatePassword(username, hash);
+    return fingerprint(hash);
+  }
+
+  private static String fingerprint(String passwordHash) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 
   public List<UserAccount> findAll() {

@@ -19,12 +19,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A web session remembers the roles a user had when logging in; this filter replaces them with
- * the roles stored now, and logs out a user who was disabled or removed, so that a lost role is
- * lost on the next request.
+ * the roles stored now, and logs out a user who was disabled or removed, or whose password
+ * changed since the session began, so that a lost role or an old password is lost on the next
+ * request.
  */
 class FreshRolesFilter extends OncePerRequestFilter {
 
@@ -40,8 +42,9 @@ class FreshRolesFilter extends OncePerRequestFilter {
     SecurityContext context = SecurityContextHolder.getContext();
     Authentication current = context.getAuthentication();
     if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
-      Optional<UserAccount> stored = users.find(current.getName());
-      if (stored.isEmpty() || !stored.get().enabled()) {
+      Optional<UserService.Standing> standing = users.standing(current.getName());
+      Optional<UserAccount> stored = standing.map(UserService.Standing::account);
+      if (stored.isEmpty() || !stored.get().enabled() || passwordChangedSince(request, standing.get().credentials())) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -65,5 +68,29 @@ class FreshRolesFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** At login: notes in the new session the credentials it is opened with. */
+  static SessionAuthenticationStrategy notingCredentials(UserService users) {
+    return (authentication, request, response) ->
+        users.standing(authentication.getName())
+            .ifPresent(standing -> request.getSession().setAttribute(UserService.SESSION_CREDENTIALS, standing.credentials()));
+  }
+
+  /**
+   * Whether the session was opened with a password that has changed since (by an admin's reset or
+   * on another device). A session from before this check noted nothing: it notes the credentials now.
+   */
+  private static boolean passwordChangedSince(HttpServletRequest request, String credentials) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false; // HTTP Basic: the password is checked on every request
+    }
+    Object openedWith = session.getAttribute(UserService.SESSION_CREDENTIALS);
+    if (openedWith == null) {
+      session.setAttribute(UserService.SESSION_CREDENTIALS, credentials);
+      return false;
+    }
+    return !openedWith.equals(credentials);
   }
 }

@@ -3,6 +3,7 @@ package org.bucn.tracker.infrastructure.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.user.Role;
 import org.bucn.tracker.appeal.TaskKey;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -38,11 +39,15 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @TrackerTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class SecurityTests {
 
   @Autowired MockMvc mvc;
   @Autowired CampaignDrill drill;
   @Autowired CampaignService campaigns;
+  @Autowired org.bucn.tracker.user.UserService users;
+  @Autowired org.bucn.tracker.MovableClock clock;
+  @Autowired org.springframework.security.authentication.dao.DaoAuthenticationProvider passwordLogin;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @ParameterizedTest
@@ -138,6 +143,83 @@ class SecurityTests {
     mvc.perform(post("/api/tasks/{id}/unclaim", review).with(httpBasic("advocate", "demo"))).andExpect(status().isForbidden());
   }
 
+  /** Requests from one address of their own, so that these failures do not throttle other tests. */
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  @Test
+  void passwordGuessingIsThrottledPerAccountAndTheRealUserWaitsAtMostAMinute() throws Exception {
+    users.createIfAbsent(new org.bucn.tracker.user.UserService.NewUser("guessed", "right password", null, null, Set.of(Role.MANAGER)));
+    try {
+      for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+        mvc.perform(get("/api/me").with(httpBasic("guessed", "guess " + i)).with(from("10.0.0.1"))).andExpect(status().isUnauthorized());
+      }
+      // Now even the right password waits, from any address, and the password is not checked.
+      String wait = mvc.perform(get("/api/me").with(httpBasic("guessed", "right password")).with(from("10.0.0.2")))
+          .andExpect(status().isTooManyRequests())
+          .andExpect(header().exists("Retry-After"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Too many failed logins")))
+          .andReturn().getResponse().getHeader("Retry-After");
+      assertThat(Long.parseLong(wait)).isBetween(1L, 60L);
+      mvc.perform(post("/login").param("username", "guessed").param("password", "right password").with(csrf()).with(from("10.0.0.2")))
+          .andExpect(status().isTooManyRequests());
+      clock.move(java.time.Duration.ofSeconds(Long.parseLong(wait)));
+      mvc.perform(get("/api/me").with(httpBasic("guessed", "right password")).with(from("10.0.0.2"))).andExpect(status().isOk());
+
+      // Guessing on: the wait doubles, but never beyond a minute.
+      long longest = 0;
+      for (int i = 0; i < 24; i++) {
+        var result = mvc.perform(get("/api/me").with(httpBasic("guessed", "again " + i)).with(from("10.0.0.1"))).andReturn();
+        if (result.getResponse().getStatus() == 429) {
+          long seconds = Long.parseLong(result.getResponse().getHeader("Retry-After"));
+          longest = Math.max(longest, seconds);
+          clock.move(java.time.Duration.ofSeconds(seconds));
+        }
+      }
+      assertThat(longest).isEqualTo(LoginThrottle.ACCOUNT_MAX_WAIT.toSeconds());
+    } finally {
+      clock.reset();
+    }
+  }
+
+  @Test
+  void aDisabledAccountsPasswordIsCheckedLikeAnyOtherSoItsAnswerIsNoFaster(
+      @Autowired org.springframework.test.context.event.ApplicationEvents events) throws Exception {
+    users.createIfAbsent(new org.bucn.tracker.user.UserService.NewUser("gone", "right password", null, null, Set.of(Role.MANAGER)));
+    users.update("gone", new org.bucn.tracker.user.UserService.UserChange(null, null, false, null, null));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> passwordLogin.authenticate(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("gone", "wrong")))
+        .isInstanceOf(org.springframework.security.authentication.BadCredentialsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> passwordLogin.authenticate(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("gone", "right password")))
+        .isInstanceOf(org.springframework.security.authentication.DisabledException.class);
+    // The filter chains log in through that provider: over Basic too, the wrong password is what fails.
+    mvc.perform(get("/api/me").with(httpBasic("gone", "wrong")).with(from("10.0.0.5"))).andExpect(status().isUnauthorized());
+    assertThat(events.stream(org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent.class)
+            .filter(e -> "gone".equals(e.getAuthentication().getName())))
+        .singleElement()
+        .isInstanceOf(org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent.class);
+  }
+
+  @Test
+  void oneAddressTryingManyAccountsIsThrottled() throws Exception {
+    try {
+      for (int i = 0; i < LoginThrottle.ADDRESS_FAILURES; i++) {
+        mvc.perform(get("/api/me").with(httpBasic("nobody" + i, "guess")).with(from("10.0.0.9"))).andExpect(status().isUnauthorized());
+      }
+      mvc.perform(get("/api/me").with(httpBasic("coordinator", "demo")).with(from("10.0.0.9"))).andExpect(status().isTooManyRequests());
+      mvc.perform(get("/api/me").with(httpBasic("coordinator", "demo")).with(from("10.0.0.10"))).andExpect(status().isOk());
+      clock.move(LoginThrottle.ADDRESS_WAIT);
+      mvc.perform(get("/api/me").with(httpBasic("coordinator", "demo")).with(from("10.0.0.9"))).andExpect(status().isOk());
+    } finally {
+      clock.reset();
+    }
+  }
+
   @Test
   void adminApiIsForAdminsOnly() throws Exception {
     mvc.perform(get("/api/admin/users").with(httpBasic("coordinator", "demo")))
@@ -227,11 +309,66 @@ class SecurityTests {
   }
 
   private MockHttpSession login(String username) throws Exception {
-    String password = username.startsWith("temp") ? "long-enough-1" : "demo";
+    return login(username, username.startsWith("temp") ? "long-enough-1" : "demo");
+  }
+
+  private MockHttpSession login(String username, String password) throws Exception {
     return (MockHttpSession)
         mvc.perform(formLogin("/login").user(username).password(password))
             .andExpect(authenticated())
             .andReturn().getRequest().getSession(false);
+  }
+
+  @Test
+  void commonAndPatternedPasswordsAreRefusedNamingTheField() throws Exception {
+    for (String weak : java.util.List.of("password", "12345678", "aaaaaaaa", "P@ssw0rd!")) {
+      mvc.perform(post("/api/admin/users").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"username\":\"weak.one\",\"password\":\"" + weak + "\",\"roles\":[\"MANAGER\"]}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("password"))
+          .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is too easy to guess")));
+    }
+    mvc.perform(post("/api/admin/users").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"username\":\"weak.one\",\"password\":\"" + "é".repeat(40) + "\",\"roles\":[\"MANAGER\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("must have at least 8 characters and at most 72 bytes")));
+    assertThat(users.find("weak.one")).isEmpty();
+  }
+
+  @Test
+  void aPasswordChangeEndsTheUsersOtherSessionsButNotTheOneThatMadeIt() throws Exception {
+    users.createIfAbsent(new org.bucn.tracker.user.UserService.NewUser("changer", "first long phrase", null, null, Set.of(Role.MANAGER)));
+    MockHttpSession here = login("changer", "first long phrase");
+    MockHttpSession elsewhere = login("changer", "first long phrase");
+    mvc.perform(get("/profile").session(elsewhere)).andExpect(status().isOk());
+
+    mvc.perform(post("/profile/password").session(here).with(csrf())
+            .param("currentPassword", "not it").param("newPassword", "second longer phrase"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"currentPassword-error\">is not your current password")));
+    mvc.perform(post("/profile/password").session(here).with(csrf())
+            .param("currentPassword", "first long phrase").param("newPassword", "aaaaaaaa"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"newPassword-error\">is too easy to guess")));
+    mvc.perform(post("/profile/password").session(here).with(csrf())
+            .param("currentPassword", "first long phrase").param("newPassword", "second longer phrase"))
+        .andExpect(status().isFound());
+
+    mvc.perform(get("/profile").session(here)).andExpect(status().isOk());
+    mvc.perform(get("/profile").session(elsewhere)).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
+    mvc.perform(get("/api/me").with(httpBasic("changer", "first long phrase")).with(from("10.0.0.7"))).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/me").with(httpBasic("changer", "second longer phrase"))).andExpect(status().isOk());
+
+    // Over the API, and an admin's reset: the sessions opened before end too.
+    MockHttpSession again = login("changer", "second longer phrase");
+    mvc.perform(post("/api/me/password").with(httpBasic("changer", "second longer phrase")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"currentPassword\":\"second longer phrase\",\"newPassword\":\"third and last phrase\"}"))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/profile").session(again)).andExpect(status().isFound());
+    MockHttpSession last = login("changer", "third and last phrase");
+    mvc.perform(post("/admin/users/changer/password").with(user("admin").roles("ADMIN")).with(csrf()).param("password", "reset by the admin"))
+        .andExpect(status().isFound());
+    mvc.perform(get("/profile").session(last)).andExpect(status().isFound());
   }
 
   @Test
