@@ -1,6 +1,7 @@
 package org.bucn.tracker.campaign;
 
 import java.time.Clock;
+import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.LanguageCode;
 import org.bucn.tracker.target.Target;
@@ -28,7 +30,17 @@ public class Letters {
   /** The placeholders a letter may use. */
   public static final List<String> PLACEHOLDERS = List.of("office", "holderName", "country", "campaignTitle", "demands", "date");
 
-  private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).defaultValue("");
+  /**
+   * Values only: the basic collector reads map entries and never calls a method, so even a
+   * template stored before placeholders were checked cannot run {@code {{office.getClass}}}.
+   */
+  private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).defaultValue("")
+      .withCollector(new BasicCollector() {
+        @Override
+        public <K, V> Map<K, V> createFetcherCache() {
+          return new ConcurrentHashMap<>();
+        }
+      });
   private static final LanguageCode.Validator LANGUAGES = new LanguageCode.Validator();
 
   private final JdbcClient jdbc;
@@ -126,11 +138,46 @@ public class Letters {
     return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
   }
 
+  /** Compiles a letter template; a tag that is not one of the {@link #PLACEHOLDERS} is refused naming it. */
   private static Template compile(String field, String template) {
+    Template compiled;
     try {
-      return MUSTACHE.compile(template);
+      compiled = MUSTACHE.compile(template);
     } catch (MustacheException e) {
       throw new InvalidFieldException(field, "is not a valid letter template: " + e.getMessage());
     }
+    compiled.visit(new Mustache.Visitor() {
+      @Override
+      public void visitText(String text) {}
+
+      @Override
+      public void visitVariable(String name) {
+        placeholder(name);
+      }
+
+      @Override
+      public boolean visitInclude(String name) {
+        throw new InvalidFieldException(field, "may not include other templates ({{>" + name + "}})");
+      }
+
+      @Override
+      public boolean visitSection(String name) {
+        placeholder(name);
+        return true;
+      }
+
+      @Override
+      public boolean visitInvertedSection(String name) {
+        placeholder(name);
+        return true;
+      }
+
+      private void placeholder(String name) {
+        if (!PLACEHOLDERS.contains(name)) {
+          throw new InvalidFieldException(field, "uses {{" + name + "}}, which is not a placeholder; use " + PLACEHOLDERS);
+        }
+      }
+    });
+    return compiled;
   }
 }

@@ -60,6 +60,13 @@ class LetterTests {
     mvc.perform(put("/api/campaigns/{id}/letters/sr", campaign.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"subject\":\"x\",\"body\":\"{{#items}}never closed\"}"))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+    for (String tag : java.util.List.of("{{office.toUpperCase}}", "{{entrySet}}", "{{#entrySet}}{{key}}{{/entrySet}}", "{{office.class}}", "{{this}}")) {
+      mvc.perform(put("/api/campaigns/{id}/letters/sr", campaign.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+              .content(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("subject", "x", "body", "Dear " + tag))))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("body"))
+          .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("which is not a placeholder")));
+    }
     mvc.perform(put("/api/campaigns/{id}/letters/serbian", campaign.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"subject\":\"x\",\"body\":\"y\"}"))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("language"));
