@@ -21,8 +21,10 @@ class MailOutbox {
 
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(String recipient, String subject, String body) {
+    // A subject is one header line: a line break in it (a campaign title) must not start another header.
+    String line = subject.replaceAll("[\\r\\n]+", " ");
     jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
-        .params(recipient, subject.length() > SUBJECT_MAX ? subject.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : subject, body)
+        .params(recipient, line.length() > SUBJECT_MAX ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : line, body)
         .update();
   }
 }

@@ -117,7 +117,7 @@ public final class LifecycleBenchmark {
     long deadlocks = jdbc.sql(deadlocksSql).query(Long.class).single() - deadlocksBefore;
     Map<String, Long> writesAfter = tableWrites(jdbc);
     EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
-    double tps = pgbench(postgres, (int) Math.max(10, Math.round(elapsed)));
+    double tps = pgbench(postgres, Files.readString(app.getBean(org.bucn.tracker.TrackerProperties.class).dataDir().resolve("postgres.password")).trim(), (int) Math.max(10, Math.round(elapsed)));
 
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
@@ -303,7 +303,7 @@ public final class LifecycleBenchmark {
   }
 
   /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */
-  private static double pgbench(EmbeddedPostgres postgres, int seconds) throws Exception {
+  private static double pgbench(EmbeddedPostgres postgres, String password, int seconds) throws Exception {
     Path pgbench = Stream.of("/usr/lib/postgresql")
         .map(Path::of).filter(Files::isDirectory)
         .flatMap(dir -> {
@@ -323,15 +323,18 @@ public final class LifecycleBenchmark {
       c.createStatement().execute("CREATE DATABASE pgbench");
     }
     String port = Integer.toString(postgres.getPort());
-    exec(pgbench.toString(), "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
-    String out = exec(pgbench.toString(), "-N", "-c", Integer.toString(WORKERS), "-j", "2", "-T", Integer.toString(seconds),
+    exec(password, pgbench.toString(), "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
+    String out = exec(password, pgbench.toString(), "-N", "-c", Integer.toString(WORKERS), "-j", "2", "-T", Integer.toString(seconds),
         "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
     Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
     return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
   }
 
-  private static String exec(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+  /** Runs a PostgreSQL client program with the embedded server's password. */
+  private static String exec(String password, String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", password);
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);

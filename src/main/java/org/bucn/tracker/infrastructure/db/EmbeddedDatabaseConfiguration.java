@@ -24,16 +24,31 @@ class EmbeddedDatabaseConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-  /** Closed by Spring after every bean that uses the data source, so the engine stops first. */
+  /** The superuser's password, beside the data directory ({@link DatabasePassword}). */
+  static final String PASSWORD_FILE = "postgres.password";
+
+  /**
+   * Closed by Spring after every bean that uses the data source, so the engine stops first. The
+   * server listens on loopback only and asks for the superuser's password (SCRAM), so another
+   * user of the machine can neither read the data nor run programs as the database.
+   */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(TrackerProperties properties) throws IOException {
     Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
     Files.createDirectories(directory.getParent());
     LeftoverPostmaster.stopIfRunning(directory);
+    Path passwordFile = passwordFile(properties);
+    String password = DatabasePassword.of(passwordFile);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
+        // initdb of a new data directory: password (SCRAM) authentication, for local sockets too.
+        .setLocaleConfig("auth", "scram-sha-256")
+        .setLocaleConfig("pwfile", passwordFile.toString())
+        .setConnectConfig("password", password)
+        .setServerConfig("listen_addresses", "localhost")
+        .setServerConfig("password_encryption", "scram-sha-256")
         // zonky turns both off for speed; recorded appeals must survive a crash.
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
@@ -43,15 +58,22 @@ class EmbeddedDatabaseConfiguration {
         .setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .start();
+    TrustedClusters.lockDown(postgres, directory, password);
+    return postgres;
   }
 
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, TrackerProperties properties) throws IOException {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
+    dataSource.setPassword(DatabasePassword.of(passwordFile(properties)));
     dataSource.setPoolName("tracker-embedded");
     return dataSource;
+  }
+
+  private static Path passwordFile(TrackerProperties properties) {
+    return properties.dataDir().resolve(PASSWORD_FILE).toAbsolutePath();
   }
 }

@@ -91,6 +91,8 @@ class SecurityConfiguration {
                     // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the dashboard.
                     .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                    // Only coordinators assign: refused before the body is read (an advocate heard 400 before).
+                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("COORDINATOR")
                     .requestMatchers("/api/tasks/**").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                     .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
@@ -157,6 +159,7 @@ class SecurityConfiguration {
                 auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/admin/**").hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/*/assign").hasRole("COORDINATOR")
                     .requestMatchers("/tasks/**", "/tasks").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers("/dashboard/**", "/dashboard", "/campaigns/*/dashboard", "/campaigns/*/report", "/campaigns/*/report.*")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")

@@ -21,16 +21,33 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Input PostgreSQL cannot store, refused as the client's mistake (400 naming the field) before it
- * reaches a statement that would fail with a 500: the NUL character, in a form or query
- * parameter or in any JSON string. Also: {@code /error} requested directly is 404; it is only
+ * Input PostgreSQL cannot store as sent, refused as the client's mistake (400 naming the field)
+ * before it reaches a statement: the NUL character (PostgreSQL refuses it: a 500 before) and a
+ * lone UTF-16 surrogate (the driver silently stored "?" instead), in a form or query parameter
+ * or in any JSON string. Also: {@code /error} requested directly is 404; it is only
  * the container's error dispatch.
  */
 @Configuration(proxyBeanMethods = false)
 class UnstorableInput {
 
   static final char NUL = '\u0000';
-  static final String MESSAGE = "must not contain the NUL character";
+  static final String MESSAGE = "must not contain the NUL character or a broken (unpaired) surrogate character";
+
+  /** Whether a text holds a character that cannot be stored as it is. */
+  static boolean unstorable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == NUL) {
+        return true;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** JSON strings: a NUL anywhere fails like a value of the wrong type, named by its path. */
   @Bean
@@ -39,8 +56,8 @@ class UnstorableInput {
       @Override
       public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String value = super.deserialize(parser, context);
-        if (value != null && value.indexOf(NUL) >= 0) {
-          throw context.weirdStringException(value.replace(NUL, '?'), String.class, MESSAGE);
+        if (value != null && unstorable(value)) {
+          throw context.weirdStringException("(not shown)", String.class, MESSAGE);
         }
         return value;
       }
@@ -59,8 +76,8 @@ class UnstorableInput {
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
           for (String value : parameter.getValue()) {
-            if (value.indexOf(NUL) >= 0 || parameter.getKey().indexOf(NUL) >= 0) {
-              String field = parameter.getKey().replace(NUL, '?');
+            if (unstorable(value) || unstorable(parameter.getKey())) {
+              String field = unstorable(parameter.getKey()) ? "(a parameter name)" : parameter.getKey();
               Problems.writeInvalidField(request, response, json, field, MESSAGE);
               return;
             }

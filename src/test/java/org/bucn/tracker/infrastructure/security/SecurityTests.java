@@ -115,7 +115,7 @@ class SecurityTests {
             .content("{\"countryCode\":\"RS\",\"country\":\"Serbia\",\"office\":\"Nul\\u0000office\",\"channel\":\"EMAIL\",\"language\":\"sr\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("office"))
-        .andExpect(jsonPath("$.errors[0].message").value("must not contain the NUL character"));
+        .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("must not contain the NUL character")));
     mvc.perform(post("/targets").with(user("coordinator").roles("COORDINATOR")).with(csrf())
             .param("countryCode", "RS").param("country", "Serbia").param("office", "Nul\u0000office").param("channel", "EMAIL").param("language", "sr"))
         .andExpect(status().isBadRequest())
