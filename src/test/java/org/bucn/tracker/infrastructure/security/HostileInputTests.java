@@ -56,6 +56,7 @@ class HostileInputTests {
   @Autowired JdbcClient jdbc;
   @Autowired CampaignDrill drill;
   @Autowired ObjectMapper json;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   private final AtomicInteger serial = new AtomicInteger();
 
@@ -140,6 +141,128 @@ class HostileInputTests {
         .as("no template was evaluated into a stored letter").isZero();
     assertThat(target).isPositive();
     drill.awaitTask(drill.appeal(campaign, "SI"), TaskKey.DRAFT_APPEAL);
+  }
+
+  static final List<String> COUNTRIES = List.of("AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI");
+
+  /**
+   * The text fields of the task forms, each sent at the step that takes it: draft text, review
+   * comment, submission reference, follow-up note, response summary, escalation note, sanction
+   * measure and reference. A step that took the text moves the appeal on; the next value then
+   * goes to an appeal brought to that step again (or a fresh one, for steps an appeal takes once).
+   */
+  @Test
+  void noTaskTextIsA5xxNorEvaluatedNorHalfStored() throws Exception {
+    String today = java.time.LocalDate.now().toString();
+    Set<Demand> all = Set.of(Demand.values());
+    java.util.Deque<Long> fresh = new java.util.ArrayDeque<>();
+    for (int i = 0; i < 2; i++) {
+      Campaign pool = drill.launch(all, "PT1S", 20, "PT1S", COUNTRIES.toArray(String[]::new));
+      COUNTRIES.forEach(code -> fresh.add(drill.appeal(pool, code)));
+    }
+    long drafting = fresh.pop();
+    long reviewing = fresh.pop();
+    long followingUp = fresh.pop();
+    drill.draftAndApprove(followingUp);
+    drill.submit(followingUp, today);
+    long sanctioned = fresh.pop();
+    drill.draftAndApprove(sanctioned);
+    drill.submit(sanctioned, today);
+    drill.respond(sanctioned, "CONDEMNED", today);
+    long escalated = drill.appeal(drill.launch(all, "PT1S", 1, "PT1S", "SI"), "SI");
+    drill.draftAndApprove(escalated);
+    drill.submit(escalated, today);
+    drill.complete(escalated, TaskKey.FOLLOW_UP, CampaignDrill.COORDINATOR, Map.of("doneAt", today, "channel", "EMAIL"));
+    long[] submitting = {0};
+    long[] responding = {0};
+
+    List<String> faults = new ArrayList<>();
+    int sent = 0;
+    sent += step("draft text", () -> drill.awaitTask(drafting, TaskKey.DRAFT_APPEAL).id(),
+        h -> Map.of("text", h, "language", "sl"), "appeal_draft.text",
+        () -> drill.complete(drafting, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "REQUEST_CHANGES", "comment", "again")),
+        faults);
+    sent += step("review comment", () -> {
+          if (drill.openTask(reviewing, TaskKey.REVIEW_APPEAL).isEmpty()) {
+            drill.complete(reviewing, TaskKey.DRAFT_APPEAL, CampaignDrill.COORDINATOR, Map.of("text", "Draft", "language", "hr"));
+          }
+          return drill.awaitTask(reviewing, TaskKey.REVIEW_APPEAL).id();
+        },
+        h -> Map.of("decision", "REQUEST_CHANGES", "comment", h), "appeal_review.comment", () -> {}, faults);
+    sent += step("submission reference", () -> {
+          if (submitting[0] == 0 || drill.openTask(submitting[0], TaskKey.SUBMIT_APPEAL).isEmpty()) {
+            submitting[0] = fresh.pop();
+            drill.draftAndApprove(submitting[0]);
+          }
+          return drill.awaitTask(submitting[0], TaskKey.SUBMIT_APPEAL).id();
+        },
+        h -> Map.of("submittedAt", today, "channel", "LETTER", "reference", h), "appeal_submission.reference", () -> {}, faults);
+    sent += step("follow-up note", () -> soon(followingUp, TaskKey.FOLLOW_UP),
+        h -> Map.of("doneAt", today, "channel", "EMAIL", "note", h), "appeal_follow_up.note", () -> {}, faults);
+    sent += step("response summary", () -> {
+          if (responding[0] == 0 || drill.openTask(responding[0], TaskKey.RECORD_RESPONSE).isEmpty()) {
+            responding[0] = fresh.pop();
+            drill.draftAndApprove(responding[0]);
+            drill.submit(responding[0], today);
+          }
+          return drill.awaitTask(responding[0], TaskKey.RECORD_RESPONSE).id();
+        },
+        h -> Map.of("receivedAt", today, "kind", "ACKNOWLEDGED", "summary", h), "appeal_response.summary", () -> {}, faults);
+    sent += step("escalation note", () -> {
+          if (drill.openTask(escalated, TaskKey.ESCALATE_NO_RESPONSE).isEmpty()) {
+            soon(escalated, TaskKey.FOLLOW_UP);
+            drill.complete(escalated, TaskKey.FOLLOW_UP, CampaignDrill.COORDINATOR, Map.of("doneAt", today, "channel", "EMAIL"));
+          }
+          return drill.awaitTask(escalated, TaskKey.ESCALATE_NO_RESPONSE).id();
+        },
+        h -> Map.of("decision", "EXTEND", "note", h), "appeal_escalation.note", () -> {}, faults);
+    sent += step("sanction measure", () -> soon(sanctioned, TaskKey.TRACK_SANCTION),
+        h -> Map.of("status", "PENDING", "measure", h), "sanction_outcome.measure", () -> {}, faults);
+    sent += step("sanction reference", () -> soon(sanctioned, TaskKey.TRACK_SANCTION),
+        h -> Map.of("status", "PENDING", "reference", h), "sanction_outcome.reference", () -> {}, faults);
+    System.out.println("Hostile input at the task steps: " + CORPUS.size() + " values, " + sent + " requests, " + faults.size() + " faults");
+    assertThat(faults).isEmpty();
+  }
+
+  /** The task once the appeal's timer (a follow-up, a sanction re-check) has fired: fired now, not waited for. */
+  private String soon(long appealId, TaskKey key) {
+    if (drill.openTask(appealId, key).isEmpty()) {
+      for (var timer : management.createJobQuery().processInstanceId(drill.process(appealId).getId()).timers().list()) {
+        try {
+          management.executeJob(timer.getId());
+        } catch (org.camunda.bpm.engine.ProcessEngineException takenByTheJobExecutor) {
+          // The job executor ran it a moment earlier: the task comes all the same.
+        }
+      }
+    }
+    return drill.awaitTask(appealId, key).id();
+  }
+
+  /** Sends every value of the corpus into one field of one step's completion. */
+  private int step(String name, Supplier<String> openTask, java.util.function.Function<String, Map<String, String>> body,
+      String storedIn, Runnable afterAccepted, List<String> faults) throws Exception {
+    String table = storedIn.substring(0, storedIn.indexOf('.'));
+    for (String hostile : CORPUS) {
+      String task = openTask.get();
+      long before = count(table);
+      MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/api/tasks/{id}/complete", task)
+              .with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+              .content(json.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(body.apply(hostile))))
+          .andReturn().getResponse();
+      String what = name + "=" + shown(hostile) + ": " + response.getStatus();
+      if (response.getStatus() >= 500) {
+        faults.add(what + " (server error)");
+      } else if (response.getStatus() >= 400) {
+        if (count(table) != before) {
+          faults.add(what + " (refused, yet a row was stored)");
+        }
+      } else if (!stored(storedIn, hostile)) {
+        faults.add(what + " (accepted, but not stored as sent)");
+      } else {
+        afterAccepted.run();
+      }
+    }
+    return CORPUS.size();
   }
 
   private MockHttpServletRequestBuilder request(Form form, Map<String, String> fields) throws Exception {
