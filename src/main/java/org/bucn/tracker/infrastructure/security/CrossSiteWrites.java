@@ -36,7 +36,7 @@ class CrossSiteWrites extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE.contains(request.getMethod()) && fromAnotherSite(request)) {
-      log.warn("security: refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(), request.getRequestURI(),
+      log.warn("refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(), request.getRequestURI(),
           clean(request.getHeader("Origin")), clean(request.getHeader("Sec-Fetch-Site")));
       Problems.write(request, response, json, HttpStatus.FORBIDDEN, "A page of another site may not change anything here");
       return;

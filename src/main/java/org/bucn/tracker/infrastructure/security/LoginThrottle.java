@@ -55,7 +55,7 @@ public class LoginThrottle {
   public Optional<Duration> waitBefore(String username, String address) {
     Instant now = clock.instant();
     Optional<Duration> wait = remaining(accounts.get(key(username)), now).or(() -> remaining(addresses.get(address), now));
-    wait.ifPresent(w -> log.warn("security: login refused for {} from {}: throttled for {} s more", clean(username), address, w.toSeconds()));
+    wait.ifPresent(w -> log.warn("login refused for {} from {}: throttled for {} s more", clean(username), address, w.toSeconds()));
     return wait;
   }
 
@@ -66,13 +66,13 @@ public class LoginThrottle {
     Instant now = clock.instant();
     Failures account = accounts.compute(key(username), (k, f) -> next(f, now, FREE_FAILURES, null));
     Failures place = addresses.compute(address, (k, f) -> next(f, now, ADDRESS_FAILURES, ADDRESS_WAIT));
-    log.warn("security: login failed for {} from {} ({}; {} failures for the account)", clean(username), address,
+    log.warn("login failed for {} from {} ({}; {} failures for the account)", clean(username), address,
         event.getException().getClass().getSimpleName(), account.count());
     if (account.blockedUntil() != null && account.count() >= FREE_FAILURES) {
-      log.warn("security: account {} locked until {}", clean(username), account.blockedUntil());
+      log.warn("account {} locked until {}", clean(username), account.blockedUntil());
     }
     if (place.blockedUntil() != null && place.count() == ADDRESS_FAILURES) {
-      log.warn("security: address {} locked until {}", address, place.blockedUntil());
+      log.warn("address {} locked until {}", address, place.blockedUntil());
     }
   }
 
