@@ -2,6 +2,7 @@ package org.bucn.tracker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,9 +13,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword password of the first admin when the user table is empty and demo mode is off
  * @param publicBaseUrl the URL people reach the tracker at, for links in mails and reports
  * @param mail how and when mail goes out
+ * @param evidence how large an evidence file may be
+ * @param imap the mailbox replies are read from
  */
 @ConfigurationProperties(prefix = "tracker")
-public record TrackerProperties(Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail) {
+public record TrackerProperties(
+    Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap) {
+
+  /** @param maxSize the largest evidence file accepted ({@code TRACKER_EVIDENCE_MAX_SIZE}); larger ones are answered 413 */
+  public record Evidence(DataSize maxSize) {}
+
+  /**
+   * The mailbox replies to appeals arrive in ({@code TRACKER_IMAP_*}); off while {@code host} is empty.
+   *
+   * @param security {@code TLS} (IMAPS, the default), {@code STARTTLS}, or {@code NONE} for a test server on loopback
+   * @param poll how often the mailbox is read
+   */
+  public record Imap(String host, Integer port, String username, String password, String folder, String security, Duration poll) {
+
+    public boolean enabled() {
+      return host != null && !host.isBlank();
+    }
+  }
+
 
   /**
    * Mail settings ({@code tracker.mail.*}); the SMTP server itself is Spring Boot's {@code spring.mail.*}.

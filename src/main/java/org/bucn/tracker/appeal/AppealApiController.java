@@ -3,17 +3,21 @@ package org.bucn.tracker.appeal;
 import java.util.List;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.user.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AppealApiController {
 
   private final AppealService appeals;
+  private final AppealDeliveries deliveries;
 
-  AppealApiController(AppealService appeals) {
+  AppealApiController(AppealService appeals, AppealDeliveries deliveries) {
     this.appeals = appeals;
+    this.deliveries = deliveries;
   }
 
   @GetMapping("/api/campaigns/{campaignId}/appeals")
@@ -23,6 +27,13 @@ class AppealApiController {
 
   @GetMapping("/api/appeals/{id}")
   AppealDetail get(@PathVariable long id) {
+    return appeals.detail(id);
+  }
+
+  /** Mails the approved letter again after its delivery failed (409 otherwise); the appeal with the new delivery. */
+  @PostMapping("/api/appeals/{id}/resend")
+  AppealDetail resend(@PathVariable long id, Actor actor) {
+    deliveries.resend(id, actor);
     return appeals.detail(id);
   }
 }

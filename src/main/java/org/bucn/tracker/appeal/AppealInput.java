@@ -3,7 +3,7 @@ package org.bucn.tracker.appeal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
+import org.bucn.tracker.shared.WebLink;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,8 +20,6 @@ import org.springframework.util.StringUtils;
  */
 public sealed interface AppealInput {
 
-  String URL = "https?://\\S+";
-  String URL_MESSAGE = "must be an http or https link";
 
   /** The task this input completes. */
   TaskKey taskKey();
@@ -47,20 +45,54 @@ public sealed interface AppealInput {
     }
   }
 
-  /** submitAppeal: when, how and under which reference the appeal reached the target. */
-  record Submission(@NotNull @PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference)
-      implements AppealInput {
+  /**
+   * submitAppeal: when, how and under which reference the appeal reached the target; or, with
+   * {@code send}, the tracker mails the approved letter to the office itself, today, and the
+   * reference is the mail's Message-ID.
+   */
+  @FieldsAgree
+  record Submission(@PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference, Boolean send)
+      implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
       return TaskKey.SUBMIT_APPEAL;
     }
+
+    public boolean sends() {
+      return Boolean.TRUE.equals(send);
+    }
+
+    public Map<String, String> broken() {
+      return mailRules(sends(), channel, submittedAt, "submittedAt");
+    }
   }
 
-  /** followUp: a reminder sent to a silent target. */
-  record FollowUp(@NotNull @PastOrPresent LocalDate doneAt, @NotNull Channel channel, @Size(max = 5_000) String note)
-      implements AppealInput {
+  /** followUp: a reminder sent to a silent target; with {@code send}, the tracker mails it, threaded to the letter. */
+  @FieldsAgree
+  record FollowUp(@PastOrPresent LocalDate doneAt, @NotNull Channel channel, @Size(max = 5_000) String note, Boolean send)
+      implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
       return TaskKey.FOLLOW_UP;
     }
+
+    public boolean sends() {
+      return Boolean.TRUE.equals(send);
+    }
+
+    public Map<String, String> broken() {
+      return mailRules(sends(), channel, doneAt, "doneAt");
+    }
+  }
+
+  /** Sending is by e-mail and today; a step recorded after the fact needs its day. */
+  private static Map<String, String> mailRules(boolean sends, Channel channel, LocalDate day, String dayField) {
+    Map<String, String> broken = new LinkedHashMap<>();
+    if (sends && channel != null && channel != Channel.EMAIL) {
+      broken.put("send", "is only possible by e-mail: choose the EMAIL channel, or record a letter sent another way");
+    }
+    if (!sends && day == null) {
+      broken.put(dayField, "is required: the day it was done (or let the tracker send it: send)");
+    }
+    return broken;
   }
 
   /** recordResponse: the target's answer. */
@@ -68,7 +100,7 @@ public sealed interface AppealInput {
       @NotNull @PastOrPresent LocalDate receivedAt,
       @NotNull ResponseKind kind,
       @Size(max = 20_000) String summary,
-      @Size(max = 2_000) @Pattern(regexp = URL, message = URL_MESSAGE) String sourceUrl)
+      @WebLink String sourceUrl)
       implements AppealInput {
     public TaskKey taskKey() {
       return TaskKey.RECORD_RESPONSE;
@@ -89,7 +121,7 @@ public sealed interface AppealInput {
       @Size(max = 2_000) String measure,
       @PastOrPresent LocalDate decidedAt,
       @Size(max = 400) String reference,
-      @Size(max = 2_000) @Pattern(regexp = URL, message = URL_MESSAGE) String sourceUrl)
+      @WebLink String sourceUrl)
       implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
       return TaskKey.TRACK_SANCTION;

@@ -5,6 +5,8 @@ import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The page of one campaign with its appeals, and the page of one appeal with its whole story. */
 @PageController
@@ -23,8 +27,11 @@ class AppealPageController {
   private final AppealService appeals;
   private final AppealTasks tasks;
   private final PdfRenderer pdf;
+  private final AppealDeliveries deliveries;
 
-  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf) {
+  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf,
+      AppealDeliveries deliveries) {
+    this.deliveries = deliveries;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
@@ -65,6 +72,18 @@ class AppealPageController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("appeal-" + id + "-" + appeal.target().countryCode() + ".pdf").build().toString())
         .body(bytes);
+  }
+
+  /** Mails the letter again after its delivery failed, to the address the directory has now. */
+  @PostMapping("/appeals/{id}/resend")
+  String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    try {
+      deliveries.resend(id, actor);
+      flash.addFlashAttribute("flash", "The letter is queued to be sent again.");
+    } catch (ConflictException | InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/appeals/" + id;
   }
 
   /** Approved: the latest review approved the latest draft. */

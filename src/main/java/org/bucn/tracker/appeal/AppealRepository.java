@@ -1,9 +1,15 @@
 package org.bucn.tracker.appeal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.AppealViews.Delivery;
+import org.bucn.tracker.appeal.AppealViews.DeliveryStatus;
 import org.bucn.tracker.appeal.AppealViews.Draft;
 import org.bucn.tracker.appeal.AppealViews.Escalation;
 import org.bucn.tracker.appeal.AppealViews.FollowUp;
@@ -12,6 +18,7 @@ import org.bucn.tracker.appeal.AppealViews.Review;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
 import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.appeal.AppealViews.TargetRef;
+import org.bucn.tracker.target.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,7 +93,7 @@ class AppealRepository {
   }
 
   TargetRef target(long targetId) {
-    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language FROM target_directory WHERE id = ?")
+    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language, email FROM target_directory WHERE id = ?")
         .param(targetId)
         .query(TargetRef.class)
         .single();
@@ -187,27 +194,69 @@ class AppealRepository {
 
   // Submission, follow-ups, escalations.
 
-  void insertSubmission(long appealId, AppealInput.Submission s, String by) {
+  /** The submission, addressed to the office's holder at this moment. */
+  void insertSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference, String messageId, String by) {
     jdbc.sql(
-            "INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, recorded_by) VALUES (?, ?, ?, ?, ?)")
-        .params(appealId, s.submittedAt(), s.channel().name(), s.reference(), by)
+            """
+            INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, message_id, recorded_by, addressed_to)
+            SELECT a.id, ?, ?, ?, ?, ?, t.holder_name FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
+            """)
+        .params(submittedAt, channel.name(), reference, messageId, by, appealId)
         .update();
+  }
+
+  /** A re-sent letter goes out as a new message: the submission now refers to it. */
+  void resubmitted(long appealId, String messageId) {
+    jdbc.sql("UPDATE appeal_submission SET message_id = ?, reference = ? WHERE appeal_id = ?").params(messageId, messageId, appealId).update();
   }
 
   Optional<Submission> submission(long appealId) {
     return jdbc.sql(
             """
-            SELECT submitted_on AS submitted_at, channel, reference, recorded_by, recorded_at
-              FROM appeal_submission WHERE appeal_id = ?
+            SELECT s.submitted_on, s.channel, s.reference, s.addressed_to, s.recorded_by, s.recorded_at, """ + DELIVERY + """
+              FROM appeal_submission s LEFT JOIN mail_delivery d ON d.message_id = s.message_id WHERE s.appeal_id = ?
             """)
         .param(appealId)
-        .query(Submission.class)
+        .query((rs, n) -> new Submission(
+            rs.getObject("submitted_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("reference"),
+            rs.getString("addressed_to"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs)))
         .optional();
   }
 
-  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String by) {
-    jdbc.sql("INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), by)
+  /** The Message-ID of the submission the tracker mailed, if it did. */
+  Optional<String> submissionMessageId(long appealId) {
+    return jdbc.sql("SELECT message_id FROM appeal_submission WHERE appeal_id = ? AND message_id IS NOT NULL")
+        .param(appealId).query(String.class).optional();
+  }
+
+  /** The appeal that one of these Message-IDs went out for: its submission or one of its follow-ups. */
+  Optional<Long> appealOfMessage(Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            SELECT appeal_id FROM appeal_submission WHERE message_id IN (:ids)
+            UNION SELECT appeal_id FROM appeal_follow_up WHERE message_id IN (:ids) LIMIT 1
+            """)
+        .param("ids", messageIds)
+        .query(Long.class)
+        .optional();
+  }
+
+  private static final String DELIVERY = "d.status AS delivery_status, d.message_id AS delivery_message_id, d.recipient, d.sent_at, d.attempts, d.last_error";
+
+  private static Delivery delivery(ResultSet rs) throws SQLException {
+    String status = rs.getString("delivery_status");
+    return status == null ? null : new Delivery(
+        DeliveryStatus.valueOf(status), rs.getString("delivery_message_id"), rs.getString("recipient"),
+        rs.getObject("sent_at", OffsetDateTime.class), rs.getInt("attempts"), rs.getString("last_error"));
+  }
+
+  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String messageId, String by) {
+    jdbc.sql(
+            "INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, by)
         .update();
   }
 
@@ -221,11 +270,13 @@ class AppealRepository {
   List<FollowUp> followUps(long appealId) {
     return jdbc.sql(
             """
-            SELECT round, done_on AS done_at, channel, note, recorded_by, recorded_at
-              FROM appeal_follow_up WHERE appeal_id = ? ORDER BY id
+            SELECT f.round, f.done_on, f.channel, f.note, f.recorded_by, f.recorded_at, """ + DELIVERY + """
+              FROM appeal_follow_up f LEFT JOIN mail_delivery d ON d.message_id = f.message_id WHERE f.appeal_id = ? ORDER BY f.id
             """)
         .param(appealId)
-        .query(FollowUp.class)
+        .query((rs, n) -> new FollowUp(
+            rs.getInt("round"), rs.getObject("done_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("note"),
+            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs)))
         .list();
   }
 

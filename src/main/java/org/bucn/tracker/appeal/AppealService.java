@@ -5,6 +5,7 @@ import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.AppealViews.Draft;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
+import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignClosedEarly;
@@ -142,16 +143,23 @@ public class AppealService {
     return appeals.summariesOfCampaign(campaignId);
   }
 
+  /** 404 unless the appeal exists. */
+  @Transactional(readOnly = true)
+  public void requireExists(long appealId) {
+    appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+  }
+
   @Transactional(readOnly = true)
   public AppealDetail detail(long appealId) {
     AppealRepository.AppealRow row = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     List<Draft> drafts = appeals.drafts(appealId);
     List<SanctionOutcome> checks = appeals.sanctionChecks(appealId);
+    Submission submission = appeals.submission(appealId).orElse(null);
     return new AppealDetail(
         row.id(),
         row.campaignId(),
         row.campaignTitle(),
-        appeals.target(row.targetId()),
+        appeals.target(row.targetId()).addressedTo(submission == null ? null : submission.addressedTo()),
         row.stage(),
         row.assignee(),
         row.createdAt(),
@@ -159,7 +167,7 @@ public class AppealService {
         drafts.isEmpty() ? null : drafts.get(drafts.size() - 1),
         drafts,
         appeals.reviews(appealId),
-        appeals.submission(appealId).orElse(null),
+        submission,
         appeals.followUps(appealId),
         appeals.escalations(appealId),
         appeals.response(appealId).orElse(null),

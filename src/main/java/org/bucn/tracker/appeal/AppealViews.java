@@ -35,16 +35,32 @@ public final class AppealViews {
       LocalDate respondedAt,
       SanctionStatus sanctionStatus) {}
 
+  /** The office an appeal addresses; {@code holderName} is the holder it was addressed to once submitted. */
   public record TargetRef(
-      long id, String countryCode, String country, String office, String holderName, Channel channel, String language) {}
+      long id, String countryCode, String country, String office, String holderName, Channel channel, String language,
+      String email) {
+
+    TargetRef addressedTo(String holder) {
+      return holder == null ? this : new TargetRef(id, countryCode, country, office, holder, channel, language, email);
+    }
+  }
 
   public record Draft(int version, String text, String language, String author, OffsetDateTime createdAt) {}
 
   public record Review(int draftVersion, ReviewDecision decision, String comment, String reviewer, OffsetDateTime createdAt) {}
 
-  public record Submission(LocalDate submittedAt, Channel channel, String reference, String recordedBy, OffsetDateTime recordedAt) {}
+  /** What became of a letter the tracker mailed itself. */
+  public enum DeliveryStatus { QUEUED, SENT, FAILED }
 
-  public record FollowUp(int round, LocalDate doneAt, Channel channel, String note, String recordedBy, OffsetDateTime recordedAt) {}
+  public record Delivery(DeliveryStatus status, String messageId, String to, OffsetDateTime sentAt, int attempts, String lastError) {}
+
+  /** {@code delivery} is present when the tracker mailed the letter itself; {@code reference} is then its Message-ID. */
+  public record Submission(
+      LocalDate submittedAt, Channel channel, String reference, String addressedTo, String recordedBy, OffsetDateTime recordedAt,
+      Delivery delivery) {}
+
+  public record FollowUp(
+      int round, LocalDate doneAt, Channel channel, String note, String recordedBy, OffsetDateTime recordedAt, Delivery delivery) {}
 
   public record Escalation(EscalationDecision decision, String note, String decidedBy, OffsetDateTime decidedAt) {}
 

@@ -11,6 +11,7 @@ import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
@@ -31,14 +32,16 @@ public class AppealWork {
   private final CampaignService campaigns;
   private final Timeline timeline;
   private final Clock clock;
+  private final AppealMailer mailer;
 
   private final Map<Class<?>, Step<?>> steps;
 
-  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock) {
+  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock, AppealMailer mailer) {
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.timeline = timeline;
     this.clock = clock;
+    this.mailer = mailer;
     this.steps = Stream.of(
             new Step<>(AppealInput.Draft.class, this::draft),
             new Step<>(AppealInput.Review.class, this::review),
@@ -96,7 +99,14 @@ public class AppealWork {
   }
 
   private Map<String, Object> submission(AppealRepository.AppealRow appeal, AppealInput.Submission submission, String by) {
-    appeals.insertSubmission(appeal.id(), submission, by);
+    if (submission.sends()) {
+      String messageId = mailer.letter(appeal.id(), "send");
+      LocalDate today = LocalDate.now(clock);
+      appeals.insertSubmission(appeal.id(), today, Channel.EMAIL, messageId, messageId, by);
+      timeline.record(appeal.id(), by, "SUBMITTED", "Sent by e-mail on " + today + " (Message-ID " + messageId + ")");
+      return Map.of();
+    }
+    appeals.insertSubmission(appeal.id(), submission.submittedAt(), submission.channel(), submission.reference(), null, by);
     timeline.record(
         appeal.id(),
         by,
@@ -107,13 +117,19 @@ public class AppealWork {
   }
 
   private Map<String, Object> followUp(AppealRepository.AppealRow appeal, AppealInput.FollowUp followUp, String by) {
+    String messageId = null;
+    if (followUp.sends()) {
+      messageId = mailer.reminder(appeal.id(), followUp.note(), "send");
+      followUp = new AppealInput.FollowUp(LocalDate.now(clock), Channel.EMAIL, followUp.note(), true);
+    }
     notBeforeSubmission(appeal.id(), followUp.doneAt(), "doneAt");
-    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, by);
+    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, messageId, by);
     int done = appeals.followUpsInRound(appeal.id(), appeal.followUpRound());
     int max = campaign(appeal).maxFollowUps();
     timeline.record(
         appeal.id(), by, "FOLLOWED_UP",
-        "Follow-up " + done + " of " + max + " on " + followUp.doneAt() + " by " + followUp.channel() + note(followUp.note()));
+        "Follow-up " + done + " of " + max + " on " + followUp.doneAt() + (messageId != null ? ", sent by e-mail" : " by " + followUp.channel())
+            + note(followUp.note()));
     return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
   }
 

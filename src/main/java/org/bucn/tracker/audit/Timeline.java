@@ -18,12 +18,18 @@ public class Timeline {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(long appealId, String actor, String action, String detail) {
+    record(appealId, actor, action, detail, null);
+  }
+
+  /** A line that links to what it is about, e.g. {@code /api/evidence/7/content}. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(long appealId, String actor, String action, String detail, String link) {
     int inserted = jdbc.sql(
             """
-            INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail)
-            SELECT id, campaign_id, ?, ?, ? FROM appeal_overview WHERE id = ?
+            INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail, link)
+            SELECT id, campaign_id, ?, ?, ?, ? FROM appeal_overview WHERE id = ?
             """)
-        .params(actor, action, detail, appealId)
+        .params(actor, action, detail, link, appealId)
         .update();
     if (inserted != 1) {
       throw new IllegalStateException("No appeal " + appealId + " to record '" + action + "' on");
@@ -32,7 +38,7 @@ public class Timeline {
 
   @Transactional(readOnly = true)
   public List<TimelineEntry> of(long appealId) {
-    return jdbc.sql("SELECT at, actor, action, detail FROM appeal_timeline WHERE appeal_id = ? ORDER BY id")
+    return jdbc.sql("SELECT at, actor, action, detail, link FROM appeal_timeline WHERE appeal_id = ? ORDER BY id")
         .param(appealId)
         .query(TimelineEntry.class)
         .list();

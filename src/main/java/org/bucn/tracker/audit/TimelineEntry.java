@@ -2,5 +2,5 @@ package org.bucn.tracker.audit;
 
 import java.time.OffsetDateTime;
 
-/** One line of an appeal's story. */
-public record TimelineEntry(OffsetDateTime at, String actor, String action, String detail) {}
+/** One line of an appeal's story; {@code link} is the page or file it refers to (e.g. a piece of evidence), or null. */
+public record TimelineEntry(OffsetDateTime at, String actor, String action, String detail, String link) {}

@@ -20,7 +20,8 @@ public record Campaign(
     OffsetDateTime createdAt,
     String launchedBy,
     OffsetDateTime launchedAt,
-    OffsetDateTime closedAt) {
+    OffsetDateTime closedAt,
+    String replyTo) {
 
   public boolean demandsSanctions() {
     return demands.contains(Demand.SANCTIONS);

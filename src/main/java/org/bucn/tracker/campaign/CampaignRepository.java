@@ -35,8 +35,9 @@ class CampaignRepository {
     jdbc.sql(
             """
             INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups,
-                                  sanction_check_interval, status, created_by)
-            VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by)
+                                  sanction_check_interval, status, created_by, reply_to)
+            VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by,
+                    :replyTo)
             """)
         .param("title", c.title())
         .param("summary", c.summary())
@@ -45,6 +46,7 @@ class CampaignRepository {
         .param("maxFollowUps", c.maxFollowUps())
         .param("sanctionCheck", c.sanctionCheckInterval().trim())
         .param("by", createdBy)
+        .param("replyTo", c.replyTo())
         .update(key, "id");
     long id = key.getKey().longValue();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
@@ -111,6 +113,7 @@ class CampaignRepository {
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getString("launched_by"),
         rs.getObject("launched_at", OffsetDateTime.class),
-        rs.getObject("closed_at", OffsetDateTime.class));
+        rs.getObject("closed_at", OffsetDateTime.class),
+        rs.getString("reply_to"));
   }
 }

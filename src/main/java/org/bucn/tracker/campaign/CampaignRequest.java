@@ -9,8 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.bucn.tracker.shared.MailAddress;
 
-/** A new campaign as a coordinator describes it, from the API or the new-campaign form; targets are ids from the directory. */
+/**
+ * A new campaign as a coordinator describes it, from the API or the new-campaign form; targets are
+ * ids from the directory. {@code replyTo} is the campaign's own mailbox: copied on every letter the
+ * tracker sends and named as its Reply-To.
+ */
 public record CampaignRequest(
     @NotBlank @Size(max = 200) String title,
     @Size(max = 20000) String summary,
@@ -18,10 +23,23 @@ public record CampaignRequest(
     @NotBlank @IsoDuration String followUpInterval,
     @NotNull @Min(1) @Max(20) Integer maxFollowUps,
     @NotBlank @IsoDuration String sanctionCheckInterval,
-    @NotEmpty @Size(max = 500) List<@NotNull Long> targetIds) {
+    @NotEmpty @Size(max = 500) List<@NotNull Long> targetIds,
+    @MailAddress String replyTo) {
+
+  /** Blank texts absent. */
+  public CampaignRequest {
+    replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.trim();
+  }
+
+  /** A campaign without a mailbox of its own: letters carry no copy and no Reply-To. */
+  public CampaignRequest(
+      String title, String summary, Set<Demand> demands, String followUpInterval, Integer maxFollowUps,
+      String sanctionCheckInterval, List<Long> targetIds) {
+    this(title, summary, demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds, null);
+  }
 
   /** The new-campaign form before anything is typed: every demand, a follow-up every two weeks, three of them. */
   static CampaignRequest blank() {
-    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of());
+    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of(), null);
   }
 }

@@ -151,7 +151,7 @@ class DemoCampaign {
                 return null;
               }
               return campaigns.create(
-                  new CampaignRequest(TITLE, SUMMARY, Set.of(Demand.values()), "P14D", 3, "P30D", headsOfState()), COORDINATOR);
+                  new CampaignRequest(TITLE, SUMMARY, Set.of(Demand.values()), "P14D", 3, "P30D", headsOfState(), "campaign-replies@example.org"), COORDINATOR);
             });
     if (campaign == null) {
       return;

@@ -53,7 +53,7 @@ class DemoData implements ApplicationRunner {
       // Given TRACKER_ADMIN_PASSWORD, the admin is FirstAdmin's, with that password, never "demo".
       created += user("admin", "Administrator", Role.ADMIN);
     }
-    int added = (int) DemoDirectory.TARGETS.stream().filter(targets::createIfAbsent).count();
+    int added = (int) DemoDirectory.TARGETS.stream().filter(target -> targets.createIfAbsent(target, "demo")).count();
     if (created + added > 0) {
       log.info("Demo mode: added {} demo users (password '{}') and {} targets", created, PASSWORD, added);
     }

@@ -1,5 +1,7 @@
 package org.bucn.tracker.notification;
 
+import org.bucn.tracker.appeal.AppealMail;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,10 +23,27 @@ class MailOutbox {
 
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(String recipient, String subject, String body) {
-    // A subject is one header line: a line break in it (a campaign title) must not start another header.
-    String line = subject.replaceAll("[\\r\\n]+", " ");
-    jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
-        .params(recipient, line.length() > SUBJECT_MAX ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : line, body)
+    jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)").params(recipient, subjectLine(subject), body).update();
+  }
+
+  /** An appeal's letter to a target's office, with its own Message-ID and the letter attached. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void enqueue(AppealMail mail) {
+    jdbc.sql(
+            """
+            INSERT INTO mail_outbox (recipient, subject, body, message_id, in_reply_to, cc, reply_to, attachment_name,
+                                     attachment, appeal_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(mail.to(), subjectLine(mail.subject()), mail.body(), mail.messageId(), mail.inReplyTo(), mail.cc(), mail.replyTo(),
+            mail.attachmentName(), mail.attachment(), mail.appealId())
         .update();
+  }
+
+  // A subject is one header line: a line break in it (a campaign title) must not start another header.
+  private static String subjectLine(String subject) {
+    String line = subject.replaceAll("[\\r\\n]+", " ");
+    return line.length() > SUBJECT_MAX ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : line;
   }
 }

@@ -3,7 +3,6 @@ package org.bucn.tracker.notification;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealProcess;
 import org.bucn.tracker.appeal.TaskKey;
-import org.bucn.tracker.user.Notify;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,14 +27,14 @@ class TaskNotifications {
   record AppealInfo(String country, String office, String campaignTitle) {}
 
   private final UserService users;
-  private final MailOutbox outbox;
+  private final Notices notices;
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final TrackerProperties properties;
 
-  TaskNotifications(UserService users, MailOutbox outbox, JdbcClient jdbc, IdentityService identity, TrackerProperties properties) {
+  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, IdentityService identity, TrackerProperties properties) {
     this.users = users;
-    this.outbox = outbox;
+    this.notices = notices;
     this.jdbc = jdbc;
     this.identity = identity;
     this.properties = properties;
@@ -50,7 +49,7 @@ class TaskNotifications {
     }
     String line = line(task, key);
     for (UserAccount member : users.findEnabledWithRole(key.group())) {
-      tell(member, line, link(task));
+      notices.tell(member, line, link(task));
     }
   }
 
@@ -61,18 +60,7 @@ class TaskNotifications {
     if (key == null || task.getAssignee() == null || task.getAssignee().equals(actingUser())) {
       return; // nobody to tell, or they took it themselves
     }
-    users.find(task.getAssignee()).filter(UserAccount::enabled).ifPresent(user -> tell(user, line(task, key), link(task)));
-  }
-
-  private void tell(UserAccount user, String line, String link) {
-    if (user.email() == null || user.email().isBlank()) {
-      return;
-    }
-    if (user.notifications() == Notify.DIGEST) {
-      jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)").params(user.username(), line, link).update();
-    } else {
-      outbox.enqueue(user.email(), "[Tracker] " + line, line + "\n\nOpen the task: " + link + "\n\n-- Sanctions Campaign Tracker");
-    }
+    users.find(task.getAssignee()).filter(UserAccount::enabled).ifPresent(user -> notices.tell(user, line(task, key), link(task)));
   }
 
   private String line(DelegateTask task, TaskKey key) {

@@ -2,6 +2,7 @@ package org.bucn.tracker.target;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +31,20 @@ class TargetApiController {
     return targets.get(id);
   }
 
+  /** Who held the office when, oldest first; the current holder has no end date. */
+  @GetMapping("/api/targets/{id}/holders")
+  List<Holder> holders(@PathVariable long id) {
+    return targets.holders(id);
+  }
+
   @PostMapping("/api/targets")
-  ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request) {
-    Target created = targets.create(request);
+  ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request, Principal principal) {
+    Target created = targets.create(request, principal.getName());
     return ResponseEntity.created(URI.create("/api/targets/" + created.id())).body(created);
   }
 
   @PutMapping("/api/targets/{id}")
-  Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
-    return targets.update(id, request);
+  Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request, Principal principal) {
+    return targets.update(id, request, principal.getName());
   }
 }

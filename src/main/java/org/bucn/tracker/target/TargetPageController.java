@@ -1,7 +1,10 @@
 package org.bucn.tracker.target;
 
 import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.Map;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,6 +17,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The target directory: everyone reads it, coordinators keep it current. */
 @PageController
 class TargetPageController {
+
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("countryCode", "Country code (ISO 3166-1, XK for Kosovo)"),
+      Map.entry("country", "Country"),
+      Map.entry("office", "Office"),
+      Map.entry("holderName", "Office holder (if known)"),
+      Map.entry("holderSince", "In office since (for a new holder; today if empty)"),
+      Map.entry("language", "Language of appeals (ISO 639-1)"),
+      Map.entry("email", "E-mail of the office (appeals are sent here)"),
+      Map.entry("postalAddress", "Postal address"),
+      Map.entry("website", "Website"),
+      Map.entry("verifiedOn", "Checked on"),
+      Map.entry("source", "Checked at (link to the page that lists these details)"),
+      Map.entry("contact", "Other contact notes"));
 
   private final TargetService targets;
 
@@ -38,30 +55,35 @@ class TargetPageController {
     Target target = targets.get(id);
     model.addAttribute("form", TargetRequest.of(target));
     model.addAttribute("office", target.office());
+    model.addAttribute("holders", targets.holders(id));
     return form(id, model);
   }
 
   @PostMapping("/targets")
-  String create(@Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash) {
-    return save(null, form, binding, model, flash);
+  String create(@Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash,
+      Principal principal) {
+    return save(null, form, binding, model, flash, principal.getName());
   }
 
   @PostMapping("/targets/{id}")
   String update(@PathVariable long id, @Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model,
-      RedirectAttributes flash) {
+      RedirectAttributes flash, Principal principal) {
     // The office as stored: the heading of the form, should it come back with marked fields.
     model.addAttribute("office", targets.get(id).office());
-    return save(id, form, binding, model, flash);
+    model.addAttribute("holders", targets.holders(id));
+    return save(id, form, binding, model, flash, principal.getName());
   }
 
-  private String save(Long id, TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash) {
+  private String save(Long id, TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash, String by) {
     if (!binding.hasErrors()) {
       try {
-        Target saved = id == null ? targets.create(form) : targets.update(id, form);
+        Target saved = id == null ? targets.create(form, by) : targets.update(id, form, by);
         flash.addFlashAttribute("flash", "Saved " + saved.office() + ", " + saved.country());
         return "redirect:/targets";
       } catch (ConflictException e) {
         binding.rejectValue(e.field(), "conflict", e.getMessage());
+      } catch (InvalidFieldException e) {
+        binding.rejectValue(e.field(), "invalid", e.getMessage());
       }
     }
     model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
@@ -71,6 +93,7 @@ class TargetPageController {
   private String form(Long id, Model model) {
     model.addAttribute("targetId", id);
     model.addAttribute("channels", Channel.values());
+    model.addAttribute("labels", LABELS);
     return "targets/form";
   }
 }

@@ -2,20 +2,32 @@ package org.bucn.tracker.target;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.Locale;
+import org.bucn.tracker.shared.MailAddress;
+import org.bucn.tracker.shared.WebLink;
 
 /**
  * What a coordinator sends to add or change a target, from the API or the directory's form;
- * every field is checked before anything is stored.
+ * every field is checked before anything is stored. A new {@code holderName} starts a new period
+ * in the office's holder history from {@code holderSince} (today when absent) and closes the
+ * previous holder's.
  */
 public record TargetRequest(
     @NotBlank @CountryCode String countryCode,
     @NotBlank @Size(max = 80) String country,
     @NotBlank @Size(max = 160) String office,
     @Size(max = 160) String holderName,
+    @PastOrPresent LocalDate holderSince,
     @NotNull Channel channel,
     @Size(max = 400) String contact,
+    @MailAddress String email,
+    @Size(max = 400) String postalAddress,
+    @WebLink @Size(max = 400) String website,
+    @PastOrPresent LocalDate verifiedOn,
+    @WebLink String source,
     @NotBlank @LanguageCode String language) {
 
   /** Texts trimmed, a blank one absent; the country code in capitals and the language in lower case, as people type them. */
@@ -25,16 +37,22 @@ public record TargetRequest(
     office = clean(office);
     holderName = clean(holderName);
     contact = clean(contact);
+    email = clean(email);
+    postalAddress = clean(postalAddress);
+    website = clean(website);
+    source = clean(source);
     language = clean(language) == null ? null : clean(language).toLowerCase(Locale.ROOT);
   }
 
   /** An empty form for a new office; most offices take e-mail. */
   static TargetRequest blank() {
-    return new TargetRequest(null, null, null, null, Channel.EMAIL, null, null);
+    return new TargetRequest(null, null, null, null, null, Channel.EMAIL, null, null, null, null, null, null, null);
   }
 
   static TargetRequest of(Target t) {
-    return new TargetRequest(t.countryCode(), t.country(), t.office(), t.holderName(), t.channel(), t.contact(), t.language());
+    return new TargetRequest(
+        t.countryCode(), t.country(), t.office(), t.holderName(), t.holderSince(), t.channel(), t.contact(), t.email(),
+        t.postalAddress(), t.website(), t.verifiedOn(), t.source(), t.language());
   }
 
   private static String clean(String value) {

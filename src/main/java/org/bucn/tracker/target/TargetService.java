@@ -1,21 +1,27 @@
 package org.bucn.tracker.target;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and edits the target directory. */
+/** Reads and edits the target directory, and keeps each office's holder history. */
 @Service
 public class TargetService {
 
   private final TargetRepository targets;
+  private final Clock clock;
 
-  TargetService(TargetRepository targets) {
+  TargetService(TargetRepository targets, Clock clock) {
     this.targets = targets;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -33,31 +39,75 @@ public class TargetService {
     return targets.find(id).orElseThrow(() -> new NotFoundException("target", id));
   }
 
+  /** Who held the office when, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Holder> holders(long id) {
+    get(id);
+    return targets.holders(id);
+  }
+
   @Transactional
-  public Target create(TargetRequest request) {
+  public Target create(TargetRequest request, String by) {
+    long id;
     try {
-      return get(targets.insert(request));
+      id = targets.insert(request);
     } catch (DuplicateKeyException e) {
       throw duplicate(request);
     }
+    if (request.holderName() != null) {
+      targets.startHolder(id, request.holderName(), since(request), by);
+    }
+    return get(id);
   }
 
   /** Adds the target unless its office in that country is listed already; true when added. */
   @Transactional
-  public boolean createIfAbsent(TargetRequest request) {
-    return targets.insertIfAbsent(request);
+  public boolean createIfAbsent(TargetRequest request, String by) {
+    return targets.insertIfAbsent(request)
+        .map(id -> {
+          if (request.holderName() != null) {
+            targets.startHolder(id, request.holderName(), since(request), by);
+          }
+          return true;
+        })
+        .orElse(false);
   }
 
+  /**
+   * Changes the office; a different holder closes the previous holder's period the day the new
+   * one starts ({@code holderSince}, today when absent), and no holder closes it today. The same
+   * holder with another {@code holderSince} corrects the start of the current period.
+   */
   @Transactional
-  public Target update(long id, TargetRequest request) {
-    try {
-      if (targets.update(id, request) == 0) {
-        throw new NotFoundException("target", id);
+  public Target update(long id, TargetRequest request, String by) {
+    Target before = targets.lock(id).orElseThrow(() -> new NotFoundException("target", id));
+    LocalDate since = since(request);
+    if (!Objects.equals(before.holderName(), request.holderName())) {
+      if (before.holderSince() != null && since.isBefore(before.holderSince())) {
+        throw new InvalidFieldException(
+            "holderSince", "must not be before " + before.holderSince() + ", when " + before.holderName() + " took office");
       }
+      targets.endHolder(id, request.holderName() == null ? LocalDate.now(clock) : since);
+      if (request.holderName() != null) {
+        targets.startHolder(id, request.holderName(), since, by);
+      }
+    } else if (request.holderName() != null && request.holderSince() != null && !request.holderSince().equals(before.holderSince())) {
+      if (before.holderSince() == null) {
+        targets.startHolder(id, request.holderName(), since, by);
+      } else {
+        targets.moveHolderStart(id, since);
+      }
+    }
+    try {
+      targets.update(id, request);
     } catch (DuplicateKeyException e) {
       throw duplicate(request);
     }
     return get(id);
+  }
+
+  private LocalDate since(TargetRequest request) {
+    return request.holderSince() != null ? request.holderSince() : LocalDate.now(clock);
   }
 
   private static ConflictException duplicate(TargetRequest request) {

@@ -11,6 +11,9 @@ import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealWork;
+import org.bucn.tracker.evidence.EvidenceKind;
+import org.bucn.tracker.evidence.EvidenceService;
+import org.bucn.tracker.evidence.NewEvidence;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -40,6 +43,13 @@ public class TaskActions {
   private final HistoryService history;
   private final EngineIdentity engineIdentity;
   private final Validator validator;
+  private final EvidenceService evidence;
+
+  /** What a file attached to a step is evidence of; steps not listed take no files. */
+  private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
+      TaskKey.FOLLOW_UP, EvidenceKind.DELIVERY,
+      TaskKey.RECORD_RESPONSE, EvidenceKind.RESPONSE_LETTER,
+      TaskKey.TRACK_SANCTION, EvidenceKind.SANCTION_ACT);
 
   TaskActions(
       WorkItemRepository workItems,
@@ -49,7 +59,9 @@ public class TaskActions {
       org.camunda.bpm.engine.TaskService engineTasks,
       HistoryService history,
       EngineIdentity engineIdentity,
-      Validator validator) {
+      Validator validator,
+      EvidenceService evidence) {
+    this.evidence = evidence;
     this.workItems = workItems;
     this.appealWork = appealWork;
     this.appeals = appeals;
@@ -180,6 +192,18 @@ public class TaskActions {
    */
   @Transactional
   public Completion complete(String taskId, AppealInput input, Actor actor) {
+    return complete(taskId, input, List.of(), actor);
+  }
+
+  /** A file handed in with a step, kept on the appeal as evidence of what the step records. */
+  public record Attachment(String filename, byte[] bytes) {}
+
+  /**
+   * Completes the task with files attached in the same step (a response letter, proof of a
+   * follow-up, a sanction act): kept as evidence in the same transaction, or nothing is kept.
+   */
+  @Transactional
+  public Completion complete(String taskId, AppealInput input, List<Attachment> files, Actor actor) {
     WorkItem item = lock(taskId);
     requireMayComplete(item, actor);
     if (input.taskKey() != item.key()) {
@@ -189,7 +213,15 @@ public class TaskActions {
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
+    EvidenceKind kind = EVIDENCE_OF.get(item.key());
+    if (!files.isEmpty() && kind == null) {
+      throw new InvalidFieldException("file", "is not taken by this step: attach files when recording a follow-up, a response or a sanction outcome");
+    }
     Map<String, Object> flags = appealWork.record(item.appealId(), input, actor);
+    for (Attachment file : files) {
+      evidence.add(item.appealId(), new NewEvidence(kind, "Attached to " + item.key().key(), null), file.filename(), file.bytes(),
+          actor.username());
+    }
     engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
     return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
   }

@@ -1,16 +1,22 @@
 package org.bucn.tracker.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.bucn.tracker.user.Actor;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class TaskApiController {
@@ -63,5 +69,14 @@ class TaskApiController {
   @PostMapping("/api/tasks/{id}/complete")
   TaskActions.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
     return tasks.complete(id, inputs.fromJson(tasks.keyToComplete(id, actor), body), actor);
+  }
+
+  /** The same step as multipart: the task's fields as form fields, and files ({@code file}, repeatable) kept as evidence. */
+  @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  TaskActions.Completion completeWithFiles(@PathVariable String id, @RequestParam Map<String, String> fields,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>(fields);
+    values.remove("file");
+    return tasks.complete(id, inputs.fromForm(tasks.keyToComplete(id, actor), values), TaskInputs.attachments(files), actor);
   }
 }

@@ -1,16 +1,21 @@
 package org.bucn.tracker.task;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Binds what a client sends to complete a task — a JSON body, a submitted form — to the task's
@@ -53,5 +58,16 @@ public class TaskInputs {
       }
     });
     return fromJson(key, body);
+  }
+
+  /** The files of a multipart step, empty parts (a file input left blank) left out. */
+  static List<TaskActions.Attachment> attachments(List<MultipartFile> files) throws IOException {
+    List<TaskActions.Attachment> attachments = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      if (!file.isEmpty()) {
+        attachments.add(new TaskActions.Attachment(file.getOriginalFilename(), file.getBytes()));
+      }
+    }
+    return attachments;
   }
 }

@@ -2,6 +2,7 @@ package org.bucn.tracker.task;
 
 import org.bucn.tracker.shared.PageController;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.bucn.tracker.appeal.ReviewDecision;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.inbox.Replies;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.Channel;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The task list and one form per task key, for coordinators and advocates. */
@@ -39,8 +42,11 @@ class TaskPageController {
   private final TargetService targets;
   private final UserService users;
   private final TaskInputs inputs;
+  private final Replies replies;
 
-  TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, TaskInputs inputs) {
+  TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, TaskInputs inputs,
+      Replies replies) {
+    this.replies = replies;
     this.tasks = tasks;
     this.campaigns = campaigns;
     this.targets = targets;
@@ -143,14 +149,25 @@ class TaskPageController {
 
   @GetMapping("/tasks/{id}")
   String form(@PathVariable String id, Actor actor, Model model) {
-    return showForm(tasks.view(id, actor), Map.of(), Map.of(), actor, model);
+    TaskActions.TaskView view = tasks.view(id, actor);
+    Map<String, String> prefilled = new LinkedHashMap<>();
+    if (TaskKey.RECORD_RESPONSE.key().equals(view.task().taskKey())) {
+      // The reply that came in by mail says when the answer arrived; a person still says what it was.
+      replies.ofAppeal(view.appeal().id()).stream().findFirst()
+          .ifPresent(reply -> prefilled.put("receivedAt", reply.receivedAt().toLocalDate().toString()));
+    }
+    return showForm(view, prefilled, Map.of(), actor, model);
   }
 
   @PostMapping("/tasks/{id}/complete")
-  String complete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {
+  String complete(@PathVariable String id, @RequestParam Map<String, String> form,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor, Model model, RedirectAttributes flash)
+      throws IOException {
     TaskActions.TaskView view = tasks.view(id, actor);
+    form = new LinkedHashMap<>(form);
+    form.remove("file");
     try {
-      tasks.complete(id, inputs.fromForm(tasks.keyToComplete(id, actor), form), actor);
+      tasks.complete(id, inputs.fromForm(tasks.keyToComplete(id, actor), form), TaskInputs.attachments(files), actor);
     } catch (InvalidFieldException e) {
       return showForm(view, form, Map.of(e.field(), e.getMessage()), actor, model);
     } catch (ConstraintViolationException e) {
@@ -174,6 +191,7 @@ class TaskPageController {
     model.addAttribute("escalationDecisions", EscalationDecision.values());
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
     model.addAttribute("mayComplete", view.mayComplete());
+    model.addAttribute("replies", replies.ofAppeal(view.appeal().id()));
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");

@@ -1,5 +1,6 @@
 package org.bucn.tracker.user;
 
+import org.bucn.tracker.shared.MailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -86,7 +86,7 @@ class LetterTests {
 
   @Test
   void hostileTextInAnOfficeStaysPlainTextInTheDraftTheMailAndThePdf() throws Exception {
-    Target hostile = targets.create(new TargetRequest("SI", "Slovenia", HOSTILE + " " + System.nanoTime(), null, Channel.LETTER, null, "sl"));
+    Target hostile = targets.create(new TargetRequest("SI", "Slovenia", HOSTILE + " " + System.nanoTime(), null, null, Channel.LETTER, null, null, null, null, null, null, "sl"), "coordinator");
     Campaign campaign = campaigns.create(new CampaignRequest("Hostile " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION),
         "P14D", 3, "P30D", List.of(hostile.id())), CampaignDrill.COORDINATOR);
     letters.save(campaign.id(), "en", new LetterRequest("To {{office}}", "Dear {{holderName}},\n{{office}}\n{{demands}}", true), CampaignDrill.COORDINATOR);

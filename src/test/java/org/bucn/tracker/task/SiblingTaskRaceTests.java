@@ -82,7 +82,7 @@ class SiblingTaskRaceTests {
         Future<Boolean> followingUp = pool.submit(() -> {
           start.await();
           try {
-            tasks.complete(followUp, new AppealInput.FollowUp(TODAY, Channel.EMAIL, "Reminder"), ADVOCATE);
+            tasks.complete(followUp, new AppealInput.FollowUp(TODAY, Channel.EMAIL, "Reminder", null), ADVOCATE);
             return true;
           } catch (ConflictException lostToTheResponse) {
             return false;

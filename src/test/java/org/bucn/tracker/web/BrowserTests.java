@@ -3,18 +3,37 @@ package org.bucn.tracker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.CampaignStatus;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.inbox.Replies;
+import org.bucn.tracker.task.TaskActions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +263,84 @@ class BrowserTests {
       otherSite.stop(0);
     }
     assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.ACTIVE);
+  }
+
+  @Test
+  void advocateSendsTheAppealFromTheSubmissionFormAndLaterSeesTheReplyAndItsAttachmentOnTheAppealPage(
+      @Autowired TaskActions tasks, @Autowired AppealService appeals, @Autowired Replies replies) throws Exception {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+    try {
+      Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RO");
+      long appeal = drill.appeal(campaign, "RO");
+      drill.draftAndApprove(appeal);
+      String office = appeals.detail(appeal).target().email();
+      tasks.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+
+      logIn("advocate");
+      open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
+      assertThat(browser.findElement(By.cssSelector("label.choice")).getText()).contains(office);
+      browser.findElement(By.id("send")).click();
+      screenshot("submission-send-by-mail");
+      browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipients(m).contains(office)));
+      String letterId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> appeals.detail(appeal).submission(),
+          s -> s.delivery().status().name().equals("SENT")).reference();
+
+      open("/appeals/" + appeal);
+      assertThat(browser.findElement(By.id("delivery")).getText()).contains("sent").contains(office);
+
+      // The office answers, and the tracker reads its mailbox.
+      MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+      reply.setFrom(new InternetAddress("cabinet@gov.example"));
+      reply.setRecipients(Message.RecipientType.TO, "replies@bucn.example");
+      reply.setSubject("Re: your appeal");
+      reply.setHeader("In-Reply-To", letterId);
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText("Stimate domnule, vă transmitem răspunsul.", "UTF-8");
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
+          "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1), "application/pdf")));
+      file.setFileName("raspuns.pdf");
+      file.setDisposition(Part.ATTACHMENT);
+      reply.setContent(new MimeMultipart(text, file));
+      reply.saveChanges();
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      reply.writeTo(raw);
+      assertThat(replies.take("<browser-reply-" + appeal + "@gov.example>", raw.toByteArray(), OffsetDateTime.now())).isTrue();
+
+      open("/appeals/" + appeal);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence table")));
+      String evidence = browser.findElement(By.id("evidence")).getText();
+      assertThat(evidence).contains("raspuns.pdf").contains("application/pdf").contains("reply-").contains("message/rfc822");
+      assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Reply received from cabinet@gov.example");
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('evidence').scrollIntoView()");
+      screenshot("appeal-page-with-reply");
+
+      // And adds the press statement she found, from the same page.
+      Path statement = Files.createTempFile("statement", ".txt");
+      Files.writeString(statement, "The President condemns the sham vote.");
+      browser.findElement(By.id("evidence-file")).sendKeys(statement.toAbsolutePath().toString());
+      new Select(browser.findElement(By.id("evidence-kind"))).selectByValue("STATEMENT");
+      browser.findElement(By.id("evidence-description")).sendKeys("Press statement");
+      browser.findElement(By.cssSelector("#evidence form button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Added"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), "Press statement"));
+      assertThat(browser.findElement(By.id("evidence")).getText()).contains("text/plain");
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
+    } catch (Exception e) {
+      return List.of();
+    }
   }
 
   private void logIn(String username) {

@@ -3,6 +3,8 @@ package org.bucn.tracker.infrastructure.web;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.TooLargeException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -81,6 +83,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return Problems.invalid(List.of(new Problems.FieldError(e.getName(), "is not a valid value")));
+  }
+
+  @ExceptionHandler(TooLargeException.class)
+  ProblemDetail tooLarge(TooLargeException e) {
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+  }
+
+  @ExceptionHandler(DamagedDataException.class)
+  ProblemDetail damaged(DamagedDataException e) {
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
   }
 
   @ExceptionHandler(RequestTooLargeException.class)

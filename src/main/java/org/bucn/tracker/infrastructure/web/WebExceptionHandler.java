@@ -4,6 +4,7 @@ import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.TooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +25,13 @@ class WebExceptionHandler {
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String invalid(InvalidFieldException e, org.springframework.ui.Model model) {
     model.addAttribute("message", e.field() + ": " + e.getMessage());
+    return "error/400";
+  }
+
+  @ExceptionHandler(TooLargeException.class)
+  @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+  String tooLarge(TooLargeException e, org.springframework.ui.Model model) {
+    model.addAttribute("message", e.getMessage());
     return "error/400";
   }
 

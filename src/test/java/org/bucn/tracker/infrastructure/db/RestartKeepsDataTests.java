@@ -32,7 +32,7 @@ class RestartKeepsDataTests {
       assertThat(passwords.matches("demo", users.loadUserByUsername("admin").getPassword())).isFalse();
       assertThat(passwords.matches("demo", users.loadUserByUsername("coordinator").getPassword())).isTrue();
       id = app.getBean(TargetService.class)
-          .create(new TargetRequest("SI", "Slovenia", "Speaker of the National Assembly", "Test Holder", Channel.LETTER, null, "sl"))
+          .create(new TargetRequest("SI", "Slovenia", "Speaker of the National Assembly", "Test Holder", null, Channel.LETTER, null, null, null, null, null, null, "sl"), "coordinator")
           .id();
       // As a database written by an earlier version looks: engine history at FULL, 008 not yet run.
       JdbcClient jdbc = app.getBean(JdbcClient.class);

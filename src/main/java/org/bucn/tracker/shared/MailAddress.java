@@ -1,4 +1,4 @@
-package org.bucn.tracker.user;
+package org.bucn.tracker.shared;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {})
-@interface MailAddress {
+public @interface MailAddress {
 
   String message() default "is not an e-mail address";
 

@@ -1,0 +1,76 @@
+package org.bucn.tracker.evidence;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+class EvidenceApiController {
+
+  private final EvidenceService evidence;
+
+  EvidenceApiController(EvidenceService evidence) {
+    this.evidence = evidence;
+  }
+
+  /** Multipart: {@code file}, {@code kind}, {@code description}, {@code sourceUrl}. */
+  @PostMapping(path = "/api/appeals/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Evidence> add(@PathVariable long id, @RequestPart("file") MultipartFile file, @Valid @ModelAttribute NewEvidence about,
+      Principal principal) throws IOException {
+    Evidence added = evidence.add(id, about, file.getOriginalFilename(), file.getBytes(), principal.getName());
+    return ResponseEntity.created(URI.create("/api/evidence/" + added.id())).body(added);
+  }
+
+  @GetMapping("/api/appeals/{id}/evidence")
+  List<Evidence> ofAppeal(@PathVariable long id) {
+    return evidence.of(id);
+  }
+
+  @GetMapping("/api/evidence/{id}")
+  Evidence get(@PathVariable long id) {
+    return evidence.get(id);
+  }
+
+  /** The exact bytes as kept, always as a download, checked against their SHA-256 first. */
+  @GetMapping("/api/evidence/{id}/content")
+  ResponseEntity<byte[]> content(@PathVariable long id) {
+    EvidenceService.Content content = evidence.content(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.evidence().contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            disposition(content.evidence().filename()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(content.evidence().sha256())))
+        .body(content.bytes());
+  }
+
+  /** A plain file name as it is; any other also in RFC 5987 form, which browsers prefer. */
+  private static String disposition(String filename) {
+    boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(filename);
+    ContentDisposition.Builder builder = ContentDisposition.attachment();
+    return (ascii ? builder.filename(filename) : builder.filename(filename, StandardCharsets.UTF_8)).build().toString();
+  }
+
+  /** Admins only: the item goes, the reason stays in the timeline. */
+  @DeleteMapping("/api/evidence/{id}")
+  ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal) {
+    evidence.remove(id, reason, principal.getName());
+    return ResponseEntity.noContent().build();
+  }
+}

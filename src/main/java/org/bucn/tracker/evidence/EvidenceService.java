@@ -1,0 +1,151 @@
+package org.bucn.tracker.evidence;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.TooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Keeps evidence on appeals: the bytes exactly as received, their SHA-256, the type read from the
+ * bytes themselves, a safe file name, and a timeline line linking to it. Reading checks the hash
+ * every time: bytes that changed in storage are reported, never served.
+ */
+@Service
+public class EvidenceService {
+
+  private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
+
+  /** Types kept as detected; anything else is served as {@code application/octet-stream}. */
+  static final Set<String> KEPT_TYPES = Set.of(
+      "application/pdf", "image/png", "image/jpeg", "image/webp", "text/plain", "message/rfc822",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
+
+  static final String UNKNOWN_TYPE = "application/octet-stream";
+  private static final int NAME_MAX = 200;
+
+  /** A file and what it is. */
+  public record Content(Evidence evidence, byte[] bytes) {}
+
+  private final EvidenceRepository evidence;
+  private final EvidenceStore store;
+  private final AppealService appeals;
+  private final Timeline timeline;
+  private final long maxSize;
+  private final Tika tika = new Tika();
+
+  EvidenceService(EvidenceRepository evidence, EvidenceStore store, AppealService appeals, Timeline timeline, TrackerProperties properties) {
+    this.evidence = evidence;
+    this.store = store;
+    this.appeals = appeals;
+    this.timeline = timeline;
+    this.maxSize = properties.evidence().maxSize().toBytes();
+  }
+
+  /** Adds a file to the appeal, in the caller's transaction when there is one. */
+  @Transactional
+  public Evidence add(long appealId, NewEvidence about, String filename, byte[] bytes, String by) {
+    appeals.requireExists(appealId);
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidFieldException("file", "is empty: choose a file");
+    }
+    if (bytes.length > maxSize) {
+      throw new TooLargeException("The file is larger than the " + maxSize + " bytes evidence may have (TRACKER_EVIDENCE_MAX_SIZE)");
+    }
+    String name = safeName(filename);
+    String type = contentType(bytes, name);
+    long id = evidence.insert(appealId, about, name, type, bytes.length, sha256(bytes), by);
+    store.put(id, bytes);
+    timeline.record(appealId, by, "EVIDENCE_ADDED",
+        "Evidence added: " + label(about.kind()) + " " + name + " (" + type + ", " + bytes.length + " bytes)"
+            + (about.description() != null ? ": " + about.description() : ""),
+        "/api/evidence/" + id + "/content");
+    return get(id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Evidence> of(long appealId) {
+    appeals.requireExists(appealId);
+    return evidence.ofAppeal(appealId);
+  }
+
+  @Transactional(readOnly = true)
+  public Evidence get(long id) {
+    return evidence.find(id).orElseThrow(() -> new NotFoundException("evidence", id));
+  }
+
+  /** The exact bytes, after checking them against their hash. */
+  @Transactional(readOnly = true)
+  public Content content(long id) {
+    Evidence item = get(id);
+    byte[] bytes = store.get(id).orElseThrow(() -> new NotFoundException("evidence", id));
+    if (!sha256(bytes).equals(item.sha256())) {
+      log.error("Evidence {} of appeal {} failed its integrity check: stored {} bytes, expected SHA-256 {}", id, item.appealId(),
+          bytes.length, item.sha256());
+      throw new DamagedDataException("Evidence " + id + " failed its integrity check: the stored bytes no longer match their SHA-256. "
+          + "It is not served; restore it from a backup.");
+    }
+    return new Content(item, bytes);
+  }
+
+  /** An admin takes an item out (its bytes are forgotten); the timeline keeps who, when and why. */
+  @Transactional
+  public void remove(long id, String reason, String by) {
+    if (!StringUtils.hasText(reason)) {
+      throw new InvalidFieldException("reason", "is required: say why the evidence is removed");
+    }
+    Evidence item = get(id);
+    evidence.markRemoved(id, reason.strip(), by);
+    store.remove(id);
+    timeline.record(item.appealId(), by, "EVIDENCE_REMOVED", "Evidence removed: " + item.filename() + " (SHA-256 " + item.sha256()
+        + "), because: " + reason.strip());
+  }
+
+  /** The type the bytes show, the name only telling apart types the bytes share (a DOCX is a ZIP); unknown types as octet-stream. */
+  String contentType(byte[] bytes, String name) {
+    String detected = tika.detect(bytes, name);
+    return KEPT_TYPES.contains(detected) ? detected : UNKNOWN_TYPE;
+  }
+
+  /** The last segment of the name, without control or formatting characters, at most 200 characters (the extension kept). */
+  static String safeName(String filename) {
+    String name = filename == null ? "" : filename;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").replaceAll("[\"<>|:*?]", "_").strip();
+    name = name.replaceAll("^\\.+", "");
+    if (name.isEmpty()) {
+      return "evidence";
+    }
+    if (name.length() > NAME_MAX) {
+      int dot = name.lastIndexOf('.');
+      String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+      name = name.substring(0, NAME_MAX - extension.length()) + extension;
+    }
+    return name;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String label(EvidenceKind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+}

@@ -1,0 +1,238 @@
+package org.bucn.tracker.inbox;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bucn.tracker.appeal.AppealDeliveries;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.evidence.Evidence;
+import org.bucn.tracker.evidence.EvidenceKind;
+import org.bucn.tracker.evidence.EvidenceService;
+import org.bucn.tracker.evidence.NewEvidence;
+import org.bucn.tracker.notification.Notices;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files replies: a mail that answers an appeal's letter goes onto that appeal as evidence (the
+ * whole mail and each attachment) with a timeline line, and the advocate holding the appeal is
+ * told; any other mail waits in the unmatched list until a coordinator files it. A mail is taken
+ * once, however many nodes read the mailbox: the first to record its key files it.
+ */
+@Service
+public class Replies {
+
+  private static final Logger log = LoggerFactory.getLogger(Replies.class);
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+  /** Who files what arrives by itself. */
+  static final String MAILBOX = "mailbox";
+
+  private final JdbcClient jdbc;
+  private final AppealDeliveries deliveries;
+  private final AppealService appeals;
+  private final EvidenceService evidence;
+  private final Timeline timeline;
+  private final Notices notices;
+  private final Session session = Session.getInstance(new Properties());
+
+  Replies(JdbcClient jdbc, AppealDeliveries deliveries, AppealService appeals, EvidenceService evidence, Timeline timeline,
+      Notices notices) {
+    this.jdbc = jdbc;
+    this.deliveries = deliveries;
+    this.appeals = appeals;
+    this.evidence = evidence;
+    this.timeline = timeline;
+    this.notices = notices;
+  }
+
+  /**
+   * Takes one mail read from the mailbox: records it under its key unless another poller did
+   * already (then false), and files it on the appeal it answers, if any.
+   */
+  @Transactional
+  public boolean take(String key, byte[] raw, OffsetDateTime receivedAt) {
+    MimeMessage mail = parse(raw);
+    String messageId = header(mail, "Message-ID");
+    if (messageId != null && deliveries.appealAnswered(Set.of(messageId.strip())).isPresent()) {
+      return false; // the copy of a letter the tracker sent, to the campaign mailbox: not a reply
+    }
+    Optional<Long> id = jdbc.sql(
+            """
+            INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING RETURNING id
+            """)
+        .params(key, clip(messageId, 250), from(mail), clip(subject(mail), 1000), receivedAt, raw)
+        .query(Long.class)
+        .optional();
+    if (id.isEmpty()) {
+      return false;
+    }
+    Optional<Long> appeal = deliveries.appealAnswered(referencedIds(mail));
+    if (appeal.isPresent()) {
+      file(id.get(), appeal.get(), mail, raw, MAILBOX);
+    } else {
+      log.info("Reply {} from {} matches no appeal; it waits in the unmatched list", id.get(), from(mail));
+    }
+    return true;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Reply> unmatched() {
+    return jdbc.sql(SELECT + " WHERE appeal_id IS NULL ORDER BY id").query(Reply.class).list();
+  }
+
+  /** The replies filed on an appeal, newest first. */
+  @Transactional(readOnly = true)
+  public List<Reply> ofAppeal(long appealId) {
+    return jdbc.sql(SELECT + " WHERE appeal_id = ? ORDER BY received_at DESC, id DESC").param(appealId).query(Reply.class).list();
+  }
+
+  /** A coordinator files a waiting mail on an appeal; 409 when it was filed already. */
+  @Transactional
+  public Reply fileByHand(long replyId, Long appealId, String by) {
+    if (appealId == null) {
+      throw new InvalidFieldException("appealId", "is required: the appeal this mail answers");
+    }
+    Reply reply = jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(replyId).query(Reply.class).optional()
+        .orElseThrow(() -> new NotFoundException("reply", replyId));
+    if (reply.appealId() != null) {
+      throw new ConflictException("This mail is filed on appeal " + reply.appealId() + " already");
+    }
+    try {
+      appeals.requireExists(appealId);
+    } catch (NotFoundException e) {
+      throw new InvalidFieldException("appealId", "is not an appeal");
+    }
+    byte[] raw = jdbc.sql("SELECT raw FROM inbound_mail WHERE id = ?").param(replyId).query((rs, n) -> rs.getBytes(1)).single();
+    file(replyId, appealId, parse(raw), raw, by);
+    return jdbc.sql(SELECT + " WHERE id = ?").param(replyId).query(Reply.class).single();
+  }
+
+  private void file(long replyId, long appealId, MimeMessage mail, byte[] raw, String by) {
+    String from = from(mail);
+    String subject = subject(mail);
+    Evidence whole = evidence.add(appealId, new NewEvidence(EvidenceKind.RESPONSE_LETTER, "Reply mail from " + from + ": " + subject, null),
+        "reply-" + replyId + ".eml", raw, by);
+    for (Attachment attachment : attachments(mail)) {
+      evidence.add(appealId, new NewEvidence(EvidenceKind.RESPONSE_LETTER, "Attachment of the reply mail from " + from, null),
+          attachment.name(), attachment.bytes(), by);
+    }
+    jdbc.sql("UPDATE inbound_mail SET appeal_id = ?, evidence_id = ?, filed_by = ?, filed_at = now() WHERE id = ?")
+        .params(appealId, whole.id(), by, replyId)
+        .update();
+    timeline.record(appealId, by, "REPLY_RECEIVED", "Reply received from " + from + ": " + subject, "/api/evidence/" + whole.id() + "/content");
+    String advocate = appeals.detail(appealId).assignee();
+    if (advocate != null) {
+      notices.tell(advocate, "Reply received from " + from + " to your appeal (" + subject + ")", "/appeals/" + appealId);
+    }
+  }
+
+  record Attachment(String name, byte[] bytes) {}
+
+  /** Every part with a file name or marked as an attachment, however deeply nested. */
+  static List<Attachment> attachments(Part part) {
+    List<Attachment> found = new ArrayList<>();
+    try {
+      if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          BodyPart child = multipart.getBodyPart(i);
+          found.addAll(attachments(child));
+        }
+      } else if (part instanceof BodyPart && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null)) {
+        String name = part.getFileName() == null ? "attachment" : MimeUtility.decodeText(part.getFileName());
+        found.add(new Attachment(name, part.getInputStream().readAllBytes()));
+      }
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("Unreadable mail part: " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  /** The Message-IDs a mail answers: its In-Reply-To and References headers. */
+  static Set<String> referencedIds(MimeMessage mail) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String header : List.of("In-Reply-To", "References")) {
+      String value = header(mail, header);
+      if (value != null) {
+        Matcher m = MESSAGE_ID.matcher(value);
+        while (m.find()) {
+          ids.add(m.group());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private MimeMessage parse(byte[] raw) {
+    try {
+      return new MimeMessage(session, new ByteArrayInputStream(raw));
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Unreadable mail: " + e.getMessage(), e);
+    }
+  }
+
+  private static String header(MimeMessage mail, String name) {
+    try {
+      return mail.getHeader(name, " ");
+    } catch (MessagingException e) {
+      return null;
+    }
+  }
+
+  private static String from(MimeMessage mail) {
+    try {
+      var from = mail.getFrom();
+      if (from == null || from.length == 0) {
+        return "(unknown sender)";
+      }
+      return from[0] instanceof InternetAddress address ? clip(address.toUnicodeString(), 400) : clip(from[0].toString(), 400);
+    } catch (MessagingException e) {
+      return clip(header(mail, "From"), 400);
+    }
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      String subject = mail.getSubject();
+      return subject == null ? "(no subject)" : subject.replaceAll("[\\r\\n]+", " ");
+    } catch (MessagingException e) {
+      return "(unreadable subject)";
+    }
+  }
+
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  static OffsetDateTime utc(java.util.Date date) {
+    return date == null ? OffsetDateTime.now(ZoneOffset.UTC) : date.toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  private static final String SELECT =
+      "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, filed_at FROM inbound_mail";
+}

@@ -1,0 +1,7 @@
+/**
+ * Replies coming back: reads the campaign's reply mailbox over IMAP, files each reply on the
+ * appeal whose letter it answers (by In-Reply-To and References) as evidence, tells the advocate,
+ * and keeps the mails that match nothing for a coordinator to file. Nothing read is ever lost
+ * or deleted from the mailbox.
+ */
+package org.bucn.tracker.inbox;

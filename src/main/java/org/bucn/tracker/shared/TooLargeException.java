@@ -1,0 +1,9 @@
+package org.bucn.tracker.shared;
+
+/** Something sent is larger than the tracker keeps (an evidence file): answered 413, nothing stored. */
+public class TooLargeException extends RuntimeException {
+
+  public TooLargeException(String message) {
+    super(message);
+  }
+}

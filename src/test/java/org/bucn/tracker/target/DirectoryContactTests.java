@@ -1,0 +1,145 @@
+package org.bucn.tracker.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** How to reach each office, when that was checked, and who held it when. */
+@TrackerTest
+class DirectoryContactTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired TargetService targets;
+  @Autowired MovableClock clock;
+  @Autowired CampaignDrill drill;
+  @Autowired AppealService appeals;
+
+  @Test
+  void everyDemoOfficeCanBeReachedAndSaysWhereThatWasChecked() {
+    List<Target> demo = targets.findAll().stream().filter(t -> t.source() != null && t.source().equals(t.website())).toList();
+    assertThat(demo).hasSizeGreaterThanOrEqualTo(22);
+    assertThat(demo).allSatisfy(t -> {
+      assertThat(t.email()).as(t.office() + ", " + t.country()).endsWith("@example.org").startsWith("example-");
+      assertThat(t.postalAddress()).isNotBlank();
+      assertThat(t.website()).startsWith("https://");
+      assertThat(t.verifiedOn()).isNotNull();
+      assertThat(t.contact()).as("contact stays readable for old clients").isEqualTo(t.website());
+    });
+    Target serbia = demo.stream().filter(t -> t.countryCode().equals("RS") && t.office().startsWith("President")).findFirst().orElseThrow();
+    assertThat(serbia.holderName()).isEqualTo("Aleksandar Vučić");
+    assertThat(serbia.holderSince()).isEqualTo(LocalDate.of(2017, 5, 31));
+  }
+
+  @Test
+  void newFieldsRoundTripAndBadAddressesAreRefusedNamingTheField() throws Exception {
+    String office = "Speaker of the Parliament " + System.nanoTime();
+    String body = mvc.perform(post("/api/targets").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Ana Brnabić", null, "kabinet@parlament.example", "https://www.parlament.example")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.email").value("kabinet@parlament.example"))
+        .andExpect(jsonPath("$.postalAddress").value("Trg Nikole Pašića 13, Beograd"))
+        .andExpect(jsonPath("$.website").value("https://www.parlament.example"))
+        .andExpect(jsonPath("$.verifiedOn").value("2026-11-01"))
+        .andExpect(jsonPath("$.source").value("https://www.parlament.example/contact"))
+        .andExpect(jsonPath("$.holderSince").value(LocalDate.now(clock).toString()))
+        .andReturn().getResponse().getContentAsString();
+    long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+    mvc.perform(put("/api/targets/{id}", id).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Ana Brnabić", null, "not an address", "https://www.parlament.example")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("email"));
+    mvc.perform(put("/api/targets/{id}", id).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Ana Brnabić", null, "kabinet@parlament.example", "javascript:alert(1)")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("website"));
+    assertThat(targets.get(id).email()).isEqualTo("kabinet@parlament.example");
+  }
+
+  @Test
+  void aNewHolderClosesThePreviousHoldersPeriod() throws Exception {
+    String office = "Minister of Foreign Affairs " + System.nanoTime();
+    String body = mvc.perform(post("/api/targets").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "First Holder", "2024-05-02", null, null)))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+    mvc.perform(put("/api/targets/{id}", id).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Second Holder", "2024-05-01", null, null)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("holderSince"));
+    mvc.perform(put("/api/targets/{id}", id).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Second Holder", "2026-01-15", null, null)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.holderName").value("Second Holder"))
+        .andExpect(jsonPath("$.holderSince").value("2026-01-15"));
+    mvc.perform(get("/api/targets/{id}/holders", id).with(httpBasic("advocate", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].name").value("First Holder"))
+        .andExpect(jsonPath("$[0].from").value("2024-05-02"))
+        .andExpect(jsonPath("$[0].to").value("2026-01-15"))
+        .andExpect(jsonPath("$[1].name").value("Second Holder"))
+        .andExpect(jsonPath("$[1].to").value(org.hamcrest.Matchers.nullValue()));
+
+    // The same holder again changes nothing in the history.
+    mvc.perform(put("/api/targets/{id}", id).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json(office, "Second Holder", null, "minister@mfa.example", null)))
+        .andExpect(status().isOk());
+    assertThat(targets.holders(id)).hasSize(2);
+  }
+
+  @Test
+  void anAppealRemembersTheHolderItWasAddressedTo() {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "ME");
+    long appeal = drill.appeal(campaign, "ME");
+    Target office = targets.get(appeals.detail(appeal).target().id());
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, LocalDate.now(clock).toString());
+    String addressed = office.holderName();
+    targets.update(office.id(), new TargetRequest(office.countryCode(), office.country(), office.office(), "A Successor", null,
+        office.channel(), office.contact(), office.email(), office.postalAddress(), office.website(), office.verifiedOn(), office.source(),
+        office.language()), "coordinator");
+    try {
+      assertThat(appeals.detail(appeal).target().holderName()).isEqualTo(addressed);
+      assertThat(appeals.detail(appeal).submission().addressedTo()).isEqualTo(addressed);
+      assertThat(targets.get(office.id()).holderName()).isEqualTo("A Successor");
+    } finally {
+      targets.update(office.id(), new TargetRequest(office.countryCode(), office.country(), office.office(), addressed, null,
+          office.channel(), office.contact(), office.email(), office.postalAddress(), office.website(), office.verifiedOn(),
+          office.source(), office.language()), "coordinator");
+    }
+  }
+
+  private static String json(String office, String holder, String since, String email, String website) {
+    return """
+        {"countryCode":"RS","country":"Serbia","office":"%s","holderName":"%s","holderSince":%s,"channel":"EMAIL",
+         "email":%s,"postalAddress":"Trg Nikole Pašića 13, Beograd","website":%s,"verifiedOn":"2026-11-01",
+         "source":"https://www.parlament.example/contact","language":"sr"}
+        """.formatted(office, holder, quoted(since), quoted(email), quoted(website));
+  }
+
+  private static String quoted(String value) {
+    return value == null ? "null" : "\"" + value + "\"";
+  }
+}
