@@ -143,6 +143,12 @@ public class AppealService {
     return appeals.summariesOfCampaign(campaignId);
   }
 
+  /** The advocate carrying the appeal, if someone does. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> assignee(long appealId) {
+    return appeals.find(appealId).map(AppealRepository.AppealRow::assignee);
+  }
+
   /** 404 unless the appeal exists. */
   @Transactional(readOnly = true)
   public void requireExists(long appealId) {

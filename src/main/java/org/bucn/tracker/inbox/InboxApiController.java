@@ -2,6 +2,10 @@ package org.bucn.tracker.inbox;
 
 import java.security.Principal;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,16 @@ class InboxApiController {
   @GetMapping("/api/inbox/unmatched")
   List<Reply> unmatched() {
     return replies.unmatched();
+  }
+
+  /** The mail as it came, to read it before filing it; a download, never rendered. */
+  @GetMapping("/api/inbox/{id}/raw")
+  ResponseEntity<byte[]> raw(@PathVariable long id) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("message/rfc822"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("reply-" + id + ".eml").build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(replies.raw(id));
   }
 
   @PostMapping("/api/inbox/{id}/file")

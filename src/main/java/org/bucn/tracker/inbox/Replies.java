@@ -100,6 +100,39 @@ public class Replies {
     return true;
   }
 
+  /**
+   * A mail that could not be taken as usual (unreadable, or too large to keep as evidence): kept
+   * unfiled with the reason, for a coordinator, so that it is neither lost nor read again forever.
+   */
+  @Transactional
+  public void keepUnfiled(String key, byte[] raw, OffsetDateTime receivedAt, String problem) {
+    String from = "(unreadable)";
+    String subject = "(unreadable)";
+    String messageId = null;
+    try {
+      MimeMessage mail = parse(raw);
+      from = from(mail);
+      subject = clip(subject(mail), 1000);
+      messageId = clip(header(mail, "Message-ID"), 250);
+    } catch (RuntimeException e) {
+      // the reason says it already
+    }
+    jdbc.sql(
+            """
+            INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw, problem)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING
+            """)
+        .params(key, messageId, from, subject, receivedAt, raw, problem)
+        .update();
+  }
+
+  /** The mail exactly as read from the mailbox, for a coordinator to read before filing it. */
+  @Transactional(readOnly = true)
+  public byte[] raw(long replyId) {
+    return jdbc.sql("SELECT raw FROM inbound_mail WHERE id = ?").param(replyId).query((rs, n) -> rs.getBytes(1)).optional()
+        .orElseThrow(() -> new NotFoundException("reply", replyId));
+  }
+
   @Transactional(readOnly = true)
   public List<Reply> unmatched() {
     return jdbc.sql(SELECT + " WHERE appeal_id IS NULL ORDER BY id").query(Reply.class).list();
@@ -127,7 +160,7 @@ public class Replies {
     } catch (NotFoundException e) {
       throw new InvalidFieldException("appealId", "is not an appeal");
     }
-    byte[] raw = jdbc.sql("SELECT raw FROM inbound_mail WHERE id = ?").param(replyId).query((rs, n) -> rs.getBytes(1)).single();
+    byte[] raw = raw(replyId);
     file(replyId, appealId, parse(raw), raw, by);
     return jdbc.sql(SELECT + " WHERE id = ?").param(replyId).query(Reply.class).single();
   }
@@ -145,10 +178,8 @@ public class Replies {
         .params(appealId, whole.id(), by, replyId)
         .update();
     timeline.record(appealId, by, "REPLY_RECEIVED", "Reply received from " + from + ": " + subject, "/api/evidence/" + whole.id() + "/content");
-    String advocate = appeals.detail(appealId).assignee();
-    if (advocate != null) {
-      notices.tell(advocate, "Reply received from " + from + " to your appeal (" + subject + ")", "/appeals/" + appealId);
-    }
+    appeals.assignee(appealId).ifPresent(
+        advocate -> notices.tell(advocate, "Reply received from " + from + " to your appeal (" + subject + ")", "/appeals/" + appealId));
   }
 
   record Attachment(String name, byte[] bytes) {}
@@ -234,5 +265,5 @@ public class Replies {
   }
 
   private static final String SELECT =
-      "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, filed_at FROM inbound_mail";
+      "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, filed_at, problem FROM inbound_mail";
 }

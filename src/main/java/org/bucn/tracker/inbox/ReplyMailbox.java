@@ -1,5 +1,6 @@
 package org.bucn.tracker.inbox;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -7,12 +8,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.bucn.tracker.TrackerProperties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +35,8 @@ class ReplyMailbox {
 
   private static final Logger log = LoggerFactory.getLogger(ReplyMailbox.class);
   static final String TAKEN = "TrackerFiled";
+  /** How many mails are fetched at once: few round trips, bounded memory. */
+  static final int BATCH = 20;
 
   private final TrackerProperties.Imap imap;
   private final Replies replies;
@@ -63,12 +71,38 @@ class ReplyMailbox {
         Flags taken = keywords ? new Flags(TAKEN) : new Flags(Flags.Flag.SEEN);
         Message[] waiting = folder.search(new FlagTerm(taken, false));
         int took = 0;
-        for (Message message : waiting) {
-          if (replies.take(key(folder, message), raw(message), Replies.utc(message.getReceivedDate()))) {
+        List<Message> done = new ArrayList<>();
+        for (int i = 0; i < waiting.length; i++) {
+          if (i % BATCH == 0) {
+            // The next mails whole, in one round trip for all of them rather than one or more each.
+            Message[] batch = java.util.Arrays.copyOfRange(waiting, i, Math.min(i + BATCH, waiting.length));
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            folder.fetch(batch, profile);
+          }
+          Message message = waiting[i];
+          String key = key(folder, message);
+          byte[] raw = raw(message);
+          OffsetDateTime receivedAt = Replies.utc(message.getReceivedDate());
+          try {
+            if (replies.take(key, raw, receivedAt)) {
+              took++;
+            }
+          } catch (RuntimeException e) {
+            // One bad mail must not stop the others, nor come back every poll: it waits, unfiled, with the reason.
+            log.warn("Reply {} could not be filed by itself and waits in the unmatched list: {}", key, e.getMessage());
+            replies.keepUnfiled(key, raw, receivedAt, String.valueOf(e.getMessage()));
             took++;
           }
-          message.setFlags(taken, true);
-          message.setFlag(Flags.Flag.SEEN, true);
+          done.add(message);
+        }
+        // Marked together once taken: a node that dies before this reads them again, and their keys make that a no-op.
+        if (!done.isEmpty()) {
+          Flags mark = new Flags(taken);
+          mark.add(Flags.Flag.SEEN);
+          folder.setFlags(done.toArray(Message[]::new), mark, true);
         }
         return took;
       } finally {
@@ -79,9 +113,9 @@ class ReplyMailbox {
 
   /** The mail's Message-ID, or where it sits in this folder when it has none. */
   private static String key(Folder folder, Message message) throws MessagingException {
-    String[] ids = message.getHeader("Message-ID");
-    if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-      return ids[0].strip();
+    String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+    if (id != null && !id.isBlank()) {
+      return id.strip();
     }
     if (folder instanceof UIDFolder uids) {
       return folder.getFullName() + ":" + uids.getUIDValidity() + ":" + uids.getUID(message);
@@ -107,6 +141,8 @@ class ReplyMailbox {
     String protocol = "TLS".equals(security()) ? "imaps" : "imap";
     p.put("mail." + protocol + ".connectiontimeout", "10000");
     p.put("mail." + protocol + ".timeout", "30000");
+    // Each mail is read whole (attachments and all) in one FETCH, not in 16 kB pieces with a round trip each.
+    p.put("mail." + protocol + ".partialfetch", "false");
     if ("STARTTLS".equals(security())) {
       p.put("mail.imap.starttls.enable", "true");
       p.put("mail.imap.starttls.required", "true");

@@ -48,7 +48,7 @@ public final class EvidenceBenchmark {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(
         "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn",
         "--spring.main.banner-mode=off", "--tracker.imap.host=localhost", "--tracker.imap.port=3143", "--tracker.imap.username=replies",
-        "--tracker.imap.password=secret", "--tracker.imap.security=NONE", "--tracker.imap.poll=PT1H", "--spring.mail.host=")) {
+        "--tracker.imap.password=secret", "--tracker.imap.security=NONE", "--tracker.imap.poll=PT1H")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       EvidenceService evidence = app.getBean(EvidenceService.class);
       List<Long> appeals = awaitAppeals(jdbc);
@@ -102,6 +102,22 @@ public final class EvidenceBenchmark {
       double pollSeconds = (System.nanoTime() - t0) / 1e9;
       long filed = jdbc.sql("SELECT count(*) FROM inbound_mail WHERE appeal_id IS NOT NULL").query(Long.class).single();
 
+      // The same filing without IMAP: 100 more replies handed to Replies.take directly.
+      Replies replies = app.getBean(Replies.class);
+      long takeNanos = 0;
+      for (int i = 0; i < REPLIES; i++) {
+        long appeal = appeals.get(i % appeals.size());
+        byte[] attachment = new byte[FILE_SIZE];
+        random.nextBytes(attachment);
+        MimeMessage reply = reply(jdbc.sql("SELECT message_id FROM appeal_submission WHERE appeal_id = ?").param(appeal).query(String.class).single(),
+            attachment, REPLIES + i);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        reply.writeTo(raw);
+        long s0 = System.nanoTime();
+        replies.take("<direct-" + i + "@gov.example>", raw.toByteArray(), java.time.OffsetDateTime.now());
+        takeNanos += System.nanoTime() - s0;
+      }
+
       // Baseline for the poll: the same 100 attachments inserted as plain rows.
       long b0 = System.nanoTime();
       for (int i = 0; i < REPLIES; i++) {
@@ -121,6 +137,8 @@ public final class EvidenceBenchmark {
       System.out.printf(Locale.ROOT, "%nOne poll took %d of %d replies (filed: %d) in %.2f s (%.1f ms per reply); "
           + "baseline: %d plain 200 kB inserts %.2f s -> ratio %.1f%n",
           took, REPLIES, filed, pollSeconds, pollSeconds * 1000 / REPLIES, REPLIES, plainReplySeconds, pollSeconds / plainReplySeconds);
+      System.out.printf(Locale.ROOT, "Filing alone (no IMAP): %.1f ms per reply -> ratio to a plain insert %.1f%n",
+          takeNanos / 1e6 / REPLIES, (takeNanos / 1e9) / plainReplySeconds);
     } finally {
       mail.stop();
       try (Stream<Path> files = Files.walk(dataDir)) {
@@ -141,6 +159,10 @@ public final class EvidenceBenchmark {
   }
 
   private static void deliverReply(GreenMail mail, String inReplyTo, byte[] attachment, int n) throws Exception {
+    mail.getUserManager().getUser("replies").deliver(reply(inReplyTo, attachment, n));
+  }
+
+  private static MimeMessage reply(String inReplyTo, byte[] attachment, int n) throws Exception {
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
     reply.setFrom(new InternetAddress("office-" + n + "@gov.example"));
     reply.setRecipients(Message.RecipientType.TO, "replies@bucn.example");
@@ -154,7 +176,7 @@ public final class EvidenceBenchmark {
     file.setDisposition(Part.ATTACHMENT);
     reply.setContent(new MimeMultipart(text, file));
     reply.saveChanges();
-    mail.getUserManager().getUser("replies").deliver(reply);
+    return reply;
   }
 
   private static long databaseSize(JdbcClient jdbc) {

@@ -229,6 +229,29 @@ class MailRoundTripTests {
   }
 
   @Test
+  void aReplyTooLargeToKeepWaitsWithItsReasonAndDoesNotHoldUpTheNext() throws Exception {
+    startMail();
+    long appeal = sentAppeal(office("MK", "Prime Minister"), "P14D");
+    String letterId = awaitDelivered(appeal).submission().reference();
+    byte[] huge = new byte[3 * 1024 * 1024]; // over the 2 MB of application-test.yml
+    new java.util.Random(3).nextBytes(huge);
+    sendReply("Re: " + SUBJECT + " (with the whole archive)", letterId, huge);
+    sendReply("Re: " + SUBJECT, letterId, "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(2);
+    Reply waiting = replies.unmatched().stream().filter(r -> r.subject().endsWith("(with the whole archive)")).findFirst().orElseThrow();
+    assertThat(waiting.problem()).contains("TRACKER_EVIDENCE_MAX_SIZE");
+    assertThat(replies.ofAppeal(appeal)).singleElement().satisfies(r -> assertThat(r.subject()).isEqualTo("Re: " + SUBJECT));
+    assertThat(new ReplyMailbox(properties, replies).poll()).as("neither comes back").isZero();
+    mvc.perform(get("/api/inbox/" + waiting.id() + "/raw").with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("message/rfc822"));
+    mvc.perform(post("/api/inbox/" + waiting.id() + "/file").with(user("coordinator").roles("COORDINATOR"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"appealId\": " + appeal + "}"))
+        .andExpect(status().isPayloadTooLarge());
+  }
+
+  @Test
   void aLetterTheMailServerRefusesFailsAtOnceTheAdvocateIsToldAndItCanBeSentAgain() throws Exception {
     String refused = "nobody@refused.example";
     Target office = office("GR", "Prime Minister");
@@ -311,6 +334,7 @@ class MailRoundTripTests {
   }
 
   private void sendReply(String subject, String inReplyTo, byte[] pdf) throws Exception {
+    int before = mailsTo(REPLY_MAILBOX, "").size();
     MimeMessage reply = new MimeMessage(mail.getSmtp().createSession());
     reply.setFrom(new InternetAddress("office@gov.example", "Kabinet"));
     reply.setRecipients(Message.RecipientType.TO, REPLY_MAILBOX);
@@ -328,7 +352,7 @@ class MailRoundTripTests {
     reply.setContent(new MimeMultipart(text, file));
     reply.saveChanges();
     jakarta.mail.Transport.send(reply);
-    Awaitility.await().atMost(PATIENCE).until(() -> mail.getReceivedMessagesForDomain("bucn.example").length > 0);
+    Awaitility.await().atMost(PATIENCE).until(() -> mailsTo(REPLY_MAILBOX, "").size() == before + 1);
   }
 
   private MimeMessage awaitMail(String recipient, String subjectStart) {
