@@ -14,3 +14,10 @@ document.addEventListener("change", function (event) {
     box.checked = all.checked;
   });
 });
+// A form that does something hard to undo asks first (data-confirm holds the question).
+document.addEventListener("submit", function (event) {
+  var question = event.target.dataset ? event.target.dataset.confirm : null;
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageCode;
+import org.bucn.tracker.target.LanguageTags;
 import org.springframework.util.StringUtils;
 
 /**
@@ -24,8 +25,22 @@ public sealed interface AppealInput {
   /** The task this input completes. */
   TaskKey taskKey();
 
-  /** draftAppeal: the appeal text in the language it is written in. */
-  record Draft(@NotBlank @Size(max = 50_000) String text, @NotBlank @LanguageCode String language) implements AppealInput {
+  /**
+   * draftAppeal: the appeal text in the language it is written in (a BCP 47 tag, spelled the
+   * canonical way), and its subject line; without one, the previous draft's subject stays.
+   */
+  record Draft(@NotBlank @Size(max = 50_000) String text, @NotBlank @LanguageCode String language, @Size(max = 300) String subject)
+      implements AppealInput {
+
+    public Draft {
+      language = language == null ? null : LanguageTags.canonical(language.strip()).orElse(language);
+      subject = subject == null || subject.isBlank() ? null : subject.strip();
+    }
+
+    public Draft(String text, String language) {
+      this(text, language, null);
+    }
+
     public TaskKey taskKey() {
       return TaskKey.DRAFT_APPEAL;
     }

@@ -11,7 +11,8 @@ import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
-import org.bucn.tracker.infrastructure.web.PdfRenderer;
+import org.bucn.tracker.organisation.Organisation;
+import org.bucn.tracker.organisation.OrganisationService;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -44,12 +45,14 @@ class AppealMailer {
 
   private final AppealService appeals;
   private final CampaignService campaigns;
-  private final PdfRenderer pdf;
+  private final LetterPdf pdf;
+  private final OrganisationService organisation;
   private final ApplicationEventPublisher events;
   private final String domain;
 
-  AppealMailer(AppealService appeals, CampaignService campaigns, PdfRenderer pdf, ApplicationEventPublisher events,
-      TrackerProperties properties) {
+  AppealMailer(AppealService appeals, CampaignService campaigns, LetterPdf pdf, ApplicationEventPublisher events,
+      TrackerProperties properties, OrganisationService organisation) {
+    this.organisation = organisation;
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.pdf = pdf;
@@ -65,8 +68,9 @@ class AppealMailer {
     Letter letter = Letter.of(appeal);
     String messageId = messageId(appealId, "letter");
     events.publishEvent(new AppealMail(
-        appealId, messageId, null, to, campaign.replyTo(), campaign.replyTo(), letter.subject(), letter.body(), fileName(appeal),
-        pdf.render("appeals/letter", Map.of("appeal", appeal))));
+        appealId, messageId, null, to, campaign.replyTo(), campaign.replyTo(), letter.subject(), letter.body() + signature(appeal),
+        fileName(appeal),
+        pdf.render(appeal)));
     return messageId;
   }
 
@@ -83,12 +87,25 @@ class AppealMailer {
     String date = appeal.submission().submittedAt()
         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)));
     String reminder = REMINDERS.getOrDefault(language, REMINDERS.get("en")).formatted(date);
-    String body = (note == null || note.isBlank() ? reminder : note.strip()) + "\n\n---\n\n" + letter.body();
+    String body = (note == null || note.isBlank() ? reminder : note.strip()) + signature(appeal) + "\n\n---\n\n" + letter.body();
     String messageId = messageId(appealId, "reminder");
     events.publishEvent(new AppealMail(
         appealId, messageId, appeal.submission().reference(), to, campaign.replyTo(), campaign.replyTo(), "Re: " + letter.subject(),
-        body, fileName(appeal), pdf.render("appeals/letter", Map.of("appeal", appeal))));
+        body, fileName(appeal), pdf.render(appeal)));
     return messageId;
+  }
+
+  /** The signature block of a mail: who signs in the letter's language, their title, the organisation. */
+  private String signature(AppealDetail appeal) {
+    Organisation sender = organisation.get();
+    StringBuilder block = new StringBuilder("\n\n");
+    sender.signatory(appeal.draft().language()).ifPresent(s -> {
+      block.append(s.name()).append('\n');
+      if (s.title() != null) {
+        block.append(s.title()).append('\n');
+      }
+    });
+    return block.append(sender.name()).toString();
   }
 
   private static String addressOf(AppealDetail appeal, String field) {
@@ -101,17 +118,23 @@ class AppealMailer {
   }
 
   private static String fileName(AppealDetail appeal) {
-    return "appeal-" + appeal.id() + "-" + appeal.target().countryCode() + ".pdf";
+    return LetterPdf.fileName(appeal);
   }
 
   private String messageId(long appealId, String kind) {
     return "<appeal-" + appealId + "-" + kind + "-" + UUID.randomUUID() + "@" + domain + ">";
   }
 
-  /** The approved draft as a mail: its "Subject:" line, if it starts with one, and the rest as the body. */
+  /**
+   * The approved draft as a letter: its subject and text; a draft written before subjects had a
+   * field of their own carries it as a first line "Subject: …".
+   */
   record Letter(String subject, String body) {
     static Letter of(AppealDetail appeal) {
       String text = appeal.draft().text().strip();
+      if (appeal.draft().subject() != null) {
+        return new Letter(appeal.draft().subject(), text);
+      }
       if (text.startsWith(SUBJECT_LINE)) {
         int end = text.indexOf('\n');
         String subject = (end < 0 ? text : text.substring(0, end)).substring(SUBJECT_LINE.length()).strip();

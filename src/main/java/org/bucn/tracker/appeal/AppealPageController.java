@@ -7,7 +7,6 @@ import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.user.Actor;
-import org.bucn.tracker.infrastructure.web.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,17 +25,17 @@ class AppealPageController {
   private final Letters letters;
   private final AppealService appeals;
   private final AppealTasks tasks;
-  private final PdfRenderer pdf;
+  private final LetterPdf letterPdf;
   private final AppealDeliveries deliveries;
 
-  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, PdfRenderer pdf,
+  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, LetterPdf letterPdf,
       AppealDeliveries deliveries) {
     this.deliveries = deliveries;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
     this.tasks = tasks;
-    this.pdf = pdf;
+    this.letterPdf = letterPdf;
   }
 
   @GetMapping("/campaigns/{id}")
@@ -47,6 +46,11 @@ class AppealPageController {
     model.addAttribute("letters", letters.of(id));
     model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());
+    if (campaigns.get(id).status() == org.bucn.tracker.campaign.CampaignStatus.DRAFT) {
+      var preview = letters.preview(id);
+      model.addAttribute("previewLetters", preview.size());
+      model.addAttribute("previewWarnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
+    }
     return "campaigns/show";
   }
 
@@ -66,11 +70,11 @@ class AppealPageController {
     if (!approved(appeal)) {
       throw new ConflictException("The latest draft of this appeal is not approved yet");
     }
-    byte[] bytes = pdf.render("appeals/letter", java.util.Map.of("appeal", appeal));
+    byte[] bytes = letterPdf.render(appeal);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("appeal-" + id + "-" + appeal.target().countryCode() + ".pdf").build().toString())
+            ContentDisposition.attachment().filename(LetterPdf.fileName(appeal)).build().toString())
         .body(bytes);
   }
 

@@ -93,9 +93,11 @@ class AppealRepository {
   }
 
   TargetRef target(long targetId) {
-    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language, email FROM target_directory WHERE id = ?")
+    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language, email, languages FROM target_directory WHERE id = ?")
         .param(targetId)
-        .query(TargetRef.class)
+        .query((rs, n) -> new TargetRef(rs.getLong("id"), rs.getString("country_code"), rs.getString("country"), rs.getString("office"),
+            rs.getString("holder_name"), Channel.valueOf(rs.getString("channel")), rs.getString("language"), rs.getString("email"),
+            List.of((String[]) rs.getArray("languages").getArray())))
         .single();
   }
 
@@ -159,23 +161,46 @@ class AppealRepository {
 
   // Drafts and reviews.
 
-  int insertDraft(long appealId, String text, String language, String author) {
+  int insertDraft(long appealId, String subject, String text, String language, String author) {
     return jdbc.sql(
             """
-            INSERT INTO appeal_draft (appeal_id, version, text, language, author)
-            SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ? FROM appeal_draft WHERE appeal_id = ?
+            INSERT INTO appeal_draft (appeal_id, version, subject, text, language, author)
+            SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? FROM appeal_draft WHERE appeal_id = ?
             RETURNING version
             """)
-        .params(appealId, text, language, author, appealId)
+        .params(appealId, subject, text, language, author, appealId)
         .query(Integer.class)
         .single();
   }
 
   List<Draft> drafts(long appealId) {
-    return jdbc.sql("SELECT version, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version")
+    return jdbc.sql("SELECT version, subject, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version")
         .param(appealId)
         .query(Draft.class)
         .list();
+  }
+
+  /** Work on the next draft saved in passing: one per appeal, replaced by each save, gone once the draft is recorded. */
+  void saveDraftInProgress(long appealId, String subject, String text, String language, String by) {
+    jdbc.sql(
+            """
+            INSERT INTO draft_in_progress (appeal_id, subject, text, language, saved_by) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (appeal_id) DO UPDATE SET subject = EXCLUDED.subject, text = EXCLUDED.text, language = EXCLUDED.language,
+                   saved_by = EXCLUDED.saved_by, saved_at = now()
+            """)
+        .params(appealId, subject, text, language, by)
+        .update();
+  }
+
+  Optional<AppealViews.SavedDraft> draftInProgress(long appealId) {
+    return jdbc.sql("SELECT subject, text, language, saved_by, saved_at FROM draft_in_progress WHERE appeal_id = ?")
+        .param(appealId)
+        .query(AppealViews.SavedDraft.class)
+        .optional();
+  }
+
+  void dropDraftInProgress(long appealId) {
+    jdbc.sql("DELETE FROM draft_in_progress WHERE appeal_id = ?").param(appealId).update();
   }
 
   void insertReview(long appealId, int draftVersion, ReviewDecision decision, String comment, String reviewer) {

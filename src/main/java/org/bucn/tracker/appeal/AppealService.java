@@ -67,7 +67,7 @@ public class AppealService {
     timeline.record(appealId, by, "OPENED", "Campaign launched; appeal opened");
     Target target = targets.get(appeal.targetId());
     letters.renderer(campaign).apply(target).ifPresent(letter -> {
-      appeals.insertDraft(appealId, "Subject: " + letter.subject() + "\n\n" + letter.text(), letter.language(), by);
+      appeals.insertDraft(appealId, letter.subject(), letter.text(), letter.language(), by);
       timeline.record(appealId, by, "DRAFTED", "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
     });
   }
@@ -143,6 +143,17 @@ public class AppealService {
     return appeals.summariesOfCampaign(campaignId);
   }
 
+  /**
+   * Keeps what someone typed into the next draft without finishing the task: it comes back in the
+   * form, survives logging out and restarts, and is not a version; recording the draft drops it.
+   */
+  @Transactional
+  public AppealViews.SavedDraft saveDraftInProgress(long appealId, String subject, String text, String language, Actor actor) {
+    requireExists(appealId);
+    appeals.saveDraftInProgress(appealId, subject, text, language, actor.username());
+    return appeals.draftInProgress(appealId).orElseThrow();
+  }
+
   /** The advocate carrying the appeal, if someone does. */
   @Transactional(readOnly = true)
   public java.util.Optional<String> assignee(long appealId) {
@@ -179,6 +190,7 @@ public class AppealService {
         appeals.response(appealId).orElse(null),
         checks.isEmpty() ? null : checks.get(checks.size() - 1),
         checks,
-        timeline.of(appealId));
+        timeline.of(appealId),
+        appeals.draftInProgress(appealId).orElse(null));
   }
 }

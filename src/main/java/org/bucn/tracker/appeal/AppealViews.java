@@ -38,14 +38,18 @@ public final class AppealViews {
   /** The office an appeal addresses; {@code holderName} is the holder it was addressed to once submitted. */
   public record TargetRef(
       long id, String countryCode, String country, String office, String holderName, Channel channel, String language,
-      String email) {
+      String email, List<String> languages) {
 
     TargetRef addressedTo(String holder) {
-      return holder == null ? this : new TargetRef(id, countryCode, country, office, holder, channel, language, email);
+      return holder == null ? this : new TargetRef(id, countryCode, country, office, holder, channel, language, email, languages);
     }
   }
 
-  public record Draft(int version, String text, String language, String author, OffsetDateTime createdAt) {}
+  /** A version of the letter: its subject line (null in drafts written before subjects had their own field) and text. */
+  public record Draft(int version, String subject, String text, String language, String author, OffsetDateTime createdAt) {}
+
+  /** Work on the next draft, saved without finishing the task; not a version. */
+  public record SavedDraft(String subject, String text, String language, String savedBy, OffsetDateTime savedAt) {}
 
   public record Review(int draftVersion, ReviewDecision decision, String comment, String reviewer, OffsetDateTime createdAt) {}
 
@@ -95,5 +99,6 @@ public final class AppealViews {
       Response response,
       SanctionOutcome sanctionOutcome,
       List<SanctionOutcome> sanctionChecks,
-      List<TimelineEntry> timeline) {}
+      List<TimelineEntry> timeline,
+      SavedDraft draftInProgress) {}
 }

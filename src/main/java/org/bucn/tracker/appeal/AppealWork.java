@@ -81,7 +81,14 @@ public class AppealWork {
   }
 
   private Map<String, Object> draft(AppealRepository.AppealRow appeal, AppealInput.Draft draft, String by) {
-    int version = appeals.insertDraft(appeal.id(), draft.text(), draft.language(), by);
+    // Without a subject of its own, the draft keeps the one saved in passing, else the previous draft's.
+    List<AppealViews.Draft> earlier = appeals.drafts(appeal.id());
+    String subject = java.util.Optional.ofNullable(draft.subject())
+        .or(() -> appeals.draftInProgress(appeal.id()).map(AppealViews.SavedDraft::subject))
+        .or(() -> earlier.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(earlier.get(earlier.size() - 1).subject()))
+        .orElse(null);
+    int version = appeals.insertDraft(appeal.id(), subject, draft.text(), draft.language(), by);
+    appeals.dropDraftInProgress(appeal.id());
     timeline.record(appeal.id(), by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
     return Map.of();
   }

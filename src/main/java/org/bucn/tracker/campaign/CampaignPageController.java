@@ -31,6 +31,16 @@ class CampaignPageController {
     this.validator = validator;
   }
 
+  /** Every letter as launching will draft it, with its warnings, before anything goes out. */
+  @GetMapping("/campaigns/{id}/letters/preview")
+  String preview(@PathVariable long id, org.springframework.ui.Model model) {
+    model.addAttribute("campaign", campaigns.get(id));
+    java.util.List<LetterPreview> preview = letters.preview(id);
+    model.addAttribute("preview", preview);
+    model.addAttribute("warnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
+    return "campaigns/preview";
+  }
+
   @PostMapping("/campaigns/{id}/letters")
   String saveLetter(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String language,
       @org.springframework.web.bind.annotation.RequestParam String subject, @org.springframework.web.bind.annotation.RequestParam String body,
@@ -43,7 +53,7 @@ class CampaignPageController {
       return "redirect:/campaigns/" + id;
     }
     try {
-      Letter saved = letters.save(id, language.trim().toLowerCase(java.util.Locale.ROOT), request, actor);
+      Letter saved = letters.save(id, language.trim(), request, actor);
       flash.addFlashAttribute("flash", "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", "Letter " + e.field() + ": " + e.getMessage() + ". Nothing was saved.");

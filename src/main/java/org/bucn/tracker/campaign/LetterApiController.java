@@ -23,6 +23,12 @@ class LetterApiController {
     return letters.of(id);
   }
 
+  /** Every target's letter as launching will draft it, and what to look at first. */
+  @GetMapping("/api/campaigns/{id}/letters/preview")
+  java.util.List<LetterPreview> preview(@PathVariable long id) {
+    return letters.preview(id);
+  }
+
   @PutMapping("/api/campaigns/{id}/letters/{language}")
   Letter save(@PathVariable long id, @PathVariable String language, @Valid @RequestBody LetterRequest request, Actor actor) {
     return letters.save(id, language, request, actor);

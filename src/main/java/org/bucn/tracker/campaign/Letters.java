@@ -7,14 +7,24 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bucn.tracker.shared.InvalidFieldException;
-import org.bucn.tracker.target.LanguageCode;
+import org.bucn.tracker.organisation.Organisation;
+import org.bucn.tracker.organisation.OrganisationService;
+import org.bucn.tracker.organisation.Signatory;
+import org.bucn.tracker.target.Addressing;
+import org.bucn.tracker.target.Channel;
+import org.bucn.tracker.target.LanguageTags;
 import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Letters {
 
   /** The placeholders a letter may use. */
-  public static final List<String> PLACEHOLDERS = List.of("office", "holderName", "country", "campaignTitle", "demands", "date");
+  public static final List<String> PLACEHOLDERS = List.of(
+      "salutation", "honorific", "holderName", "formalTitle", "office", "country", "campaignTitle", "demands", "date", "signatory",
+      "organisation");
 
   /**
    * Values only: the basic collector reads map entries and never calls a method, so even a
@@ -41,15 +53,18 @@ public class Letters {
           return new ConcurrentHashMap<>();
         }
       });
-  private static final LanguageCode.Validator LANGUAGES = new LanguageCode.Validator();
 
   private final JdbcClient jdbc;
   private final CampaignService campaigns;
+  private final TargetService targets;
+  private final OrganisationService organisation;
   private final Clock clock;
 
-  Letters(JdbcClient jdbc, CampaignService campaigns, Clock clock) {
+  Letters(JdbcClient jdbc, CampaignService campaigns, TargetService targets, OrganisationService organisation, Clock clock) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
+    this.targets = targets;
+    this.organisation = organisation;
     this.clock = clock;
   }
 
@@ -70,15 +85,14 @@ public class Letters {
   @Transactional
   public Letter save(long campaignId, String language, LetterRequest request, Actor actor) {
     campaigns.get(campaignId);
-    if (language == null || !LANGUAGES.isValid(language, null) || language.isBlank()) {
-      throw new InvalidFieldException("language", "must be an ISO 639-1 language code such as en, sr or sq");
-    }
+    String tag = LanguageTags.canonical(language)
+        .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
     compile("subject", request.subject());
     compile("body", request.body());
     boolean first = jdbc.sql("SELECT count(*) FROM campaign_letter WHERE campaign_id = ?").param(campaignId).query(Long.class).single() == 0;
     boolean isDefault = first || Boolean.TRUE.equals(request.isDefault());
     if (isDefault) {
-      jdbc.sql("UPDATE campaign_letter SET is_default = false WHERE campaign_id = ? AND language <> ?").params(campaignId, language).update();
+      jdbc.sql("UPDATE campaign_letter SET is_default = false WHERE campaign_id = ? AND language <> ?").params(campaignId, tag).update();
     }
     jdbc.sql(
             """
@@ -88,54 +102,85 @@ public class Letters {
                SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = now(),
                    is_default = EXCLUDED.is_default OR campaign_letter.is_default
             """)
-        .params(campaignId, language, request.subject().trim(), request.body(), isDefault, actor.username())
+        .params(campaignId, tag, request.subject().trim(), request.body(), isDefault, actor.username())
         .update();
-    return of(campaignId).stream().filter(l -> l.language().equals(language)).findFirst().orElseThrow();
+    return of(campaignId).stream().filter(l -> l.language().equals(tag)).findFirst().orElseThrow();
   }
 
   /**
-   * Fills in the campaign's letter for each target: in the target's language if translated, else
-   * in the default language. Reads the letters once for all targets.
+   * Fills in the campaign's letter for each target: in the first of the office's languages the
+   * campaign has a letter in (BCP 47 lookup: {@code sr-Cyrl} takes {@code sr}), else in the
+   * default; addressed as the directory's form of address in that language says. Reads the
+   * letters and the organisation once for all targets.
    */
   @Transactional(readOnly = true)
-  public java.util.function.Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
+  public Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
     List<Letter> letters = of(campaign.id());
+    Organisation sender = organisation.get();
     LocalDate today = LocalDate.now(clock);
-    return target -> render(campaign, letters, target, today);
+    return target -> render(campaign, letters, sender, target, today);
   }
 
-  private static Optional<RenderedLetter> render(Campaign campaign, List<Letter> letters, Target target, LocalDate today) {
-    Optional<Letter> letter = letters.stream().filter(l -> l.language().equals(target.language())).findFirst()
-        .or(() -> letters.stream().filter(Letter::isDefault).findFirst());
+  /** Every target's letter as launching would draft it, with its warnings, in the directory's order. */
+  @Transactional(readOnly = true)
+  public List<LetterPreview> preview(long campaignId) {
+    Campaign campaign = campaigns.get(campaignId);
+    Function<Target, Optional<RenderedLetter>> renderer = renderer(campaign);
+    return targets.findAll(campaign.targetIds()).stream()
+        .map(t -> renderer.apply(t)
+            .map(l -> new LetterPreview(t.id(), t.country(), t.office(), l.language(), l.subject(), l.text(), l.warnings()))
+            .orElseGet(() -> new LetterPreview(t.id(), t.country(), t.office(), null, null, null, List.of(LetterWarning.NO_TEMPLATE))))
+        .toList();
+  }
+
+  private Optional<RenderedLetter> render(Campaign campaign, List<Letter> letters, Organisation sender, Target target, LocalDate today) {
+    Optional<Letter> inOwnLanguage = LanguageTags.bestOf(target.languages(), letters.stream().map(Letter::language).toList())
+        .flatMap(best -> letters.stream().filter(l -> l.language().equals(best)).findFirst());
+    Optional<Letter> letter = inOwnLanguage.or(() -> letters.stream().filter(Letter::isDefault).findFirst());
     return letter.map(l -> {
-      Map<String, Object> values = values(campaign, target, today);
-      return new RenderedLetter(l.language(), compile("subject", l.subject()).execute(values), compile("body", l.body()).execute(values));
+      Addressing addressing = targets.addressing(target, l.language());
+      List<LetterWarning> warnings = new ArrayList<>();
+      if (inOwnLanguage.isEmpty()) {
+        warnings.add(LetterWarning.NO_TEMPLATE_IN_LANGUAGE);
+      }
+      if (target.holderName() == null) {
+        warnings.add(LetterWarning.HOLDER_UNKNOWN);
+      }
+      if (target.channel() == Channel.EMAIL && target.email() == null) {
+        warnings.add(LetterWarning.NO_EMAIL);
+      }
+      if (!addressing.hasForm()) {
+        warnings.add(LetterWarning.SALUTATION_MISSING);
+      }
+      Map<String, Object> values = values(campaign, target, addressing, sender, l.language(), today);
+      return new RenderedLetter(l.language(), compile("subject", l.subject()).execute(values).strip(),
+          compile("body", l.body()).execute(values), List.copyOf(warnings));
     });
   }
 
-  static Map<String, Object> values(Campaign campaign, Target target, LocalDate today) {
-    return Map.of(
-        "office", target.office(),
-        "holderName", target.holderName() == null || target.holderName().isBlank() ? target.office() : target.holderName(),
-        "country", target.country(),
-        "campaignTitle", campaign.title(),
-        "demands", demands(campaign),
-        "date", today.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+  /** The placeholders' values; an unknown holder is absent, so that a section such as {{#holderName}}…{{/holderName}} drops out. */
+  static Map<String, Object> values(
+      Campaign campaign, Target target, Addressing addressing, Organisation sender, String language, LocalDate today) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("salutation", addressing.salutation() == null ? "" : addressing.salutation());
+    values.put("honorific", addressing.honorific() == null ? "" : addressing.honorific());
+    if (target.holderName() != null && !target.holderName().isBlank()) {
+      values.put("holderName", target.holderName());
+    }
+    values.put("formalTitle", addressing.formalTitle());
+    values.put("office", target.office());
+    values.put("country", target.country());
+    values.put("campaignTitle", campaign.title());
+    values.put("demands", DemandWords.of(campaign, language));
+    values.put("date", date(today, language, target.countryCode()));
+    values.put("signatory", sender.signatory(language).map(Signatory::name).orElse(""));
+    values.put("organisation", sender.name());
+    return values;
   }
 
-  static String demands(Campaign campaign) {
-    List<String> words = campaign.demands().stream().sorted()
-        .map(d -> switch (d) {
-          case CONDEMNATION -> "condemnation";
-          case NON_RECOGNITION -> "non-recognition";
-          case SANCTIONS -> "sanctions";
-          case CRIMINAL_ACCOUNTABILITY -> "criminal accountability";
-        })
-        .toList();
-    if (words.size() <= 1) {
-      return String.join("", words);
-    }
-    return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+  /** A date as a letter in that language to that country writes it: "28. studenoga 2026." (hr), "28 nëntor 2026" (sq). */
+  public static String date(LocalDate day, String language, String countryCode) {
+    return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LanguageTags.dateLocale(language, countryCode)));
   }
 
   /** Compiles a letter template; a tag that is not one of the {@link #PLACEHOLDERS} is refused naming it. */

@@ -1,4 +1,9 @@
 package org.bucn.tracker.campaign;
 
-/** A letter filled in for one target. */
-public record RenderedLetter(String language, String subject, String text) {}
+import java.util.List;
+
+/**
+ * A letter filled in for one target, in {@code language} (the template's), with what a coordinator
+ * should look at before it goes out.
+ */
+public record RenderedLetter(String language, String subject, String text, List<LetterWarning> warnings) {}

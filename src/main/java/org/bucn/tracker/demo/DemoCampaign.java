@@ -65,23 +65,21 @@ class DemoCampaign {
 
   private static final String LETTER_EN =
       """
-      Dear {{holderName}},
+      {{salutation}}
 
-      We write to you as {{office}} of {{country}} on behalf of the Balkan-Ukrainian cooperation \
-      network. Russia is holding so-called elections in the territories of Ukraine it occupies, under \
-      armed escort, threats and forced passportisation. Such a vote is void under the UN Charter and \
-      violates Ukraine's sovereignty and territorial integrity.
+      On behalf of the Balkan-Ukrainian cooperation network, we address you as {{formalTitle}}. Russia \
+      is holding so-called elections in the territories of Ukraine it occupies, under armed escort, \
+      threats and forced passportisation. Such a vote is void under the UN Charter and violates \
+      Ukraine's sovereignty and territorial integrity.
 
       We ask {{country}} for {{demands}}: to recognise no body "elected" there, to condemn the vote \
       internationally, and to adopt or align with sanctions against those responsible.
 
-      Respectfully,
-      Balkan-Ukrainian cooperation network
-      {{date}}""";
+      Please accept the assurances of our highest consideration.""";
 
   private static final String LETTER_SR =
       """
-      Poštovani {{holderName}},
+      {{salutation}}
 
       Obraćamo Vam se u ime Balkansko-ukrajinske mreže za saradnju. Rusija organizuje takozvane \
       izbore na okupiranim teritorijama Ukrajine, pod oružanom pratnjom, pretnjama i prisilnom \
@@ -89,11 +87,9 @@ class DemoCampaign {
       integritet Ukrajine.
 
       Molimo Vas da ne priznate nijedno telo "izabrano" na taj način, da osudite ovo glasanje i da \
-      uvedete sankcije ili se uskladite sa njima.
+      uvedete sankcije ili se uskladite sa njima. Naši zahtevi: {{demands}}.
 
-      S poštovanjem,
-      Balkansko-ukrajinska mreža za saradnju
-      {{date}}""";
+      Primite izraze našeg najdubljeg poštovanja.""";
 
   /** The advisory lock that lets one node seed the demo campaign while others wait. */
   static final long SEEDING_LOCK = 7301;
@@ -157,7 +153,7 @@ class DemoCampaign {
       return;
     }
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
-    letters.save(campaign.id(), "sr", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
+    letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     campaigns.launch(campaign.id(), COORDINATOR);
     awaitOpened(campaign.id());
     Map<String, Long> appealOf =

@@ -3,7 +3,12 @@ package org.bucn.tracker.demo;
 import org.bucn.tracker.TrackerProperties;
 import org.springframework.util.StringUtils;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.bucn.tracker.organisation.OrganisationService;
+import org.bucn.tracker.organisation.Signatory;
+import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserService;
@@ -31,7 +36,26 @@ class DemoData implements ApplicationRunner {
 
   private final TrackerProperties properties;
 
-  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, TrackerProperties properties) {
+  private final OrganisationService organisation;
+
+  /** Who signs the demo's letters: the demo coordinator, her title in each language of the directory. */
+  private static final Map<String, Signatory> SIGNATORIES = Map.ofEntries(
+      Map.entry("en", new Signatory("Dana Coordinator", "Coordinator")),
+      Map.entry("sq", new Signatory("Dana Coordinator", "Koordinatore")),
+      Map.entry("bs", new Signatory("Dana Coordinator", "Koordinatorica")),
+      Map.entry("hr", new Signatory("Dana Coordinator", "Koordinatorica")),
+      Map.entry("sr-Latn", new Signatory("Dana Coordinator", "Koordinatorka")),
+      Map.entry("sr-Cyrl", new Signatory("Dana Coordinator", "Координаторка")),
+      Map.entry("cnr", new Signatory("Dana Coordinator", "Koordinatorka")),
+      Map.entry("mk", new Signatory("Dana Coordinator", "Координаторка")),
+      Map.entry("bg", new Signatory("Dana Coordinator", "Координатор")),
+      Map.entry("ro", new Signatory("Dana Coordinator", "Coordonatoare")),
+      Map.entry("el", new Signatory("Dana Coordinator", "Συντονίστρια")),
+      Map.entry("sl", new Signatory("Dana Coordinator", "Koordinatorka")));
+
+  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, TrackerProperties properties,
+      OrganisationService organisation) {
+    this.organisation = organisation;
     this.demoMode = demoMode;
     this.properties = properties;
     this.users = users;
@@ -54,8 +78,19 @@ class DemoData implements ApplicationRunner {
       created += user("admin", "Administrator", Role.ADMIN);
     }
     int added = (int) DemoDirectory.TARGETS.stream().filter(target -> targets.createIfAbsent(target, "demo")).count();
-    if (created + added > 0) {
-      log.info("Demo mode: added {} demo users (password '{}') and {} targets", created, PASSWORD, added);
+    int forms = 0;
+    for (Target target : targets.findAll()) {
+      List<DemoForms.Form> demo = DemoForms.FORMS.get(target.countryCode() + "|" + target.office());
+      if (demo != null && targets.forms(target.id()).isEmpty()) {
+        for (DemoForms.Form form : demo) {
+          targets.saveForm(target.id(), form.language(), form.form(), "demo");
+          forms++;
+        }
+      }
+    }
+    organisation.signatoriesIfNone(SIGNATORIES);
+    if (created + added + forms > 0) {
+      log.info("Demo mode: added {} demo users (password '{}'), {} targets and {} forms of address", created, PASSWORD, added, forms);
     }
     campaign.seedOnce();
   }

@@ -30,9 +30,9 @@ final class DemoDirectory {
               "president-al", "Bulevardi Dëshmorët e Kombit, Tiranë, Albania"),
           office("AL", "Albania", "Prime Minister", "Edi Rama", LocalDate.of(2013, 9, 15), "https://kryeministria.al", "sq",
               "prime-minister-al", "Bulevardi Dëshmorët e Kombit, Tiranë, Albania"),
-          office("BA", "Bosnia and Herzegovina", "Presidency of Bosnia and Herzegovina", null, null, "https://www.predsjednistvobih.ba", "bs",
+          office("BA", "Bosnia and Herzegovina", "Presidency of Bosnia and Herzegovina", null, null, "https://www.predsjednistvobih.ba", "bs,hr,sr",
               "presidency-ba", null),
-          office("BA", "Bosnia and Herzegovina", "Chair of the Council of Ministers", null, null, "https://www.vijeceministara.gov.ba", "bs",
+          office("BA", "Bosnia and Herzegovina", "Chair of the Council of Ministers", null, null, "https://www.vijeceministara.gov.ba", "bs,hr,sr",
               "council-of-ministers-ba", null),
           office("BG", "Bulgaria", "President of the Republic", null, null, "https://www.president.bg", "bg",
               "president-bg", "2 Dondukov Blvd, 1123 Sofia, Bulgaria"),
@@ -48,8 +48,8 @@ final class DemoDirectory {
               "prime-minister-gr", "Maximos Mansion, Irodou Attikou 19, 10674 Athens, Greece"),
           office("XK", "Kosovo", "President", null, null, "https://president-ksgov.net", "sq", "president-xk", null),
           office("XK", "Kosovo", "Prime Minister", null, null, "https://kryeministri.rks-gov.net", "sq", "prime-minister-xk", null),
-          office("ME", "Montenegro", "President", "Jakov Milatović", LocalDate.of(2023, 5, 20), "https://www.predsjednik.me", "sr", "president-me", null),
-          office("ME", "Montenegro", "Prime Minister", null, null, "https://www.gov.me", "sr", "prime-minister-me", null),
+          office("ME", "Montenegro", "President", "Jakov Milatović", LocalDate.of(2023, 5, 20), "https://www.predsjednik.me", "cnr,sr-Latn", "president-me", null),
+          office("ME", "Montenegro", "Prime Minister", null, null, "https://www.gov.me", "cnr,sr-Latn", "prime-minister-me", null),
           office("MK", "North Macedonia", "President", "Gordana Siljanovska-Davkova", LocalDate.of(2024, 5, 12), "https://pretsedatel.mk", "mk",
               "president-mk", null),
           office("MK", "North Macedonia", "Prime Minister", "Hristijan Mickoski", LocalDate.of(2024, 6, 23), "https://vlada.mk", "mk",
@@ -58,9 +58,9 @@ final class DemoDirectory {
               "president-ro", "Palatul Cotroceni, Bulevardul Geniului 1, București, Romania"),
           office("RO", "Romania", "Prime Minister", null, null, "https://gov.ro", "ro",
               "prime-minister-ro", "Palatul Victoria, Piața Victoriei 1, București, Romania"),
-          office("RS", "Serbia", "President of the Republic", "Aleksandar Vučić", LocalDate.of(2017, 5, 31), "https://www.predsednik.rs", "sr",
+          office("RS", "Serbia", "President of the Republic", "Aleksandar Vučić", LocalDate.of(2017, 5, 31), "https://www.predsednik.rs", "sr-Cyrl,sr-Latn",
               "president-rs", "Andrićev venac 1, 11000 Beograd, Serbia"),
-          office("RS", "Serbia", "Prime Minister", null, null, "https://www.srbija.gov.rs", "sr",
+          office("RS", "Serbia", "Prime Minister", null, null, "https://www.srbija.gov.rs", "sr-Cyrl,sr-Latn",
               "prime-minister-rs", "Nemanjina 11, 11000 Beograd, Serbia"),
           office("SI", "Slovenia", "President of the Republic", "Nataša Pirc Musar", LocalDate.of(2022, 12, 22), "https://president-si.example.org", "sl",
               "president-si", "Erjavčeva cesta 17, 1000 Ljubljana, Slovenia"),
@@ -68,11 +68,11 @@ final class DemoDirectory {
               "prime-minister-si", "Gregorčičeva 20, 1000 Ljubljana, Slovenia"));
 
   private static TargetRequest office(
-      String code, String country, String office, String holder, LocalDate since, String website, String language, String mailbox, String postal) {
+      String code, String country, String office, String holder, LocalDate since, String website, String languages, String mailbox, String postal) {
     return new TargetRequest(
         code, country, office, holder, since, Channel.EMAIL, website,
         "example-" + mailbox + "@example.org",
         postal != null ? postal : "(example) " + office + ", " + country,
-        website, COMPILED_ON, website, language);
+        website, COMPILED_ON, website, languages.split(",")[0], List.of(languages.split(",")));
   }
 }

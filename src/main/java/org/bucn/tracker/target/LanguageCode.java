@@ -8,29 +8,24 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
 
-/** An ISO 639-1 language code in lower case, such as {@code sr} or {@code sq}. */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+/** A language as a BCP 47 tag, such as {@code sq}, {@code sr-Latn} or {@code cnr} ({@link LanguageTags}). */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LanguageCode.Validator.class)
 public @interface LanguageCode {
 
-  String message() default "must be an ISO 639-1 language code such as en, sr or sq";
+  String message() default "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr";
 
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
 
-  /** Checks the code against the JDK's list of ISO languages. */
   class Validator implements ConstraintValidator<LanguageCode, String> {
-
-    private static final Set<String> CODES = Set.of(Locale.getISOLanguages());
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || CODES.contains(value);
+      return value == null || LanguageTags.isValid(value);
     }
   }
 }

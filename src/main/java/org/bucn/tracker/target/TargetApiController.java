@@ -37,6 +37,22 @@ class TargetApiController {
     return targets.holders(id);
   }
 
+  /** How protocol addresses the office, one form per language. */
+  @GetMapping("/api/targets/{id}/forms")
+  List<TargetForm> forms(@PathVariable long id) {
+    return targets.forms(id);
+  }
+
+  @GetMapping("/api/targets/{id}/forms/{language}")
+  TargetForm form(@PathVariable long id, @PathVariable String language) {
+    return targets.form(id, language);
+  }
+
+  @PutMapping("/api/targets/{id}/forms/{language}")
+  TargetForm saveForm(@PathVariable long id, @PathVariable String language, @Valid @RequestBody TargetFormRequest form, Principal principal) {
+    return targets.saveForm(id, language, form, principal.getName());
+  }
+
   @PostMapping("/api/targets")
   ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request, Principal principal) {
     Target created = targets.create(request, principal.getName());

@@ -106,6 +106,48 @@ public class TargetService {
     return get(id);
   }
 
+  /** The office's forms of address, one per language. */
+  @Transactional(readOnly = true)
+  public List<TargetForm> forms(long id) {
+    get(id);
+    return targets.forms(id);
+  }
+
+  @Transactional(readOnly = true)
+  public TargetForm form(long id, String language) {
+    String tag = tag(language);
+    return forms(id).stream().filter(f -> f.language().equals(tag)).findFirst()
+        .orElseThrow(() -> new NotFoundException("form of address in " + tag + " of target", id));
+  }
+
+  @Transactional
+  public TargetForm saveForm(long id, String language, TargetFormRequest form, String by) {
+    get(id);
+    String tag = tag(language);
+    targets.saveForm(id, tag, form, by);
+    return form(id, tag);
+  }
+
+  /**
+   * How a letter in {@code language} addresses the office: its form in that language (or the
+   * closest, {@code sr} for {@code sr-Latn}), else the office alone.
+   */
+  @Transactional(readOnly = true)
+  public Addressing addressing(Target target, String language) {
+    List<TargetForm> forms = targets.forms(target.id());
+    return LanguageTags.bestOf(List.of(language), forms.stream().map(TargetForm::language).toList())
+        .flatMap(best -> forms.stream().filter(f -> f.language().equals(best)).findFirst())
+        .map(f -> new Addressing(f.language(), f.formalTitle(), target.holderName() == null ? null : f.honorific(), f.salutation(),
+            target.holderName(), target.postalAddress()))
+        .orElseGet(() -> new Addressing(null, target.office().contains(target.country()) ? target.office() : target.office() + ", " + target.country(),
+            null, null, target.holderName(), target.postalAddress()));
+  }
+
+  private static String tag(String language) {
+    return LanguageTags.canonical(language)
+        .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
+  }
+
   private LocalDate since(TargetRequest request) {
     return request.holderSince() != null ? request.holderSince() : LocalDate.now(clock);
   }

@@ -10,6 +10,7 @@ import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.appeal.AppealViews;
 import org.bucn.tracker.appeal.AppealWork;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
@@ -224,6 +225,37 @@ public class TaskActions {
     }
     engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
     return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
+  }
+
+  /** Unfinished work on a draft: the text may be half written, the language not yet chosen. */
+  public record DraftWork(
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 50_000) String text,
+      @org.bucn.tracker.target.LanguageCode String language,
+      @jakarta.validation.constraints.Size(max = 300) String subject) {
+
+    public DraftWork {
+      language = language == null || language.isBlank() ? null
+          : org.bucn.tracker.target.LanguageTags.canonical(language.strip()).orElse(language);
+      subject = subject == null || subject.isBlank() ? null : subject.strip();
+    }
+  }
+
+  /**
+   * Keeps what the person completing a drafting task has typed, without completing it: nothing is
+   * lost when they are called away, and no version is added to the review history.
+   */
+  @Transactional
+  public AppealViews.SavedDraft saveDraft(String taskId, DraftWork work, Actor actor) {
+    WorkItem item = lock(taskId);
+    requireMayComplete(item, actor);
+    if (item.key() != TaskKey.DRAFT_APPEAL) {
+      throw new ConflictException("Only a drafting task keeps unfinished work; this task is " + item.key().key());
+    }
+    Set<ConstraintViolation<DraftWork>> violations = validator.validate(work);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return appeals.saveDraftInProgress(item.appealId(), work.subject(), work.text(), work.language(), actor);
   }
 
   private static void requireMayComplete(WorkItem item, Actor actor) {

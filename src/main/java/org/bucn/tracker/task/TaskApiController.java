@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,6 +65,12 @@ class TaskApiController {
   @PostMapping("/api/tasks/{id}/assign")
   TaskItem assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody AssignRequest request, Actor actor) {
     return tasks.assign(id, request.assignee(), actor);
+  }
+
+  /** Saves work on a drafting task's text without completing it (not a new version): {text, language, subject}. */
+  @PutMapping("/api/tasks/{id}/draft")
+  org.bucn.tracker.appeal.AppealViews.SavedDraft saveDraft(@PathVariable String id, @RequestBody TaskActions.DraftWork work, Actor actor) {
+    return tasks.saveDraft(id, work, actor);
   }
 
   @PostMapping("/api/tasks/{id}/complete")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bucn.tracker.appeal.DraftDiff;
 import org.bucn.tracker.appeal.EscalationDecision;
 import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.ReviewDecision;
@@ -159,6 +160,21 @@ class TaskPageController {
     return showForm(view, prefilled, Map.of(), actor, model);
   }
 
+  /** "Save and continue later" on a drafting task: keeps the text, completes nothing. */
+  @PostMapping("/tasks/{id}/draft")
+  String saveDraft(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {
+    TaskActions.TaskView view = tasks.view(id, actor);
+    try {
+      tasks.saveDraft(id, new TaskActions.DraftWork(form.get("text"), form.get("language"), form.get("subject")), actor);
+    } catch (ConstraintViolationException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.getConstraintViolations().forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+      return showForm(view, form, errors, actor, model);
+    }
+    flash.addFlashAttribute("flash", "Saved. The text waits here until you send it for review.");
+    return "redirect:/tasks/" + id;
+  }
+
   @PostMapping("/tasks/{id}/complete")
   String complete(@PathVariable String id, @RequestParam Map<String, String> form,
       @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor, Model model, RedirectAttributes flash)
@@ -192,6 +208,10 @@ class TaskPageController {
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
     model.addAttribute("mayComplete", view.mayComplete());
     model.addAttribute("replies", replies.ofAppeal(view.appeal().id()));
+    List<DraftDiff.Segment> diff = DraftDiff.ofLatest(view.appeal().drafts());
+    model.addAttribute("diff", diff.isEmpty() ? null : diff);
+    model.addAttribute("languageFits", view.appeal().draft() == null
+        || DraftDiff.languageFits(view.appeal().draft().language(), view.appeal().target().languages()));
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");

@@ -131,6 +131,57 @@ class DirectoryContactTests {
     }
   }
 
+  @Test
+  void officesHaveFormsOfAddressPerLanguageAndLanguagesAreBcp47Tags() throws Exception {
+    Target serbia = targets.findAll().stream().filter(t -> t.countryCode().equals("RS") && t.office().startsWith("President")).findFirst().orElseThrow();
+    assertThat(serbia.languages()).containsExactly("sr-Cyrl", "sr-Latn");
+    assertThat(targets.findAll().stream().filter(t -> t.countryCode().equals("ME")).map(Target::language)).containsOnly("cnr");
+    assertThat(targets.findAll().stream().filter(t -> t.countryCode().equals("BA")).map(Target::languages))
+        .allSatisfy(l -> assertThat(l).containsExactly("bs", "hr", "sr"));
+    assertThat(targets.findAll().stream().filter(t -> DemoOffices.isDemo(t)).toList())
+        .as("every demo office has its forms in English and in its own languages")
+        .allSatisfy(t -> assertThat(targets.forms(t.id()).stream().map(TargetForm::language).toList()).contains("en").containsAll(t.languages()));
+
+    mvc.perform(get("/api/targets/{id}/forms/sr-cyrl", serbia.id()).with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.language").value("sr-Cyrl"))
+        .andExpect(jsonPath("$.formalTitle").value("Председник Републике Србије"))
+        .andExpect(jsonPath("$.salutation").value("Ваша Екселенцијо,"));
+    mvc.perform(put("/api/targets/{id}/forms/de", serbia.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formalTitle\": \"Präsident der Republik Serbien\", \"honorific\": \"Seine Exzellenz Herr\", \"salutation\": \"Exzellenz,\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.updatedBy").value("coordinator"));
+    mvc.perform(put("/api/targets/{id}/forms/de", serbia.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formalTitle\": \"Präsident\", \"salutation\": \" \"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("salutation"));
+    mvc.perform(put("/api/targets/{id}/forms/{language}", serbia.id(), "not a tag").with(httpBasic("coordinator", "demo"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"formalTitle\": \"x\", \"salutation\": \"y\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("language"));
+    mvc.perform(put("/api/targets/{id}/forms/de", serbia.id()).with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formalTitle\": \"x\", \"salutation\": \"y\"}"))
+        .andExpect(status().isForbidden());
+    assertThat(targets.form(serbia.id(), "de").formalTitle()).isEqualTo("Präsident der Republik Serbien");
+
+    mvc.perform(post("/api/targets").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json("Office " + System.nanoTime(), "X", null, null, null).replace("\"language\":\"sr\"", "\"language\":\"montenegrin\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("language"));
+    mvc.perform(post("/api/targets").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content(json("Office " + System.nanoTime(), "X", null, null, null).replace("\"language\":\"sr\"", "\"language\":\"sr-latn\"")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.language").value("sr-Latn"))
+        .andExpect(jsonPath("$.languages[0]").value("sr-Latn"));
+  }
+
+  /** The offices the demo directory seeds: their source is their website. */
+  static final class DemoOffices {
+    static boolean isDemo(Target t) {
+      return t.source() != null && t.source().equals(t.website()) && t.email() != null && t.email().startsWith("example-");
+    }
+  }
+
   private static String json(String office, String holder, String since, String email, String website) {
     return """
         {"countryCode":"RS","country":"Serbia","office":"%s","holderName":"%s","holderSince":%s,"channel":"EMAIL",

@@ -129,7 +129,7 @@ class BrowserTests {
     language.sendKeys("slovenian");
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-error")));
-    assertThat(browser.findElement(By.id("language-error")).getText()).contains("ISO 639-1");
+    assertThat(browser.findElement(By.id("language-error")).getText()).contains("BCP 47");
     assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("input kept").startsWith("Spoštovana predsednica");
     screenshot("task-form-with-error");
     language = browser.findElement(By.id("language"));
@@ -192,13 +192,25 @@ class BrowserTests {
     browser.findElement(By.xpath("//button[text()='Create the campaign as a draft']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "draft"));
 
-    browser.findElement(By.id("letter-language")).sendKeys("sr");
+    browser.findElement(By.id("letter-language")).sendKeys("sr-latn");
     browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
     WebElement body = browser.findElement(By.id("letter-body"));
-    body.sendKeys("molimo {{office}} ({{country}}) za {{demands}}.");
+    body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}. {{date}}");
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr letter (default)"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
+
+    // Every letter as it will be drafted, before anything goes out.
+    browser.findElement(By.partialLinkText("Preview the 2 letters")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".letter-preview")));
+    String letters = browser.findElement(By.tagName("main")).getText();
+    assertThat(letters).contains("Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.")
+        .contains("Vaša Ekselencijo, molimo Predsjednik Crne Gore");
+    screenshot("campaign-letters-preview");
+    browser.navigate().back();
+
     browser.findElement(By.xpath("//button[starts-with(text(), 'Launch')]")).click();
+    assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("Launch and draft 2 letters now?");
+    browser.switchTo().alert().accept();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Launched to 2 targets"));
     screenshot("campaign-page");
 
@@ -212,7 +224,8 @@ class BrowserTests {
       return true;
     });
     String draft = browser.findElement(By.cssSelector("pre.letter")).getText();
-    assertThat(draft).startsWith("Subject: Apel: " + title).contains("molimo President of the Republic (Serbia) za");
+    assertThat(draft).contains("Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.");
+    assertThat(browser.findElement(By.cssSelector(".draft-subject")).getText()).isEqualTo("Apel: " + title);
   }
 
   @Test

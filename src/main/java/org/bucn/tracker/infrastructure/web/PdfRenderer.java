@@ -1,6 +1,9 @@
 package org.bucn.tracker.infrastructure.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +32,18 @@ public class PdfRenderer {
   }
 
   public byte[] render(String template, Map<String, Object> variables) {
+    return render(template, variables, false);
+  }
+
+  /**
+   * As {@link #render}, as PDF/A-3b for archiving (a letter that goes to a head of state): every
+   * font embedded, an sRGB output intent, XMP metadata.
+   */
+  public byte[] renderArchival(String template, Map<String, Object> variables) {
+    return render(template, variables, true);
+  }
+
+  private byte[] render(String template, Map<String, Object> variables, boolean archival) {
     Context context = new Context();
     context.setVariables(variables);
     // Lets the template call beans such as @fmt, as it does when rendered as a page.
@@ -41,6 +56,13 @@ public class PdfRenderer {
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans.ttf"), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif.ttf"), "DejaVu Serif", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Bold.ttf"), "DejaVu Serif", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Italic.ttf"), "DejaVu Serif", 400, PdfRendererBuilder.FontStyle.ITALIC, true);
+      builder.useSVGDrawer(new BatikSVGDrawer());
+      if (archival) {
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
+        builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+      }
       builder.withHtmlContent(xhtml, "/");
       builder.toStream(out);
       builder.run();

@@ -1,0 +1,48 @@
+package org.bucn.tracker.organisation;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.security.Principal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Admins: the letterhead and signatories (paths under /api/admin are ADMIN only). */
+@RestController
+class OrganisationApiController {
+
+  private final OrganisationService organisation;
+
+  OrganisationApiController(OrganisationService organisation) {
+    this.organisation = organisation;
+  }
+
+  @GetMapping("/api/admin/organisation")
+  Organisation get() {
+    return organisation.get();
+  }
+
+  @PutMapping("/api/admin/organisation")
+  Organisation save(@Valid @RequestBody OrganisationRequest request, Principal principal) {
+    return organisation.save(request, principal.getName());
+  }
+
+  /** Multipart {@code logo}: a PNG, or an SVG that runs and fetches nothing; 512 kB at most. */
+  @PutMapping(path = "/api/admin/organisation/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Void> logo(@RequestPart("logo") MultipartFile logo, Principal principal) throws IOException {
+    organisation.saveLogo(logo.getBytes(), principal.getName());
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/api/admin/organisation/logo")
+  ResponseEntity<Void> removeLogo(Principal principal) {
+    organisation.removeLogo(principal.getName());
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,98 @@
+package org.bucn.tracker.organisation;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.TooLargeException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admins' page for the letterhead and signatories, and the logo as the pages show it. */
+@PageController
+class OrganisationPageController {
+
+  private final OrganisationService organisation;
+  private final Validator validator;
+
+  OrganisationPageController(OrganisationService organisation, Validator validator) {
+    this.organisation = organisation;
+    this.validator = validator;
+  }
+
+  @GetMapping("/admin/organisation")
+  String page(Model model) {
+    Organisation current = organisation.get();
+    model.addAttribute("organisation", current);
+    model.addAttribute("signatoryLines", current.signatories().entrySet().stream()
+        .map(e -> e.getKey() + " | " + e.getValue().name() + " | " + (e.getValue().title() == null ? "" : e.getValue().title()))
+        .collect(Collectors.joining("\n")));
+    return "admin/organisation";
+  }
+
+  /** Signatories come as lines "language | name | title". */
+  @PostMapping("/admin/organisation")
+  String save(@RequestParam String name, @RequestParam(required = false) String postalAddress, @RequestParam(required = false) String email,
+      @RequestParam(required = false) String website, @RequestParam(required = false) String signatories, Principal principal,
+      RedirectAttributes flash) {
+    Map<String, Signatory> parsed = new LinkedHashMap<>();
+    int number = 0;
+    for (String line : (signatories == null ? "" : signatories).split("\\R")) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split("\\|", -1);
+      if (parts.length < 2) {
+        flash.addFlashAttribute("flashError", "Nothing saved: signatory line " + number + " needs \"language | name | title\"");
+        return "redirect:/admin/organisation";
+      }
+      parsed.put(parts[0].strip(), new Signatory(parts[1].strip(), parts.length > 2 ? parts[2].strip() : null));
+    }
+    OrganisationRequest request = new OrganisationRequest(name, postalAddress, email, website, parsed);
+    Set<ConstraintViolation<OrganisationRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      ConstraintViolation<OrganisationRequest> first = violations.iterator().next();
+      flash.addFlashAttribute("flashError", "Nothing saved: " + first.getPropertyPath() + " " + first.getMessage());
+      return "redirect:/admin/organisation";
+    }
+    organisation.save(request, principal.getName());
+    flash.addFlashAttribute("flash", "Saved the letterhead and " + parsed.size() + " signatories.");
+    return "redirect:/admin/organisation";
+  }
+
+  @PostMapping("/admin/organisation/logo")
+  String logo(@RequestParam(name = "logo", required = false) MultipartFile logo, Principal principal, RedirectAttributes flash)
+      throws IOException {
+    try {
+      organisation.saveLogo(logo == null ? null : logo.getBytes(), principal.getName());
+      flash.addFlashAttribute("flash", "Saved the logo.");
+    } catch (InvalidFieldException | TooLargeException e) {
+      flash.addFlashAttribute("flashError", "Logo not saved: " + e.getMessage());
+    }
+    return "redirect:/admin/organisation";
+  }
+
+  /** The logo for pages; served with its own type only, never sniffed, an SVG never run. */
+  @GetMapping("/organisation/logo")
+  ResponseEntity<byte[]> logoImage() {
+    return organisation.logo()
+        .map(l -> ResponseEntity.ok().contentType(MediaType.parseMediaType(l.contentType())).cacheControl(CacheControl.noCache())
+            .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+            .body(l.bytes()))
+        .orElse(ResponseEntity.notFound().build());
+  }
+}

@@ -1,0 +1,87 @@
+package org.bucn.tracker.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Writing and reviewing drafts: work saved in passing, what changed shown to the reviewer, a language that does not fit flagged. */
+@TrackerTest
+class DraftingTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired CampaignDrill drill;
+  @Autowired AppealService appeals;
+  @Autowired TaskActions tasks;
+
+  @Test
+  void workOnADraftIsSavedWithoutANewVersionAndComesBackInTheForm() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "HR");
+    long appeal = drill.appeal(campaign, "HR");
+    String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    int versions = appeals.detail(appeal).drafts().size();
+    mvc.perform(put("/api/tasks/" + task + "/draft").with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\": \"Poštovani, napola napisano\", \"language\": \"hr\"}"))
+        .andExpect(status().isForbidden());
+    tasks.claim(task, CampaignDrill.ADVOCATE);
+    mvc.perform(put("/api/tasks/" + task + "/draft").with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\": \"Poštovani, napola napisano\", \"language\": \"klingon-x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("language"));
+    mvc.perform(put("/api/tasks/" + task + "/draft").with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\": \"Poštovani, napola napisano\", \"language\": \"hr\", \"subject\": \"Apel\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.savedBy").value("advocate"));
+    assertThat(appeals.detail(appeal).drafts()).as("not a version").hasSize(versions);
+
+    // Another session, later: the form starts from the saved work.
+    mvc.perform(get("/tasks/" + task).with(user("advocate").roles("ADVOCATE")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Poštovani, napola napisano</textarea>")))
+        .andExpect(content().string(Matchers.containsString("id=\"saved-draft\"")));
+    // Saved from the form's "Save and continue later".
+    mvc.perform(post("/tasks/" + task + "/draft").with(user("advocate").roles("ADVOCATE")).with(csrf())
+            .param("text", "Poštovani, sada više teksta").param("language", "hr").param("subject", "Apel"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(appeals.detail(appeal).draftInProgress().text()).isEqualTo("Poštovani, sada više teksta");
+
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Poštovani, gotovo.", "language", "hr"));
+    assertThat(appeals.detail(appeal).draftInProgress()).as("gone once the draft is recorded").isNull();
+    assertThat(appeals.detail(appeal).draft().subject()).as("the subject stays when none is given").isNotNull();
+  }
+
+  @Test
+  void theReviewerSeesTheInsertedSentenceAndALanguageThatDoesNotFit() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "MK");
+    long appeal = drill.appeal(campaign, "MK");
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Your Excellency, we write to you. Respectfully,", "language", "en"));
+    drill.complete(appeal, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "REQUEST_CHANGES", "comment", "Cite the UN Charter"));
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE,
+        Map.of("text", "Your Excellency, we write to you. The vote violates the UN Charter. Respectfully,", "language", "sr-Latn"));
+    String review = drill.awaitTask(appeal, TaskKey.REVIEW_APPEAL).id();
+    mvc.perform(get("/tasks/" + review).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("<ins>The vote violates the UN Charter. </ins>")))
+        .andExpect(content().string(Matchers.containsString("id=\"language-warning\"")));
+  }
+}
