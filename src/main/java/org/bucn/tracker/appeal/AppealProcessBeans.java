@@ -17,8 +17,8 @@ class AppealProcessBeans {
   }
 
   @Bean("appealSchedule")
-  AppealSchedule appealSchedule(CampaignService campaigns) {
-    return new AppealSchedule(campaigns);
+  AppealSchedule appealSchedule(CampaignService campaigns, java.time.Clock clock) {
+    return new AppealSchedule(campaigns, clock);
   }
 
   @Bean("appealStarted")

@@ -12,9 +12,28 @@ import org.bucn.tracker.campaign.CampaignService;
 public class AppealSchedule {
 
   private final CampaignService campaigns;
+  private final java.time.Clock clock;
 
-  AppealSchedule(CampaignService campaigns) {
+  AppealSchedule(CampaignService campaigns, java.time.Clock clock) {
     this.campaigns = campaigns;
+    this.clock = clock;
+  }
+
+  /**
+   * When a new task of the step is due: as long from now as the campaign gives the step (a
+   * decision on a silent target as long as a review).
+   */
+  public Date due(Long campaignId, String taskKey) {
+    org.bucn.tracker.campaign.Campaign campaign = campaigns.get(campaignId);
+    String within = switch (TaskKey.fromKey(taskKey).orElseThrow(() -> new IllegalArgumentException("No task " + taskKey))) {
+      case DRAFT_APPEAL -> campaign.draftWithin();
+      case REVIEW_APPEAL, ESCALATE_NO_RESPONSE -> campaign.reviewWithin();
+      case SUBMIT_APPEAL -> campaign.submitWithin();
+      case FOLLOW_UP -> campaign.followUpInterval();
+      case RECORD_RESPONSE -> campaign.responseWithin();
+      case TRACK_SANCTION -> campaign.sanctionWithin();
+    };
+    return after(within);
   }
 
   public String followUpInterval(Long campaignId) {
@@ -27,9 +46,13 @@ public class AppealSchedule {
 
   /** A follow-up is due before the next one would be. */
   public Date followUpDue(Long campaignId) {
+    return due(campaignId, TaskKey.FOLLOW_UP.key());
+  }
+
+  private Date after(String isoDuration) {
     try {
-      Date due = new Date();
-      DatatypeFactory.newInstance().newDuration(followUpInterval(campaignId)).addTo(due);
+      Date due = Date.from(clock.instant());
+      DatatypeFactory.newInstance().newDuration(isoDuration).addTo(due);
       return due;
     } catch (DatatypeConfigurationException e) {
       throw new IllegalStateException(e);

@@ -21,7 +21,12 @@ public record Campaign(
     String launchedBy,
     OffsetDateTime launchedAt,
     OffsetDateTime closedAt,
-    String replyTo) {
+    String replyTo,
+    String draftWithin,
+    String reviewWithin,
+    String submitWithin,
+    String responseWithin,
+    String sanctionWithin) {
 
   public boolean demandsSanctions() {
     return demands.contains(Demand.SANCTIONS);

@@ -35,9 +35,10 @@ class CampaignRepository {
     jdbc.sql(
             """
             INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups,
-                                  sanction_check_interval, status, created_by, reply_to)
+                                  sanction_check_interval, status, created_by, reply_to, draft_within, review_within,
+                                  submit_within, response_within, sanction_within)
             VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by,
-                    :replyTo)
+                    :replyTo, :draftWithin, :reviewWithin, :submitWithin, :responseWithin, :sanctionWithin)
             """)
         .param("title", c.title())
         .param("summary", c.summary())
@@ -47,6 +48,11 @@ class CampaignRepository {
         .param("sanctionCheck", c.sanctionCheckInterval().trim())
         .param("by", createdBy)
         .param("replyTo", c.replyTo())
+        .param("draftWithin", c.draftWithin())
+        .param("reviewWithin", c.reviewWithin())
+        .param("submitWithin", c.submitWithin())
+        .param("responseWithin", c.responseWithin())
+        .param("sanctionWithin", c.sanctionWithin())
         .update(key, "id");
     long id = key.getKey().longValue();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
@@ -114,6 +120,11 @@ class CampaignRepository {
         rs.getString("launched_by"),
         rs.getObject("launched_at", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class),
-        rs.getString("reply_to"));
+        rs.getString("reply_to"),
+        rs.getString("draft_within"),
+        rs.getString("review_within"),
+        rs.getString("submit_within"),
+        rs.getString("response_within"),
+        rs.getString("sanction_within"));
   }
 }

@@ -24,11 +24,39 @@ public record CampaignRequest(
     @NotNull @Min(1) @Max(20) Integer maxFollowUps,
     @NotBlank @IsoDuration String sanctionCheckInterval,
     @NotEmpty @Size(max = 500) List<@NotNull Long> targetIds,
-    @MailAddress String replyTo) {
+    @MailAddress String replyTo,
+    @IsoDuration String draftWithin,
+    @IsoDuration String reviewWithin,
+    @IsoDuration String submitWithin,
+    @IsoDuration String responseWithin,
+    @IsoDuration String sanctionWithin) {
 
-  /** Blank texts absent. */
+  /** How long each step may take unless the campaign says otherwise. */
+  public static final String DRAFT_WITHIN = "P5D";
+  public static final String REVIEW_WITHIN = "P2D";
+  public static final String SUBMIT_WITHIN = "P3D";
+  public static final String RESPONSE_WITHIN = "P30D";
+  public static final String SANCTION_WITHIN = "P60D";
+
+  /** Blank texts absent; a step's time not given is its default. */
   public CampaignRequest {
     replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.trim();
+    draftWithin = orDefault(draftWithin, DRAFT_WITHIN);
+    reviewWithin = orDefault(reviewWithin, REVIEW_WITHIN);
+    submitWithin = orDefault(submitWithin, SUBMIT_WITHIN);
+    responseWithin = orDefault(responseWithin, RESPONSE_WITHIN);
+    sanctionWithin = orDefault(sanctionWithin, SANCTION_WITHIN);
+  }
+
+  /** A campaign with its own mailbox and the default time for every step. */
+  public CampaignRequest(
+      String title, String summary, Set<Demand> demands, String followUpInterval, Integer maxFollowUps,
+      String sanctionCheckInterval, List<Long> targetIds, String replyTo) {
+    this(title, summary, demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds, replyTo, null, null, null, null, null);
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   /** A campaign without a mailbox of its own: letters carry no copy and no Reply-To. */
@@ -40,6 +68,7 @@ public record CampaignRequest(
 
   /** The new-campaign form before anything is typed: every demand, a follow-up every two weeks, three of them. */
   static CampaignRequest blank() {
-    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of(), null);
+    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of(), null, DRAFT_WITHIN, REVIEW_WITHIN, SUBMIT_WITHIN,
+        RESPONSE_WITHIN, SANCTION_WITHIN);
   }
 }

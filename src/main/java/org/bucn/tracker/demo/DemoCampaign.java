@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
+import org.bucn.tracker.appeal.AppealProcess;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
@@ -267,6 +268,9 @@ class DemoCampaign {
       complete(appealId, TaskKey.FOLLOW_UP, ADVOCATE,
           Map.of("doneAt", firstOn.plusDays(10L * i).toString(), "channel", i == 1 ? "LETTER" : "EMAIL", "note", "Reminder " + (i + 1)));
     }
+    // After the last follow-up the target has one more interval to answer; in the demo it has passed.
+    management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list()
+        .forEach(timer -> management.executeJob(timer.getId()));
   }
 
   private void claim(long appealId, Actor actor) {

@@ -3,6 +3,7 @@ package org.bucn.tracker.task;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ public class TaskActions {
   private final EngineIdentity engineIdentity;
   private final Validator validator;
   private final EvidenceService evidence;
+  private final java.time.Clock clock;
 
   /** What a file attached to a step is evidence of; steps not listed take no files. */
   private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
@@ -61,8 +63,10 @@ public class TaskActions {
       HistoryService history,
       EngineIdentity engineIdentity,
       Validator validator,
-      EvidenceService evidence) {
+      EvidenceService evidence,
+      java.time.Clock clock) {
     this.evidence = evidence;
+    this.clock = clock;
     this.workItems = workItems;
     this.appealWork = appealWork;
     this.appeals = appeals;
@@ -172,6 +176,31 @@ public class TaskActions {
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
     appeals.note(item.appealId(), actor, "ASSIGNED", "\"" + item.key().displayName() + "\" assigned to " + assignee + " by " + actor.username());
+    return workItems.item(taskId).orElseThrow();
+  }
+
+  /**
+   * A coordinator sets or moves when a task is due (not into the past); the task list and the
+   * timeline show it.
+   */
+  @Transactional
+  public TaskItem setDue(String taskId, OffsetDateTime due, Actor actor) {
+    if (!actor.has(Role.COORDINATOR)) {
+      throw new AccessDeniedException("Only coordinators set due dates");
+    }
+    if (due == null) {
+      throw new InvalidFieldException("due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
+    }
+    if (due.toInstant().isBefore(clock.instant())) {
+      throw new InvalidFieldException("due", "must not be in the past");
+    }
+    WorkItem item = lock(taskId);
+    org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
+    task.setDueDate(java.util.Date.from(due.toInstant()));
+    engineIdentity.run(actor, () -> engineTasks.saveTask(task));
+    workItems.updateDue(taskId, due);
+    appeals.note(item.appealId(), actor, "DUE_SET",
+        "\"" + item.key().displayName() + "\" due " + due.toLocalDate() + ", set by " + actor.username());
     return workItems.item(taskId).orElseThrow();
   }
 

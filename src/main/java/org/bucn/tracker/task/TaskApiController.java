@@ -62,6 +62,14 @@ class TaskApiController {
 
   record AssignRequest(@NotBlank String assignee) {}
 
+  record DueRequest(java.time.OffsetDateTime due) {}
+
+  /** Coordinators: when the task is due, {@code {due}} as an ISO date-time, not in the past. */
+  @PostMapping("/api/tasks/{id}/due")
+  TaskItem due(@PathVariable String id, @RequestBody DueRequest request, Actor actor) {
+    return tasks.setDue(id, request.due(), actor);
+  }
+
   @PostMapping("/api/tasks/{id}/assign")
   TaskItem assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody AssignRequest request, Actor actor) {
     return tasks.assign(id, request.assignee(), actor);

@@ -160,6 +160,21 @@ class TaskPageController {
     return showForm(view, prefilled, Map.of(), actor, model);
   }
 
+  /** A coordinator moves the task's due date (a day: due by its end, UTC). */
+  @PostMapping("/tasks/{id}/due")
+  String due(@PathVariable String id, @RequestParam(required = false) String due, Actor actor, RedirectAttributes flash) {
+    try {
+      java.time.LocalDate day = java.time.LocalDate.parse(due == null ? "" : due.strip());
+      tasks.setDue(id, day.atTime(23, 59).atOffset(java.time.ZoneOffset.UTC), actor);
+      flash.addFlashAttribute("flash", "Due " + day + ".");
+    } catch (java.time.format.DateTimeParseException e) {
+      flash.addFlashAttribute("flashError", "Due date not set: due is not a date (YYYY-MM-DD)");
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "Due date not set: " + e.field() + " " + e.getMessage());
+    }
+    return "redirect:/tasks/" + id;
+  }
+
   /** "Save and continue later" on a drafting task: keeps the text, completes nothing. */
   @PostMapping("/tasks/{id}/draft")
   String saveDraft(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {

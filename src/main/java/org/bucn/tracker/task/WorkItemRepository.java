@@ -43,6 +43,10 @@ class WorkItemRepository {
     jdbc.sql("UPDATE work_item SET assignee = ? WHERE task_id = ?").params(assignee, taskId).update();
   }
 
+  void updateDue(String taskId, OffsetDateTime due) {
+    jdbc.sql("UPDATE work_item SET due_at = ? WHERE task_id = ?").params(due, taskId).update();
+  }
+
   void delete(String taskId) {
     jdbc.sql("DELETE FROM work_item WHERE task_id = ?").param(taskId).update();
   }

@@ -92,7 +92,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
                     // Only coordinators assign: refused before the body is read (an advocate heard 400 before).
-                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("COORDINATOR")
+                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign", "/api/tasks/*/due").hasRole("COORDINATOR")
                     .requestMatchers("/api/tasks/**").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers("/api/inbox/**").hasRole("COORDINATOR")
                     .requestMatchers(HttpMethod.DELETE, "/api/evidence/*").hasRole("ADMIN")
@@ -162,7 +162,7 @@ class SecurityConfiguration {
                 auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/*/assign").hasRole("COORDINATOR")
+                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/*/assign", "/tasks/*/due").hasRole("COORDINATOR")
                     .requestMatchers("/tasks/**", "/tasks").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers("/dashboard/**", "/dashboard", "/campaigns/*/dashboard", "/campaigns/*/report", "/campaigns/*/report.*")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
