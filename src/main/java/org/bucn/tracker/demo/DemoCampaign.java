@@ -181,8 +181,17 @@ class DemoCampaign {
     sanction(appealOf.get("SI"), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
         "decidedAt", today.minusDays(15).toString(), "sourceUrl", "https://www.gov.si/"));
 
+    // A campaign in progress has a few things late.
+    overdue(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, 2);
+    overdue(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, 1);
+    overdue(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, 3);
+
     pilotClosedEarly();
     log.info("Demo mode: created the demo campaign '{}' with its appeals in every stage", TITLE);
+  }
+
+  private void overdue(long appealId, TaskKey key, int daysLate) {
+    tasks.backdate(openTask(appealId, key).id(), java.time.OffsetDateTime.now(clock).minusDays(daysLate));
   }
 
   /** A small pilot closed early, so that withdrawn appeals can be seen too. */

@@ -180,6 +180,19 @@ public class TaskActions {
   }
 
   /**
+   * Records a due date that has passed already, as when history is seeded (the demo campaign's
+   * overdue tasks); people set due dates with {@link #setDue}, never in the past.
+   */
+  @Transactional
+  public void backdate(String taskId, OffsetDateTime due) {
+    WorkItem item = lock(taskId);
+    org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
+    task.setDueDate(java.util.Date.from(due.toInstant()));
+    engineTasks.saveTask(task);
+    workItems.updateDue(item.taskId(), due);
+  }
+
+  /**
    * A coordinator sets or moves when a task is due (not into the past); the task list and the
    * timeline show it.
    */

@@ -108,8 +108,8 @@ class BrowserTests {
     long appeal = drill.appeal(campaign, "SI");
 
     logIn("advocate");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".summary-line")));
-    assertThat(browser.findElement(By.cssSelector(".summary-line")).getText()).contains("open to claim");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimable")));
+    assertThat(browser.findElement(By.id("claimable")).getText()).contains("You may take").contains("Draft the appeal");
     screenshot("home-advocate");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
     WebElement row = browser.findElement(By.xpath("//tr[.//a[text()='Draft the appeal']]"));
@@ -161,6 +161,19 @@ class BrowserTests {
     screenshot("task-list-375px");
     Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
     assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(375);
+  }
+
+  @Test
+  void theCoordinatorsStartPageShowsTheSilentTargetAndWhatIsOverdue() throws Exception {
+    logIn("coordinator");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("escalations")));
+    assertThat(browser.findElement(By.id("escalations")).getText()).contains("Kosovo");
+    assertThat(browser.findElement(By.id("escalations")).findElements(By.cssSelector(".overdue"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("overdue")).getText()).doesNotContain("Nothing overdue");
+    assertThat(browser.findElement(By.id("campaign-progress")).getText()).contains("No recognition of the Kremlin");
+    screenshot("start-coordinator");
+    browser.findElement(By.linkText("Overdue, by person")).click();
+    wait.until(ExpectedConditions.urlContains("overdue=true"));
   }
 
   @Test

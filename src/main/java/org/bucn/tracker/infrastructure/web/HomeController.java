@@ -10,9 +10,4 @@ class HomeController {
   String login() {
     return "login";
   }
-
-  @GetMapping("/")
-  String home() {
-    return "home";
-  }
 }

@@ -1,0 +1,152 @@
+package org.bucn.tracker.attention;
+
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bucn.tracker.appeal.AppealStage;
+import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.attention.Attention.CampaignProgress;
+import org.bucn.tracker.attention.Attention.DeliveryFailure;
+import org.bucn.tracker.attention.Attention.Line;
+import org.bucn.tracker.attention.Attention.PersonOverdue;
+import org.bucn.tracker.attention.Attention.Portfolio;
+import org.bucn.tracker.attention.Attention.Slipping;
+import org.bucn.tracker.dashboard.Dashboard;
+import org.bucn.tracker.dashboard.DashboardService;
+import org.bucn.tracker.inbox.Replies;
+import org.bucn.tracker.task.TaskActions;
+import org.bucn.tracker.task.TaskFilter;
+import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.task.TaskPage;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts together what needs each role now (the start page and {@code GET /api/me/attention}). */
+@Service
+public class AttentionService {
+
+  static final int LINES = 10;
+
+  private final TaskActions tasks;
+  private final DashboardService dashboards;
+  private final Replies replies;
+  private final UserService users;
+  private final JdbcClient jdbc;
+
+  AttentionService(TaskActions tasks, DashboardService dashboards, Replies replies, UserService users, JdbcClient jdbc) {
+    this.tasks = tasks;
+    this.dashboards = dashboards;
+    this.replies = replies;
+    this.users = users;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public Attention of(Actor actor) {
+    Map<String, String> names = users.findAll().stream()
+        .collect(Collectors.toMap(UserAccount::username, u -> u.displayName() == null ? u.username() : u.displayName(), (a, b) -> a));
+    Function<TaskItem, Line> line = t -> line(t, names);
+    if (actor.has(Role.COORDINATOR)) {
+      List<Line> escalations = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE, false, TaskFilter.Sort.CREATED), actor)
+          .items().stream().map(line).toList();
+      List<Line> reviews = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL, false, TaskFilter.Sort.CREATED), actor)
+          .items().stream().map(line).toList();
+      TaskPage overdue = tasks.list(new TaskFilter(TaskFilter.Scope.ALL, null, null, null, true, TaskFilter.Sort.DUE, 0, 100), actor);
+      Map<String, Long> perPerson = overdue.items().stream()
+          .collect(Collectors.groupingBy(t -> t.assignee() == null ? "" : t.assignee(), LinkedHashMap::new, Collectors.counting()));
+      List<PersonOverdue> overdueByAssignee = perPerson.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .map(e -> new PersonOverdue(e.getKey().isEmpty() ? null : e.getKey(),
+              e.getKey().isEmpty() ? "nobody yet" : names.getOrDefault(e.getKey(), e.getKey()), e.getValue(), "/tasks?tab=all&overdue=true"))
+          .toList();
+      TaskPage unassigned = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
+      return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee, unassigned.total(),
+          unassigned.items().stream().map(line).toList(), deliveryFailures(), replies.unmatched().size(), campaigns(), List.of(), List.of(),
+          null, List.of());
+    }
+    if (actor.has(Role.ADVOCATE)) {
+      List<Line> mine = tasks.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
+          .items().stream().map(line).toList();
+      List<Line> claimable = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
+          .items().stream().map(line).toList();
+      return new Attention("ADVOCATE", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0, List.of(), mine, claimable, null, List.of());
+    }
+    Dashboard portfolio = dashboards.portfolio();
+    return new Attention(actor.has(Role.MANAGER) ? "MANAGER" : "ADMIN", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0,
+        campaigns(), List.of(), List.of(),
+        new Portfolio(portfolio.appeals(), portfolio.submitted(), portfolio.responded(), portfolio.responseRate(), portfolio.medianDaysToResponse()),
+        slipping());
+  }
+
+  private static TaskFilter filter(TaskFilter.Scope scope, TaskKey key, boolean overdue, TaskFilter.Sort sort) {
+    return new TaskFilter(scope, null, null, key.key(), overdue, sort, 0, LINES);
+  }
+
+  private static Line line(TaskItem t, Map<String, String> names) {
+    boolean overdue = t.due() != null && t.due().isBefore(OffsetDateTime.now());
+    return new Line(t.id(), t.taskKey(), t.name(), t.appealId(), t.country(), t.office(), t.assignee(),
+        t.assignee() == null ? null : names.getOrDefault(t.assignee(), t.assignee()), t.created(), t.due(), overdue, "/tasks/" + t.id());
+  }
+
+  /** Letters refused for good whose appeal has not sent them again since. */
+  private List<DeliveryFailure> deliveryFailures() {
+    return jdbc.sql(
+            """
+            SELECT d.appeal_id, a.country, a.office, d.recipient, d.last_error FROM mail_delivery d
+              JOIN appeal_overview a ON a.id = d.appeal_id
+             WHERE d.status = 'FAILED'
+               AND NOT EXISTS (SELECT 1 FROM mail_delivery later WHERE later.appeal_id = d.appeal_id AND later.created_at > d.created_at)
+             ORDER BY d.created_at DESC LIMIT 20
+            """)
+        .query((rs, n) -> new DeliveryFailure(rs.getLong("appeal_id"), rs.getString("country"), rs.getString("office"),
+            rs.getString("recipient"), rs.getString("last_error"), "/appeals/" + rs.getLong("appeal_id") + "#delivery"))
+        .list();
+  }
+
+  /** Every active campaign's appeals by stage, newest first. */
+  private List<CampaignProgress> campaigns() {
+    Map<Long, CampaignProgress> progress = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            SELECT c.id, c.title, a.stage, count(a.id) AS appeals FROM campaign_directory c
+              JOIN appeal_overview a ON a.campaign_id = c.id
+             WHERE c.status = 'ACTIVE' GROUP BY c.id, c.title, a.stage ORDER BY c.id DESC
+            """)
+        .query(rs -> {
+          long id = rs.getLong("id");
+          CampaignProgress p = progress.computeIfAbsent(id,
+              k -> new CampaignProgress(id, title(rs), 0, new EnumMap<>(AppealStage.class), "/campaigns/" + id));
+          p.stages().put(AppealStage.valueOf(rs.getString("stage")), rs.getLong("appeals"));
+          progress.put(id, new CampaignProgress(id, p.title(), p.appeals() + rs.getLong("appeals"), p.stages(), p.url()));
+        });
+    return List.copyOf(progress.values());
+  }
+
+  private static String title(java.sql.ResultSet rs) {
+    try {
+      return rs.getString("title");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The campaigns with the most overdue open tasks. */
+  private List<Slipping> slipping() {
+    return jdbc.sql(
+            """
+            SELECT c.id, c.title, count(*) AS overdue FROM open_task t JOIN campaign_directory c ON c.id = t.campaign_id
+             WHERE t.due_at < now() GROUP BY c.id, c.title ORDER BY overdue DESC, c.id LIMIT 5
+            """)
+        .query((rs, n) -> new Slipping(rs.getLong("id"), rs.getString("title"), rs.getLong("overdue"), "/campaigns/" + rs.getLong("id") + "/dashboard"))
+        .list();
+  }
+}

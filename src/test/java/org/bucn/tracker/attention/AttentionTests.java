@@ -1,0 +1,54 @@
+package org.bucn.tracker.attention;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.bucn.tracker.TrackerTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The start page and {@code /api/me/attention}: what needs each role now, from the seeded demo campaign. */
+@TrackerTest
+class AttentionTests {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void aCoordinatorSeesTheSilentTargetTheOverdueWorkAndEveryActiveCampaign() throws Exception {
+    mvc.perform(get("/api/me/attention").with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.role").value("COORDINATOR"))
+        .andExpect(jsonPath("$.escalations[*].country").value(Matchers.hasItem("Kosovo")))
+        .andExpect(jsonPath("$.escalations[?(@.country == 'Kosovo')].overdue").value(Matchers.hasItem(true)))
+        .andExpect(jsonPath("$.reviews[*].country").value(Matchers.hasItem("Bulgaria")))
+        .andExpect(jsonPath("$.overdueByAssignee[*].count").value(Matchers.hasItem(Matchers.greaterThan(0))))
+        .andExpect(jsonPath("$.campaigns[*].title").value(Matchers.hasItem(Matchers.startsWith("No recognition of the Kremlin"))))
+        .andExpect(jsonPath("$.myTasks").isEmpty());
+    mvc.perform(get("/").with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Silent targets to decide")))
+        .andExpect(content().string(Matchers.containsString("Decide on a silent target: President, Kosovo")));
+  }
+
+  @Test
+  void anAdvocateSeesTheirOwnTasksThenWhatTheyMayTakeAndAManagerThePortfolio() throws Exception {
+    mvc.perform(get("/api/me/attention").with(httpBasic("advocate2", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.role").value("ADVOCATE"))
+        .andExpect(jsonPath("$.myTasks[*].country").value(Matchers.hasItem("Bosnia and Herzegovina")))
+        .andExpect(jsonPath("$.escalations").isEmpty())
+        .andExpect(jsonPath("$.portfolio").value(Matchers.nullValue()));
+    mvc.perform(get("/api/me/attention").with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.role").value("MANAGER"))
+        .andExpect(jsonPath("$.portfolio.appeals").value(Matchers.greaterThan(0)))
+        .andExpect(jsonPath("$.slipping[*].title").value(Matchers.hasItem(Matchers.startsWith("No recognition of the Kremlin"))))
+        .andExpect(jsonPath("$.reviews").isEmpty());
+  }
+}
