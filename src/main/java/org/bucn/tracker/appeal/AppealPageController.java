@@ -46,6 +46,8 @@ class AppealPageController {
     model.addAttribute("letters", letters.of(id));
     model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());
+    model.addAttribute("openAppeals", appeals.summariesOfCampaign(id).stream()
+        .filter(a -> a.stage() != AppealStage.CLOSED && a.stage() != AppealStage.WITHDRAWN).count());
     if (campaigns.get(id).status() == org.bucn.tracker.campaign.CampaignStatus.DRAFT) {
       var preview = letters.preview(id);
       model.addAttribute("previewLetters", preview.size());

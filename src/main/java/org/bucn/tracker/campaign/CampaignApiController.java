@@ -36,6 +36,20 @@ class CampaignApiController {
     return ResponseEntity.created(URI.create("/api/campaigns/" + created.id())).body(created);
   }
 
+  /** A DRAFT campaign only; 409 once launched. */
+  @org.springframework.web.bind.annotation.PutMapping("/api/campaigns/{id}")
+  Campaign update(@PathVariable long id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody CampaignRequest request,
+      org.bucn.tracker.user.Actor actor) {
+    return campaigns.update(id, request, actor);
+  }
+
+  /** A DRAFT campaign only; 409 once launched (what was recorded stays). */
+  @org.springframework.web.bind.annotation.DeleteMapping("/api/campaigns/{id}")
+  org.springframework.http.ResponseEntity<Void> delete(@PathVariable long id, org.bucn.tracker.user.Actor actor) {
+    campaigns.delete(id, actor);
+    return org.springframework.http.ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/api/campaigns/{id}/launch")
   Campaign launch(@PathVariable long id, Actor actor) {
     return campaigns.launch(id, actor);

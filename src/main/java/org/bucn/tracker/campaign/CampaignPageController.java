@@ -90,6 +90,20 @@ class CampaignPageController {
     return form(model);
   }
 
+  /** Deletes a campaign that is still a draft (its page asks first). */
+  @PostMapping("/campaigns/{id}/delete")
+  String delete(@PathVariable long id, org.bucn.tracker.user.Actor actor, RedirectAttributes flash) {
+    Campaign campaign = campaigns.get(id);
+    try {
+      campaigns.delete(id, actor);
+      flash.addFlashAttribute("flash", "Deleted the draft campaign \"" + campaign.title() + "\".");
+      return "redirect:/campaigns";
+    } catch (org.bucn.tracker.shared.ConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+      return "redirect:/campaigns/" + id;
+    }
+  }
+
   @PostMapping("/campaigns/{id}/launch")
   String launch(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     try {

@@ -30,6 +30,42 @@ class CampaignRepository {
     this.jdbc = jdbc;
   }
 
+  void update(long id, CampaignRequest c) {
+    jdbc.sql(
+            """
+            UPDATE campaign SET title = :title, summary = :summary, demands = CAST(:demands AS varchar[]), follow_up_interval = :followUp,
+                   max_follow_ups = :maxFollowUps, sanction_check_interval = :sanctionCheck, reply_to = :replyTo,
+                   draft_within = :draftWithin, review_within = :reviewWithin, submit_within = :submitWithin,
+                   response_within = :responseWithin, sanction_within = :sanctionWithin
+             WHERE id = :id
+            """)
+        .param("id", id)
+        .param("title", c.title())
+        .param("summary", c.summary())
+        .param("demands", "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
+        .param("followUp", c.followUpInterval().trim())
+        .param("maxFollowUps", c.maxFollowUps())
+        .param("sanctionCheck", c.sanctionCheckInterval().trim())
+        .param("replyTo", c.replyTo())
+        .param("draftWithin", c.draftWithin())
+        .param("reviewWithin", c.reviewWithin())
+        .param("submitWithin", c.submitWithin())
+        .param("responseWithin", c.responseWithin())
+        .param("sanctionWithin", c.sanctionWithin())
+        .update();
+    jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ?").param(id).update();
+    jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
+        .params(id, c.targetIds().toArray(Long[]::new))
+        .update();
+  }
+
+  /** A draft campaign and what belongs to it only: its letters and its list of targets. */
+  void delete(long id) {
+    jdbc.sql("DELETE FROM campaign_letter WHERE campaign_id = ?").param(id).update();
+    jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ?").param(id).update();
+    jdbc.sql("DELETE FROM campaign WHERE id = ?").param(id).update();
+  }
+
   long insert(CampaignRequest c, String createdBy) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(

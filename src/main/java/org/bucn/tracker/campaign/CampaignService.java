@@ -51,6 +51,34 @@ public class CampaignService {
 
   @Transactional
   public Campaign create(CampaignRequest request, Actor actor) {
+    checkTargets(request);
+    return get(campaigns.insert(request, actor.username()));
+  }
+
+  /** Changes a campaign that is still a DRAFT; once launched its appeals exist: 409. */
+  @Transactional
+  public Campaign update(long id, CampaignRequest request, Actor actor) {
+    requireDraft(id, "changed");
+    checkTargets(request);
+    campaigns.update(id, request);
+    return get(id);
+  }
+
+  /** Deletes a DRAFT campaign, its letters and its list of targets; once launched, 409: what was recorded stays. */
+  @Transactional
+  public void delete(long id, Actor actor) {
+    requireDraft(id, "deleted");
+    campaigns.delete(id);
+  }
+
+  private void requireDraft(long id, String what) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() != CampaignStatus.DRAFT) {
+      throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be " + what);
+    }
+  }
+
+  private void checkTargets(CampaignRequest request) {
     Set<Long> known = targets.findAll(request.targetIds()).stream().map(Target::id).collect(Collectors.toSet());
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < request.targetIds().size(); i++) {
@@ -62,7 +90,6 @@ public class CampaignService {
         throw new InvalidFieldException("targetIds[" + i + "]", "target " + id + " is listed twice");
       }
     }
-    return get(campaigns.insert(request, actor.username()));
   }
 
   /**

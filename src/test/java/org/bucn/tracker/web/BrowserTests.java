@@ -177,6 +177,34 @@ class BrowserTests {
   }
 
   @Test
+  void closingACampaignAsksFirstAndSaysWhatHappens(@Autowired CampaignService campaigns) throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "HR");
+    logIn("coordinator");
+    open("/campaigns/" + campaign.id());
+    browser.findElement(By.xpath("//button[text()='Close the campaign now']")).click();
+    org.openqa.selenium.Alert question = wait.until(ExpectedConditions.alertIsPresent());
+    assertThat(question.getText()).isEqualTo("Close the campaign now? 2 open appeals will be withdrawn and their tasks end; nothing recorded is lost.");
+    question.dismiss();
+    assertThat(campaigns.get(campaign.id()).status()).as("dismissed: nothing happens").isEqualTo(CampaignStatus.ACTIVE);
+    browser.findElement(By.xpath("//button[text()='Close the campaign now']")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.success")));
+    assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.CLOSED);
+  }
+
+  @Test
+  void searchingVucicFindsTheSerbianAppeal() throws Exception {
+    logIn("advocate");
+    WebElement box = browser.findElement(By.id("header-q"));
+    box.sendKeys("vucic");
+    box.submit();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-results")));
+    assertThat(browser.findElement(By.cssSelector(".search-results")).getText()).contains("President of the Republic, Serbia");
+    assertThat(browser.findElements(By.cssSelector(".snippet mark"))).extracting(WebElement::getText).contains("Vučić");
+    screenshot("search-vucic");
+  }
+
+  @Test
   void coordinatorBulkAssignsSelectedTasksToAnAdvocate() {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "BG", "HR");
     logIn("coordinator");

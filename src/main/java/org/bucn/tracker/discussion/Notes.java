@@ -1,0 +1,73 @@
+package org.bucn.tracker.discussion;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.notification.Notices;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.UserAccount;
+import org.bucn.tracker.user.UserService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds notes to appeals: kept, in the timeline, searchable; an {@code @username} of an active user tells them. */
+@Service
+public class Notes {
+
+  static final int MAX = 5_000;
+  private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9._-]{2,64})");
+
+  private final JdbcClient jdbc;
+  private final AppealService appeals;
+  private final Timeline timeline;
+  private final UserService users;
+  private final Notices notices;
+
+  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices) {
+    this.jdbc = jdbc;
+    this.appeals = appeals;
+    this.timeline = timeline;
+    this.users = users;
+    this.notices = notices;
+  }
+
+  @Transactional
+  public Note add(long appealId, String text, Actor actor) {
+    appeals.requireExists(appealId);
+    String note = text == null ? "" : text.strip();
+    if (note.isEmpty()) {
+      throw new InvalidFieldException("text", "is empty: write the note");
+    }
+    if (note.length() > MAX) {
+      throw new InvalidFieldException("text", "is longer than " + MAX + " characters");
+    }
+    long id = jdbc.sql("INSERT INTO appeal_note (appeal_id, author, text) VALUES (?, ?, ?) RETURNING id")
+        .params(appealId, actor.username(), note).query(Long.class).single();
+    timeline.record(appealId, actor.username(), "NOTE", note);
+    Set<String> told = new LinkedHashSet<>();
+    MENTION.matcher(note).results().map(m -> m.group(1)).forEach(name ->
+        users.find(name).filter(UserAccount::enabled).filter(u -> !u.username().equals(actor.username())).ifPresent(user -> {
+          if (told.add(user.username())) {
+            notices.tell(user.username(), displayName(actor) + " mentioned you on an appeal: " + abbreviate(note), "/appeals/" + appealId);
+          }
+        }));
+    return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?").param(id)
+        .query((rs, n) -> new Note(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("author"), rs.getString("text"),
+            rs.getObject("created_at", java.time.OffsetDateTime.class), List.copyOf(told)))
+        .single();
+  }
+
+  private String displayName(Actor actor) {
+    return users.find(actor.username()).map(u -> u.displayName() == null ? u.username() : u.displayName()).orElse(actor.username());
+  }
+
+  private static String abbreviate(String note) {
+    String line = note.replaceAll("\\s+", " ");
+    return line.length() <= 140 ? line : line.substring(0, 139) + "…";
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Team notes on an appeal: discussion that is not a recorded step ("the embassy says the
+ * president is travelling until Monday"), in the timeline and the search, and {@code @username}
+ * tells that person. Never on a public page.
+ */
+package org.bucn.tracker.discussion;

@@ -1,0 +1,133 @@
+package org.bucn.tracker.search;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.bucn.tracker.search.SearchResult.Item;
+import org.bucn.tracker.search.SearchResult.Type;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Searches {@code search_index}: every word typed must match the start of a word of the
+ * document, accents and case aside ("vucic" finds "Vučić", "milan" finds "Milanović"); ranked by
+ * {@code ts_rank}, a page of 20. Every role that may log in may read every type found here (the
+ * permission table lets all of them read appeals, offices, campaigns and evidence), so nothing is
+ * filtered by role; a type a role could not read would be left out of the query here.
+ */
+@Service
+public class SearchService {
+
+  static final int PAGE = 20;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final int SNIPPET = 180;
+
+  private final JdbcClient jdbc;
+
+  SearchService(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public SearchResult search(String q, Type type) {
+    List<String> words = words(q);
+    if (words.isEmpty()) {
+      throw new InvalidFieldException("q", "is empty: type a word to look for");
+    }
+    String query = String.join(" & ", words.stream().map(w -> w + ":*").toList());
+    String kind = type == null ? null : type.name();
+    long total = jdbc.sql(
+            """
+            SELECT count(*) FROM search_index
+             WHERE document @@ to_tsquery('simple', search_fold(:query)) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+            """)
+        .param("query", query).param("kind", kind)
+        .query(Long.class).single();
+    List<Item> items = jdbc.sql(
+            """
+            SELECT kind, ref_id, appeal_id, title, body FROM search_index
+             WHERE document @@ to_tsquery('simple', search_fold(:query)) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+             ORDER BY ts_rank(document, to_tsquery('simple', search_fold(:query))) DESC, ref_id DESC
+             LIMIT :page
+            """)
+        .param("query", query).param("kind", kind).param("page", PAGE)
+        .query((rs, n) -> {
+          Type found = Type.valueOf(rs.getString("kind"));
+          long id = rs.getLong("ref_id");
+          return new Item(found, id, rs.getString("title"), snippet(rs.getString("title") + " — " + rs.getString("body"), words),
+              url(found, id, rs.getLong("appeal_id")));
+        })
+        .list();
+    return new SearchResult(items, total);
+  }
+
+  static List<String> words(String q) {
+    if (q == null) {
+      return List.of();
+    }
+    return WORD.matcher(q).results().map(m -> m.group()).limit(8).toList();
+  }
+
+  private static String url(Type type, long id, long appealId) {
+    return switch (type) {
+      case APPEAL -> "/appeals/" + id;
+      case TARGET -> "/targets#target-" + id;
+      case CAMPAIGN -> "/campaigns/" + id;
+      case EVIDENCE -> "/appeals/" + appealId + "#evidence";
+    };
+  }
+
+  /**
+   * A window of the text around the first word found, HTML-escaped, each word searched for in
+   * {@code <mark>}; matched on the folded text, shown as written.
+   */
+  static String snippet(String text, List<String> words) {
+    String folded = fold(text);
+    List<String> needles = words.stream().map(SearchService::fold).toList();
+    int first = needles.stream().mapToInt(folded::indexOf).filter(i -> i >= 0).min().orElse(0);
+    int start = Math.max(0, first - SNIPPET / 3);
+    int end = Math.min(text.length(), start + SNIPPET);
+    StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
+    int i = start;
+    while (i < end) {
+      int at = i;
+      String match = needles.stream().filter(n -> !n.isEmpty() && folded.startsWith(n, at)).findFirst().orElse(null);
+      if (match != null && (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))) {
+        int stop = Math.min(end, at + match.length());
+        html.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(at, stop))).append("</mark>");
+        i = stop;
+      } else {
+        html.append(HtmlUtils.htmlEscape(String.valueOf(text.charAt(i))));
+        i++;
+      }
+    }
+    return html.append(end < text.length() ? "…" : "").toString().replaceAll("\\s+", " ");
+  }
+
+  /** Lower case without accents, one character for one, so positions in the folded text are positions in the text. */
+  static String fold(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      String bare = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+      folded.append(bare.length() == 1 ? bare.charAt(0) : Character.toLowerCase(c));
+    }
+    return folded.toString();
+  }
+
+  static Type type(String type) {
+    if (type == null || type.isBlank()) {
+      return null;
+    }
+    try {
+      return Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("type", "must be one of " + Arrays.toString(Type.values()));
+    }
+  }
+}
