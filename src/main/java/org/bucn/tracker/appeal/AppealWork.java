@@ -11,6 +11,7 @@ import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Words;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
@@ -110,7 +111,7 @@ public class AppealWork {
       String messageId = mailer.letter(appeal.id(), "send");
       LocalDate today = LocalDate.now(clock);
       appeals.insertSubmission(appeal.id(), today, Channel.EMAIL, messageId, messageId, by);
-      timeline.record(appeal.id(), by, "SUBMITTED", "Sent by e-mail on " + today + " (Message-ID " + messageId + ")");
+      timeline.record(appeal.id(), by, "SUBMITTED", "sent the appeal by e-mail on " + Words.date(today) + " (Message-ID " + messageId + ")");
       return Map.of();
     }
     appeals.insertSubmission(appeal.id(), submission.submittedAt(), submission.channel(), submission.reference(), null, by);
@@ -118,7 +119,7 @@ public class AppealWork {
         appeal.id(),
         by,
         "SUBMITTED",
-        "Submitted on " + submission.submittedAt() + " by " + submission.channel()
+        "recorded the submission by " + Words.of(submission.channel()) + " on " + Words.date(submission.submittedAt())
             + (StringUtils.hasText(submission.reference()) ? ", reference " + submission.reference() : ""));
     return Map.of();
   }
@@ -135,8 +136,8 @@ public class AppealWork {
     int max = campaign(appeal).maxFollowUps();
     timeline.record(
         appeal.id(), by, "FOLLOWED_UP",
-        "Follow-up " + done + " of " + max + " on " + followUp.doneAt() + (messageId != null ? ", sent by e-mail" : " by " + followUp.channel())
-            + note(followUp.note()));
+        "followed up (" + done + " of " + max + ") " + (messageId != null ? "by e-mail, sent by the tracker," : "by " + Words.of(followUp.channel()))
+            + " on " + Words.date(followUp.doneAt()) + note(followUp.note()));
     return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
   }
 
@@ -156,7 +157,8 @@ public class AppealWork {
   private Map<String, Object> response(AppealRepository.AppealRow appeal, AppealInput.Response response, String by) {
     notBeforeSubmission(appeal.id(), response.receivedAt(), "receivedAt");
     appeals.insertResponse(appeal.id(), response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(), by);
-    timeline.record(appeal.id(), by, "RESPONSE_RECORDED", "Response " + response.kind() + " received on " + response.receivedAt());
+    timeline.record(appeal.id(), by, "RESPONSE_RECORDED",
+        "recorded the answer: " + Words.of(response.kind()) + ", received " + Words.date(response.receivedAt()));
     return Map.of(AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
   }
 
@@ -166,9 +168,9 @@ public class AppealWork {
         appeal.id(),
         by,
         "SANCTION_" + sanction.status(),
-        "Sanction status " + sanction.status()
-            + (StringUtils.hasText(sanction.measure()) ? ": " + sanction.measure() : "")
-            + (sanction.decidedAt() != null ? " (decided " + sanction.decidedAt() + ")" : ""));
+        "recorded the sanction outcome: " + Words.of(sanction.status())
+            + (StringUtils.hasText(sanction.measure()) ? ", " + sanction.measure() : "")
+            + (sanction.decidedAt() != null ? " (decided " + Words.date(sanction.decidedAt()) + ")" : ""));
     return Map.of(AppealProcess.SANCTION_PENDING, sanction.status() == SanctionStatus.PENDING);
   }
 

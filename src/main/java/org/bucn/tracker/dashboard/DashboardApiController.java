@@ -28,6 +28,16 @@ class DashboardApiController {
     return dashboards.campaign(id);
   }
 
+  /** Every appeal of every campaign, one row each. */
+  @GetMapping("/api/dashboard/report.csv")
+  void portfolioCsv(HttpServletResponse response) throws IOException {
+    var rows = report.portfolioRows();
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Content-Disposition", "attachment; filename=\"portfolio-report.csv\"");
+    report.writeCsv(rows, response.getWriter());
+  }
+
   @GetMapping("/api/campaigns/{id}/report.csv")
   void csv(@PathVariable long id, HttpServletResponse response) throws IOException {
     var rows = report.rows(id);

@@ -142,7 +142,7 @@ public class TaskActions {
       throw new ConflictException("assignee", "The task was claimed by " + item.assignee() + " already");
     }
     engineIdentity.run(actor, () -> engineTasks.claim(taskId, actor.username()));
-    appeals.note(item.appealId(), actor, "CLAIMED", actor.username() + " took \"" + item.key().displayName() + "\"");
+    appeals.note(item.appealId(), actor, "CLAIMED", "took \"" + item.key().displayName() + "\"");
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -157,7 +157,7 @@ public class TaskActions {
       throw new AccessDeniedException("Only coordinators may release another person's task");
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, null));
-    appeals.note(item.appealId(), actor, "UNCLAIMED", "\"" + item.key().displayName() + "\" released by " + actor.username());
+    appeals.note(item.appealId(), actor, "UNCLAIMED", "released \"" + item.key().displayName() + "\"");
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -175,7 +175,8 @@ public class TaskActions {
       throw new InvalidFieldException("assignee", assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
-    appeals.note(item.appealId(), actor, "ASSIGNED", "\"" + item.key().displayName() + "\" assigned to " + assignee + " by " + actor.username());
+    appeals.note(item.appealId(), actor, "ASSIGNED", "gave \"" + item.key().displayName() + "\" to "
+        + (user.displayName() == null ? user.username() : user.displayName()));
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -213,7 +214,7 @@ public class TaskActions {
     engineIdentity.run(actor, () -> engineTasks.saveTask(task));
     workItems.updateDue(taskId, due);
     appeals.note(item.appealId(), actor, "DUE_SET",
-        "\"" + item.key().displayName() + "\" due " + due.toLocalDate() + ", set by " + actor.username());
+        "set \"" + item.key().displayName() + "\" due " + org.bucn.tracker.shared.Words.date(due.toLocalDate()));
     return workItems.item(taskId).orElseThrow();
   }
 

@@ -44,10 +44,12 @@ class TaskPageController {
   private final UserService users;
   private final TaskInputs inputs;
   private final Replies replies;
+  private final TaskListPlaces places;
 
   TaskPageController(TaskActions tasks, CampaignService campaigns, TargetService targets, UserService users, TaskInputs inputs,
-      Replies replies) {
+      Replies replies, TaskListPlaces places) {
     this.replies = replies;
+    this.places = places;
     this.tasks = tasks;
     this.campaigns = campaigns;
     this.targets = targets;
@@ -57,7 +59,7 @@ class TaskPageController {
 
   @GetMapping("/tasks")
   String list(
-      @RequestParam(defaultValue = "mine") String tab,
+      @RequestParam(required = false) String tab,
       @RequestParam(required = false) Long campaignId,
       @RequestParam(required = false) String countryCode,
       @RequestParam(required = false) String taskKey,
@@ -65,9 +67,34 @@ class TaskPageController {
       @RequestParam(defaultValue = "due") String sort,
       @RequestParam(defaultValue = "0") int page,
       Actor actor,
-      Model model) {
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      RedirectAttributes redirect) {
+    if (request.getParameterMap().isEmpty()) {
+      // Back where the person left the list (a message on its way comes along); the first time,
+      // coordinators on "All", advocates on their own tasks if they have any.
+      Map<String, ?> message = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+      if (message != null) {
+        message.forEach(redirect::addFlashAttribute);
+      }
+      String landing = places.last(actor.username()).orElseGet(() -> actor.has(Role.COORDINATOR) ? "tab=all"
+          : tasks.summary(actor).mine() > 0 ? "tab=mine" : "tab=claimable");
+      return "redirect:/tasks?" + landing;
+    }
+    String query = org.springframework.web.util.UriComponentsBuilder.newInstance()
+        .queryParamIfPresent("tab", java.util.Optional.ofNullable(tab))
+        .queryParamIfPresent("campaignId", java.util.Optional.ofNullable(campaignId))
+        .queryParamIfPresent("countryCode", java.util.Optional.ofNullable(countryCode).filter(c -> !c.isBlank()))
+        .queryParamIfPresent("taskKey", java.util.Optional.ofNullable(taskKey).filter(k -> !k.isBlank()))
+        .queryParamIfPresent("overdue", java.util.Optional.of(overdue).filter(o -> o))
+        .queryParam("sort", sort)
+        .queryParamIfPresent("page", java.util.Optional.of(page).filter(p -> p > 0))
+        .encode().build().getQuery();
+    if (safeBack("/tasks?" + query).equals("/tasks?" + query)) {
+      places.remember(actor.username(), query);
+    }
     // The tabs name the scopes; "all" is a coordinator's tab, anyone else lands on their own.
-    String scope = "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
+    String scope = tab == null ? "mine" : "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
     TaskFilter filter = TaskFilter.parse(scope, campaignId, countryCode, taskKey, overdue, sort, Math.max(0, page), PAGE_SIZE);
     TaskPage result = tasks.list(filter, actor);
     model.addAttribute("tab", filter.scope().name().toLowerCase());
@@ -79,8 +106,31 @@ class TaskPageController {
     model.addAttribute("countries", countries());
     model.addAttribute("taskKeys", TaskKey.values());
     model.addAttribute("names", names());
+    model.addAttribute("query", query);
+    model.addAttribute("views", places.views(actor.username()));
     addRowContext(actor, model);
     return "tasks/list";
+  }
+
+  /** Keeps the list's current filters under a name. */
+  @PostMapping("/tasks/views")
+  String saveView(@RequestParam(required = false) String name, @RequestParam(defaultValue = "tab=mine") String query, Actor actor,
+      RedirectAttributes flash) {
+    String back = safeBack("/tasks?" + query);
+    try {
+      places.saveView(actor.username(), name, back.equals("/tasks") ? "tab=mine" : back.substring("/tasks?".length()));
+      flash.addFlashAttribute("flash", "Saved the view \"" + name.strip() + "\".");
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "View not saved: " + e.field() + " " + e.getMessage());
+    }
+    return "redirect:" + back;
+  }
+
+  @PostMapping("/tasks/views/delete")
+  String deleteView(@RequestParam String name, Actor actor, RedirectAttributes flash) {
+    places.deleteView(actor.username(), name);
+    flash.addFlashAttribute("flash", "Removed the view \"" + name + "\".");
+    return "redirect:/tasks";
   }
 
   /** The start page's line about the day's work (loaded by htmx). */

@@ -137,14 +137,22 @@ class DashboardTests {
         .andExpect(content().contentTypeCompatibleWith("text/csv"))
         .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
         .andReturn().getResponse().getContentAsString();
-    List<String> lines = csv.lines().toList();
+    assertThat(csv).as("UTF-8 byte-order mark, so that Excel shows Vučić").startsWith("\uFEFF");
+    List<String> lines = csv.substring(1).lines().toList();
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(0)).isEqualTo(
-        "country,office,holder,stage,submitted,follow_ups,response,response_date,sanction_status,sanction_measure,sanction_date");
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Bulgaria,President of the Republic,,CLOSED," + daysAgo(10) + ",0,CONDEMNED," + daysAgo(2)
-        + ",ALIGNED,\"'=HYPERLINK(\"\"x\"\"), aligned\"," + daysAgo(1)));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Croatia,President of the Republic,Zoran Milanović,CLOSED,"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Albania,President of the Republic,Bajram Begaj,DRAFTING,,0,,,,,"));
+    assertThat(lines.get(0)).isEqualTo("campaign,country,office,holder,stage,advocate,channel,reference,submitted,delivery,follow_ups,"
+        + "last_follow_up,response,response_date,response_summary,response_source,sanction_status,sanction_measure,sanction_date,"
+        + "sanction_reference,sanction_source");
+    String title = CampaignReport.cell(campaign.title());
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Bulgaria,President of the Republic,,CLOSED,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains(",CONDEMNED," + daysAgo(2) + ",").contains(",ALIGNED,\"'=HYPERLINK(\"\"x\"\"), aligned\"," + daysAgo(1)));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Croatia,President of the Republic,Zoran Milanović,CLOSED,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Albania,President of the Republic,Bajram Begaj,DRAFTING,"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains(",EMAIL,").contains("Ana Advocate"));
+
+    String portfolio = mvc.perform(get("/api/dashboard/report.csv").with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(portfolio).startsWith("\uFEFFcampaign,").contains(title + ",Bulgaria").contains("No recognition of the Kremlin");
   }
 
   @Test

@@ -82,7 +82,7 @@ class DueDateTests {
         .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(task))));
     assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
       assertThat(e.action()).isEqualTo("DUE_SET");
-      assertThat(e.detail()).contains(due.toLocalDate().toString());
+      assertThat(e.detail()).contains(org.bucn.tracker.shared.Words.date(due.toLocalDate()));
     });
   }
 

@@ -115,7 +115,7 @@ class BrowserTests {
     WebElement row = browser.findElement(By.xpath("//tr[.//a[text()='Draft the appeal']]"));
     row.findElement(By.xpath(".//button[text()='Claim']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tbody"), "You took"));
-    assertThat(browser.findElement(By.cssSelector("tbody")).getText()).contains("advocate").contains("Unclaim");
+    assertThat(browser.findElement(By.cssSelector("tbody")).getText()).contains("Ana Advocate").contains("Unclaim");
 
     open("/tasks?tab=mine&campaignId=" + campaign.id());
     screenshot("task-list");
@@ -152,7 +152,7 @@ class BrowserTests {
 
     open("/appeals/" + appeal);
     String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
-    assertThat(timeline).contains("advocate took \"Draft the appeal\"").contains("Draft 1 written (sl)").contains("Draft 1 approved");
+    assertThat(timeline).contains("Ana Advocate took \"Draft the appeal\"").contains("Draft 1 written (sl) — Ana Advocate").contains("Draft 1 approved");
     assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("submitting");
     screenshot("appeal-page");
 

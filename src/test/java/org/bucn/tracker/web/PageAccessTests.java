@@ -55,11 +55,22 @@ class PageAccessTests {
   }
 
   @Test
+  void theTaskListTakesEachPersonBackWhereTheyLeftIt() throws Exception {
+    mvc.perform(get("/tasks").with(as("advocate2"))).andExpect(status().isFound())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/tasks?tab=*"));
+    mvc.perform(get("/tasks").param("tab", "claimable").param("countryCode", "XK").param("sort", "created").with(as("advocate2")))
+        .andExpect(status().isOk());
+    mvc.perform(get("/tasks").with(as("advocate2"))).andExpect(status().isFound())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/tasks?tab=claimable&countryCode=XK&sort=created"));
+    mvc.perform(get("/tasks").with(as("coordinator"))).andExpect(status().isFound());
+  }
+
+  @Test
   void everyPageForEveryRole() throws Exception {
     long target = jdbc.sql("SELECT min(id) FROM target").query(Long.class).single();
     Map<String, List<String>> allowed = new java.util.LinkedHashMap<>();
     allowed.put("/", List.of("coordinator", "advocate", "manager", "admin"));
-    allowed.put("/tasks", List.of("coordinator", "advocate"));
+    allowed.put("/tasks?tab=mine", List.of("coordinator", "advocate"));
     allowed.put("/tasks?tab=all", List.of("coordinator", "advocate"));
     allowed.put("/tasks/" + draftTask, List.of("coordinator", "advocate"));
     allowed.put("/campaigns", List.of("coordinator", "advocate", "manager", "admin"));

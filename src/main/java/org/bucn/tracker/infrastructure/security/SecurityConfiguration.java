@@ -86,10 +86,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/api/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                    .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/dashboard/report.csv", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
                     // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the dashboard.
-                    .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                    .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/dashboard/report.csv", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
                     // Only coordinators assign: refused before the body is read (an advocate heard 400 before).
                     .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign", "/api/tasks/*/due").hasRole("COORDINATOR")
