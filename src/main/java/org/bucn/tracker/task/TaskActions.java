@@ -262,6 +262,10 @@ public class TaskActions {
       throw new InvalidFieldException("file", "is not taken by this step: attach files when recording a follow-up, a response or a sanction outcome");
     }
     Map<String, Object> flags = appealWork.record(item.appealId(), input, actor);
+    if (item.assignee() != null && !item.assignee().equals(actor.username())) {
+      String holder = users.find(item.assignee()).map(u -> u.displayName() == null ? u.username() : u.displayName()).orElse(item.assignee());
+      appeals.note(item.appealId(), actor, "ON_BEHALF", "completed \"" + item.key().displayName() + "\" on behalf of " + holder);
+    }
     for (Attachment file : files) {
       evidence.add(item.appealId(), new NewEvidence(kind, "Attached to " + item.key().key(), null), file.filename(), file.bytes(),
           actor.username());

@@ -242,11 +242,17 @@ class TaskPageController {
 
   @PostMapping("/tasks/{id}/complete")
   String complete(@PathVariable String id, @RequestParam Map<String, String> form,
-      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor, Model model, RedirectAttributes flash)
+      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor, Model model, RedirectAttributes flash,
+      jakarta.servlet.http.HttpServletResponse response)
       throws IOException {
-    TaskActions.TaskView view = tasks.view(id, actor);
     form = new LinkedHashMap<>(form);
     form.remove("file");
+    TaskActions.TaskView view;
+    try {
+      view = tasks.view(id, actor);
+    } catch (ConflictException e) {
+      return lostRace(e, form, model, response);
+    }
     try {
       tasks.complete(id, inputs.fromForm(tasks.keyToComplete(id, actor), form), TaskInputs.attachments(files), actor);
     } catch (InvalidFieldException e) {
@@ -255,6 +261,8 @@ class TaskPageController {
       Map<String, String> errors = new LinkedHashMap<>();
       e.getConstraintViolations().forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
       return showForm(view, form, errors, actor, model);
+    } catch (ConflictException e) {
+      return lostRace(e, form, model, response);
     }
     flash.addFlashAttribute("flash", "Done: \"" + view.task().name() + "\" for " + view.task().country() + " (" + view.task().office() + ")");
     return "redirect:/tasks";
@@ -330,6 +338,17 @@ class TaskPageController {
 
   /** Only our own pages are redirect targets. */
   /** Back to the task list the form came from, filters kept; anything else (another site, a header, a URI template) goes to /tasks. */
+  /** Someone completed the task first: 409, and what this person typed, to copy, since nothing of it was saved. */
+  private static String lostRace(ConflictException e, Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    Map<String, String> typed = new LinkedHashMap<>(form);
+    typed.remove("_csrf");
+    typed.values().removeIf(v -> v == null || v.isBlank());
+    model.addAttribute("message", e.getMessage());
+    model.addAttribute("typed", typed);
+    response.setStatus(409);
+    return "error/409";
+  }
+
   static String safeBack(String back) {
     return back.matches("/tasks(\\?[A-Za-z0-9_=&%.,+-]*)?") ? back : "/tasks";
   }

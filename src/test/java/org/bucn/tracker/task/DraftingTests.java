@@ -71,6 +71,25 @@ class DraftingTests {
   }
 
   @Test
+  void whoeverWasSlowerGets409AndTheTextTheyTypedToCopy() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "GR");
+    long appeal = drill.appeal(campaign, "GR");
+    String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    tasks.claim(task, CampaignDrill.ADVOCATE);
+    mvc.perform(get("/tasks/" + task).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(content().string(Matchers.containsString("Held by Ana Advocate")));
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.COORDINATOR, Map.of("text", "Εξοχότατε, …", "language", "el"));
+    assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("ON_BEHALF");
+      assertThat(e.detail()).isEqualTo("completed \"Draft the appeal\" on behalf of Ana Advocate");
+    });
+    mvc.perform(post("/tasks/" + task + "/complete").with(user("advocate").roles("ADVOCATE")).with(csrf())
+            .param("text", "Three paragraphs I would hate to lose").param("language", "el"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(Matchers.containsString("Three paragraphs I would hate to lose")));
+  }
+
+  @Test
   void theReviewerSeesTheInsertedSentenceAndALanguageThatDoesNotFit() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "MK");
     long appeal = drill.appeal(campaign, "MK");
