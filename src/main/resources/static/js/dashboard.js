@@ -22,18 +22,29 @@
           labels: keys.map(label),
           datasets: [{ data: keys.map(function (k) { return counts[k]; }), backgroundColor: keys.map(function (k) { return colours[k] || "#0057b7"; }) }]
         },
-        options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: type === "doughnut" } } }
+        options: {
+          animation: false, maintainAspectRatio: false, plugins: { legend: { display: type === "doughnut" } },
+          // Counts are whole numbers: no 0.5 appeals on an axis.
+          scales: type === "bar" ? { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } } : {}
+        }
       }, extra || {}));
     }
     chart("chart-stages", "bar", d.stages,
       ["DRAFTING", "IN_REVIEW", "SUBMITTING", "AWAITING_RESPONSE", "ESCALATED", "TRACKING_SANCTIONS", "CLOSED", "WITHDRAWN"],
-      { options: { indexAxis: "y", animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } } } });
+      { options: { indexAxis: "y", animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
+        scales: { x: { ticks: { precision: 0 } } } } });
     chart("chart-responses", "doughnut", d.responses, ["CONDEMNED", "NON_RECOGNITION", "ACKNOWLEDGED", "DECLINED", "NO_RESPONSE"]);
     chart("chart-sanctions", "bar", d.sanctions, ["PENDING", "ADOPTED", "ALIGNED", "DECLINED"]);
-    var days = Object.keys(d.daysToResponse).map(Number).sort(function (a, b) { return a - b; });
+    // Days to an answer in ranges a person reads at a glance.
+    var ranges = [["0–7 days", 0, 7], ["8–14 days", 8, 14], ["15–30 days", 15, 30], ["over 30 days", 31, Infinity]];
     var dayCounts = {};
-    days.forEach(function (k) { dayCounts[k] = d.daysToResponse[k]; });
-    chart("chart-days", "bar", dayCounts, days.map(String));
+    ranges.forEach(function (r) { dayCounts[r[0]] = 0; });
+    Object.keys(d.daysToResponse).forEach(function (k) {
+      var day = Number(k);
+      var range = ranges.filter(function (r) { return day >= r[1] && day <= r[2]; })[0];
+      dayCounts[range[0]] += d.daysToResponse[k];
+    });
+    chart("chart-days", "bar", dayCounts, ranges.map(function (r) { return r[0]; }));
 
     var diagram = document.getElementById("process-diagram");
     if (diagram && window.BpmnJS) {

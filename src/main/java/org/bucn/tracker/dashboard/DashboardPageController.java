@@ -42,7 +42,11 @@ class DashboardPageController {
 
   @GetMapping("/dashboard")
   String portfolio(Model model) throws JsonProcessingException {
-    model.addAttribute("campaigns", campaigns.findAll());
+    var all = campaigns.findAll();
+    model.addAttribute("campaigns", all);
+    // The picker starts at the newest active campaign (the list is newest first).
+    model.addAttribute("newestActive", all.stream().filter(c -> c.status() == org.bucn.tracker.campaign.CampaignStatus.ACTIVE)
+        .map(org.bucn.tracker.campaign.Campaign::id).findFirst().orElse(null));
     return page(dashboards.portfolio(), dashboards.waitingAtTasks(null), model);
   }
 
