@@ -153,6 +153,11 @@ class DemoCampaign {
     if (campaign == null) {
       return;
     }
+    // The story below happened over weeks: it is history, not news for anyone's mailbox.
+    org.bucn.tracker.notification.Notices.quietly(() -> seedStory(campaign));
+  }
+
+  private void seedStory(Campaign campaign) {
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
     letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     campaigns.launch(campaign.id(), COORDINATOR);
@@ -181,17 +186,29 @@ class DemoCampaign {
     sanction(appealOf.get("SI"), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
         "decidedAt", today.minusDays(15).toString(), "sourceUrl", "https://www.gov.si/"));
 
-    // A campaign in progress has a few things late.
-    overdue(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, 2);
-    overdue(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, 1);
-    overdue(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, 3);
+    // A campaign in progress: its open tasks appeared days ago, and a few are late.
+    waitingSince(appealOf.get("BA"), TaskKey.DRAFT_APPEAL, 3, null);
+    waitingSince(appealOf.get("AL"), TaskKey.DRAFT_APPEAL, 4, null);
+    waitingSince(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, 4, 2);
+    waitingSince(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, 4, 1);
+    waitingSince(appealOf.get("GR"), TaskKey.RECORD_RESPONSE, 6, null);
+    waitingSince(appealOf.get("XK"), TaskKey.RECORD_RESPONSE, 50, null);
+    waitingSince(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, 5, 3);
+    waitingSince(appealOf.get("ME"), TaskKey.TRACK_SANCTION, 12, null);
 
     pilotClosedEarly();
     log.info("Demo mode: created the demo campaign '{}' with its appeals in every stage", TITLE);
   }
 
-  private void overdue(long appealId, TaskKey key, int daysLate) {
-    tasks.backdate(openTask(appealId, key).id(), java.time.OffsetDateTime.now(clock).minusDays(daysLate));
+  /** The open task appeared {@code daysAgo}; {@code daysLate}, when given, it was due that many days ago. */
+  private void waitingSince(Long appealId, TaskKey key, int daysAgo, Integer daysLate) {
+    if (appealId == null) {
+      return;
+    }
+    tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst().ifPresent(task -> {
+      java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+      tasks.backdate(task.id(), now.minusDays(daysAgo), daysLate == null ? task.due() : now.minusDays(daysLate));
+    });
   }
 
   /** A small pilot closed early, so that withdrawn appeals can be seen too. */

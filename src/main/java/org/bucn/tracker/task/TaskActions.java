@@ -181,16 +181,18 @@ public class TaskActions {
   }
 
   /**
-   * Records a due date that has passed already, as when history is seeded (the demo campaign's
-   * overdue tasks); people set due dates with {@link #setDue}, never in the past.
+   * Records when a task appeared and was due as history has it, when history is seeded (the demo
+   * campaign's tasks, some of them overdue); people set due dates with {@link #setDue}, never in the past.
    */
   @Transactional
-  public void backdate(String taskId, OffsetDateTime due) {
+  public void backdate(String taskId, OffsetDateTime created, OffsetDateTime due) {
     WorkItem item = lock(taskId);
-    org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
-    task.setDueDate(java.util.Date.from(due.toInstant()));
-    engineTasks.saveTask(task);
-    workItems.updateDue(item.taskId(), due);
+    if (due != null) {
+      org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
+      task.setDueDate(java.util.Date.from(due.toInstant()));
+      engineTasks.saveTask(task);
+    }
+    workItems.backdate(item.taskId(), created, due);
   }
 
   /**

@@ -47,6 +47,10 @@ class WorkItemRepository {
     jdbc.sql("UPDATE work_item SET due_at = ? WHERE task_id = ?").params(due, taskId).update();
   }
 
+  void backdate(String taskId, OffsetDateTime created, OffsetDateTime due) {
+    jdbc.sql("UPDATE work_item SET created_at = ?, due_at = ? WHERE task_id = ?").params(created, due, taskId).update();
+  }
+
   void delete(String taskId) {
     jdbc.sql("DELETE FROM work_item WHERE task_id = ?").param(taskId).update();
   }

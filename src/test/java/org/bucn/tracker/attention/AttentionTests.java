@@ -37,6 +37,17 @@ class AttentionTests {
   }
 
   @Test
+  void theDemoCampaignLooksLikeOneInProgressAndItsSeedingMailedNobody(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    long mails = jdbc.sql("SELECT count(*) FROM mail_outbox WHERE subject LIKE '%No recognition of the Kremlin%'").query(Long.class).single();
+    org.assertj.core.api.Assertions.assertThat(mails).as("mails about tasks the seeding created and finished").isZero();
+    long recent = jdbc.sql("""
+        SELECT count(*) FROM open_task t JOIN campaign_directory c ON c.id = t.campaign_id
+         WHERE c.title LIKE 'No recognition of the Kremlin%' AND t.created_at > now() - interval '1 day'
+        """).query(Long.class).single();
+    org.assertj.core.api.Assertions.assertThat(recent).as("open demo tasks that look a minute old").isZero();
+  }
+
+  @Test
   void anAdvocateSeesTheirOwnTasksThenWhatTheyMayTakeAndAManagerThePortfolio() throws Exception {
     mvc.perform(get("/api/me/attention").with(httpBasic("advocate2", "demo")))
         .andExpect(status().isOk())
