@@ -21,3 +21,24 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+// Bulk assign offers only people who can work every selected task, and says why the others are missing.
+document.addEventListener("change", function (event) {
+  if (!event.target.matches('input[name="taskIds"], [data-select-all="taskIds"]')) return;
+  var select = document.getElementById("bulk-assignee");
+  if (!select) return;
+  var decisions = document.querySelectorAll('input[name="taskIds"][data-group="COORDINATOR"]:checked').length;
+  select.querySelectorAll('option[data-group="ADVOCATE"]').forEach(function (option) {
+    option.disabled = decisions > 0;
+    option.hidden = decisions > 0;
+  });
+  if (decisions > 0 && select.selectedOptions.length && select.selectedOptions[0].disabled) {
+    var first = select.querySelector('option:not([disabled])');
+    if (first) select.value = first.value;
+  }
+  var why = document.getElementById("bulk-why");
+  if (why) {
+    why.textContent = decisions > 0
+      ? "Advocates are not offered: " + decisions + " selected task(s) are coordinators' decisions (reviews, silent targets)."
+      : "";
+  }
+});

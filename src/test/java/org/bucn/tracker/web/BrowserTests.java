@@ -218,6 +218,14 @@ class BrowserTests {
     for (String country : new String[] {"AL", "BG", "HR"}) {
       assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee()).isEqualTo("advocate2");
     }
+    assertThat(browser.getCurrentUrl()).as("back on the same tab and filters").contains("tab=claimable").contains("campaignId=" + campaign.id());
+
+    // A review is a coordinator's decision: with one selected, advocates are not offered, and the page says why.
+    drill.complete(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Ваше превъзходителство, …", "language", "bg"));
+    open("/tasks?tab=all&taskKey=reviewAppeal&campaignId=" + campaign.id());
+    browser.findElement(By.cssSelector("input[name=taskIds][data-group=COORDINATOR]")).click();
+    assertThat(browser.findElement(By.id("bulk-why")).getText()).startsWith("Advocates are not offered: 1 selected task(s) are coordinators' decisions");
+    assertThat(browser.findElement(By.cssSelector("#bulk-assignee option[value=advocate2]")).isEnabled()).isFalse();
   }
 
   @Test
