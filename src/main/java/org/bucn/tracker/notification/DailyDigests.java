@@ -81,8 +81,8 @@ class DailyDigests {
   private void overdueDigest() {
     List<Overdue> overdue = jdbc.sql(
             """
-            SELECT w.task_id, w.task_key, a.country, a.office, w.assignee, w.due_at AS due
-              FROM open_task w JOIN appeal_overview a ON a.id = w.appeal_id
+            SELECT w.task_id, w.task_key, a.country, a.office, p.display_name AS assignee, w.due_at AS due
+              FROM open_task w JOIN appeal_overview a ON a.id = w.appeal_id LEFT JOIN person p ON p.username = w.assignee
              WHERE w.due_at < now() ORDER BY w.due_at LIMIT ?
             """)
         .param(OVERDUE_LISTED)
@@ -92,8 +92,10 @@ class DailyDigests {
     }
     StringBuilder body = new StringBuilder("Overdue tasks, oldest first:\n\n");
     for (Overdue o : overdue) {
-      body.append("- ").append(o.taskKey()).append(": ").append(o.office()).append(", ").append(o.country())
-          .append(", due ").append(o.due().toLocalDate()).append(o.assignee() == null ? ", nobody has it" : ", with " + o.assignee())
+      String step = org.bucn.tracker.appeal.TaskKey.fromKey(o.taskKey()).map(org.bucn.tracker.appeal.TaskKey::displayName).orElse(o.taskKey());
+      body.append("- ").append(step).append(": ").append(o.office()).append(", ").append(o.country())
+          .append(", due ").append(org.bucn.tracker.shared.Words.date(o.due().toLocalDate()))
+          .append(o.assignee() == null ? ", nobody has it" : ", with " + o.assignee())
           .append("\n  ").append(properties.link("/tasks/" + o.taskId())).append("\n");
     }
     for (UserAccount coordinator : users.findEnabledWithRole(Role.COORDINATOR)) {

@@ -115,6 +115,8 @@ class NotificationTests {
       assertThat(digest.getSubject()).isEqualTo("[Tracker] Your daily digest");
       MimeMessage overdue = awaitMail("coordinator@example.org", followUp);
       assertThat(overdue.getSubject()).endsWith("overdue tasks");
+      assertThat((String) overdue.getContent()).as("steps and people by name")
+          .contains("- Follow up: President, Montenegro, due ").contains(", with Ana Advocate");
       assertThat(mailsTo("advocate2@example.org", task)).as("no immediate mail for a digest reader").hasSize(1);
     } finally {
       clock.reset();
