@@ -1,6 +1,6 @@
 package org.bucn.tracker.attention;
 
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +23,8 @@ import org.bucn.tracker.task.TaskFilter;
 import org.bucn.tracker.task.TaskItem;
 import org.bucn.tracker.task.TaskPage;
 import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
-import org.bucn.tracker.user.UserAccount;
-import org.bucn.tracker.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,37 +38,27 @@ public class AttentionService {
   private final TaskActions tasks;
   private final DashboardService dashboards;
   private final Replies replies;
-  private final UserService users;
+  private final People people;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  AttentionService(TaskActions tasks, DashboardService dashboards, Replies replies, UserService users, JdbcClient jdbc) {
+  AttentionService(TaskActions tasks, DashboardService dashboards, Replies replies, People people, JdbcClient jdbc, Clock clock) {
     this.tasks = tasks;
     this.dashboards = dashboards;
     this.replies = replies;
-    this.users = users;
+    this.people = people;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   public Attention of(Actor actor) {
-    Map<String, String> names = users.findAll().stream()
-        .collect(Collectors.toMap(UserAccount::username, u -> u.displayName() == null ? u.username() : u.displayName(), (a, b) -> a));
-    Function<TaskItem, Line> line = t -> line(t, names);
+    Function<TaskItem, Line> line = this::line;
     if (actor.has(Role.COORDINATOR)) {
-      List<Line> escalations = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE, false, TaskFilter.Sort.CREATED), actor)
-          .items().stream().map(line).toList();
-      List<Line> reviews = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL, false, TaskFilter.Sort.CREATED), actor)
-          .items().stream().map(line).toList();
-      TaskPage overdue = tasks.list(new TaskFilter(TaskFilter.Scope.ALL, null, null, null, true, TaskFilter.Sort.DUE, 0, 100), actor);
-      Map<String, Long> perPerson = overdue.items().stream()
-          .collect(Collectors.groupingBy(t -> t.assignee() == null ? "" : t.assignee(), LinkedHashMap::new, Collectors.counting()));
-      List<PersonOverdue> overdueByAssignee = perPerson.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .map(e -> new PersonOverdue(e.getKey().isEmpty() ? null : e.getKey(),
-              e.getKey().isEmpty() ? "nobody yet" : names.getOrDefault(e.getKey(), e.getKey()), e.getValue(), "/tasks?tab=all&overdue=true"))
-          .toList();
+      List<Line> escalations = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor).items().stream().map(line).toList();
+      List<Line> reviews = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream().map(line).toList();
       TaskPage unassigned = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
-      return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee, unassigned.total(),
+      return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee(), unassigned.total(),
           unassigned.items().stream().map(line).toList(), deliveryFailures(), replies.unmatched().size(), campaigns(), List.of(), List.of(),
           null, List.of());
     }
@@ -87,14 +76,30 @@ public class AttentionService {
         slipping());
   }
 
-  private static TaskFilter filter(TaskFilter.Scope scope, TaskKey key, boolean overdue, TaskFilter.Sort sort) {
-    return new TaskFilter(scope, null, null, key.key(), overdue, sort, 0, LINES);
+  /** Oldest first, the first {@value #LINES}. */
+  private static TaskFilter filter(TaskFilter.Scope scope, TaskKey key) {
+    return new TaskFilter(scope, null, null, key.key(), false, TaskFilter.Sort.CREATED, 0, LINES);
   }
 
-  private static Line line(TaskItem t, Map<String, String> names) {
-    boolean overdue = t.due() != null && t.due().isBefore(OffsetDateTime.now());
+  private Line line(TaskItem t) {
+    boolean overdue = t.due() != null && t.due().toInstant().isBefore(clock.instant());
     return new Line(t.id(), t.taskKey(), t.name(), t.appealId(), t.country(), t.office(), t.assignee(),
-        t.assignee() == null ? null : names.getOrDefault(t.assignee(), t.assignee()), t.created(), t.due(), overdue, "/tasks/" + t.id());
+        t.assignee() == null ? null : people.name(t.assignee()), t.created(), t.due(), overdue, "/tasks/" + t.id());
+  }
+
+  /** Every overdue open task counted once, by who holds it (nobody's last among equals), most first. */
+  private List<PersonOverdue> overdueByAssignee() {
+    return jdbc.sql(
+            """
+            SELECT assignee, count(*) AS overdue FROM open_task WHERE due_at < now()
+             GROUP BY assignee ORDER BY overdue DESC, assignee NULLS LAST
+            """)
+        .query((rs, n) -> {
+          String assignee = rs.getString("assignee");
+          return new PersonOverdue(assignee, assignee == null ? "nobody yet" : people.name(assignee), rs.getLong("overdue"),
+              "/tasks?tab=all&overdue=true");
+        })
+        .list();
   }
 
   /** Letters refused for good whose appeal has not sent them again since. */
@@ -114,29 +119,26 @@ public class AttentionService {
 
   /** Every active campaign's appeals by stage, newest first. */
   private List<CampaignProgress> campaigns() {
-    Map<Long, CampaignProgress> progress = new LinkedHashMap<>();
-    jdbc.sql(
+    record StageCount(long id, String title, AppealStage stage, long appeals) {}
+    List<StageCount> counts = jdbc.sql(
             """
             SELECT c.id, c.title, a.stage, count(a.id) AS appeals FROM campaign_directory c
               JOIN appeal_overview a ON a.campaign_id = c.id
              WHERE c.status = 'ACTIVE' GROUP BY c.id, c.title, a.stage ORDER BY c.id DESC
             """)
-        .query(rs -> {
-          long id = rs.getLong("id");
-          CampaignProgress p = progress.computeIfAbsent(id,
-              k -> new CampaignProgress(id, title(rs), 0, new EnumMap<>(AppealStage.class), "/campaigns/" + id));
-          p.stages().put(AppealStage.valueOf(rs.getString("stage")), rs.getLong("appeals"));
-          progress.put(id, new CampaignProgress(id, p.title(), p.appeals() + rs.getLong("appeals"), p.stages(), p.url()));
-        });
-    return List.copyOf(progress.values());
-  }
-
-  private static String title(java.sql.ResultSet rs) {
-    try {
-      return rs.getString("title");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+        .query(StageCount.class)
+        .list();
+    Map<Long, List<StageCount>> byCampaign = counts.stream()
+        .collect(Collectors.groupingBy(StageCount::id, LinkedHashMap::new, Collectors.toList()));
+    return byCampaign.values().stream()
+        .map(stages -> {
+          Map<AppealStage, Long> byStage = new EnumMap<>(AppealStage.class);
+          stages.forEach(c -> byStage.put(c.stage(), c.appeals()));
+          StageCount first = stages.get(0);
+          return new CampaignProgress(first.id(), first.title(), stages.stream().mapToLong(StageCount::appeals).sum(), byStage,
+              "/campaigns/" + first.id());
+        })
+        .toList();
   }
 
   /** The campaigns with the most overdue open tasks. */

@@ -24,6 +24,7 @@ import org.bucn.tracker.target.Addressing;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageTags;
 import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetForm;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,21 +112,27 @@ public class Letters {
    * Fills in the campaign's letter for each target: in the first of the office's languages the
    * campaign has a letter in (BCP 47 lookup: {@code sr-Cyrl} takes {@code sr}), else in the
    * default; addressed as the directory's form of address in that language says. Reads the
-   * letters and the organisation once for all targets.
+   * letters and the organisation once for all targets, each office's forms when it is rendered.
    */
   @Transactional(readOnly = true)
   public Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
+    return renderer(campaign, target -> targets.forms(target.id()));
+  }
+
+  private Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign, Function<Target, List<TargetForm>> forms) {
     List<Letter> letters = of(campaign.id());
     Organisation sender = organisation.get();
     LocalDate today = LocalDate.now(clock);
-    return target -> render(campaign, letters, sender, target, today);
+    return target -> render(campaign, letters, sender, target, forms.apply(target), today);
   }
 
   /** Every target's letter as launching would draft it, with its warnings, in the directory's order. */
   @Transactional(readOnly = true)
   public List<LetterPreview> preview(long campaignId) {
     Campaign campaign = campaigns.get(campaignId);
-    Function<Target, Optional<RenderedLetter>> renderer = renderer(campaign);
+    // Every office's forms in one query: the campaign page previews a draft campaign of a thousand offices on each view.
+    Map<Long, List<TargetForm>> forms = targets.formsOf(campaign.targetIds());
+    Function<Target, Optional<RenderedLetter>> renderer = renderer(campaign, target -> forms.getOrDefault(target.id(), List.of()));
     return targets.findAll(campaign.targetIds()).stream()
         .map(t -> renderer.apply(t)
             .map(l -> new LetterPreview(t.id(), t.country(), t.office(), l.language(), l.subject(), l.text(), l.warnings()))
@@ -133,12 +140,13 @@ public class Letters {
         .toList();
   }
 
-  private Optional<RenderedLetter> render(Campaign campaign, List<Letter> letters, Organisation sender, Target target, LocalDate today) {
+  private static Optional<RenderedLetter> render(
+      Campaign campaign, List<Letter> letters, Organisation sender, Target target, List<TargetForm> forms, LocalDate today) {
     Optional<Letter> inOwnLanguage = LanguageTags.bestOf(target.languages(), letters.stream().map(Letter::language).toList())
         .flatMap(best -> letters.stream().filter(l -> l.language().equals(best)).findFirst());
     Optional<Letter> letter = inOwnLanguage.or(() -> letters.stream().filter(Letter::isDefault).findFirst());
     return letter.map(l -> {
-      Addressing addressing = targets.addressing(target, l.language());
+      Addressing addressing = TargetService.addressing(target, l.language(), forms);
       List<LetterWarning> warnings = new ArrayList<>();
       if (inOwnLanguage.isEmpty()) {
         warnings.add(LetterWarning.NO_TEMPLATE_IN_LANGUAGE);

@@ -50,13 +50,6 @@ class DashboardPageController {
     return page(dashboards.portfolio(), dashboards.waitingAtTasks(null), model);
   }
 
-  /** The start page's line for managers (loaded by htmx). */
-  @GetMapping("/dashboard/summary")
-  String summary(Model model) {
-    model.addAttribute("dashboard", dashboards.portfolio());
-    return "dashboard/summary :: summary";
-  }
-
   @GetMapping("/dashboard/campaign")
   String pick(@org.springframework.web.bind.annotation.RequestParam long id) {
     return "redirect:/campaigns/" + id + "/dashboard";

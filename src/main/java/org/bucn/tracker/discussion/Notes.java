@@ -9,6 +9,7 @@ import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.notification.Notices;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,10 @@ public class Notes {
   private final Timeline timeline;
   private final UserService users;
   private final Notices notices;
+  private final People people;
 
-  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices) {
+  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices, People people) {
+    this.people = people;
     this.jdbc = jdbc;
     this.appeals = appeals;
     this.timeline = timeline;
@@ -53,17 +56,14 @@ public class Notes {
     MENTION.matcher(note).results().map(m -> m.group(1)).forEach(name ->
         users.find(name).filter(UserAccount::enabled).filter(u -> !u.username().equals(actor.username())).ifPresent(user -> {
           if (told.add(user.username())) {
-            notices.tell(user.username(), displayName(actor) + " mentioned you on an appeal: " + abbreviate(note), "/appeals/" + appealId);
+            notices.tell(user.username(), people.name(actor.username()) + " mentioned you on an appeal: " + abbreviate(note),
+                "/appeals/" + appealId);
           }
         }));
     return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?").param(id)
         .query((rs, n) -> new Note(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("author"), rs.getString("text"),
             rs.getObject("created_at", java.time.OffsetDateTime.class), List.copyOf(told)))
         .single();
-  }
-
-  private String displayName(Actor actor) {
-    return users.find(actor.username()).map(u -> u.displayName() == null ? u.username() : u.displayName()).orElse(actor.username());
   }
 
   private static String abbreviate(String note) {

@@ -80,14 +80,7 @@ public class Replies {
     if (messageId != null && deliveries.appealAnswered(Set.of(messageId.strip())).isPresent()) {
       return false; // the copy of a letter the tracker sent, to the campaign mailbox: not a reply
     }
-    Optional<Long> id = jdbc.sql(
-            """
-            INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING RETURNING id
-            """)
-        .params(key, clip(messageId, 250), from(mail), clip(subject(mail), 1000), receivedAt, raw)
-        .query(Long.class)
-        .optional();
+    Optional<Long> id = insert(key, clip(messageId, 250), from(mail), clip(subject(mail), 1000), receivedAt, raw, null);
     if (id.isEmpty()) {
       return false;
     }
@@ -117,13 +110,20 @@ public class Replies {
     } catch (RuntimeException e) {
       // the reason says it already
     }
-    jdbc.sql(
+    insert(key, messageId, from, subject, receivedAt, raw, problem);
+  }
+
+  /** Records a mail under its key, unless a poller recorded it already (then empty). */
+  private Optional<Long> insert(String key, String messageId, String from, String subject, OffsetDateTime receivedAt, byte[] raw,
+      String problem) {
+    return jdbc.sql(
             """
             INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw, problem)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING RETURNING id
             """)
         .params(key, messageId, from, subject, receivedAt, raw, problem)
-        .update();
+        .query(Long.class)
+        .optional();
   }
 
   /** The mail exactly as read from the mailbox, for a coordinator to read before filing it. */

@@ -42,29 +42,24 @@ public class SearchService {
     }
     String query = String.join(" & ", words.stream().map(w -> w + ":*").toList());
     String kind = type == null ? null : type.name();
-    long total = jdbc.sql(
+    // One pass over the matches: the page and how many there are in all.
+    record Found(Item item, long total) {}
+    List<Found> found = jdbc.sql(
             """
-            SELECT count(*) FROM search_index
-             WHERE document @@ to_tsquery('simple', search_fold(:query)) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
-            """)
-        .param("query", query).param("kind", kind)
-        .query(Long.class).single();
-    List<Item> items = jdbc.sql(
-            """
-            SELECT kind, ref_id, appeal_id, title, body FROM search_index
+            SELECT kind, ref_id, appeal_id, title, body, count(*) OVER () AS total FROM search_index
              WHERE document @@ to_tsquery('simple', search_fold(:query)) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
              ORDER BY ts_rank(document, to_tsquery('simple', search_fold(:query))) DESC, ref_id DESC
              LIMIT :page
             """)
         .param("query", query).param("kind", kind).param("page", PAGE)
         .query((rs, n) -> {
-          Type found = Type.valueOf(rs.getString("kind"));
+          Type kindFound = Type.valueOf(rs.getString("kind"));
           long id = rs.getLong("ref_id");
-          return new Item(found, id, rs.getString("title"), snippet(rs.getString("title") + " — " + rs.getString("body"), words),
-              url(found, id, rs.getLong("appeal_id")));
+          return new Found(new Item(kindFound, id, rs.getString("title"), snippet(rs.getString("title") + " — " + rs.getString("body"), words),
+              url(kindFound, id, rs.getLong("appeal_id"))), rs.getLong("total"));
         })
         .list();
-    return new SearchResult(items, total);
+    return new SearchResult(found.stream().map(Found::item).toList(), found.isEmpty() ? 0 : found.get(0).total());
   }
 
   static List<String> words(String q) {

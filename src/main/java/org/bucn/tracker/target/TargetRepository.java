@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -106,6 +108,24 @@ class TargetRepository {
         .param(targetId)
         .query(TargetForm.class)
         .list();
+  }
+
+  Map<Long, List<TargetForm>> formsOf(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    record OfficeForm(long targetId, TargetForm form) {}
+    return jdbc.sql(
+            """
+            SELECT target_id, language, formal_title, honorific, salutation, updated_by, updated_at FROM target_form
+             WHERE target_id IN (:ids) ORDER BY target_id, language
+            """)
+        .param("ids", ids)
+        .query((rs, n) -> new OfficeForm(rs.getLong("target_id"), new TargetForm(rs.getString("language"), rs.getString("formal_title"),
+            rs.getString("honorific"), rs.getString("salutation"), rs.getString("updated_by"),
+            rs.getObject("updated_at", java.time.OffsetDateTime.class))))
+        .list().stream()
+        .collect(Collectors.groupingBy(OfficeForm::targetId, Collectors.mapping(OfficeForm::form, Collectors.toList())));
   }
 
   void saveForm(long targetId, String language, TargetFormRequest form, String by) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -134,7 +135,17 @@ public class TargetService {
    */
   @Transactional(readOnly = true)
   public Addressing addressing(Target target, String language) {
-    List<TargetForm> forms = targets.forms(target.id());
+    return addressing(target, language, targets.forms(target.id()));
+  }
+
+  /** The forms of address of many offices in one query, by office (an office without any is absent). */
+  @Transactional(readOnly = true)
+  public Map<Long, List<TargetForm>> formsOf(Collection<Long> ids) {
+    return targets.formsOf(ids);
+  }
+
+  /** As {@link #addressing(Target, String)}, from the office's forms read already. */
+  public static Addressing addressing(Target target, String language, List<TargetForm> forms) {
     return LanguageTags.bestOf(List.of(language), forms.stream().map(TargetForm::language).toList())
         .flatMap(best -> forms.stream().filter(f -> f.language().equals(best)).findFirst())
         .map(f -> new Addressing(f.language(), f.formalTitle(), target.holderName() == null ? null : f.honorific(), f.salutation(),

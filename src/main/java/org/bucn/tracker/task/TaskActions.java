@@ -22,6 +22,7 @@ import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.task.WorkItemRepository.WorkItem;
 import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
@@ -47,6 +48,7 @@ public class TaskActions {
   private final Validator validator;
   private final EvidenceService evidence;
   private final java.time.Clock clock;
+  private final People people;
 
   /** What a file attached to a step is evidence of; steps not listed take no files. */
   private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
@@ -64,9 +66,11 @@ public class TaskActions {
       EngineIdentity engineIdentity,
       Validator validator,
       EvidenceService evidence,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      People people) {
     this.evidence = evidence;
     this.clock = clock;
+    this.people = people;
     this.workItems = workItems;
     this.appealWork = appealWork;
     this.appeals = appeals;
@@ -176,7 +180,7 @@ public class TaskActions {
     }
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
     appeals.note(item.appealId(), actor, "ASSIGNED", "gave \"" + item.key().displayName() + "\" to "
-        + (user.displayName() == null ? user.username() : user.displayName()));
+        + people.name(user.username()));
     return workItems.item(taskId).orElseThrow();
   }
 
@@ -188,11 +192,16 @@ public class TaskActions {
   public void backdate(String taskId, OffsetDateTime created, OffsetDateTime due) {
     WorkItem item = lock(taskId);
     if (due != null) {
-      org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
-      task.setDueDate(java.util.Date.from(due.toInstant()));
-      engineTasks.saveTask(task);
+      engineDue(taskId, due, Actor.SYSTEM);
     }
     workItems.backdate(item.taskId(), created, due);
+  }
+
+  /** The engine's own due date of the task, so that what Camunda holds agrees with the task list. */
+  private void engineDue(String taskId, OffsetDateTime due, Actor actor) {
+    org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
+    task.setDueDate(java.util.Date.from(due.toInstant()));
+    engineIdentity.run(actor, () -> engineTasks.saveTask(task));
   }
 
   /**
@@ -211,9 +220,7 @@ public class TaskActions {
       throw new InvalidFieldException("due", "must not be in the past");
     }
     WorkItem item = lock(taskId);
-    org.camunda.bpm.engine.task.Task task = engineTasks.createTaskQuery().taskId(taskId).singleResult();
-    task.setDueDate(java.util.Date.from(due.toInstant()));
-    engineIdentity.run(actor, () -> engineTasks.saveTask(task));
+    engineDue(taskId, due, actor);
     workItems.updateDue(taskId, due);
     appeals.note(item.appealId(), actor, "DUE_SET",
         "set \"" + item.key().displayName() + "\" due " + org.bucn.tracker.shared.Words.date(due.toLocalDate()));
@@ -265,8 +272,8 @@ public class TaskActions {
     }
     Map<String, Object> flags = appealWork.record(item.appealId(), input, actor);
     if (item.assignee() != null && !item.assignee().equals(actor.username())) {
-      String holder = users.find(item.assignee()).map(u -> u.displayName() == null ? u.username() : u.displayName()).orElse(item.assignee());
-      appeals.note(item.appealId(), actor, "ON_BEHALF", "completed \"" + item.key().displayName() + "\" on behalf of " + holder);
+      appeals.note(item.appealId(), actor, "ON_BEHALF",
+          "completed \"" + item.key().displayName() + "\" on behalf of " + people.name(item.assignee()));
     }
     for (Attachment file : files) {
       evidence.add(item.appealId(), new NewEvidence(kind, "Attached to " + item.key().key(), null), file.filename(), file.bytes(),

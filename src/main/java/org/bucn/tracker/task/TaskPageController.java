@@ -133,13 +133,6 @@ class TaskPageController {
     return "redirect:/tasks";
   }
 
-  /** The start page's line about the day's work (loaded by htmx). */
-  @GetMapping("/tasks/summary")
-  String summary(Actor actor, Model model) {
-    model.addAttribute("summary", tasks.summary(actor));
-    return "tasks/summary :: summary";
-  }
-
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
       @RequestHeader(value = "HX-Request", required = false) String htmx) {

@@ -83,8 +83,6 @@ class PageAccessTests {
     allowed.put("/admin/users", List.of("admin"));
     allowed.put("/profile", List.of("coordinator", "advocate", "manager", "admin"));
     allowed.put("/dashboard", List.of("coordinator", "manager", "admin"));
-    allowed.put("/tasks/summary", List.of("coordinator", "advocate"));
-    allowed.put("/dashboard/summary", List.of("coordinator", "manager", "admin"));
     for (var page : allowed.entrySet()) {
       for (String user : List.of("coordinator", "advocate", "manager", "admin")) {
         var result = mvc.perform(get(page.getKey()).with(as(user)));
@@ -131,13 +129,14 @@ class PageAccessTests {
 
   @Test
   void theStartPageSummaryCountsTheDaysWork() throws Exception {
-    mvc.perform(get("/tasks/summary").with(as("advocate2")))
-        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\d+ open to claim.*")));
+    mvc.perform(get("/").with(as("advocate2")))
+        .andExpect(content().string(containsString("You may take")));
     mvc.perform(post("/tasks/{id}/claim", draftTask).with(as("advocate2")).with(csrf())).andExpect(status().isFound());
-    mvc.perform(get("/tasks/summary").with(as("advocate2")))
-        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\b[1-9]\\d* tasks? (is|are) yours.*")));
-    mvc.perform(get("/dashboard/summary").with(as("manager")))
-        .andExpect(content().string(containsString("appeals,")));
+    mvc.perform(get("/").with(as("advocate2")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*Your tasks, soonest due first \\([1-9]\\d*\\).*")))
+        .andExpect(content().string(containsString("/tasks/" + draftTask)));
+    mvc.perform(get("/").with(as("manager")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<span class=\"kpi\">\\d+</span> appeals.*")));
   }
 
   @Test
