@@ -53,7 +53,14 @@
         .then(function (r) { return r.text(); })
         .then(function (xml) { return viewer.importXML(xml); })
         .then(function () {
-          viewer.get("canvas").zoom("fit-viewport");
+          // The box takes the drawing's proportions, so the process fills it instead of floating in it.
+          var canvas = viewer.get("canvas");
+          var inner = canvas.viewbox().inner;
+          var margin = 24;
+          var width = diagram.clientWidth;
+          diagram.style.height = Math.round(Math.max(160, (width - margin) * (inner.height / inner.width) + margin)) + "px";
+          canvas.resized();
+          canvas.zoom("fit-viewport");
           var overlays = viewer.get("overlays");
           Object.keys(data.waiting).forEach(function (elementId) {
             var badge = document.createElement("span");

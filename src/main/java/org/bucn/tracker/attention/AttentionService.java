@@ -57,15 +57,15 @@ public class AttentionService {
     if (actor.has(Role.COORDINATOR)) {
       List<Line> escalations = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor).items().stream().map(line).toList();
       List<Line> reviews = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream().map(line).toList();
-      TaskPage unassigned = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
+      TaskPage unassigned = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
       return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee(), unassigned.total(),
           unassigned.items().stream().map(line).toList(), deliveryFailures(), replies.unmatched().size(), campaigns(), List.of(), List.of(),
           null, List.of());
     }
     if (actor.has(Role.ADVOCATE)) {
-      List<Line> mine = tasks.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
+      List<Line> mine = tasks.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
           .items().stream().map(line).toList();
-      List<Line> claimable = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
+      List<Line> claimable = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
           .items().stream().map(line).toList();
       return new Attention("ADVOCATE", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0, List.of(), mine, claimable, null, List.of());
     }
@@ -78,7 +78,7 @@ public class AttentionService {
 
   /** Oldest first, the first {@value #LINES}. */
   private static TaskFilter filter(TaskFilter.Scope scope, TaskKey key) {
-    return new TaskFilter(scope, null, null, key.key(), false, TaskFilter.Sort.CREATED, 0, LINES);
+    return new TaskFilter(scope, null, null, key.key(), null, false, TaskFilter.Sort.CREATED, 0, LINES);
   }
 
   private Line line(TaskItem t) {
@@ -97,7 +97,7 @@ public class AttentionService {
         .query((rs, n) -> {
           String assignee = rs.getString("assignee");
           return new PersonOverdue(assignee, assignee == null ? "nobody yet" : people.name(assignee), rs.getLong("overdue"),
-              "/tasks?tab=all&overdue=true");
+              assignee == null ? "/tasks?tab=claimable&overdue=true" : "/tasks?tab=all&overdue=true&assignee=" + assignee);
         })
         .list();
   }

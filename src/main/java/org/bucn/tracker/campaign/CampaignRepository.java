@@ -126,6 +126,18 @@ class CampaignRepository {
         .update();
   }
 
+  void backdate(long id, OffsetDateTime created, OffsetDateTime launched, OffsetDateTime closed) {
+    jdbc.sql(
+            """
+            UPDATE campaign SET created_at = ?,
+                   launched_at = CASE WHEN launched_at IS NULL THEN NULL ELSE CAST(? AS timestamptz) END,
+                   closed_at = CASE WHEN closed_at IS NULL THEN NULL ELSE CAST(? AS timestamptz) END
+             WHERE id = ?
+            """)
+        .params(created, launched, closed, id)
+        .update();
+  }
+
   Optional<String> processInstanceId(long id) {
     return jdbc.sql("SELECT process_instance_id FROM campaign WHERE id = ?").param(id).query(String.class).optional();
   }

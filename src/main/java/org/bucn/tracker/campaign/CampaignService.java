@@ -1,5 +1,6 @@
 package org.bucn.tracker.campaign;
 
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -150,6 +151,16 @@ public class CampaignService {
       // Closed in the moment between the launch and the job that opens its appeals: no appeal runs yet.
       runtime.deleteProcessInstance(processInstanceId, "Closed early, before its appeals were opened");
     }
+  }
+
+  /**
+   * Records when a campaign was created, launched and closed as history has it, when history is
+   * seeded (the demo campaign); a date the campaign has not reached stays empty.
+   */
+  @Transactional
+  public void backdate(long id, OffsetDateTime created, OffsetDateTime launched, OffsetDateTime closed) {
+    campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    campaigns.backdate(id, created, launched, closed);
   }
 
   /** The campaign process calls this when every appeal has closed. */

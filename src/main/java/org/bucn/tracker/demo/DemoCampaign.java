@@ -1,6 +1,7 @@
 package org.bucn.tracker.demo;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.discussion.Notes;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.task.TaskActions;
@@ -112,6 +115,8 @@ class DemoCampaign {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final java.time.Clock clock;
+  private final Timeline timeline;
+  private final Notes notes;
 
   DemoCampaign(
       CampaignService campaigns,
@@ -124,8 +129,12 @@ class DemoCampaign {
       TaskInputs inputs,
       JdbcClient jdbc,
       TransactionTemplate transaction,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      Timeline timeline,
+      Notes notes) {
     this.clock = clock;
+    this.timeline = timeline;
+    this.notes = notes;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
@@ -157,62 +166,87 @@ class DemoCampaign {
     org.bucn.tracker.notification.Notices.quietly(() -> seedStory(campaign));
   }
 
+  /**
+   * The demo campaign as it would stand weeks after its launch: each step is taken through the
+   * services people use, then dated as the story has it (campaign, timeline and task dates), so
+   * ages, overdue items, days to answer and the timelines read like a campaign in progress.
+   */
   private void seedStory(Campaign campaign) {
+    LocalDate today = LocalDate.now(clock);
+    pilotClosedEarly(today);
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
     letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     campaigns.launch(campaign.id(), COORDINATOR);
     awaitOpened(campaign.id());
+    OffsetDateTime launched = at(today.minusDays(66), 9);
+    campaigns.backdate(campaign.id(), at(today.minusDays(70), 11), launched, null);
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
             .collect(Collectors.toMap(AppealSummary::countryCode, AppealSummary::id));
-    LocalDate today = LocalDate.now(clock);
+    appealOf.values().forEach(appeal -> timeline.happenedAt(appeal, 0, launched));
 
-    claim(appealOf.get("BA"), ADVOCATE2); // drafting, claimed
-    draft(appealOf.get("BG"), "bg"); // in review
-    approved(appealOf.get("HR"), "hr"); // submitting
+    // Two letters wait for translators: their drafting began at the launch and was re-planned.
+    for (String country : List.of("BA", "AL")) {
+      Long appeal = appealOf.get(country);
+      waitingSince(appeal, TaskKey.DRAFT_APPEAL, launched, null);
+      on(today.minusDays(10), appeal, () -> tasks.setDue(openTask(appeal, TaskKey.DRAFT_APPEAL).id(),
+          at(today.plusDays(country.equals("BA") ? 3 : 5), 17), COORDINATOR));
+    }
+    on(today.minusDays(10), appealOf.get("AL"), () -> notes.add(appealOf.get("AL"),
+        "Our Albanian translator is back next week; the draft waits for her. @advocate please keep the English text ready.", COORDINATOR));
+    on(today.minusDays(3), appealOf.get("BA"), () -> claim(appealOf.get("BA"), ADVOCATE2));
+
+    drafted(appealOf.get("BG"), "bg", today.minusDays(4)); // in review, two days late
+    waitingSince(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, at(today.minusDays(4), 15), at(today.minusDays(2), 15));
+    approved(appealOf.get("HR"), "hr", today.minusDays(2)); // to submit
+    waitingSince(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, at(today.minusDays(2), 12), at(today.plusDays(1), 12));
+
     submitted(appealOf.get("GR"), "el", today.minusDays(6)); // awaiting a response
-    submitted(appealOf.get("XK"), "sq", today.minusDays(50));
-    followUps(appealOf.get("XK"), 3, today.minusDays(40)); // escalated to coordinators
-    submitted(appealOf.get("RS"), "sr", today.minusDays(60));
-    followUps(appealOf.get("RS"), 3, today.minusDays(50));
-    complete(appealOf.get("RS"), TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR, Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups"));
+    waitingSince(appealOf.get("GR"), TaskKey.RECORD_RESPONSE, at(today.minusDays(6), 11), at(today.plusDays(24), 11));
+
+    submitted(appealOf.get("XK"), "sq", today.minusDays(50)); // silent: escalated to the coordinators, three days late
+    followUps(appealOf.get("XK"), 3, today.minusDays(40), today.minusDays(6));
+    waitingSince(appealOf.get("XK"), TaskKey.RECORD_RESPONSE, at(today.minusDays(50), 11), at(today.minusDays(20), 11));
+    waitingSince(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, at(today.minusDays(6), 0), at(today.minusDays(3), 0));
+
+    submitted(appealOf.get("RS"), "sr", today.minusDays(60)); // silent, closed without an answer
+    followUps(appealOf.get("RS"), 3, today.minusDays(50), today.minusDays(16));
+    on(today.minusDays(15), appealOf.get("RS"), () -> complete(appealOf.get("RS"), TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR,
+        Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups")));
+
     responded(appealOf.get("ME"), "sr", today.minusDays(30), "ACKNOWLEDGED", today.minusDays(12)); // sanction task open
+    waitingSince(appealOf.get("ME"), TaskKey.TRACK_SANCTION, at(today.minusDays(12), 14), at(today.plusDays(48), 14));
     responded(appealOf.get("MK"), "mk", today.minusDays(35), "CONDEMNED", today.minusDays(20));
-    sanction(appealOf.get("MK"), Map.of("status", "PENDING", "measure", "Alignment under consideration")); // re-check in 30 days
+    sanction(appealOf.get("MK"), today.minusDays(18), Map.of("status", "PENDING", "measure", "Alignment under consideration"));
     responded(appealOf.get("RO"), "ro", today.minusDays(40), "NON_RECOGNITION", today.minusDays(33));
-    sanction(appealOf.get("RO"), Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures",
+    sanction(appealOf.get("RO"), today.minusDays(10), Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures",
         "decidedAt", today.minusDays(10).toString(), "reference", "EU CFSP decision (demo)", "sourceUrl", "https://eur-lex.europa.eu/"));
     responded(appealOf.get("SI"), "sl", today.minusDays(45), "CONDEMNED", today.minusDays(41));
-    sanction(appealOf.get("SI"), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
+    sanction(appealOf.get("SI"), today.minusDays(15), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
         "decidedAt", today.minusDays(15).toString(), "sourceUrl", "https://www.gov.si/"));
 
-    // A campaign in progress: its open tasks appeared days ago, and a few are late.
-    waitingSince(appealOf.get("BA"), TaskKey.DRAFT_APPEAL, 3, null);
-    waitingSince(appealOf.get("AL"), TaskKey.DRAFT_APPEAL, 4, null);
-    waitingSince(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, 4, 2);
-    waitingSince(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, 4, 1);
-    waitingSince(appealOf.get("GR"), TaskKey.RECORD_RESPONSE, 6, null);
-    waitingSince(appealOf.get("XK"), TaskKey.RECORD_RESPONSE, 50, null);
-    waitingSince(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, 5, 3);
-    waitingSince(appealOf.get("ME"), TaskKey.TRACK_SANCTION, 12, null);
-
-    pilotClosedEarly();
     log.info("Demo mode: created the demo campaign '{}' with its appeals in every stage", TITLE);
   }
 
-  /** The open task appeared {@code daysAgo}; {@code daysLate}, when given, it was due that many days ago. */
-  private void waitingSince(Long appealId, TaskKey key, int daysAgo, Integer daysLate) {
-    if (appealId == null) {
-      return;
-    }
-    tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst().ifPresent(task -> {
-      java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
-      tasks.backdate(task.id(), now.minusDays(daysAgo), daysLate == null ? task.due() : now.minusDays(daysLate));
-    });
+  /** The open task appeared at {@code created}; {@code due}, when given, replaces the due date it got then. */
+  private void waitingSince(Long appealId, TaskKey key, OffsetDateTime created, OffsetDateTime due) {
+    tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst()
+        .ifPresent(task -> tasks.backdate(task.id(), created, due));
   }
 
-  /** A small pilot closed early, so that withdrawn appeals can be seen too. */
-  private void pilotClosedEarly() {
+  /** Takes a step of the story and records that it happened on {@code day}, in working hours. */
+  private void on(LocalDate day, long appealId, Runnable step) {
+    long mark = timeline.mark(appealId);
+    step.run();
+    timeline.happenedAt(appealId, mark, at(day, 9 + (int) (appealId % 8)));
+  }
+
+  private OffsetDateTime at(LocalDate day, int hour) {
+    return day.atTime(hour, 0).atZone(clock.getZone()).toOffsetDateTime();
+  }
+
+  /** A small pilot, closed early when the main campaign was prepared, so that withdrawn appeals can be seen too. */
+  private void pilotClosedEarly(LocalDate today) {
     List<Long> heads = targets.findAll().stream()
         .filter(t -> t.office().equals("Prime Minister") && Set.of("HR", "GR").contains(t.countryCode()))
         .map(Target::id).toList();
@@ -221,8 +255,15 @@ class DemoCampaign {
             Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P7D", 2, "P30D", heads), COORDINATOR);
     campaigns.launch(pilot.id(), COORDINATOR);
     awaitOpened(pilot.id());
-    appeals.summariesOfCampaign(pilot.id()).stream().findFirst().ifPresent(a -> draft(a.id(), "hr"));
+    OffsetDateTime launched = at(today.minusDays(88), 10);
+    List<Long> pilotAppeals = appeals.summariesOfCampaign(pilot.id()).stream().map(AppealSummary::id).toList();
+    pilotAppeals.forEach(appeal -> timeline.happenedAt(appeal, 0, launched));
+    pilotAppeals.stream().findFirst().ifPresent(appeal -> drafted(appeal, "hr", today.minusDays(80)));
+    Map<Long, Long> marks = pilotAppeals.stream().collect(Collectors.toMap(a -> a, timeline::mark));
     campaigns.close(pilot.id(), COORDINATOR);
+    OffsetDateTime closed = at(today.minusDays(71), 16);
+    marks.forEach((appeal, mark) -> timeline.happenedAt(appeal, mark, closed));
+    campaigns.backdate(pilot.id(), at(today.minusDays(90), 10), launched, closed);
   }
 
   /**
@@ -257,46 +298,53 @@ class DemoCampaign {
     return first.values().stream().map(Target::id).toList();
   }
 
-  private void draft(long appealId, String language) {
-    claim(appealId, ADVOCATE);
+  /** Drafted over the day before {@code on}, handed for review on {@code on}. */
+  private void drafted(long appealId, String language, LocalDate on) {
+    on(on.minusDays(1), appealId, () -> claim(appealId, ADVOCATE));
     var prepared = appeals.detail(appealId).draft();
-    complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE,
-        Map.of("text", prepared != null ? prepared.text() : letter(appealId), "language", prepared != null ? prepared.language() : language));
+    on(on, appealId, () -> complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE,
+        Map.of("text", prepared != null ? prepared.text() : letter(appealId), "language", prepared != null ? prepared.language() : language)));
   }
 
-  private void approved(long appealId, String language) {
-    draft(appealId, language);
-    complete(appealId, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "APPROVE", "comment", "Good to send"));
+  private void approved(long appealId, String language, LocalDate on) {
+    drafted(appealId, language, on.minusDays(3));
+    on(on, appealId, () -> complete(appealId, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "APPROVE", "comment", "Good to send")));
   }
 
   private void submitted(long appealId, String language, LocalDate on) {
-    approved(appealId, language);
-    complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE,
-        Map.of("submittedAt", on.toString(), "channel", "EMAIL", "reference", "BUCN-" + on.getYear() + "-" + appealId));
+    approved(appealId, language, on.minusDays(2));
+    on(on, appealId, () -> complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE,
+        Map.of("submittedAt", on.toString(), "channel", "EMAIL", "reference", "BUCN-" + on.getYear() + "-" + appealId)));
   }
 
   private void responded(long appealId, String language, LocalDate submittedOn, String kind, LocalDate receivedOn) {
     submitted(appealId, language, submittedOn);
-    complete(appealId, TaskKey.RECORD_RESPONSE, ADVOCATE,
-        Map.of("receivedAt", receivedOn.toString(), "kind", kind, "summary", "Demo response: " + kind.toLowerCase().replace('_', ' ')));
+    on(receivedOn, appealId, () -> complete(appealId, TaskKey.RECORD_RESPONSE, ADVOCATE,
+        Map.of("receivedAt", receivedOn.toString(), "kind", kind, "summary", "Demo response: " + kind.toLowerCase().replace('_', ' '))));
   }
 
-  private void sanction(long appealId, Map<String, Object> fields) {
-    complete(appealId, TaskKey.TRACK_SANCTION, ADVOCATE, fields);
+  private void sanction(long appealId, LocalDate on, Map<String, Object> fields) {
+    on(on, appealId, () -> complete(appealId, TaskKey.TRACK_SANCTION, ADVOCATE, fields));
   }
 
-  /** Lets the follow-up timers fire now rather than in weeks, and records each follow-up. */
-  private void followUps(long appealId, int count, LocalDate firstOn) {
+  /**
+   * Lets the follow-up timers fire now rather than in weeks and records each follow-up ten days
+   * apart; the last interval to answer ran out on {@code silentSince}.
+   */
+  private void followUps(long appealId, int count, LocalDate firstOn, LocalDate silentSince) {
     String processInstanceId = appeals.processInstanceId(appealId);
     for (int i = 0; i < count; i++) {
-      Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
-      management.executeJob(timer.getId());
-      complete(appealId, TaskKey.FOLLOW_UP, ADVOCATE,
-          Map.of("doneAt", firstOn.plusDays(10L * i).toString(), "channel", i == 1 ? "LETTER" : "EMAIL", "note", "Reminder " + (i + 1)));
+      LocalDate day = firstOn.plusDays(10L * i);
+      String channel = i == 1 ? "LETTER" : "EMAIL";
+      int round = i + 1;
+      on(day, appealId, () -> {
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+        management.executeJob(timer.getId());
+        complete(appealId, TaskKey.FOLLOW_UP, ADVOCATE, Map.of("doneAt", day.toString(), "channel", channel, "note", "Reminder " + round));
+      });
     }
-    // After the last follow-up the target has one more interval to answer; in the demo it has passed.
-    management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list()
-        .forEach(timer -> management.executeJob(timer.getId()));
+    on(silentSince, appealId, () -> management.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list().forEach(timer -> management.executeJob(timer.getId())));
   }
 
   private void claim(long appealId, Actor actor) {

@@ -56,7 +56,8 @@ public class Notices {
     if (user.notifications() == Notify.DIGEST) {
       jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)").params(user.username(), line, link).update();
     } else {
-      outbox.enqueue(user.email(), "[Tracker] " + line, line + "\n\nOpen: " + link + "\n\n-- Sanctions Campaign Tracker");
+      outbox.enqueue(user.email(), "[Tracker] " + line,
+          "Hello " + user.name() + ",\n\n" + line + "\n\nOpen: " + link + "\n\n-- Sanctions Campaign Tracker");
     }
   }
 }

@@ -3,6 +3,7 @@ package org.bucn.tracker.notification;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealProcess;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,8 +32,11 @@ class TaskNotifications {
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final TrackerProperties properties;
+  private final People people;
 
-  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, IdentityService identity, TrackerProperties properties) {
+  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, IdentityService identity, TrackerProperties properties,
+      People people) {
+    this.people = people;
     this.users = users;
     this.notices = notices;
     this.jdbc = jdbc;
@@ -47,7 +51,7 @@ class TaskNotifications {
     if (key != TaskKey.FOLLOW_UP && key != TaskKey.ESCALATE_NO_RESPONSE || task.getAssignee() != null) {
       return;
     }
-    String line = line(task, key);
+    String line = line(task, key, null);
     for (UserAccount member : users.findEnabledWithRole(key.group())) {
       notices.tell(member, line, link(task));
     }
@@ -57,13 +61,16 @@ class TaskNotifications {
   @Order(Ordered.LOWEST_PRECEDENCE)
   public void assigned(DelegateTask task) {
     TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
-    if (key == null || task.getAssignee() == null || task.getAssignee().equals(actingUser())) {
+    String actor = actingUser();
+    if (key == null || task.getAssignee() == null || task.getAssignee().equals(actor)) {
       return; // nobody to tell, or they took it themselves
     }
-    users.find(task.getAssignee()).filter(UserAccount::enabled).ifPresent(user -> notices.tell(user, line(task, key), link(task)));
+    users.find(task.getAssignee()).filter(UserAccount::enabled)
+        .ifPresent(user -> notices.tell(user, line(task, key, actor), link(task)));
   }
 
-  private String line(DelegateTask task, TaskKey key) {
+  /** "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the process brought. */
+  private String line(DelegateTask task, TaskKey key, String giver) {
     AppealInfo appeal = jdbc.sql(
             """
             SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
@@ -71,12 +78,12 @@ class TaskNotifications {
         .param(task.getVariable(AppealProcess.APPEAL_ID))
         .query(AppealInfo.class)
         .single();
-    String what = switch (key) {
-      case FOLLOW_UP -> "Follow-up due";
-      case ESCALATE_NO_RESPONSE -> "No response: decide";
-      default -> "Task for you";
+    String what = giver != null ? people.name(giver) + " gave you" : switch (key) {
+      case FOLLOW_UP -> "Follow-up due:";
+      case ESCALATE_NO_RESPONSE -> "No response: decide:";
+      default -> "Task for you:";
     };
-    return what + ": " + task.getName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
+    return what + " " + task.getName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
   }
 
   private String link(DelegateTask task) {

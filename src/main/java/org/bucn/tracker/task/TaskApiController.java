@@ -36,12 +36,13 @@ class TaskApiController {
       @RequestParam(required = false) Long campaignId,
       @RequestParam(required = false) String countryCode,
       @RequestParam(required = false) String taskKey,
+      @RequestParam(required = false) String assignee,
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "due") String sort,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Actor actor) {
-    return tasks.list(TaskFilter.parse(scope, campaignId, countryCode, taskKey, overdue, sort, page, size),
+    return tasks.list(TaskFilter.parse(scope, campaignId, countryCode, taskKey, assignee, overdue, sort, page, size),
         actor);
   }
 

@@ -7,7 +7,8 @@ import org.bucn.tracker.shared.InvalidFieldException;
 
 /** What the task list is asked for; {@code null} filters match everything. */
 public record TaskFilter(
-    Scope scope, Long campaignId, String countryCode, String taskKey, boolean overdueOnly, Sort sort, int page, int size) {
+    Scope scope, Long campaignId, String countryCode, String taskKey, String assignee, boolean overdueOnly, Sort sort, int page,
+    int size) {
 
   /** Whose tasks: assigned to me, open to my group, or every task (coordinators). */
   public enum Scope {
@@ -27,12 +28,14 @@ public record TaskFilter(
    * a country code in either case, an unknown scope, sort or task key is refused naming the field.
    */
   public static TaskFilter parse(
-      String scope, Long campaignId, String countryCode, String taskKey, boolean overdueOnly, String sort, int page, int size) {
+      String scope, Long campaignId, String countryCode, String taskKey, String assignee, boolean overdueOnly, String sort, int page,
+      int size) {
     return new TaskFilter(
         parse(Scope.class, "scope", scope),
         campaignId,
         countryCode == null || countryCode.isBlank() ? null : countryCode.trim().toUpperCase(Locale.ROOT),
         taskKey == null || taskKey.isBlank() ? null : taskKey(taskKey.trim()).key(),
+        assignee == null || assignee.isBlank() ? null : assignee.trim(),
         overdueOnly,
         parse(Sort.class, "sort", sort),
         page,

@@ -63,6 +63,7 @@ class TaskPageController {
       @RequestParam(required = false) Long campaignId,
       @RequestParam(required = false) String countryCode,
       @RequestParam(required = false) String taskKey,
+      @RequestParam(required = false) String assignee,
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "due") String sort,
       @RequestParam(defaultValue = "0") int page,
@@ -86,6 +87,7 @@ class TaskPageController {
         .queryParamIfPresent("campaignId", java.util.Optional.ofNullable(campaignId))
         .queryParamIfPresent("countryCode", java.util.Optional.ofNullable(countryCode).filter(c -> !c.isBlank()))
         .queryParamIfPresent("taskKey", java.util.Optional.ofNullable(taskKey).filter(k -> !k.isBlank()))
+        .queryParamIfPresent("assignee", java.util.Optional.ofNullable(assignee).filter(a -> !a.isBlank()))
         .queryParamIfPresent("overdue", java.util.Optional.of(overdue).filter(o -> o))
         .queryParam("sort", sort)
         .queryParamIfPresent("page", java.util.Optional.of(page).filter(p -> p > 0))
@@ -95,7 +97,7 @@ class TaskPageController {
     }
     // The tabs name the scopes; "all" is a coordinator's tab, anyone else lands on their own.
     String scope = tab == null ? "mine" : "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
-    TaskFilter filter = TaskFilter.parse(scope, campaignId, countryCode, taskKey, overdue, sort, Math.max(0, page), PAGE_SIZE);
+    TaskFilter filter = TaskFilter.parse(scope, campaignId, countryCode, taskKey, assignee, overdue, sort, Math.max(0, page), PAGE_SIZE);
     TaskPage result = tasks.list(filter, actor);
     model.addAttribute("tab", filter.scope().name().toLowerCase());
     model.addAttribute("result", result);
@@ -311,6 +313,9 @@ class TaskPageController {
     model.addAttribute("me", actor.username());
     model.addAttribute("advocates", coordinator ? users.findEnabledWithRole(Role.ADVOCATE).stream().map(UserAccount::username).toList() : List.of());
     model.addAttribute("coordinators", coordinator ? users.findEnabledWithRole(Role.COORDINATOR).stream().map(UserAccount::username).toList() : List.of());
+    model.addAttribute("holders", coordinator ? java.util.stream.Stream.concat(
+        ((List<?>) model.getAttribute("advocates")).stream(), ((List<?>) model.getAttribute("coordinators")).stream())
+        .distinct().toList() : List.of());
   }
 
   private Map<String, String> countries() {

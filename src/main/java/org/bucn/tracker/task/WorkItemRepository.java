@@ -136,6 +136,10 @@ class WorkItemRepository {
       where.append(" AND w.task_key = ?");
       params.add(filter.taskKey());
     }
+    if (filter.assignee() != null) {
+      where.append(" AND w.assignee = ?");
+      params.add(filter.assignee());
+    }
     if (filter.overdueOnly()) {
       where.append(" AND w.due_at < now()");
     }

@@ -38,8 +38,7 @@ public class People {
     Names current = names.get();
     if (!current.byUsername().containsKey(username) || current.readAt().plus(FRESH).isBefore(Instant.now())) {
       current = new Names(users.findAll().stream()
-          .collect(Collectors.toUnmodifiableMap(UserAccount::username, u -> u.displayName() == null || u.displayName().isBlank()
-              ? u.username() : u.displayName(), (a, b) -> a)), Instant.now());
+          .collect(Collectors.toUnmodifiableMap(UserAccount::username, UserAccount::name, (a, b) -> a)), Instant.now());
       names.set(current);
     }
     return current.byUsername().getOrDefault(username, username);

@@ -6,6 +6,11 @@ import java.util.Set;
 public record UserAccount(
     String username, String email, String displayName, boolean enabled, Set<Role> roles, Notify notifications) {
 
+  /** The name the person goes by: the display name, else the username. */
+  public String name() {
+    return displayName == null || displayName.isBlank() ? username : displayName;
+  }
+
   public boolean has(Role role) {
     return roles.contains(role);
   }

@@ -34,6 +34,18 @@ class AttentionTests {
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Silent targets to decide")))
         .andExpect(content().string(Matchers.containsString("Decide on a silent target: President, Kosovo")));
+
+    // "Overdue, with Ana Advocate" opens the list of what Ana holds that is overdue, and only that.
+    String anas = com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(
+        mvc.perform(get("/api/me/attention").with(httpBasic("coordinator", "demo"))).andReturn().getResponse().getContentAsString(),
+        "$.overdueByAssignee[?(@.assignee == 'advocate')].url").get(0);
+    org.assertj.core.api.Assertions.assertThat(anas).isEqualTo("/tasks?tab=all&overdue=true&assignee=advocate");
+    mvc.perform(get("/api/tasks?scope=all&overdue=true&assignee=advocate").with(httpBasic("coordinator", "demo")))
+        .andExpect(jsonPath("$.total").value(Matchers.greaterThan(0)))
+        .andExpect(jsonPath("$.items[*].assignee").value(Matchers.everyItem(Matchers.is("advocate"))));
+    mvc.perform(get(anas).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("<option value=\"advocate\" selected=\"selected\">Ana Advocate</option>")));
   }
 
   @Test
@@ -45,6 +57,25 @@ class AttentionTests {
          WHERE c.title LIKE 'No recognition of the Kremlin%' AND t.created_at > now() - interval '1 day'
         """).query(Long.class).single();
     org.assertj.core.api.Assertions.assertThat(recent).as("open demo tasks that look a minute old").isZero();
+    long overdue = jdbc.sql("""
+        SELECT count(*) FROM open_task t JOIN campaign_directory c ON c.id = t.campaign_id
+         WHERE c.title LIKE 'No recognition of the Kremlin%' AND t.due_at < now()
+        """).query(Long.class).single();
+    org.assertj.core.api.Assertions.assertThat(overdue).as("two or three overdue items").isBetween(2L, 3L);
+    Long launchedDaysAgo = jdbc.sql("""
+        SELECT extract(day FROM now() - launched_at)::bigint FROM campaign WHERE title LIKE 'No recognition of the Kremlin%'
+        """).query(Long.class).single();
+    org.assertj.core.api.Assertions.assertThat(launchedDaysAgo).as("launched weeks ago").isGreaterThan(28L);
+    var timelines = jdbc.sql("""
+        SELECT count(*) FILTER (WHERE l.at > now() - interval '1 day') AS today,
+               count(*) FILTER (WHERE l.at < c.launched_at) AS before_launch,
+               count(*) FILTER (WHERE l.at < lag_at) AS out_of_order
+          FROM (SELECT t.*, lag(t.at) OVER (PARTITION BY t.appeal_id ORDER BY t.id) AS lag_at FROM appeal_timeline t) l
+          JOIN campaign c ON c.id = l.campaign_id
+         WHERE c.title LIKE 'No recognition of the Kremlin%'
+        """).query().singleRow();
+    org.assertj.core.api.Assertions.assertThat(timelines).as("timelines dated as the story happened, in order, after the launch")
+        .containsEntry("today", 0L).containsEntry("before_launch", 0L).containsEntry("out_of_order", 0L);
   }
 
   @Test

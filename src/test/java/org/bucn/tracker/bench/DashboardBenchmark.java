@@ -52,7 +52,7 @@ public final class DashboardBenchmark {
       TaskActions tasks = app.getBean(TaskActions.class);
       long campaignId = jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET 100 LIMIT 1").query(Long.class).single();
       Actor advocate = new Actor("bench-advocate", Set.of(Role.ADVOCATE));
-      TaskFilter page = new TaskFilter(TaskFilter.Scope.CLAIMABLE, campaignId, "RS", null, false, TaskFilter.Sort.DUE, 0, 50);
+      TaskFilter page = new TaskFilter(TaskFilter.Scope.CLAIMABLE, campaignId, "RS", null, null, false, TaskFilter.Sort.DUE, 0, 50);
 
       Result select1 = measure("SELECT 1 (baseline)", () -> jdbc.sql("SELECT 1").query(Integer.class).single());
       Result count = measure("count(*) of appeal (baseline)", () -> jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single());

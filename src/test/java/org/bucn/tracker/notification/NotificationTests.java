@@ -74,8 +74,9 @@ class NotificationTests {
     tasks.assign(task, "advocate2", COORDINATOR);
 
     MimeMessage mail = awaitMail("advocate2@example.org", task);
-    assertThat(mail.getSubject()).startsWith("[Tracker] Task for you: Draft the appeal - President of the Republic, Albania");
-    assertThat(GreenMailUtil.getBody(mail)).contains("http://localhost:8080/tasks/" + task);
+    assertThat(mail.getSubject()).as("who handed it over, by name")
+        .startsWith("[Tracker] Dana Coordinator gave you Draft the appeal - President of the Republic, Albania");
+    assertThat(GreenMailUtil.getBody(mail)).startsWith("Hello Marko Advocate,").contains("http://localhost:8080/tasks/" + task);
     mvc.perform(get("/tasks/" + task).with(user("advocate2").roles("ADVOCATE"))).andExpect(status().isOk());
   }
 

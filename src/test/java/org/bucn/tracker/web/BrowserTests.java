@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.logging.Level;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
@@ -46,6 +47,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -89,6 +93,9 @@ class BrowserTests {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--window-size=1280,900");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -172,8 +179,11 @@ class BrowserTests {
     assertThat(browser.findElement(By.id("overdue")).getText()).doesNotContain("Nothing overdue");
     assertThat(browser.findElement(By.id("campaign-progress")).getText()).contains("No recognition of the Kremlin");
     screenshot("start-coordinator");
-    browser.findElement(By.linkText("Overdue, by person")).click();
-    wait.until(ExpectedConditions.urlContains("overdue=true"));
+    assertThat(consoleErrors()).as("the start page's console: its progress bars are sized without style attributes").isEmpty();
+    browser.findElement(By.id("overdue")).findElement(By.linkText("Ana Advocate")).click();
+    wait.until(ExpectedConditions.urlContains("assignee=advocate"));
+    assertThat(new Select(browser.findElement(By.id("f-assignee"))).getFirstSelectedOption().getText()).isEqualTo("Ana Advocate");
+    assertThat(browser.findElement(By.id("f-overdue")).isSelected()).isTrue();
   }
 
   @Test
@@ -294,6 +304,12 @@ class BrowserTests {
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('process-diagram').scrollIntoView()");
     Thread.sleep(500); // the overlays settle again after scrolling
     screenshot("campaign-dashboard-diagram");
+    assertThat(consoleErrors()).as("the dashboard's console, Content-Security-Policy reports included").isEmpty();
+    Object fills = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "var box = document.getElementById('process-diagram').getBoundingClientRect();"
+            + "var drawn = document.querySelector('#process-diagram .viewport').getBoundingClientRect();"
+            + "return Math.min(drawn.width / box.width, drawn.height / box.height);");
+    assertThat(((Number) fills).doubleValue()).as("share of the box the diagram fills, along its shorter side").isGreaterThan(0.85);
   }
 
   /**
@@ -420,6 +436,13 @@ class BrowserTests {
 
   private void open(String path) {
     browser.get("http://localhost:" + port + path);
+  }
+
+  /** What the page wrote to the console at level SEVERE: script errors and CSP violations. */
+  private List<String> consoleErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
   }
 
   private void screenshot(String name) throws Exception {

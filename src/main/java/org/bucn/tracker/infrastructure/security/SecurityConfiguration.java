@@ -29,7 +29,13 @@ import org.springframework.security.web.authentication.session.ChangeSessionIdAu
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three filter chains: {@code /api/**} answers 401/403 as problem documents and never redirects;
@@ -43,6 +49,19 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * The dashboards draw the process with bpmn-js 8.0.0, the newest bpmn-js published as a WebJar,
+   * which writes style attributes (the CSP-clean rewrite came in 9.1). Those pages alone allow style
+   * attributes, never style elements or sheets from elsewhere: an attribute has no selectors to read
+   * the page with, and every URL in it stays bound by img-src and font-src.
+   */
+  private static final String DIAGRAM_PAGE_POLICY =
+      CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';");
+
+  private static final RequestMatcher DIAGRAM_PAGES = new OrRequestMatcher(
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/campaigns/{id}/dashboard"));
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -183,7 +202,10 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(DIAGRAM_PAGE_POLICY)))
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(DIAGRAM_PAGES), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
