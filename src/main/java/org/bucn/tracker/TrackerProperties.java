@@ -15,10 +15,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mail how and when mail goes out
  * @param evidence how large an evidence file may be
  * @param imap the mailbox replies are read from
+ * @param oidc single sign-on through an OpenID Connect provider
+ * @param localLogin whether people log in with a password here; when off only admins may (break-glass)
  */
 @ConfigurationProperties(prefix = "tracker")
 public record TrackerProperties(
-    Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap) {
+    Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap, Oidc oidc,
+    Boolean localLogin) {
+
+  /**
+   * Single sign-on ({@code TRACKER_OIDC_*}); off while {@code issuer} is empty.
+   *
+   * @param name what the login page's button says: "Sign in with {name}"
+   * @param autoCreate an unknown person who signs in becomes a user without roles, instead of being refused
+   * @param rolesClaim a claim of the ID token or user info that lists the person's roles; empty: the tracker's own
+   */
+  public record Oidc(String issuer, String clientId, String clientSecret, String name, Boolean autoCreate, String rolesClaim) {
+
+    public boolean enabled() {
+      return issuer != null && !issuer.isBlank();
+    }
+
+    public boolean rolesFromClaim() {
+      return rolesClaim != null && !rolesClaim.isBlank();
+    }
+  }
+
+  /** Password login for everyone (the default), or for admins alone when single sign-on is how people log in. */
+  public boolean passwordLoginForEveryone() {
+    return localLogin == null || localLogin;
+  }
 
   /** @param maxSize the largest evidence file accepted ({@code TRACKER_EVIDENCE_MAX_SIZE}); larger ones are answered 413 */
   public record Evidence(DataSize maxSize) {}

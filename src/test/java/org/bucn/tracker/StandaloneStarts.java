@@ -13,7 +13,10 @@ public final class StandaloneStarts {
   private StandaloneStarts() {}
 
   public static ConfigurableApplicationContext start(String... properties) {
-    List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=warn"));
+    List<String> args = new ArrayList<>(List.of("--logging.level.root=warn"));
+    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("server.port="))) {
+      args.add("--server.port=0");
+    }
     for (String property : properties) {
       args.add("--" + property);
     }

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -18,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+// Metrics are exported as in production (Prometheus), not switched off as Spring Boot's tests do by default.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
-@Import({ProcessCoverage.class, CampaignDrill.class, MovableClock.InPlace.class})
+@Import({ApiContract.class, ProcessCoverage.class, CampaignDrill.class, MovableClock.InPlace.class})
 public @interface TrackerTest {}

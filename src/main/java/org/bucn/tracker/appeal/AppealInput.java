@@ -29,6 +29,7 @@ public sealed interface AppealInput {
    * draftAppeal: the appeal text in the language it is written in (a BCP 47 tag, spelled the
    * canonical way), and its subject line; without one, the previous draft's subject stays.
    */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "DraftInput")
   record Draft(@NotBlank @Size(max = 50_000) String text, @NotBlank @LanguageCode String language, @Size(max = 300) String subject)
       implements AppealInput {
 
@@ -48,6 +49,7 @@ public sealed interface AppealInput {
 
   /** reviewAppeal: approve, or send back with a comment saying what to change. */
   @FieldsAgree
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ReviewInput")
   record Review(@NotNull ReviewDecision decision, @Size(max = 5_000) String comment) implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
       return TaskKey.REVIEW_APPEAL;
@@ -66,6 +68,7 @@ public sealed interface AppealInput {
    * reference is the mail's Message-ID.
    */
   @FieldsAgree
+  @io.swagger.v3.oas.annotations.media.Schema(name = "SubmissionInput")
   record Submission(@PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference, Boolean send)
       implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
@@ -83,6 +86,7 @@ public sealed interface AppealInput {
 
   /** followUp: a reminder sent to a silent target; with {@code send}, the tracker mails it, threaded to the letter. */
   @FieldsAgree
+  @io.swagger.v3.oas.annotations.media.Schema(name = "FollowUpInput")
   record FollowUp(@PastOrPresent LocalDate doneAt, @NotNull Channel channel, @Size(max = 5_000) String note, Boolean send)
       implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
@@ -111,6 +115,7 @@ public sealed interface AppealInput {
   }
 
   /** recordResponse: the target's answer. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ResponseInput")
   record Response(
       @NotNull @PastOrPresent LocalDate receivedAt,
       @NotNull ResponseKind kind,
@@ -123,6 +128,7 @@ public sealed interface AppealInput {
   }
 
   /** escalateNoResponse: close as unanswered, or another round of follow-ups. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "EscalationInput")
   record Escalation(@NotNull EscalationDecision decision, @Size(max = 5_000) String note) implements AppealInput {
     public TaskKey taskKey() {
       return TaskKey.ESCALATE_NO_RESPONSE;
@@ -131,6 +137,7 @@ public sealed interface AppealInput {
 
   /** trackSanction: where the target stands on sanctions now; once decided, when and by which measure. */
   @FieldsAgree
+  @io.swagger.v3.oas.annotations.media.Schema(name = "SanctionInput")
   record Sanction(
       @NotNull SanctionStatus status,
       @Size(max = 2_000) String measure,

@@ -31,6 +31,7 @@ class CampaignApiController {
   }
 
   @PostMapping("/api/campaigns")
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request, Actor actor) {
     Campaign created = campaigns.create(request, actor);
     return ResponseEntity.created(URI.create("/api/campaigns/" + created.id())).body(created);
@@ -45,9 +46,9 @@ class CampaignApiController {
 
   /** A DRAFT campaign only; 409 once launched (what was recorded stays). */
   @org.springframework.web.bind.annotation.DeleteMapping("/api/campaigns/{id}")
-  org.springframework.http.ResponseEntity<Void> delete(@PathVariable long id, org.bucn.tracker.user.Actor actor) {
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+  void delete(@PathVariable long id, org.bucn.tracker.user.Actor actor) {
     campaigns.delete(id, actor);
-    return org.springframework.http.ResponseEntity.noContent().build();
   }
 
   @PostMapping("/api/campaigns/{id}/launch")

@@ -30,6 +30,9 @@ class DashboardApiController {
 
   /** Every appeal of every campaign, one row each. */
   @GetMapping("/api/dashboard/report.csv")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8 with a byte-order mark",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   void portfolioCsv(HttpServletResponse response) throws IOException {
     var rows = report.portfolioRows();
     response.setContentType("text/csv;charset=UTF-8");
@@ -39,6 +42,9 @@ class DashboardApiController {
   }
 
   @GetMapping("/api/campaigns/{id}/report.csv")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8 with a byte-order mark",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   void csv(@PathVariable long id, HttpServletResponse response) throws IOException {
     var rows = report.rows(id);
     response.setContentType("text/csv;charset=UTF-8");

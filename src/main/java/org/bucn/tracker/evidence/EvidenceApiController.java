@@ -1,5 +1,7 @@
 package org.bucn.tracker.evidence;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +33,7 @@ class EvidenceApiController {
 
   /** Multipart: {@code file}, {@code kind}, {@code description}, {@code sourceUrl}. */
   @PostMapping(path = "/api/appeals/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Evidence> add(@PathVariable long id, @RequestPart("file") MultipartFile file, @Valid @ModelAttribute NewEvidence about,
       Principal principal) throws IOException {
     Evidence added = evidence.add(id, about, file.getOriginalFilename(), file.getBytes(), principal.getName());
@@ -69,8 +72,8 @@ class EvidenceApiController {
 
   /** Admins only: the item goes, the reason stays in the timeline. */
   @DeleteMapping("/api/evidence/{id}")
-  ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal) {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal) {
     evidence.remove(id, reason, principal.getName());
-    return ResponseEntity.noContent().build();
   }
 }

@@ -13,6 +13,9 @@ public class MailBacklog {
   /** A mail the SMTP server refused at least once and that is still waiting. */
   public record FailingMail(long id, String recipient, String subject, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
 
+  /** The states of {@link #byState()}. */
+  public static final List<String> STATES = List.of("QUEUED", "RETRYING", "FAILED", "SENT");
+
   private final JdbcClient jdbc;
 
   MailBacklog(JdbcClient jdbc) {
@@ -22,6 +25,27 @@ public class MailBacklog {
   @Transactional(readOnly = true)
   public long waiting() {
     return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL").query(Long.class).single();
+  }
+
+  /**
+   * The outbox by state, in one query: QUEUED (not tried yet), RETRYING (refused or unreachable,
+   * tried again later), FAILED (refused for good), SENT.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, Long> byState() {
+    java.util.Map<String, Long> states = new java.util.LinkedHashMap<>();
+    for (String state : STATES) {
+      states.put(state, 0L);
+    }
+    jdbc.sql(
+            """
+            SELECT CASE WHEN sent_at IS NOT NULL THEN 'SENT' WHEN failed_at IS NOT NULL THEN 'FAILED'
+                        WHEN attempts > 0 THEN 'RETRYING' ELSE 'QUEUED' END AS state, count(*) AS mails
+              FROM mail_outbox GROUP BY 1
+            """)
+        .query((rs, n) -> states.put(rs.getString("state"), rs.getLong("mails")))
+        .list();
+    return states;
   }
 
   /** The most recently refused mails first. */

@@ -1,10 +1,11 @@
 package org.bucn.tracker.organisation;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.security.Principal;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,14 +36,14 @@ class OrganisationApiController {
 
   /** Multipart {@code logo}: a PNG, or an SVG that runs and fetches nothing; 512 kB at most. */
   @PutMapping(path = "/api/admin/organisation/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Void> logo(@RequestPart("logo") MultipartFile logo, Principal principal) throws IOException {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void logo(@RequestPart("logo") MultipartFile logo, Principal principal) throws IOException {
     organisation.saveLogo(logo.getBytes(), principal.getName());
-    return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/api/admin/organisation/logo")
-  ResponseEntity<Void> removeLogo(Principal principal) {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeLogo(Principal principal) {
     organisation.removeLogo(principal.getName());
-    return ResponseEntity.noContent().build();
   }
 }

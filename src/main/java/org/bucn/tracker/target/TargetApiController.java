@@ -54,6 +54,7 @@ class TargetApiController {
   }
 
   @PostMapping("/api/targets")
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request, Principal principal) {
     Target created = targets.create(request, principal.getName());
     return ResponseEntity.created(URI.create("/api/targets/" + created.id())).body(created);

@@ -56,6 +56,8 @@ public class TaskActions {
       TaskKey.RECORD_RESPONSE, EvidenceKind.RESPONSE_LETTER,
       TaskKey.TRACK_SANCTION, EvidenceKind.SANCTION_ACT);
 
+  private final io.micrometer.core.instrument.MeterRegistry meters;
+
   TaskActions(
       WorkItemRepository workItems,
       AppealWork appealWork,
@@ -67,7 +69,9 @@ public class TaskActions {
       Validator validator,
       EvidenceService evidence,
       java.time.Clock clock,
-      People people) {
+      People people,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.evidence = evidence;
     this.clock = clock;
     this.people = people;
@@ -280,7 +284,21 @@ public class TaskActions {
           actor.username());
     }
     engineIdentity.run(actor, () -> engineTasks.complete(taskId, flags));
+    countOnCommit(item.key());
     return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
+  }
+
+  /** {@code tracker_task_completions_total{task_key}}: completions that were committed, not ones rolled back. */
+  private void countOnCommit(TaskKey key) {
+    var completions = io.micrometer.core.instrument.Counter.builder("tracker.task.completions")
+        .description("Tasks completed, by kind").tag("task_key", key.key()).register(meters);
+    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+        new org.springframework.transaction.support.TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            completions.increment();
+          }
+        });
   }
 
   /** Unfinished work on a draft: the text may be half written, the language not yet chosen. */

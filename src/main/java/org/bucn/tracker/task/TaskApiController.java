@@ -1,5 +1,6 @@
 package org.bucn.tracker.task;
 
+import org.bucn.tracker.appeal.AppealInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -83,13 +84,19 @@ class TaskApiController {
   }
 
   @PostMapping("/api/tasks/{id}/complete")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The fields of the task's kind: draftAppeal, reviewAppeal, "
+      + "submitAppeal, followUp, recordResponse, escalateNoResponse, trackSanction, in this order (docs/api.md)",
+      content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(anyOf = {
+          AppealInput.Draft.class, AppealInput.Review.class, AppealInput.Submission.class, AppealInput.FollowUp.class,
+          AppealInput.Response.class, AppealInput.Escalation.class, AppealInput.Sanction.class})))
   TaskActions.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
     return tasks.complete(id, inputs.fromJson(tasks.keyToComplete(id, actor), body), actor);
   }
 
   /** The same step as multipart: the task's fields as form fields, and files ({@code file}, repeatable) kept as evidence. */
   @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  TaskActions.Completion completeWithFiles(@PathVariable String id, @RequestParam Map<String, String> fields,
+  TaskActions.Completion completeWithFiles(@PathVariable String id,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> fields,
       @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor) throws IOException {
     Map<String, String> values = new LinkedHashMap<>(fields);
     values.remove("file");

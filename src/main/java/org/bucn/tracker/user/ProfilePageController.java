@@ -2,6 +2,9 @@ package org.bucn.tracker.user;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.PageController;
@@ -9,7 +12,9 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Everyone's own page: the e-mail address for notifications and how often to get them. */
@@ -17,9 +22,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfilePageController {
 
   private final UserService users;
+  private final ApiTokens tokens;
 
-  ProfilePageController(UserService users) {
+  ProfilePageController(UserService users, ApiTokens tokens) {
     this.users = users;
+    this.tokens = tokens;
+  }
+
+  /** A new API token: shown on the next page, once. */
+  @PostMapping("/profile/tokens")
+  String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) LocalDate expiresOn, Actor actor,
+      RedirectAttributes flash) {
+    try {
+      OffsetDateTime expires = expiresOn == null ? null : expiresOn.atTime(23, 59).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+      ApiTokens.NewToken token = tokens.create(actor.username(), name, expires);
+      flash.addFlashAttribute("newToken", token);
+      flash.addFlashAttribute("flash", "Created the token \"" + token.name() + "\". Copy it now: it is not shown again.");
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "No token created: " + e.field() + " " + e.getMessage());
+    }
+    return "redirect:/profile";
+  }
+
+  @PostMapping("/profile/tokens/{id}/revoke")
+  String revokeToken(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    tokens.revoke(actor.username(), id);
+    flash.addFlashAttribute("flash", "Revoked the token: scripts using it are refused from now on.");
+    return "redirect:/profile";
   }
 
   @GetMapping("/profile")
@@ -71,6 +100,7 @@ class ProfilePageController {
       model.addAttribute("passwordForm", new UserForms.PasswordChange(null, null));
     }
     model.addAttribute("user", user);
+    model.addAttribute("tokens", tokens.of(user.username()));
     model.addAttribute("choices", Notify.values());
     return "profile";
   }

@@ -4,10 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +23,49 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApiController {
 
   private final UserService users;
+  private final ApiTokens tokens;
 
-  UserApiController(UserService users) {
+  UserApiController(UserService users, ApiTokens tokens) {
     this.users = users;
+    this.tokens = tokens;
+  }
+
+  record TokenRequest(String name, OffsetDateTime expiresAt) {}
+
+  /**
+   * A new personal API token, shown this once. Only a person (with their password or session)
+   * makes tokens: a token cannot make another, so a leaked one cannot outlive its expiry.
+   */
+  @PostMapping("/api/me/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiTokens.NewToken createToken(@RequestBody TokenRequest request, Principal principal, HttpServletRequest http) {
+    String authorization = http.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new AccessDeniedException("An API token cannot create tokens: log in or use your password");
+    }
+    return tokens.create(principal.getName(), request.name(), request.expiresAt());
+  }
+
+  @GetMapping("/api/me/tokens")
+  List<ApiTokens.TokenInfo> myTokens(Principal principal) {
+    return tokens.of(principal.getName());
+  }
+
+  @DeleteMapping("/api/me/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revokeToken(@PathVariable long id, Principal principal) {
+    tokens.revoke(principal.getName(), id);
+  }
+
+  @GetMapping("/api/admin/tokens")
+  List<ApiTokens.TokenInfo> everyToken() {
+    return tokens.all();
+  }
+
+  @DeleteMapping("/api/admin/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revokeAnyToken(@PathVariable long id) {
+    tokens.revokeAny(id);
   }
 
   record Me(String username, String displayName, String email, Set<Role> roles) {}

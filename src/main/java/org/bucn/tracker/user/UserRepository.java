@@ -36,6 +36,14 @@ class UserRepository {
         .optional();
   }
 
+  /** The users with this e-mail address, in any case. */
+  List<UserAccount> findByEmail(String email) {
+    return jdbc.sql(SELECT + " WHERE lower(u.email) = lower(?) GROUP BY u.username ORDER BY u.username")
+        .param(email)
+        .query((rs, n) -> mapStored(rs, n).account())
+        .list();
+  }
+
   List<UserAccount> findAll() {
     return jdbc.sql(SELECT + " GROUP BY u.username ORDER BY u.username")
         .query((rs, n) -> mapStored(rs, n).account())

@@ -1,7 +1,6 @@
 package org.bucn.tracker.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.logging.Level;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
@@ -44,12 +42,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,8 +55,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TrackerTest
 class BrowserTests {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   @LocalServerPort int port;
@@ -77,27 +67,8 @@ class BrowserTests {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)";
-    if (System.getenv("CI") != null && !System.getenv("CI").isBlank() && !"false".equalsIgnoreCase(System.getenv("CI"))) {
-      // In CI a missing browser fails the run: a skipped browser test proves nothing.
-      assertThat(installed).as(missing).isTrue();
-    }
-    if (!installed) {
-      System.out.println("Skipping browser test: " + missing);
-    }
-    assumeThat(installed).as(missing).isTrue();
     profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1280,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Browsers.chromium(profile);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     Files.createDirectories(SCREENSHOTS);
   }
@@ -438,11 +409,8 @@ class BrowserTests {
     browser.get("http://localhost:" + port + path);
   }
 
-  /** What the page wrote to the console at level SEVERE: script errors and CSP violations. */
   private List<String> consoleErrors() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).toList();
+    return Browsers.consoleErrors(browser);
   }
 
   private void screenshot(String name) throws Exception {

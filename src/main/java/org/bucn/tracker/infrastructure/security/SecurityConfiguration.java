@@ -6,6 +6,11 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bucn.tracker.infrastructure.web.Problems;
+import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.user.ApiTokens;
+import org.bucn.tracker.user.SingleSignOnUsers;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.bucn.tracker.user.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +68,12 @@ class SecurityConfiguration {
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/campaigns/{id}/dashboard"));
 
+  /** Whether the request carries a Bearer token (a personal API token), rather than Basic or a session. */
+  static boolean presentsToken(jakarta.servlet.http.HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
@@ -74,21 +85,36 @@ class SecurityConfiguration {
    * (before, it was refused in 2 ms instead of about 60, telling a guesser which accounts exist).
    */
   @Bean
-  DaoAuthenticationProvider passwordLogin(UserService users, PasswordEncoder passwords) {
+  DaoAuthenticationProvider passwordLogin(UserService users, PasswordEncoder passwords, TrackerProperties properties) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
-    provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+    AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
+    provider.setPostAuthenticationChecks(user -> {
+      accountStatus.check(user);
+      // TRACKER_LOCAL_LOGIN=false: people sign in through the identity provider; a password (form
+      // or Basic) still lets an admin in when the provider is down (break-glass).
+      if (!properties.passwordLoginForEveryone()
+          && user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(org.bucn.tracker.user.Role.ADMIN.authority()))) {
+        throw new org.springframework.security.authentication.DisabledException("Password login is for admins only; sign in with single sign-on");
+      }
+    });
     return provider;
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users, LoginThrottle throttle, ApiTokens tokens)
+      throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
           if (DatabaseOutage.causes(e)) {
             DatabaseOutage.answer(request, response, json); // the user lookup failed, not the login
+            return;
+          }
+          if (presentsToken(request)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"tracker\", error=\"invalid_token\"");
+            Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "The API token is unknown, expired or revoked");
             return;
           }
           // Scripts get the Basic challenge; browsers do not, so they never show a prompt nor keep
@@ -121,6 +147,8 @@ class SecurityConfiguration {
                     .requestMatchers("/api/targets/**", "/api/campaigns/**").hasRole("COORDINATOR")
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
+            .authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         // Basic requests never create a session; a browser's existing web session is honoured.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -139,7 +167,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, ApiTokens tokens,
+      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort,
+      @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int serverPort)
+      throws Exception {
+    // With MANAGEMENT_SERVER_PORT set, Prometheus scrapes on that port without a login: a port
+    // the operator keeps to the monitoring network (MANAGEMENT_SERVER_ADDRESS). Everywhere else
+    // the scrape is an admin's.
+    RequestMatcher scrapeOnManagementPort = request -> managementPort > 0 && managementPort != serverPort
+        && request.getLocalPort() == managementPort && request.getRequestURI().equals("/actuator/prometheus");
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("tracker");
     AuthenticationEntryPoint unauthorized =
@@ -154,8 +190,12 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(scrapeOnManagementPort).permitAll()
                     .anyRequest().hasRole("ADMIN"))
         .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(unauthorized))
+        // An admin's API token lets Prometheus scrape (bearer_token in its scrape config).
+        .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
+            .authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
@@ -167,7 +207,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, TrackerProperties properties,
+      SingleSignOnUsers signOn) throws Exception {
+    TrackerProperties.Oidc oidc = properties.oidc();
+    boolean sso = oidc != null && oidc.enabled();
+    // With single sign-on, the login and logout redirects go to the provider: the pages' forms may lead there.
+    String pagePolicy = sso ? CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
+        : CONTENT_SECURITY_POLICY;
+    String diagramPolicy = sso ? DIAGRAM_PAGE_POLICY.replace("form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
+        : DIAGRAM_PAGE_POLICY;
     AuthenticationFailureHandler loginFailed =
         (request, response, e) -> {
           if (DatabaseOutage.causes(e)) {
@@ -203,11 +251,21 @@ class SecurityConfiguration {
             headers ->
                 headers
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(DIAGRAM_PAGE_POLICY)))
+                        DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(diagramPolicy)))
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(DIAGRAM_PAGES), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        new NegatedRequestMatcher(DIAGRAM_PAGES), new ContentSecurityPolicyHeaderWriter(pagePolicy)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    if (sso) {
+      ClientRegistrationRepository provider = SingleSignOn.registration(oidc);
+      http.oauth2Login(login -> login.loginPage("/login")
+              .clientRegistrationRepository(provider)
+              .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(provider))
+              .userInfoEndpoint(info -> info.oidcUserService(SingleSignOn.users(signOn, oidc)))
+              .defaultSuccessUrl("/", false)
+              .failureHandler(SingleSignOn.refused()))
+          .logout(logout -> logout.logoutSuccessHandler(SingleSignOn.logout(provider)));
+    }
     return http.build();
   }
 }

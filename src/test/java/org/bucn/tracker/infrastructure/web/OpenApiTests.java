@@ -1,0 +1,80 @@
+package org.bucn.tracker.infrastructure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bucn.tracker.TrackerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The OpenAPI document holds every {@code /api} operation, with its roles and problem answers. */
+@TrackerTest
+class OpenApiTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyApiMappingIsInTheDocumentWithItsRolesAndProblems() throws Exception {
+    JsonNode paths = document().path("paths");
+    List<String> missing = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.startsWith("/api/") || pattern.startsWith("/api/docs")) {
+          continue;
+        }
+        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+          JsonNode operation = paths.path(pattern).path(method.name().toLowerCase(Locale.ROOT));
+          if (operation.isMissingNode()) {
+            missing.add(method + " " + pattern);
+            continue;
+          }
+          boolean answers = operation.path("responses").properties().stream().anyMatch(r -> r.getKey().startsWith("2"));
+          if (!operation.path("description").asText().startsWith("Roles: ") || !answers
+              || !operation.path("responses").has("401") || !operation.path("responses").has("403")
+              || pattern.contains("{") && !operation.path("responses").has("404")) {
+            incomplete.add(method + " " + pattern);
+          }
+        }
+      }
+    });
+    assertThat(missing).as("API operations missing from /v3/api-docs").isEmpty();
+    assertThat(incomplete).as("operations without roles, an answer or their problem responses").isEmpty();
+  }
+
+  @Test
+  void theRolesInTheDocumentAreTheSecurityRules() throws Exception {
+    JsonNode paths = document().path("paths");
+    assertThat(paths.path("/api/tasks/{id}/assign").path("post").path("description").asText()).startsWith("Roles: COORDINATOR.");
+    assertThat(paths.path("/api/admin/users").path("get").path("description").asText()).startsWith("Roles: ADMIN.");
+    assertThat(paths.path("/api/me").path("get").path("description").asText()).startsWith("Roles: anyone logged in.");
+    assertThat(paths.path("/api/dashboard").path("get").path("description").asText()).startsWith("Roles: COORDINATOR, MANAGER, ADMIN.");
+  }
+
+  @Test
+  void theDocumentAndSwaggerUiAreForLoggedInPeople() throws Exception {
+    mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
+    mvc.perform(get("/v3/api-docs").with(user("advocate").roles("ADVOCATE"))).andExpect(status().isOk());
+    mvc.perform(get("/api/docs")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/docs").with(httpBasic("advocate", "demo"))).andExpect(status().is3xxRedirection());
+  }
+
+  private JsonNode document() throws Exception {
+    return json.readTree(mvc.perform(get("/v3/api-docs").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+}
