@@ -61,7 +61,7 @@ public class ApiContract {
     }
   }
 
-  static OpenApiInteractionValidator validator(WebApplicationContext context) throws Exception {
+  public static OpenApiInteractionValidator validator(WebApplicationContext context) throws Exception {
     OpenApiInteractionValidator validator = VALIDATOR.get();
     if (validator == null) {
       String document = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()

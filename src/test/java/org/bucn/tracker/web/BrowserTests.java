@@ -283,6 +283,17 @@ class BrowserTests {
     assertThat(((Number) fills).doubleValue()).as("share of the box the diagram fills, along its shorter side").isGreaterThan(0.85);
   }
 
+  @Test
+  void swaggerUiShowsTheApiToALoggedInPerson() throws Exception {
+    logIn("advocate");
+    open("/api/docs");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+    assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText()).contains("Sanctions Campaign Tracker API");
+    assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock")).size()).isGreaterThan(50);
+    screenshot("swagger-ui");
+    assertThat(consoleErrors()).as("Swagger UI under the tracker's Content-Security-Policy").isEmpty();
+  }
+
   /**
    * The attack the security review ran: the user once answered the API's Basic prompt in this
    * browser, then a page of another site auto-submits a form to close a campaign.

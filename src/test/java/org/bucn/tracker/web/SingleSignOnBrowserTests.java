@@ -34,6 +34,7 @@ class SingleSignOnBrowserTests {
   static ConfigurableApplicationContext tracker;
   static Path dataDir;
   static String base;
+  static int managementPort;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -42,8 +43,9 @@ class SingleSignOnBrowserTests {
   @BeforeAll
   static void startProviderAndTracker() throws Exception {
     int port;
-    try (ServerSocket free = new ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
       port = free.getLocalPort();
+      managementPort = management.getLocalPort();
     }
     // The tracker on "localhost", the provider on "127.0.0.1": two hosts, so their session cookies never mix.
     base = "http://localhost:" + port;
@@ -53,7 +55,7 @@ class SingleSignOnBrowserTests {
     tracker = StandaloneStarts.start("server.port=" + port, "tracker.data-dir=" + dataDir, "tracker.demo=false",
         "tracker.admin-password=break-glass-pw", "tracker.oidc.issuer=" + issuer, "tracker.oidc.client-id=tracker",
         "tracker.oidc.client-secret=tracker-secret", "tracker.oidc.name=Network ID", "tracker.local-login=false",
-        "tracker.imap.host=");
+        "tracker.imap.host=", "management.server.port=" + managementPort, "management.server.address=127.0.0.1");
     UserService users = tracker.getBean(UserService.class);
     users.create(new UserService.NewUser("ana", "an unknown password", "Ana.SSO@example.org", "Ana Petrović", Set.of(Role.ADVOCATE)));
     users.create(new UserService.NewUser("dora", "an unknown password", "dora.sso@example.org", "Dora", Set.of(Role.ADVOCATE)));
@@ -148,6 +150,21 @@ class SingleSignOnBrowserTests {
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".logout")));
     assertThat(browser.findElement(By.cssSelector("header")).getText()).contains("Users");
+  }
+
+  /** With MANAGEMENT_SERVER_PORT set, Prometheus scrapes there without a login; the rest of /actuator stays an admin's. */
+  @Test
+  void prometheusScrapesTheManagementPortWithoutALogin() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String management = "http://127.0.0.1:" + managementPort;
+    var scrape = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(management + "/actuator/prometheus")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("tracker_open_tasks{").contains("camunda_jobs_executed_total");
+    for (String closed : new String[] {management + "/actuator/metrics", base + "/actuator/prometheus"}) {
+      assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(closed)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).as(closed).isIn(401, 404);
+    }
   }
 
   private void signInAtProvider(String username) {

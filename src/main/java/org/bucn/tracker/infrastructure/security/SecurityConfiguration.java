@@ -64,6 +64,17 @@ class SecurityConfiguration {
   private static final String DIAGRAM_PAGE_POLICY =
       CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';");
 
+  /**
+   * Swagger UI (springdoc's WebJar) adds one style element of its own; it alone is allowed, by its
+   * hash. A newer Swagger UI with another element shows up as a console error in BrowserTests.
+   */
+  private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+      "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+
+  private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+      PathPatternRequestMatcher.withDefaults().matcher("/api/docs"),
+      PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
+
   private static final RequestMatcher DIAGRAM_PAGES = new OrRequestMatcher(
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/campaigns/{id}/dashboard"));
@@ -127,7 +138,11 @@ class SecurityConfiguration {
     AccessDeniedHandler forbidden =
         (request, response, e) ->
             Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
-    http.securityMatcher("/api/**")
+    // Swagger UI (/api/docs and its files under /api/swagger-ui) is a page: the web chain serves
+    // it, with the pages' login and Content-Security-Policy.
+    http.securityMatcher(new org.springframework.security.web.util.matcher.AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            new NegatedRequestMatcher(SWAGGER_UI)))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/api/admin/**").hasRole("ADMIN")
@@ -253,7 +268,10 @@ class SecurityConfiguration {
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(diagramPolicy)))
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(DIAGRAM_PAGES), new ContentSecurityPolicyHeaderWriter(pagePolicy)))
+                        SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(DIAGRAM_PAGES, SWAGGER_UI)),
+                        new ContentSecurityPolicyHeaderWriter(pagePolicy)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     if (sso) {

@@ -69,6 +69,16 @@ class ApiDocumentation {
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
+  /** Operations grouped by the module that serves them ("task", "appeal", "campaign" …), not by controller class. */
+  @Bean
+  org.springdoc.core.customizers.OperationCustomizer groupedByModule() {
+    return (operation, handler) -> {
+      String module = handler.getBeanType().getPackageName().replaceFirst("^org\\.bucn\\.tracker\\.", "");
+      operation.setTags(List.of(module.replace("infrastructure.", "")));
+      return operation;
+    };
+  }
+
   @Bean
   OpenApiCustomizer rolesProblemsAndNulls(WebInvocationPrivilegeEvaluator security) {
     return api -> {
@@ -134,7 +144,7 @@ class ApiDocumentation {
     operation.setResponses(responses);
   }
 
-  /** Every property may be null: a reference is wrapped so that OpenAPI 3.0 lets it be. */
+  /** Every property may be null: a reference becomes "that object, or null", as OpenAPI 3.0 has no other way to say so. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void allowNulls(Schema<?> schema) {
     Map<String, Schema> properties = schema.getProperties();
@@ -143,7 +153,11 @@ class ApiDocumentation {
     }
     properties.replaceAll((name, property) -> {
       if (property.get$ref() != null) {
-        return new ComposedSchema().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+        // OpenAPI 3.0 ignores "nullable" next to a reference: the value is the referenced object or null.
+        Schema<Object> onlyNull = new Schema<>();
+        onlyNull.setNullable(true);
+        onlyNull.setEnum(new ArrayList<>(java.util.Collections.singletonList(null)));
+        return new ComposedSchema().anyOf(List.of(new Schema<>().$ref(property.get$ref()), onlyNull));
       }
       property.setNullable(true);
       if (property.getEnum() != null && !property.getEnum().contains(null)) {

@@ -69,8 +69,24 @@ class OpenApiTests {
   void theDocumentAndSwaggerUiAreForLoggedInPeople() throws Exception {
     mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/v3/api-docs").with(user("advocate").roles("ADVOCATE"))).andExpect(status().isOk());
-    mvc.perform(get("/api/docs")).andExpect(status().isUnauthorized());
-    mvc.perform(get("/api/docs").with(httpBasic("advocate", "demo"))).andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("**/login"));
+    mvc.perform(get("/api/docs").with(user("advocate").roles("ADVOCATE"))).andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/api/swagger-ui/index.html"));
+  }
+
+  /** The check every API test runs is not a formality: an answer off the document fails it. */
+  @Test
+  void anAnswerThatStraysFromTheDocumentIsCaught(@Autowired org.springframework.web.context.WebApplicationContext context) throws Exception {
+    var validator = org.bucn.tracker.ApiContract.validator(context);
+    var request = com.atlassian.oai.validator.model.SimpleRequest.Builder.get("/api/me").build();
+    var right = com.atlassian.oai.validator.model.SimpleResponse.Builder.ok().withContentType("application/json")
+        .withBody("{\"username\":\"ana\",\"displayName\":null,\"email\":null,\"roles\":[\"ADVOCATE\"]}").build();
+    assertThat(validator.validate(request, right).hasErrors()).isFalse();
+    var stray = com.atlassian.oai.validator.model.SimpleResponse.Builder.ok().withContentType("application/json")
+        .withBody("{\"username\":\"ana\",\"roles\":[\"OWNER\"],\"password\":\"x\"}").build();
+    assertThat(validator.validate(request, stray).getMessages()).extracting(m -> m.getMessage())
+        .anyMatch(m -> m.contains("OWNER")).anyMatch(m -> m.contains("password"));
   }
 
   private JsonNode document() throws Exception {
