@@ -7,6 +7,7 @@ import org.bucn.tracker.shared.WebLink;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageCode;
@@ -120,7 +121,8 @@ public sealed interface AppealInput {
       @NotNull @PastOrPresent LocalDate receivedAt,
       @NotNull ResponseKind kind,
       @Size(max = 20_000) String summary,
-      @WebLink String sourceUrl)
+      @WebLink String sourceUrl,
+      @Size(max = 2_000) String publicSummary)
       implements AppealInput {
     public TaskKey taskKey() {
       return TaskKey.RECORD_RESPONSE;
@@ -143,16 +145,24 @@ public sealed interface AppealInput {
       @Size(max = 2_000) String measure,
       @PastOrPresent LocalDate decidedAt,
       @Size(max = 400) String reference,
-      @WebLink String sourceUrl)
+      @WebLink String sourceUrl,
+      @Size(max = 50) List<@jakarta.validation.Valid SanctionedEntity> entities)
       implements AppealInput, FieldsAgree.Rules {
     public TaskKey taskKey() {
       return TaskKey.TRACK_SANCTION;
+    }
+
+    public Sanction {
+      entities = entities == null ? List.of() : List.copyOf(entities);
     }
 
     public Map<String, String> broken() {
       Map<String, String> broken = new LinkedHashMap<>();
       if (status != null && status != SanctionStatus.PENDING && decidedAt == null) {
         broken.put("decidedAt", "is required once the sanction status is " + status);
+      }
+      if (!entities.isEmpty() && status != SanctionStatus.ADOPTED && status != SanctionStatus.ALIGNED) {
+        broken.put("entities", "name what was sanctioned only once the sanction is ADOPTED or ALIGNED");
       }
       if ((status == SanctionStatus.ADOPTED || status == SanctionStatus.ALIGNED) && !StringUtils.hasText(measure)) {
         broken.put("measure", "is required for an " + status + " sanction: name the measure");

@@ -320,20 +320,21 @@ class AppealRepository {
 
   // Response and sanction outcomes.
 
-  void insertResponse(long appealId, LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String by) {
+  void insertResponse(long appealId, LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String publicSummary,
+      String by) {
     jdbc.sql(
             """
-            INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, public_summary, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, by)
+        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, publicSummary == null || publicSummary.isBlank() ? null : publicSummary.strip(), by)
         .update();
   }
 
   Optional<Response> response(long appealId) {
     return jdbc.sql(
             """
-            SELECT received_on AS received_at, kind, summary, source_url, recorded_by, recorded_at
+            SELECT received_on AS received_at, kind, summary, source_url, public_summary, recorded_by, recorded_at
               FROM appeal_response WHERE appeal_id = ?
             """)
         .param(appealId)
@@ -342,23 +343,51 @@ class AppealRepository {
   }
 
   void insertSanction(long appealId, AppealInput.Sanction s, String by) {
-    jdbc.sql(
+    long outcome = jdbc.sql(
             """
             INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """)
         .params(appealId, s.status().name(), s.measure(), s.decidedAt(), s.reference(), s.sourceUrl(), by)
-        .update();
+        .query(Long.class)
+        .single();
+    for (int i = 0; i < s.entities().size(); i++) {
+      SanctionedEntity e = s.entities().get(i);
+      jdbc.sql(
+              """
+              INSERT INTO sanctioned_entity (sanction_outcome_id, position, name, kind, opensanctions_id, legal_act)
+              VALUES (?, ?, ?, ?, ?, ?)
+              """)
+          .params(outcome, i + 1, e.name().strip(), e.kind().name(), blankToNull(e.openSanctionsId()), blankToNull(e.legalAct()))
+          .update();
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   List<SanctionOutcome> sanctionChecks(long appealId) {
+    java.util.Map<Long, List<SanctionedEntity>> entities = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            SELECT e.sanction_outcome_id, e.name, e.kind, e.opensanctions_id, e.legal_act
+              FROM sanctioned_entity e JOIN sanction_outcome s ON s.id = e.sanction_outcome_id
+             WHERE s.appeal_id = ? ORDER BY e.sanction_outcome_id, e.position
+            """)
+        .param(appealId)
+        .query((rs, n) -> entities.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(new SanctionedEntity(
+            rs.getString("name"), SanctionedEntity.Kind.valueOf(rs.getString("kind")), rs.getString("opensanctions_id"), rs.getString("legal_act"))))
+        .list();
     return jdbc.sql(
             """
-            SELECT status, measure, decided_on AS decided_at, reference, source_url, recorded_by, recorded_at
+            SELECT id, status, measure, decided_on, reference, source_url, recorded_by, recorded_at
               FROM sanction_outcome WHERE appeal_id = ? ORDER BY id
             """)
         .param(appealId)
-        .query(SanctionOutcome.class)
+        .query((rs, n) -> new SanctionOutcome(SanctionStatus.valueOf(rs.getString("status")), rs.getString("measure"),
+            rs.getObject("decided_on", LocalDate.class), rs.getString("reference"), rs.getString("source_url"), rs.getString("recorded_by"),
+            rs.getObject("recorded_at", OffsetDateTime.class), List.copyOf(entities.getOrDefault(rs.getLong("id"), List.of()))))
         .list();
   }
 }

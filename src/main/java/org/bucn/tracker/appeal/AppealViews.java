@@ -69,7 +69,8 @@ public final class AppealViews {
   public record Escalation(EscalationDecision decision, String note, String decidedBy, OffsetDateTime decidedAt) {}
 
   public record Response(
-      LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String recordedBy, OffsetDateTime recordedAt) {}
+      LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String publicSummary, String recordedBy,
+      OffsetDateTime recordedAt) {}
 
   public record SanctionOutcome(
       SanctionStatus status,
@@ -78,7 +79,8 @@ public final class AppealViews {
       String reference,
       String sourceUrl,
       String recordedBy,
-      OffsetDateTime recordedAt) {}
+      OffsetDateTime recordedAt,
+      List<SanctionedEntity> entities) {}
 
   /** Everything recorded about one appeal, and its timeline. */
   public record AppealDetail(

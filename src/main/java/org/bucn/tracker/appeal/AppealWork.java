@@ -149,14 +149,15 @@ public class AppealWork {
       timeline.record(appeal.id(), by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
       return Map.of(AppealProcess.EXTEND, true);
     }
-    appeals.insertResponse(appeal.id(), LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, by);
+    appeals.insertResponse(appeal.id(), LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, null, by);
     timeline.record(appeal.id(), by, "CLOSED_NO_RESPONSE", "Closed without a response" + note(escalation.note()));
     return Map.of(AppealProcess.EXTEND, false, AppealProcess.TRACK_SANCTIONS, false);
   }
 
   private Map<String, Object> response(AppealRepository.AppealRow appeal, AppealInput.Response response, String by) {
     notBeforeSubmission(appeal.id(), response.receivedAt(), "receivedAt");
-    appeals.insertResponse(appeal.id(), response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(), by);
+    appeals.insertResponse(appeal.id(), response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(),
+        response.publicSummary(), by);
     timeline.record(appeal.id(), by, "RESPONSE_RECORDED",
         "recorded the answer: " + Words.of(response.kind()) + ", received " + Words.date(response.receivedAt()));
     return Map.of(AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));

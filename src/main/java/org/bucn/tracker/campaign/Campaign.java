@@ -26,7 +26,8 @@ public record Campaign(
     String reviewWithin,
     String submitWithin,
     String responseWithin,
-    String sanctionWithin) {
+    String sanctionWithin,
+    OffsetDateTime publishedAt) {
 
   public boolean demandsSanctions() {
     return demands.contains(Demand.SANCTIONS);

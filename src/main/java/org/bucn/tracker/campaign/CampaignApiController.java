@@ -60,4 +60,15 @@ class CampaignApiController {
   Campaign close(@PathVariable long id, Actor actor) {
     return campaigns.close(id, actor);
   }
+
+  /** Shows an ACTIVE or CLOSED campaign on the public transparency page ({@code /public/campaigns/{id}}); a DRAFT: 409. */
+  @PostMapping("/api/campaigns/{id}/publish")
+  Campaign publish(@PathVariable long id, Actor actor) {
+    return campaigns.publish(id, true, actor);
+  }
+
+  @PostMapping("/api/campaigns/{id}/unpublish")
+  Campaign unpublish(@PathVariable long id, Actor actor) {
+    return campaigns.publish(id, false, actor);
+  }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Campaign list, the new-campaign form, launching and closing; the page of one campaign is the appeal module's. */
@@ -121,6 +122,18 @@ class CampaignPageController {
     try {
       campaigns.close(id, actor);
       flash.addFlashAttribute("flash", "Campaign closed. Open appeals were withdrawn; everything recorded stays.");
+    } catch (ConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/campaigns/" + id;
+  }
+
+  @PostMapping("/campaigns/{id}/publish")
+  String publish(@PathVariable long id, @RequestParam(defaultValue = "true") boolean published, Actor actor, RedirectAttributes flash) {
+    try {
+      campaigns.publish(id, published, actor);
+      flash.addFlashAttribute("flash", published ? "Published: anyone can now read the campaign's outcome at /public/campaigns/" + id + "."
+          : "Taken off the public page.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }

@@ -138,6 +138,16 @@ class CampaignRepository {
         .update();
   }
 
+  void markPublished(long id, String by, boolean published) {
+    jdbc.sql("UPDATE campaign SET published_at = CASE WHEN ? THEN now() END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
+        .params(published, published, by, id)
+        .update();
+  }
+
+  List<Campaign> published() {
+    return jdbc.sql(SELECT + " WHERE c.published_at IS NOT NULL ORDER BY c.published_at DESC, c.id DESC").query(CampaignRepository::map).list();
+  }
+
   Optional<String> processInstanceId(long id) {
     return jdbc.sql("SELECT process_instance_id FROM campaign WHERE id = ?").param(id).query(String.class).optional();
   }
@@ -173,6 +183,7 @@ class CampaignRepository {
         rs.getString("review_within"),
         rs.getString("submit_within"),
         rs.getString("response_within"),
-        rs.getString("sanction_within"));
+        rs.getString("sanction_within"),
+        rs.getObject("published_at", OffsetDateTime.class));
   }
 }

@@ -163,6 +163,26 @@ public class CampaignService {
     campaigns.backdate(id, created, launched, closed);
   }
 
+  /**
+   * Shows the campaign on the public transparency page ({@code /public}), or takes it off. Only an
+   * ACTIVE or CLOSED campaign is published: a draft has nothing to show yet.
+   */
+  @Transactional
+  public Campaign publish(long id, boolean published, Actor actor) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (published && campaign.status() == CampaignStatus.DRAFT) {
+      throw new ConflictException("status", "A DRAFT campaign has nothing to show; publish it once it is launched");
+    }
+    campaigns.markPublished(id, actor.username(), published);
+    return get(id);
+  }
+
+  /** The published campaigns, most recently published first. */
+  @Transactional(readOnly = true)
+  public List<Campaign> published() {
+    return campaigns.published();
+  }
+
   /** The campaign process calls this when every appeal has closed. */
   @Transactional
   public void closeBecauseEveryAppealClosed(long id) {

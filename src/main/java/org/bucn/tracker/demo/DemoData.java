@@ -33,6 +33,7 @@ class DemoData implements ApplicationRunner {
   private final UserService users;
   private final TargetService targets;
   private final DemoCampaign campaign;
+  private final DemoAlignment alignment;
 
   private final TrackerProperties properties;
 
@@ -53,8 +54,9 @@ class DemoData implements ApplicationRunner {
       Map.entry("el", new Signatory("Dana Coordinator", "Συντονίστρια")),
       Map.entry("sl", new Signatory("Dana Coordinator", "Koordinatorka")));
 
-  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, TrackerProperties properties,
-      OrganisationService organisation) {
+  DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, DemoAlignment alignment,
+      TrackerProperties properties, OrganisationService organisation) {
+    this.alignment = alignment;
     this.organisation = organisation;
     this.demoMode = demoMode;
     this.properties = properties;
@@ -93,6 +95,7 @@ class DemoData implements ApplicationRunner {
       log.info("Demo mode: added {} demo users (password '{}'), {} targets and {} forms of address", created, PASSWORD, added, forms);
     }
     campaign.seedOnce();
+    alignment.seedOnce();
   }
 
   private int user(String username, String displayName, Role role) {

@@ -27,11 +27,13 @@ public class OfficeRecords {
   private final JdbcClient jdbc;
   private final TargetService targets;
   private final EvidenceService evidence;
+  private final org.bucn.tracker.alignment.CfspAlignments alignments;
 
-  OfficeRecords(JdbcClient jdbc, TargetService targets, EvidenceService evidence) {
+  OfficeRecords(JdbcClient jdbc, TargetService targets, EvidenceService evidence, org.bucn.tracker.alignment.CfspAlignments alignments) {
     this.jdbc = jdbc;
     this.targets = targets;
     this.evidence = evidence;
+    this.alignments = alignments;
   }
 
   /** The office's record, for everyone who held it or for one holder. */
@@ -141,7 +143,7 @@ public class OfficeRecords {
         .sorted(Comparator.comparing(CountryRecord.SanctionMeasure::decidedOn, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
     List<OfficeRecord.Appeal> all = records.stream().flatMap(r -> r.appeals().stream()).toList();
-    return new CountryRecord(countryCode, offices.get(0).country(), records, figures(all), sanctions);
+    return new CountryRecord(countryCode, offices.get(0).country(), records, figures(all), sanctions, alignments.country(countryCode));
   }
 
   private static LocalDate date(Date date) {

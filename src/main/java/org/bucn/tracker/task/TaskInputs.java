@@ -54,10 +54,40 @@ public class TaskInputs {
     ObjectNode body = json.createObjectNode();
     form.forEach((name, value) -> {
       if (!name.startsWith("_") && StringUtils.hasText(value)) {
-        body.put(name, value.trim());
+        if (key == TaskKey.TRACK_SANCTION && name.equals("entities")) {
+          body.set(name, entityLines(value));
+        } else {
+          body.put(name, value.trim());
+        }
       }
     });
     return fromJson(key, body);
+  }
+
+  /** "Name | person | OpenSanctions id | legal act", one per line, as the sanction form takes what was sanctioned. */
+  private com.fasterxml.jackson.databind.node.ArrayNode entityLines(String text) {
+    com.fasterxml.jackson.databind.node.ArrayNode entities = json.createArrayNode();
+    String[] lines = text.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      String[] parts = lines[i].split("\\|", -1);
+      String kind = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "";
+      if (parts[0].isBlank() || !(kind.equals("person") || kind.startsWith("organi"))) {
+        throw new InvalidFieldException("entities", "line " + (i + 1) + " must read: name | person or organisation | OpenSanctions id | legal act");
+      }
+      ObjectNode entity = entities.addObject();
+      entity.put("name", parts[0].trim());
+      entity.put("kind", kind.equals("person") ? "PERSON" : "ORGANISATION");
+      if (parts.length > 2 && !parts[2].isBlank()) {
+        entity.put("openSanctionsId", parts[2].trim());
+      }
+      if (parts.length > 3 && !parts[3].isBlank()) {
+        entity.put("legalAct", String.join("|", java.util.Arrays.copyOfRange(parts, 3, parts.length)).trim());
+      }
+    }
+    return entities;
   }
 
   /** The files of a multipart step, empty parts (a file input left blank) left out. */

@@ -62,6 +62,12 @@ public final class DashboardBenchmark {
       org.bucn.tracker.search.SearchService search = app.getBean(org.bucn.tracker.search.SearchService.class);
       Result searchName = measure("search 'vucic' (every type, 20 best)", () -> search.search("vucic", null));
       Result searchWord = measure("search 'real campaign 7' (every type, 20 best)", () -> search.search("real campaign 7", null));
+      app.getBean(org.bucn.tracker.campaign.CampaignService.class)
+          .publish(campaignId, true, new Actor("bench-coordinator", Set.of(Role.COORDINATOR)));
+      org.bucn.tracker.publication.PublicCampaigns publicPages = app.getBean(org.bucn.tracker.publication.PublicCampaigns.class);
+      int publicRows = publicPages.campaign(campaignId).countries().stream().mapToInt(c -> c.offices().size()).sum();
+      Result publicPage = measure("public page of a campaign (" + publicRows + " appeals)", () -> publicPages.campaign(campaignId));
+      Result publicIndex = measure("public index", publicPages::index);
 
       long appeals = jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single();
       long processes = jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ LIKE 'appeal:%'").query(Long.class).single();
@@ -70,7 +76,7 @@ public final class DashboardBenchmark {
       System.out.printf(Locale.ROOT, "%nSeeded %,d appeals in %d campaigns (%,d running appeal process instances, %,d open tasks) in %.1f s; the task page lists %d rows.%n",
           appeals, CAMPAIGNS, processes, workItems, seedSeconds, listed);
       System.out.printf(Locale.ROOT, "%-58s %9s %9s%n", "measurement (" + RUNS + " runs each)", "p50 ms", "p95 ms");
-      for (Result r : List.of(select1, count, portfolio, campaign, taskList, searchName, searchWord)) {
+      for (Result r : List.of(select1, count, portfolio, campaign, taskList, searchName, searchWord, publicPage, publicIndex)) {
         System.out.printf(Locale.ROOT, "%-58s %9.3f %9.3f%n", r.name, r.p50, r.p95);
       }
       System.out.printf(Locale.ROOT, "%nportfolio dashboard p95 / count(*) p95 = %.3f (goal <= 0.1) %s%n", portfolio.p95 / count.p95, portfolio.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
@@ -78,6 +84,8 @@ public final class DashboardBenchmark {
       System.out.printf(Locale.ROOT, "task list p95 / SELECT 1 p95           = %.1f (goal <= 50) %s%n", taskList.p95 / select1.p95, taskList.p95 <= 50 * select1.p95 ? "MET" : "MISSED");
       System.out.printf(Locale.ROOT, "search p95 / SELECT 1 p95               = %.1f, / count(*) p95 = %.3f ('vucic'); %.1f, %.3f ('real campaign 7')%n",
           searchName.p95 / select1.p95, searchName.p95 / count.p95, searchWord.p95 / select1.p95, searchWord.p95 / count.p95);
+      System.out.printf(Locale.ROOT, "public page p95 / SELECT 1 p95          = %.1f, / count(*) p95 = %.3f; public index / SELECT 1 = %.1f%n",
+          publicPage.p95 / select1.p95, publicPage.p95 / count.p95, publicIndex.p95 / select1.p95);
       System.out.println("(real process campaigns: " + realCampaigns + ")");
     } finally {
       deleteQuietly(dataDir);

@@ -114,7 +114,7 @@ class CampaignScaleTests {
     ExecutorService people = Executors.newFixedThreadPool(16);
     CountDownLatch go = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> refused = new ConcurrentLinkedQueue<>();
-    var outcome = new AppealInput.Sanction(SanctionStatus.ADOPTED, "Asset freeze", LocalDate.now(), null, null);
+    var outcome = new AppealInput.Sanction(SanctionStatus.ADOPTED, "Asset freeze", LocalDate.now(), null, null, null);
     for (String task : lastSteps) {
       people.submit(() -> {
         try {

@@ -77,7 +77,7 @@ class SiblingTaskRaceTests {
         CyclicBarrier start = new CyclicBarrier(2);
         Future<?> responding = pool.submit(() -> {
           start.await();
-          return tasks.complete(response, new AppealInput.Response(TODAY, ResponseKind.CONDEMNED, "Condemned", null), ADVOCATE);
+          return tasks.complete(response, new AppealInput.Response(TODAY, ResponseKind.CONDEMNED, "Condemned", null, null), ADVOCATE);
         });
         Future<Boolean> followingUp = pool.submit(() -> {
           start.await();

@@ -284,6 +284,23 @@ class BrowserTests {
   }
 
   @Test
+  void aCoordinatorAppealsSerbiasNonAlignmentFromItsCountryPage() throws Exception {
+    logIn("coordinator");
+    open("/targets");
+    browser.findElement(By.linkText("Serbia")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cfsp")));
+    assertThat(browser.findElement(By.id("cfsp")).getText()).contains("Council Decision (CFSP) 2022/266").contains("Serbia 2022 Report");
+    assertThat(browser.findElement(By.id("offices")).getText()).contains("President");
+    screenshot("country-serbia");
+    browser.findElement(By.id("cfsp")).findElement(By.xpath(".//tr[contains(., '2022/266')]//button")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.urlMatches(".*/campaigns/\\d+$"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Align with Council Decision (CFSP) 2022/266: Serbia");
+    assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("recorded as not aligned");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
   void swaggerUiShowsTheApiToALoggedInPerson() throws Exception {
     logIn("advocate");
     open("/api/docs");

@@ -66,6 +66,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
   }
 
+  @ExceptionHandler(org.bucn.tracker.shared.InvalidFieldsException.class)
+  ProblemDetail invalidFields(org.bucn.tracker.shared.InvalidFieldsException e) {
+    return Problems.invalid(e.errors().stream().map(error -> new Problems.FieldError(error.getKey(), error.getValue())).toList());
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolations(ConstraintViolationException e) {
     return Problems.invalid(

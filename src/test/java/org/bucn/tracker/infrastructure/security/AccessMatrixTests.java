@@ -40,7 +40,8 @@ class AccessMatrixTests {
 
   /** Made-up path variables: allowed callers then hear 404 or 400, and nothing changes. */
   static final Map<String, String> VARIABLES =
-      Map.of("{id}", "987654", "{campaignId}", "987654", "{language}", "en", "{username}", "nobody-in-the-matrix", "{jobId}", "no-such-job", "{code}", "ZZ");
+      Map.of("{id}", "987654", "{campaignId}", "987654", "{language}", "en", "{username}", "nobody-in-the-matrix", "{jobId}", "no-such-job", "{code}", "ZZ",
+          "{countryCode}", "ZZ", "{actId}", "987654");
 
   @Autowired MockMvc mvc;
 

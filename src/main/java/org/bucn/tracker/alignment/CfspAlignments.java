@@ -1,0 +1,236 @@
+package org.bucn.tracker.alignment;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.CampaignRequest;
+import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.InvalidFieldsException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.target.Target;
+import org.bucn.tracker.target.TargetService;
+import org.bucn.tracker.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records acts and alignments, imports both from CSV, reads a country's rates, and drafts an appeal against a non-alignment. */
+@Service
+public class CfspAlignments {
+
+  /** The import's columns, one row per act × country; the act's own columns repeat on each of its rows. */
+  static final List<String> COLUMNS = List.of("reference", "date", "title", "url", "topic", "country", "aligned", "source");
+
+  private final JdbcClient jdbc;
+  private final Validator validator;
+  private final TargetService targets;
+  private final CampaignService campaigns;
+
+  CfspAlignments(JdbcClient jdbc, Validator validator, TargetService targets, CampaignService campaigns) {
+    this.jdbc = jdbc;
+    this.validator = validator;
+    this.targets = targets;
+    this.campaigns = campaigns;
+  }
+
+  @Transactional
+  public CfspAct record(ActRequest act, Actor actor) {
+    Set<ConstraintViolation<ActRequest>> violations = validator.validate(act);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    Long id = jdbc.sql(
+            """
+            INSERT INTO cfsp_act (reference, adopted_on, title, url, topic, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (reference) DO NOTHING RETURNING id
+            """)
+        .params(act.reference(), act.date(), act.title(), act.url(), act.topic(), actor.username())
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> new ConflictException("reference", "An act " + act.reference() + " is recorded already"));
+    return get(id);
+  }
+
+  /** Records (or corrects) whether the country aligned with the act. */
+  @Transactional
+  public CfspAct align(long actId, String countryCode, Boolean aligned, String source, Actor actor) {
+    get(actId);
+    String code = country(countryCode, "countryCode");
+    if (aligned == null) {
+      throw new InvalidFieldException("aligned", "is required: true or false");
+    }
+    if (source != null && source.length() > 500) {
+      throw new InvalidFieldException("source", "must be at most 500 characters");
+    }
+    upsert(actId, code, aligned, source, actor);
+    return get(actId);
+  }
+
+  /**
+   * Imports acts and alignments from CSV ({@link #COLUMNS}, with a header line): all of it, or,
+   * when any line is wrong, nothing, with every wrong line named.
+   */
+  @Transactional
+  public int importCsv(String csv, Actor actor) {
+    List<CSVRecord> rows;
+    try {
+      rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get()
+          .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", ""))).getRecords();
+    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
+      throw new InvalidFieldException("file", "is not readable CSV: " + unreadable.getMessage());
+    }
+    if (rows.isEmpty()) {
+      throw new InvalidFieldException("file", "has no rows; the header line is " + String.join(",", COLUMNS));
+    }
+    List<Map.Entry<String, String>> errors = new ArrayList<>();
+    Map<String, ActRequest> acts = new LinkedHashMap<>();
+    List<Object[]> alignments = new ArrayList<>();
+    for (CSVRecord row : rows) {
+      String line = "line " + (row.getRecordNumber() + 1);
+      Map<String, String> cells = new LinkedHashMap<>();
+      for (String column : COLUMNS) {
+        cells.put(column, row.isMapped(column) && row.isSet(column) ? row.get(column) : "");
+      }
+      LocalDate date = null;
+      try {
+        date = cells.get("date").isBlank() ? null : LocalDate.parse(cells.get("date"));
+      } catch (DateTimeParseException e) {
+        errors.add(error(line + ": date", "is not a date (YYYY-MM-DD)"));
+      }
+      ActRequest act = new ActRequest(cells.get("reference"), date, cells.get("title"), cells.get("url"), cells.get("topic"));
+      validator.validate(act).forEach(v -> errors.add(error(line + ": " + v.getPropertyPath(), v.getMessage())));
+      ActRequest earlier = acts.putIfAbsent(act.reference() == null ? "" : act.reference(), act);
+      if (earlier != null && !earlier.equals(act)) {
+        errors.add(error(line + ": reference", "names an act already given with another date, title, link or topic above"));
+      }
+      String aligned = cells.get("aligned").toLowerCase(Locale.ROOT);
+      if (!Set.of("true", "false", "yes", "no").contains(aligned)) {
+        errors.add(error(line + ": aligned", "must be true or false"));
+      }
+      try {
+        alignments.add(new Object[] {act.reference(), country(cells.get("country"), line + ": country"),
+            aligned.equals("true") || aligned.equals("yes"), cells.get("source").isBlank() ? null : cells.get("source")});
+      } catch (InvalidFieldException e) {
+        errors.add(error(e.field(), e.getMessage()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFieldsException(errors);
+    }
+    for (ActRequest act : acts.values()) {
+      jdbc.sql(
+              """
+              INSERT INTO cfsp_act (reference, adopted_on, title, url, topic, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (reference) DO UPDATE SET adopted_on = EXCLUDED.adopted_on, title = EXCLUDED.title, url = EXCLUDED.url,
+                     topic = EXCLUDED.topic
+              """)
+          .params(act.reference(), act.date(), act.title(), act.url(), act.topic(), actor.username())
+          .update();
+    }
+    for (Object[] a : alignments) {
+      long actId = jdbc.sql("SELECT id FROM cfsp_act WHERE reference = ?").param(a[0]).query(Long.class).single();
+      upsert(actId, (String) a[1], (Boolean) a[2], (String) a[3], actor);
+    }
+    return alignments.size();
+  }
+
+  @Transactional(readOnly = true)
+  public List<CfspAct> acts() {
+    return jdbc.sql("SELECT id FROM cfsp_act ORDER BY adopted_on DESC, id DESC").query(Long.class).list().stream().map(this::get).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public CfspAct get(long id) {
+    record Row(long id, String reference, LocalDate adoptedOn, String title, String url, String topic) {}
+    Row act = jdbc.sql("SELECT id, reference, adopted_on, title, url, topic FROM cfsp_act WHERE id = ?").param(id).query(Row.class)
+        .optional().orElseThrow(() -> new NotFoundException("act", id));
+    List<CfspAct.Alignment> alignments = jdbc.sql("SELECT country_code, aligned, source FROM cfsp_alignment WHERE act_id = ? ORDER BY country_code")
+        .param(id).query(CfspAct.Alignment.class).list();
+    return new CfspAct(act.id(), act.reference(), act.adoptedOn(), act.title(), act.url(), act.topic(), alignments);
+  }
+
+  /** The country's alignment: per act, per year of adoption and overall, over the acts with an alignment recorded for it. */
+  @Transactional(readOnly = true)
+  public CountryAlignment country(String countryCode) {
+    String code = countryCode.toUpperCase(Locale.ROOT);
+    List<CountryAlignment.Act> acts = jdbc.sql(
+            """
+            SELECT a.id AS act_id, a.reference, a.adopted_on AS date, a.title, a.url, l.aligned, l.source
+              FROM cfsp_alignment l JOIN cfsp_act a ON a.id = l.act_id
+             WHERE l.country_code = ? ORDER BY a.adopted_on DESC, a.id DESC
+            """)
+        .param(code).query(CountryAlignment.Act.class).list();
+    Map<Integer, List<CountryAlignment.Act>> byYear = acts.stream().collect(Collectors.groupingBy(a -> a.date().getYear(), TreeMap::new, Collectors.toList()));
+    List<CountryAlignment.Year> years = byYear.entrySet().stream().map(e -> {
+      long aligned = e.getValue().stream().filter(CountryAlignment.Act::aligned).count();
+      return new CountryAlignment.Year(e.getKey(), e.getValue().size(), aligned, (double) aligned / e.getValue().size());
+    }).toList();
+    Double overall = acts.isEmpty() ? null : (double) acts.stream().filter(CountryAlignment.Act::aligned).count() / acts.size();
+    return new CountryAlignment(code, acts, years, overall);
+  }
+
+  /**
+   * "Appeal this non-alignment": a DRAFT campaign to the country's offices asking it to align with
+   * the act, the act in its summary. Only where the country is recorded as not aligned.
+   */
+  @Transactional
+  public Campaign appealNonAlignment(long actId, String countryCode, Actor actor) {
+    CfspAct act = get(actId);
+    String code = country(countryCode, "countryCode");
+    boolean notAligned = act.alignments().stream().anyMatch(a -> a.countryCode().equals(code) && !a.aligned());
+    if (!notAligned) {
+      throw new ConflictException("countryCode", code + " is not recorded as not aligned with " + act.reference());
+    }
+    List<Target> offices = targets.findAll().stream().filter(t -> t.countryCode().equals(code)).toList();
+    String country = offices.get(0).country();
+    String summary = "Ask " + country + " to align with " + act.reference() + " of " + act.date() + ": " + act.title()
+        + (act.url() == null ? "" : " (" + act.url() + ")") + ". " + country + " is recorded as not aligned"
+        + act.alignments().stream().filter(a -> a.countryCode().equals(code) && a.source() != null).map(a -> " (source: " + a.source() + ")")
+            .findFirst().orElse("") + ".";
+    return campaigns.create(new CampaignRequest("Align with " + act.reference() + ": " + country, summary,
+        Set.of(Demand.SANCTIONS), "P14D", 3, "P30D", offices.stream().map(Target::id).toList()), actor);
+  }
+
+  private void upsert(long actId, String code, boolean aligned, String source, Actor actor) {
+    jdbc.sql(
+            """
+            INSERT INTO cfsp_alignment (act_id, country_code, aligned, source, recorded_by) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (act_id, country_code) DO UPDATE SET aligned = EXCLUDED.aligned, source = EXCLUDED.source,
+                   recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+            """)
+        .params(actId, code, aligned, source == null || source.isBlank() ? null : source.strip(), actor.username())
+        .update();
+  }
+
+  /** A country of the target directory, by its ISO code in any case. */
+  private String country(String countryCode, String field) {
+    String code = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
+    if (targets.findAll().stream().noneMatch(t -> t.countryCode().equals(code))) {
+      throw new InvalidFieldException(field, "is not a country of the target directory: " + (code.isEmpty() ? "(empty)" : code));
+    }
+    return code;
+  }
+
+  private static Map.Entry<String, String> error(String field, String message) {
+    return new AbstractMap.SimpleEntry<>(field, message);
+  }
+}

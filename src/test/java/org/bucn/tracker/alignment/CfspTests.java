@@ -1,0 +1,87 @@
+package org.bucn.tracker.alignment;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import org.bucn.tracker.TrackerTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** EU foreign-policy alignment: acts, alignments, an all-or-nothing import, rates per year, and appealing a non-alignment. */
+@TrackerTest
+class CfspTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void anActIsRecordedOnceAndBadInputNamesItsField() throws Exception {
+    String reference = "Council Decision (CFSP) 2099/" + System.nanoTime() + " (test)";
+    String act = "{\"reference\":\"" + reference + "\",\"date\":\"2024-06-24\",\"title\":\"A test act\",\"url\":\"https://example.org/act\",\"topic\":\"test\"}";
+    mvc.perform(post("/api/cfsp").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON).content(act))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.reference").value(reference));
+    mvc.perform(post("/api/cfsp").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON).content(act))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("reference"));
+    mvc.perform(post("/api/cfsp").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reference\":\"X 1\",\"date\":\"2999-01-01\",\"title\":\"t\",\"url\":\"javascript:alert(1)\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("date", "url")));
+    long id = jdbc.sql("SELECT id FROM cfsp_act WHERE reference = ?").param(reference).query(Long.class).single();
+    mvc.perform(put("/api/cfsp/" + id + "/alignment/ZZ").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"aligned\":true}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("countryCode"));
+    mvc.perform(put("/api/cfsp/" + id + "/alignment/me").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"source\":\"x\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("aligned"));
+    mvc.perform(put("/api/cfsp/" + id + "/alignment/me").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"aligned\":true,\"source\":\"The act's alignment declaration\"}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.alignments[0].countryCode").value("ME"));
+    mvc.perform(post("/api/cfsp").with(httpBasic("manager", "demo")).contentType(MediaType.APPLICATION_JSON).content(act))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anImportWithABadLineImportsNothingAndAGoodOneGivesRatesPerYear() throws Exception {
+    String tag = Long.toString(System.nanoTime());
+    long actsBefore = jdbc.sql("SELECT count(*) FROM cfsp_act").query(Long.class).single();
+    String bad = """
+        reference,date,title,url,topic,country,aligned,source
+        Test decision A-%1$s,2021-03-01,"First, with a comma",,test,MK,true,declaration
+        Test decision B-%1$s,2022-05-01,Second,,test,MK,maybe,declaration
+        Test decision C-%1$s,2022-09-01,Third,,test,ZZ,false,declaration
+        """.formatted(tag);
+    mvc.perform(post("/api/cfsp/import").with(httpBasic("coordinator", "demo")).contentType("text/csv").content(bad))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("line 3: aligned", "line 4: country")));
+    org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM cfsp_act").query(Long.class).single()).isEqualTo(actsBefore);
+
+    String good = bad.replace("maybe", "true").replace(",ZZ,", ",MK,");
+    mvc.perform(post("/api/cfsp/import").with(httpBasic("coordinator", "demo")).contentType("text/csv").content(good))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.alignments").value(3));
+    String country = mvc.perform(get("/api/countries/MK").with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.cfsp.years[?(@.year == 2021)].rate").value(Matchers.contains(1.0)))
+        .andExpect(jsonPath("$.cfsp.years[?(@.year == 2022)].rate").value(Matchers.contains(0.5)))
+        .andExpect(jsonPath("$.cfsp.overall").value(Matchers.closeTo(2.0 / 3, 1e-9)))
+        .andReturn().getResponse().getContentAsString();
+    Number notAligned = JsonPath.<java.util.List<Number>>read(country, "$.cfsp.acts[?(@.reference == 'Test decision C-" + tag + "')].actId").get(0);
+    Number aligned = JsonPath.<java.util.List<Number>>read(country, "$.cfsp.acts[?(@.reference == 'Test decision A-" + tag + "')].actId").get(0);
+
+    mvc.perform(post("/api/cfsp/" + aligned + "/alignment/MK/appeal").with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isConflict());
+    mvc.perform(post("/api/cfsp/" + notAligned + "/alignment/mk/appeal").with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.status").value("DRAFT"))
+        .andExpect(jsonPath("$.summary").value(Matchers.containsString("Test decision C-" + tag)))
+        .andExpect(jsonPath("$.targetIds.length()").value(
+            jdbc.sql("SELECT count(*) FROM target WHERE country_code = 'MK'").query(Long.class).single().intValue()));
+  }
+}
