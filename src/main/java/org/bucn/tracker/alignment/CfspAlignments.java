@@ -188,6 +188,15 @@ public class CfspAlignments {
     return new CountryAlignment(code, acts, years, overall);
   }
 
+  /** Every country with an alignment recorded, by ISO code (the portfolio dashboard's column). */
+  @Transactional(readOnly = true)
+  public Map<String, CountryAlignment> byCountry() {
+    Map<String, CountryAlignment> countries = new TreeMap<>();
+    jdbc.sql("SELECT DISTINCT country_code FROM cfsp_alignment").query(String.class).list()
+        .forEach(code -> countries.put(code, country(code)));
+    return countries;
+  }
+
   /**
    * "Appeal this non-alignment": a DRAFT campaign to the country's offices asking it to align with
    * the act, the act in its summary. Only where the country is recorded as not aligned.

@@ -331,6 +331,11 @@ class AppealRepository {
         .update();
   }
 
+  void backdateNoResponse(long appealId, LocalDate day) {
+    jdbc.sql("UPDATE appeal_response SET received_on = ? WHERE appeal_id = ? AND kind = 'NO_RESPONSE'").params(day, appealId).update();
+    jdbc.sql("UPDATE appeal SET responded_on = ? WHERE id = ? AND response_kind = 'NO_RESPONSE'").params(day, appealId).update();
+  }
+
   Optional<Response> response(long appealId) {
     return jdbc.sql(
             """

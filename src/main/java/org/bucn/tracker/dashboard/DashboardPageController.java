@@ -31,8 +31,11 @@ class DashboardPageController {
   private final PdfRenderer pdf;
   private final ObjectMapper json;
 
+  private final org.bucn.tracker.alignment.CfspAlignments alignments;
+
   DashboardPageController(DashboardService dashboards, CampaignService campaigns, CampaignReport report, PdfRenderer pdf,
-      ObjectMapper json) {
+      ObjectMapper json, org.bucn.tracker.alignment.CfspAlignments alignments) {
+    this.alignments = alignments;
     this.dashboards = dashboards;
     this.campaigns = campaigns;
     this.report = report;
@@ -47,6 +50,7 @@ class DashboardPageController {
     // The picker starts at the newest active campaign (the list is newest first).
     model.addAttribute("newestActive", all.stream().filter(c -> c.status() == org.bucn.tracker.campaign.CampaignStatus.ACTIVE)
         .map(org.bucn.tracker.campaign.Campaign::id).findFirst().orElse(null));
+    model.addAttribute("alignment", alignments.byCountry());
     return page(dashboards.portfolio(), dashboards.waitingAtTasks(null), model);
   }
 

@@ -213,6 +213,7 @@ class DemoCampaign {
     followUps(appealOf.get("RS"), 3, today.minusDays(50), today.minusDays(16));
     on(today.minusDays(15), appealOf.get("RS"), () -> complete(appealOf.get("RS"), TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR,
         Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups")));
+    appeals.backdateNoResponse(appealOf.get("RS"), today.minusDays(15));
 
     responded(appealOf.get("ME"), "sr", today.minusDays(30), "ACKNOWLEDGED", today.minusDays(12)); // sanction task open
     waitingSince(appealOf.get("ME"), TaskKey.TRACK_SANCTION, at(today.minusDays(12), 14), at(today.plusDays(48), 14));

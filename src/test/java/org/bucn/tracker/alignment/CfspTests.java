@@ -84,4 +84,13 @@ class CfspTests {
         .andExpect(jsonPath("$.targetIds.length()").value(
             jdbc.sql("SELECT count(*) FROM target WHERE country_code = 'MK'").query(Long.class).single().intValue()));
   }
+
+  @Test
+  void thePortfolioDashboardShowsEachCountrysAlignment() throws Exception {
+    mvc.perform(get("/dashboard").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.containsString("EU alignment")))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+            Matchers.containsString("of 2 acts; 2014: 0%, 2022: 0%")));
+  }
 }

@@ -76,6 +76,11 @@ class AttentionTests {
         """).query().singleRow();
     org.assertj.core.api.Assertions.assertThat(timelines).as("timelines dated as the story happened, in order, after the launch")
         .containsEntry("today", 0L).containsEntry("before_launch", 0L).containsEntry("out_of_order", 0L);
+    long answeredToday = jdbc.sql("""
+        SELECT count(*) FROM appeal a JOIN campaign c ON c.id = a.campaign_id
+         WHERE c.title LIKE 'No recognition of the Kremlin%' AND a.responded_on >= current_date
+        """).query(Long.class).single();
+    org.assertj.core.api.Assertions.assertThat(answeredToday).as("answers, silence included, dated as the story has them").isZero();
   }
 
   @Test

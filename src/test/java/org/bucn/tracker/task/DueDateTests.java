@@ -75,7 +75,8 @@ class DueDateTests {
         .andExpect(status().isForbidden());
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).withNano(0);
     mvc.perform(post("/api/tasks/" + task + "/due").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"due\": \"" + due + "\"}"))
+            // RFC 3339, as the OpenAPI document says: seconds always written (toString() drops them at :00).
+            .content("{\"due\": \"" + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due) + "\"}"))
         .andExpect(status().isOk());
     assertThat(drill.openTask(appeal, TaskKey.DRAFT_APPEAL).orElseThrow().due().toInstant()).isEqualTo(due.toInstant());
     mvc.perform(get("/api/tasks?scope=all&overdue=true&campaignId=" + campaign.id()).with(httpBasic("coordinator", "demo")))
