@@ -101,6 +101,7 @@ public class CfspAlignments {
     if (rows.isEmpty()) {
       throw new InvalidFieldException("file", "has no rows; the header line is " + String.join(",", COLUMNS));
     }
+    Set<String> countries = countryCodes();
     List<Map.Entry<String, String>> errors = new ArrayList<>();
     Map<String, ActRequest> acts = new LinkedHashMap<>();
     List<Object[]> alignments = new ArrayList<>();
@@ -127,7 +128,7 @@ public class CfspAlignments {
         errors.add(error(line + ": aligned", "must be true or false"));
       }
       try {
-        alignments.add(new Object[] {act.reference(), country(cells.get("country"), line + ": country"),
+        alignments.add(new Object[] {act.reference(), country(cells.get("country"), line + ": country", countries),
             aligned.equals("true") || aligned.equals("yes"), cells.get("source").isBlank() ? null : cells.get("source")});
       } catch (InvalidFieldException e) {
         errors.add(error(e.field(), e.getMessage()));
@@ -155,17 +156,28 @@ public class CfspAlignments {
 
   @Transactional(readOnly = true)
   public List<CfspAct> acts() {
-    return jdbc.sql("SELECT id FROM cfsp_act ORDER BY adopted_on DESC, id DESC").query(Long.class).list().stream().map(this::get).toList();
+    return read(null);
   }
 
   @Transactional(readOnly = true)
   public CfspAct get(long id) {
+    return read(id).stream().findFirst().orElseThrow(() -> new NotFoundException("act", id));
+  }
+
+  /** One act, or every act when {@code id} is null, newest first: two queries whatever their number. */
+  private List<CfspAct> read(Long id) {
     record Row(long id, String reference, LocalDate adoptedOn, String title, String url, String topic) {}
-    Row act = jdbc.sql("SELECT id, reference, adopted_on, title, url, topic FROM cfsp_act WHERE id = ?").param(id).query(Row.class)
-        .optional().orElseThrow(() -> new NotFoundException("act", id));
-    List<CfspAct.Alignment> alignments = jdbc.sql("SELECT country_code, aligned, source FROM cfsp_alignment WHERE act_id = ? ORDER BY country_code")
-        .param(id).query(CfspAct.Alignment.class).list();
-    return new CfspAct(act.id(), act.reference(), act.adoptedOn(), act.title(), act.url(), act.topic(), alignments);
+    record Aligned(long actId, String countryCode, boolean aligned, String source) {}
+    List<Row> acts = jdbc.sql("SELECT id, reference, adopted_on, title, url, topic FROM cfsp_act WHERE CAST(? AS bigint) IS NULL OR id = ?"
+            + " ORDER BY adopted_on DESC, id DESC")
+        .params(id, id).query(Row.class).list();
+    Map<Long, List<CfspAct.Alignment>> alignments = jdbc.sql(
+            "SELECT act_id, country_code, aligned, source FROM cfsp_alignment WHERE CAST(? AS bigint) IS NULL OR act_id = ? ORDER BY country_code")
+        .params(id, id).query(Aligned.class).list().stream()
+        .collect(Collectors.groupingBy(Aligned::actId,
+            Collectors.mapping(a -> new CfspAct.Alignment(a.countryCode(), a.aligned(), a.source()), Collectors.toList())));
+    return acts.stream().map(a -> new CfspAct(a.id(), a.reference(), a.adoptedOn(), a.title(), a.url(), a.topic(),
+        alignments.getOrDefault(a.id(), List.of()))).toList();
   }
 
   /** The country's alignment: per act, per year of adoption and overall, over the acts with an alignment recorded for it. */
@@ -232,8 +244,16 @@ public class CfspAlignments {
 
   /** A country of the target directory, by its ISO code in any case. */
   private String country(String countryCode, String field) {
+    return country(countryCode, field, countryCodes());
+  }
+
+  private Set<String> countryCodes() {
+    return targets.findAll().stream().map(Target::countryCode).collect(Collectors.toSet());
+  }
+
+  private static String country(String countryCode, String field, Set<String> countries) {
     String code = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
-    if (targets.findAll().stream().noneMatch(t -> t.countryCode().equals(code))) {
+    if (!countries.contains(code)) {
       throw new InvalidFieldException(field, "is not a country of the target directory: " + (code.isEmpty() ? "(empty)" : code));
     }
     return code;

@@ -3,7 +3,6 @@ package org.bucn.tracker.scorecard;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +58,7 @@ public class OfficeRecords {
           String addressedTo = rs.getString("holder_name");
           OfficeRecord.Answer answer = kind == null ? null : new OfficeRecord.Answer(kind, responded,
               answered(kind) && submitted != null && responded != null ? (int) Math.max(0, ChronoUnit.DAYS.between(submitted, responded)) : null,
-              rs.getString("response_summary"), rs.getString("response_source"), List.of());
+              rs.getString("response_summary"), rs.getString("response_source"), answerEvidence(rs.getLong("id")));
           String status = rs.getString("sanction_status");
           OfficeRecord.Sanction sanction = status == null ? null : new OfficeRecord.Sanction(status, rs.getString("sanction_measure"),
               date(rs.getDate("sanction_decided_on")), rs.getString("sanction_reference"), rs.getString("sanction_source"));
@@ -71,7 +70,6 @@ public class OfficeRecords {
     if (wanted != null) {
       appeals = appeals.stream().filter(a -> wanted.equals(a.addressedTo()) || wanted.equals(a.answeredBy())).toList();
     }
-    appeals = withEvidence(appeals);
     List<OfficeRecord.Stance> stance = appeals.stream()
         .filter(a -> a.response() != null && a.response().date() != null)
         .sorted(Comparator.comparing((OfficeRecord.Appeal a) -> a.response().date()).thenComparing(OfficeRecord.Appeal::appealId))
@@ -108,23 +106,12 @@ public class OfficeRecords {
         .orElse(fallback);
   }
 
-  private List<OfficeRecord.Appeal> withEvidence(List<OfficeRecord.Appeal> appeals) {
-    List<OfficeRecord.Appeal> linked = new ArrayList<>();
-    for (OfficeRecord.Appeal a : appeals) {
-      if (a.response() == null) {
-        linked.add(a);
-        continue;
-      }
-      List<OfficeRecord.EvidenceLink> files = evidence.of(a.appealId()).stream()
-          .filter(e -> ANSWER_EVIDENCE.contains(e.kind()))
-          .map(e -> new OfficeRecord.EvidenceLink(e.id(), e.filename(), "/api/evidence/" + e.id() + "/content"))
-          .toList();
-      OfficeRecord.Answer r = a.response();
-      linked.add(new OfficeRecord.Appeal(a.appealId(), a.campaignId(), a.campaignTitle(), a.addressedTo(), a.answeredBy(), a.stage(),
-          a.submittedOn(), a.followUps(), a.lastFollowUpOn(),
-          new OfficeRecord.Answer(r.kind(), r.date(), r.daysToAnswer(), r.summary(), r.source(), files), a.sanction()));
-    }
-    return linked;
+  /** The answer's letter or statement, as evidence files of the appeal. */
+  private List<OfficeRecord.EvidenceLink> answerEvidence(long appealId) {
+    return evidence.of(appealId).stream()
+        .filter(e -> ANSWER_EVIDENCE.contains(e.kind()))
+        .map(e -> new OfficeRecord.EvidenceLink(e.id(), e.filename(), "/api/evidence/" + e.id() + "/content"))
+        .toList();
   }
 
   /** A country: its offices' records and the sanctions its government adopted or aligned with. */
