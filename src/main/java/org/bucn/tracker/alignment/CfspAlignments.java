@@ -197,14 +197,45 @@ public class CfspAlignments {
       return new CountryAlignment.Year(e.getKey(), e.getValue().size(), aligned, (double) aligned / e.getValue().size());
     }).toList();
     Double overall = acts.isEmpty() ? null : (double) acts.stream().filter(CountryAlignment.Act::aligned).count() / acts.size();
-    return new CountryAlignment(code, acts, years, overall);
+    return new CountryAlignment(code, acts, years, overall, publishedRates(code));
+  }
+
+  /**
+   * Records (or corrects) a yearly rate as its publisher published it; one figure per country,
+   * year and publisher.
+   */
+  @Transactional
+  public List<PublishedRate> recordPublishedRate(PublishedRate rate, Actor actor) {
+    Set<ConstraintViolation<PublishedRate>> violations = validator.validate(rate);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    String code = country(rate.countryCode(), "countryCode");
+    jdbc.sql(
+            """
+            INSERT INTO cfsp_published_rate (country_code, year, percent, publisher, url, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (country_code, year, publisher) DO UPDATE SET percent = EXCLUDED.percent, url = EXCLUDED.url,
+                   note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+            """)
+        .params(code, rate.year(), rate.percent(), rate.publisher(), rate.url(), rate.note(), actor.username())
+        .update();
+    return publishedRates(code);
+  }
+
+  private List<PublishedRate> publishedRates(String code) {
+    return jdbc.sql(
+            """
+            SELECT country_code, year, percent, publisher, url, note FROM cfsp_published_rate
+             WHERE country_code = ? ORDER BY year DESC, publisher
+            """)
+        .param(code).query(PublishedRate.class).list();
   }
 
   /** Every country with an alignment recorded, by ISO code (the portfolio dashboard's column). */
   @Transactional(readOnly = true)
   public Map<String, CountryAlignment> byCountry() {
     Map<String, CountryAlignment> countries = new TreeMap<>();
-    jdbc.sql("SELECT DISTINCT country_code FROM cfsp_alignment").query(String.class).list()
+    jdbc.sql("SELECT country_code FROM cfsp_alignment UNION SELECT country_code FROM cfsp_published_rate").query(String.class).list()
         .forEach(code -> countries.put(code, country(code)));
     return countries;
   }

@@ -57,6 +57,15 @@ class CfspApiController {
     return Map.of("alignments", alignments.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), actor));
   }
 
+  /**
+   * A country's yearly alignment rate as a publisher published it, with its address; answers the
+   * country's published rates, newest year first.
+   */
+  @PostMapping("/api/cfsp/published-rates")
+  List<PublishedRate> recordPublishedRate(@RequestBody PublishedRate rate, Actor actor) {
+    return alignments.recordPublishedRate(rate, actor);
+  }
+
   /** A DRAFT campaign to the country's offices asking it to align with the act; only where it is recorded as not aligned. */
   @PostMapping("/api/cfsp/{id}/alignment/{countryCode}/appeal")
   @ResponseStatus(HttpStatus.CREATED)

@@ -1,9 +1,8 @@
 package org.bucn.tracker.appeal;
 
 import java.util.Date;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.shared.IsoDurations;
 
 /**
  * {@code ${appealSchedule.…}}: timer durations and due dates come from the campaign, so a drill
@@ -50,12 +49,6 @@ public class AppealSchedule {
   }
 
   private Date after(String isoDuration) {
-    try {
-      Date due = Date.from(clock.instant());
-      DatatypeFactory.newInstance().newDuration(isoDuration).addTo(due);
-      return due;
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
+    return Date.from(IsoDurations.after(isoDuration, clock.instant()));
   }
 }

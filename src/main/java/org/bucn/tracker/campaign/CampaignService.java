@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bucn.tracker.infrastructure.db.StepTransactions;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -26,13 +27,16 @@ public class CampaignService {
   private final RuntimeService runtime;
   private final EngineIdentity engineIdentity;
   private final ApplicationEventPublisher events;
+  private final StepTransactions steps;
 
   CampaignService(
       CampaignRepository campaigns,
       TargetService targets,
       RuntimeService runtime,
       EngineIdentity engineIdentity,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      StepTransactions steps) {
+    this.steps = steps;
     this.campaigns = campaigns;
     this.targets = targets;
     this.runtime = runtime;
@@ -124,10 +128,14 @@ public class CampaignService {
 
   /**
    * Closes a campaign before every appeal has ended: open appeals become WITHDRAWN and their
-   * tasks end; everything recorded so far stays.
+   * tasks and timers end; everything recorded so far stays. Done again when the job executor
+   * touched a timer meanwhile ({@link StepTransactions}).
    */
-  @Transactional
   public Campaign close(long id, Actor actor) {
+    return steps.run(() -> closeOnce(id, actor));
+  }
+
+  private Campaign closeOnce(long id, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() == CampaignStatus.CLOSED) {
       throw new ConflictException("status", "The campaign is closed already");

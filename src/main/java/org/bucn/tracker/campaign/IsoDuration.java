@@ -9,8 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Date;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
+import org.bucn.tracker.shared.IsoDurations;
 
 /**
  * An ISO-8601 duration of at least one second, such as {@code P14D}, {@code P1M} or {@code PT30S}:
@@ -27,7 +26,7 @@ public @interface IsoDuration {
 
   Class<? extends Payload>[] payload() default {};
 
-  /** Parses with the same {@link DatatypeFactory} the engine's DurationHelper uses. */
+  /** Parses as the engine's DurationHelper does ({@link IsoDurations}). */
   class Validator implements ConstraintValidator<IsoDuration, String> {
 
     @Override
@@ -38,8 +37,8 @@ public @interface IsoDuration {
     static long millis(String value) {
       try {
         Date now = new Date();
-        return DatatypeFactory.newInstance().newDuration(value.trim()).getTimeInMillis(now);
-      } catch (RuntimeException | DatatypeConfigurationException e) {
+        return IsoDurations.parse(value).getTimeInMillis(now);
+      } catch (RuntimeException e) {
         return -1;
       }
     }

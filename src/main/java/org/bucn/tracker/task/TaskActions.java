@@ -16,6 +16,7 @@ import org.bucn.tracker.appeal.AppealWork;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.evidence.NewEvidence;
+import org.bucn.tracker.infrastructure.db.StepTransactions;
 import org.bucn.tracker.infrastructure.security.EngineIdentity;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -49,6 +50,7 @@ public class TaskActions {
   private final EvidenceService evidence;
   private final java.time.Clock clock;
   private final People people;
+  private final StepTransactions steps;
 
   /** What a file attached to a step is evidence of; steps not listed take no files. */
   private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
@@ -70,8 +72,10 @@ public class TaskActions {
       EvidenceService evidence,
       java.time.Clock clock,
       People people,
+      StepTransactions steps,
       io.micrometer.core.instrument.MeterRegistry meters) {
     this.meters = meters;
+    this.steps = steps;
     this.evidence = evidence;
     this.clock = clock;
     this.people = people;
@@ -234,9 +238,9 @@ public class TaskActions {
   /**
    * The task the actor is about to complete, checked before their input is read: who may not
    * complete it hears so (403), not that their fields are wrong. {@link #complete} checks again
-   * under the lock.
+   * under the lock. One read, so no transaction of its own: a begin and a commit would be two more
+   * round trips to the database on every completion.
    */
-  @Transactional(readOnly = true)
   public TaskKey keyToComplete(String taskId, Actor actor) {
     WorkItem item = workItems.find(taskId).orElseThrow(() -> gone(taskId));
     requireMayComplete(item, actor);
@@ -247,7 +251,6 @@ public class TaskActions {
    * Validates the task's fields, records them and completes the task in one transaction: bad
    * input changes nothing and leaves the task open; the loser of a race gets a conflict.
    */
-  @Transactional
   public Completion complete(String taskId, AppealInput input, Actor actor) {
     return complete(taskId, input, List.of(), actor);
   }
@@ -257,10 +260,15 @@ public class TaskActions {
 
   /**
    * Completes the task with files attached in the same step (a response letter, proof of a
-   * follow-up, a sanction act): kept as evidence in the same transaction, or nothing is kept.
+   * follow-up, a sanction act): kept as evidence in the same transaction, or nothing is kept. The
+   * transaction is done again when the job executor touched the appeal's timers meanwhile
+   * ({@link StepTransactions}).
    */
-  @Transactional
   public Completion complete(String taskId, AppealInput input, List<Attachment> files, Actor actor) {
+    return steps.run(() -> completeOnce(taskId, input, files, actor));
+  }
+
+  private Completion completeOnce(String taskId, AppealInput input, List<Attachment> files, Actor actor) {
     WorkItem item = lock(taskId);
     requireMayComplete(item, actor);
     if (input.taskKey() != item.key()) {

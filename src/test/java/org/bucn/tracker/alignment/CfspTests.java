@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.JsonPath;
 import org.bucn.tracker.TrackerTest;
 import org.hamcrest.Matchers;
@@ -83,6 +85,36 @@ class CfspTests {
         .andExpect(jsonPath("$.summary").value(Matchers.containsString("Test decision C-" + tag)))
         .andExpect(jsonPath("$.targetIds.length()").value(
             jdbc.sql("SELECT count(*) FROM target WHERE country_code = 'MK'").query(Long.class).single().intValue()));
+  }
+
+  @Test
+  void aPublishedRateIsKeptWithItsSourceAndABadOneChangesNothing() throws Exception {
+    mvc.perform(get("/api/countries/rs").with(httpBasic("manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.cfsp.published[?(@.year == 2022)].percent").value(48.0))
+        .andExpect(jsonPath("$.cfsp.published[?(@.year == 2022)].url").value(Matchers.hasItem(Matchers.startsWith("https://www.isac-fund.org/"))));
+    String publisher = "Test review " + System.nanoTime();
+    long before = jdbc.sql("SELECT count(*) FROM cfsp_published_rate").query(Long.class).single();
+    mvc.perform(post("/api/cfsp/published-rates").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"countryCode\":\"ZZ\",\"year\":2023,\"percent\":140,\"publisher\":\"" + publisher + "\",\"url\":\"javascript:alert(1)\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("percent", "url")));
+    mvc.perform(post("/api/cfsp/published-rates").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"countryCode\":\"ZZ\",\"year\":2023,\"percent\":50,\"publisher\":\"" + publisher + "\",\"url\":\"https://example.org/r\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("countryCode"));
+    assertThat(jdbc.sql("SELECT count(*) FROM cfsp_published_rate").query(Long.class).single()).isEqualTo(before);
+    mvc.perform(post("/api/cfsp/published-rates").with(httpBasic("manager", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"countryCode\":\"ME\",\"year\":2023,\"percent\":100,\"publisher\":\"" + publisher + "\",\"url\":\"https://example.org/r\"}"))
+        .andExpect(status().isForbidden());
+
+    mvc.perform(post("/api/cfsp/published-rates").with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"countryCode\":\"me\",\"year\":2023,\"percent\":99.5,\"publisher\":\"" + publisher + "\",\"url\":\"https://example.org/r\",\"note\":\"Test\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.publisher == '" + publisher + "')].percent").value(99.5));
+    mvc.perform(get("/countries/ME").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.allOf(
+            Matchers.containsString("Alignment rates as published"), Matchers.containsString(publisher), Matchers.containsString("99.5%"))));
   }
 
   @Test

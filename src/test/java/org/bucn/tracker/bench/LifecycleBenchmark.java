@@ -38,20 +38,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cluster in the same run: on a fresh embedded PostgreSQL (fsync on), {@value #WORKERS} workers,
  * each logged in with a web session as a busy client would be, drive {@value #CAMPAIGNS} campaigns
  * of 22 appeals through draft, review, submission and either a response and a sanction outcome or
- * {@value #MAX_FOLLOW_UPS} follow-ups (PT3S apart) and an escalation. Then {@code pgbench -N} with
- * {@value #WORKERS} clients runs as long against the same cluster. Prints completions/s,
- * lifecycles/s, p50/p95 per completion, the ratio to pgbench, the follow-up timers' lag under the
- * load, cold start and warm restart. Part of {@code ./mvnw -Pbench verify}.
+ * {@value #MAX_FOLLOW_UPS} follow-ups (PT3S apart), one more interval to answer and an escalation.
+ * Then {@code pgbench -N} with {@value #WORKERS} clients runs as long against the same cluster.
+ * Prints completions/s, lifecycles/s, p50/p95 per completion, the ratio to pgbench, the follow-up
+ * timers' lag under the load, where the CPU went, cold start and warm restart. Part of
+ * {@code ./mvnw -Pbench verify}. With {@code -Dbench.statements=true} it also lists PostgreSQL's
+ * busiest statements and sequential scans per completion (pg_stat_statements); further arguments
+ * are the application's settings.
  */
 public final class LifecycleBenchmark {
 
   static final int WORKERS = 8;
-  static final int CAMPAIGNS = 10;
+  /** Enough appeals in flight that no worker waits for a timer with nothing else to do (the machine is busy throughout). */
+  static final int CAMPAIGNS = 30;
   static final int WARMUP_CAMPAIGNS = 5;
   static final int MAX_FOLLOW_UPS = 2;
   static final String FOLLOW_UP_INTERVAL = "PT3S";
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static final long FOLLOW_UP_LOOK_MILLIS = 250;
+  /** {@code -Dbench.statements=true}: PostgreSQL's busiest statements in the measured round (pg_stat_statements). */
+  static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TODAY = LocalDate.now().toString();
@@ -63,9 +69,14 @@ public final class LifecycleBenchmark {
     String[] settings = {
       "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn", "--spring.main.banner-mode=off"
     };
+    // Further settings from the command line, e.g. --logging.level.org.camunda.bpm.engine.jobexecutor=debug
+    settings = Stream.concat(Stream.of(settings), Stream.of(args)).toArray(String[]::new);
     long coldStarted = System.nanoTime();
     ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
     double coldStart = seconds(coldStarted);
+    if (STATEMENTS) {
+      app.getBean(JdbcClient.class).sql("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'").update();
+    }
     app.close();
     long warmStarted = System.nanoTime();
     app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
@@ -94,8 +105,15 @@ public final class LifecycleBenchmark {
     String deadlocksSql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
     long deadlocksBefore = jdbc.sql(deadlocksSql).query(Long.class).single();
     Map<String, Long> writesBefore = tableWrites(jdbc);
+    Map<String, Long> seqReadBefore = tableStat(jdbc, "seq_tup_read");
     java.time.Instant from = java.time.Instant.now();
+    if (STATEMENTS) {
+      jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+      jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+    }
+    CpuUse cpu = CpuUse.now();
     Round measured = round(jdbc, coordinator, targets, people, CAMPAIGNS);
+    String cpuUse = cpu.since();
     System.out.println("measured round: " + from + " .. " + java.time.Instant.now() + " (for matching a JFR recording)");
     double elapsed = measured.elapsed();
     List<Long> latencies = measured.latencies();
@@ -116,6 +134,7 @@ public final class LifecycleBenchmark {
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
     long deadlocks = jdbc.sql(deadlocksSql).query(Long.class).single() - deadlocksBefore;
     Map<String, Long> writesAfter = tableWrites(jdbc);
+    Map<String, Long> seqReadAfter = tableStat(jdbc, "seq_tup_read");
     EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
     double tps = pgbench(postgres, Files.readString(app.getBean(org.bucn.tracker.TrackerProperties.class).dataDir().resolve("postgres.password")).trim(), (int) Math.max(10, Math.round(elapsed)));
 
@@ -133,19 +152,38 @@ public final class LifecycleBenchmark {
     System.out.printf(Locale.ROOT, "  per completion (HTTP)      p50 %.1f ms, p95 %.1f ms%n", pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6);
     System.out.printf(Locale.ROOT, "  follow-up timer lag        p50 %.0f ms, p95 %.0f ms (%d timers)%n", pctD(lags, 50), pctD(lags, 95), lags.size());
     System.out.printf(Locale.ROOT, "  deadlocks (PostgreSQL)     %d%n", deadlocks);
+    System.out.println("  CPU in the measured round  " + cpuUse);
     System.out.printf(Locale.ROOT, "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n", WORKERS, tps);
     System.out.printf(Locale.ROOT, "  ratio completions/pgbench  %.4f%n", tps > 0 ? completionsPerSecond / tps : Double.NaN);
     System.out.printf(Locale.ROOT, "  cold start (fresh data)    %.1f s%n", coldStart);
     System.out.println("  rows written per completion (inserts + updates + deletes), the busiest tables:");
-    writesAfter.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L)))
-        .filter(e -> e.getValue() > 0)
-        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-        .limit(12)
-        .forEach(e -> System.out.printf(Locale.ROOT, "    %-28s %.2f%n", e.getKey(), e.getValue() / (double) sorted.size()));
+    printBusiest(writesBefore, writesAfter, 12, sorted.size(), "%.2f");
     System.out.printf(Locale.ROOT, "    %-28s %.2f%n", "all tables",
         writesAfter.entrySet().stream().mapToLong(e -> e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L)).sum() / (double) sorted.size());
     System.out.printf(Locale.ROOT, "  warm restart (same data)   %.1f s%n", warmRestart);
+    if (STATEMENTS) {
+      System.out.println("  busiest statements (PostgreSQL's time per completion, calls per completion):");
+      int completions = sorted.size();
+      jdbc.sql("""
+              SELECT total_exec_time, calls, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements
+               WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 25
+              """)
+          .query((rs, n) -> String.format(Locale.ROOT, "    %6.3f ms %5.2f  %.150s", rs.getDouble(1) / completions,
+              rs.getLong(2) / (double) completions, rs.getString(3)))
+          .list().forEach(System.out::println);
+      System.out.println("  rows read by sequential scans per completion, by table:");
+      printBusiest(seqReadBefore, seqReadAfter, 8, completions, "%.1f");
+    }
+  }
+
+  /** The tables whose figure grew most in the measured round, per completion. */
+  private static void printBusiest(Map<String, Long> before, Map<String, Long> after, int limit, int completions, String format) {
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(limit)
+        .forEach(e -> System.out.printf(Locale.ROOT, "    %-28s " + format + "%n", e.getKey(), e.getValue() / (double) completions));
   }
 
   /** One appeal from draft to its end; completions are timed, claims and lookups are not. */
@@ -232,10 +270,14 @@ public final class LifecycleBenchmark {
       throw new IllegalStateException("no draft task for appeals " + drafts.keySet());
     }
     long lastLook = 0;
+    long lastStep = System.nanoTime();
     int open = appeals.size();
     while (open > 0) {
       Step step = ready.poll();
       if (step == null) {
+        if (System.nanoTime() - lastStep > PATIENCE.toNanos()) {
+          throw new IllegalStateException("no task came within " + PATIENCE + " for appeals " + awaitingFollowUp.keySet());
+        }
         // A busy person's list refreshes every quarter second, not in a tight loop.
         long wait = FOLLOW_UP_LOOK_MILLIS - (System.currentTimeMillis() - lastLook);
         if (wait > 0) {
@@ -248,8 +290,16 @@ public final class LifecycleBenchmark {
             ready.add(new Step(appeal, task.get("id").asText(), "followUp"));
           }
         }
+        // After the last follow-up, the target gets one more interval to answer; then a coordinator decides.
+        for (JsonNode task : coord.get("/api/tasks?scope=claimable&taskKey=escalateNoResponse&size=100").path("items")) {
+          Appeal appeal = awaitingFollowUp.remove(task.path("appealId").asLong());
+          if (appeal != null) {
+            ready.add(new Step(appeal, task.get("id").asText(), "escalateNoResponse"));
+          }
+        }
         continue;
       }
+      lastStep = System.nanoTime();
       boolean coordinators = step.taskKey().equals("reviewAppeal") || step.taskKey().equals("escalateNoResponse");
       Session who = coordinators ? coord : adv;
       if (step.taskKey().equals("draftAppeal")) {
@@ -295,11 +345,54 @@ public final class LifecycleBenchmark {
   }
 
   private static Map<String, Long> tableWrites(JdbcClient jdbc) {
+    return tableStat(jdbc, "n_tup_ins + n_tup_upd + n_tup_del");
+  }
+
+  /** A figure of pg_stat_user_tables per table. */
+  private static Map<String, Long> tableStat(JdbcClient jdbc, String figure) {
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
-    Map<String, Long> writes = new java.util.HashMap<>();
-    jdbc.sql("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")
-        .query((rs, n) -> writes.put(rs.getString(1), rs.getLong(2))).list();
-    return writes;
+    Map<String, Long> values = new java.util.HashMap<>();
+    jdbc.sql("SELECT relname, " + figure + " FROM pg_stat_user_tables")
+        .query((rs, n) -> values.put(rs.getString(1), rs.getLong(2))).list();
+    return values;
+  }
+
+  /**
+   * Where the machine's CPU went while the workers ran: this JVM (the tracker and the benchmark's
+   * HTTP clients) and everything else (PostgreSQL's backends, mostly). Linux only.
+   */
+  record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long wallNanos) {
+    static CpuUse now() {
+      long busy = 0;
+      long total = 0;
+      try {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+          long ticks = Long.parseLong(cpu[i]);
+          total += ticks;
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += ticks;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        return new CpuUse(-1, -1, 0, System.nanoTime());
+      }
+      long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+      return new CpuUse(busy, total, jvm, System.nanoTime());
+    }
+
+    String since() {
+      CpuUse end = now();
+      if (busyTicks < 0 || end.busyTicks() < 0) {
+        return "unknown (no /proc/stat)";
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      double busy = (end.busyTicks() - busyTicks) / (double) (end.totalTicks() - totalTicks);
+      double jvm = (end.jvmNanos() - jvmNanos) / (double) (end.wallNanos() - wallNanos) / cores;
+      return String.format(Locale.ROOT, "%.0f%% of %d cores busy: this JVM %.0f%%, the rest (PostgreSQL) %.0f%%",
+          busy * 100, cores, jvm * 100, Math.max(0, busy - jvm) * 100);
+    }
   }
 
   /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */

@@ -56,7 +56,7 @@ public class Formats {
   /** An ISO-8601 duration in words: P14D → "14 days", PT1H30M → "1 hour 30 minutes". */
   public String duration(String iso) {
     try {
-      javax.xml.datatype.Duration d = javax.xml.datatype.DatatypeFactory.newInstance().newDuration(iso);
+      javax.xml.datatype.Duration d = org.bucn.tracker.shared.IsoDurations.parse(iso);
       StringBuilder words = new StringBuilder();
       int[] values = {d.getYears(), d.getMonths(), d.getDays(), d.getHours(), d.getMinutes(), d.getSeconds()};
       String[] units = {"year", "month", "day", "hour", "minute", "second"};
@@ -66,7 +66,7 @@ public class Formats {
         }
       }
       return words.isEmpty() ? iso : words.toString();
-    } catch (IllegalArgumentException | javax.xml.datatype.DatatypeConfigurationException notIso) {
+    } catch (IllegalArgumentException notIso) {
       return iso; // shown as stored: campaigns accept only valid durations, so this is old data at worst
     }
   }
