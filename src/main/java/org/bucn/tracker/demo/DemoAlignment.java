@@ -2,6 +2,8 @@ package org.bucn.tracker.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bucn.tracker.alignment.ActRequest;
 import org.bucn.tracker.alignment.CfspAlignments;
@@ -15,7 +17,10 @@ import org.springframework.stereotype.Component;
  * the alignments the European Commission's reports state plainly: Serbia did not align with the
  * EU's restrictive measures against Russia. Other countries' alignments are left for coordinators
  * to record from the acts' own alignment declarations: the demo invents none. Yearly rates as
- * published: Serbia's for 2021 and 2022 from ISAC Fund's annual review, whose page states them.
+ * published, each from a page that states it: ISAC Fund's reviews of Serbia's alignment (2021,
+ * 2022, and as the press reported them 2019, 2023 and the first half of 2024, the last two with
+ * the other candidates' rates). None from the Commission's reports: their figures could not be
+ * checked here against the reports' own text.
  */
 @Component
 class DemoAlignment {
@@ -62,5 +67,22 @@ class DemoAlignment {
         "Calendar year 2022: aligned with 65 of the 136 declarations candidates were invited to join"), COORDINATOR);
     alignments.recordPublishedRate(new PublishedRate("RS", 2021, new BigDecimal("62"), isac, isacUrl,
         "Calendar year 2021, as the 2022 report gives it"), COORDINATOR);
+
+    String geopost = "ISAC Fund's analysis for January–June 2024, as reported by The Geopost";
+    String geopostUrl = "https://thegeopost.com/en/news/serbia-once-again-fails-to-align-its-foreign-policy-with-the-eu/";
+    alignments.recordPublishedRate(new PublishedRate("RS", 2023, new BigDecimal("54"), geopost, geopostUrl,
+        "Calendar year 2023, as the analysis gives it"), COORDINATOR);
+    alignments.recordPublishedRate(new PublishedRate("RS", 2024, new BigDecimal("47"), geopost, geopostUrl,
+        "January–June 2024 only: aligned with 27 of 57 declarations"), COORDINATOR);
+    for (String country : List.of("AL", "BA", "ME", "MK")) {
+      alignments.recordPublishedRate(new PublishedRate(country, 2024, new BigDecimal("100"), geopost, geopostUrl,
+          "January–June 2024 only"), COORDINATOR);
+    }
+
+    String euractiv = "ISAC Fund's yearly analysis for 2019, as reported by Euractiv";
+    String euractivUrl = "https://www.euractiv.com/section/all/short_news/belgrade-serbia-lags-behind-in-harmonising-its-foreign-policy-with-the-eu/";
+    Map.of("RS", "57", "AL", "100", "ME", "99", "MK", "88", "BA", "59").forEach((country, percent) ->
+        alignments.recordPublishedRate(new PublishedRate(country, 2019, new BigDecimal(percent), euractiv, euractivUrl,
+            country.equals("RS") ? "Calendar year 2019: aligned with 52 of 91 declarations" : "Calendar year 2019"), COORDINATOR));
   }
 }
