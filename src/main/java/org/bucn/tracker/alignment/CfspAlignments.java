@@ -137,19 +137,20 @@ public class CfspAlignments {
     if (!errors.isEmpty()) {
       throw new InvalidFieldsException(errors);
     }
+    Map<String, Long> actIds = new LinkedHashMap<>();
     for (ActRequest act : acts.values()) {
-      jdbc.sql(
+      actIds.put(act.reference(), jdbc.sql(
               """
               INSERT INTO cfsp_act (reference, adopted_on, title, url, topic, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
               ON CONFLICT (reference) DO UPDATE SET adopted_on = EXCLUDED.adopted_on, title = EXCLUDED.title, url = EXCLUDED.url,
                      topic = EXCLUDED.topic
+              RETURNING id
               """)
           .params(act.reference(), act.date(), act.title(), act.url(), act.topic(), actor.username())
-          .update();
+          .query(Long.class).single());
     }
     for (Object[] a : alignments) {
-      long actId = jdbc.sql("SELECT id FROM cfsp_act WHERE reference = ?").param(a[0]).query(Long.class).single();
-      upsert(actId, (String) a[1], (Boolean) a[2], (String) a[3], actor);
+      upsert(actIds.get((String) a[0]), (String) a[1], (Boolean) a[2], (String) a[3], actor);
     }
     return alignments.size();
   }
@@ -184,20 +185,45 @@ public class CfspAlignments {
   @Transactional(readOnly = true)
   public CountryAlignment country(String countryCode) {
     String code = countryCode.toUpperCase(Locale.ROOT);
-    List<CountryAlignment.Act> acts = jdbc.sql(
+    return alignments(code).getOrDefault(code, new CountryAlignment(code, List.of(), List.of(), null, List.of()));
+  }
+
+  /** Every country with an alignment or a published rate recorded, by ISO code (the portfolio dashboard's column). */
+  @Transactional(readOnly = true)
+  public Map<String, CountryAlignment> byCountry() {
+    return alignments(null);
+  }
+
+  /** One country's alignment, or every country's when {@code code} is null: two queries whatever their number. */
+  private Map<String, CountryAlignment> alignments(String code) {
+    record Aligned(String countryCode, CountryAlignment.Act act) {}
+    Map<String, List<CountryAlignment.Act>> acts = jdbc.sql(
             """
-            SELECT a.id AS act_id, a.reference, a.adopted_on AS date, a.title, a.url, l.aligned, l.source
+            SELECT l.country_code, a.id AS act_id, a.reference, a.adopted_on, a.title, a.url, l.aligned, l.source
               FROM cfsp_alignment l JOIN cfsp_act a ON a.id = l.act_id
-             WHERE l.country_code = ? ORDER BY a.adopted_on DESC, a.id DESC
+             WHERE CAST(? AS varchar) IS NULL OR l.country_code = ? ORDER BY a.adopted_on DESC, a.id DESC
             """)
-        .param(code).query(CountryAlignment.Act.class).list();
+        .params(code, code)
+        .query((rs, n) -> new Aligned(rs.getString("country_code"), new CountryAlignment.Act(rs.getLong("act_id"), rs.getString("reference"),
+            rs.getObject("adopted_on", LocalDate.class), rs.getString("title"), rs.getString("url"), rs.getBoolean("aligned"), rs.getString("source"))))
+        .list().stream()
+        .collect(Collectors.groupingBy(Aligned::countryCode, Collectors.mapping(Aligned::act, Collectors.toList())));
+    Map<String, List<PublishedRate>> published = publishedRates(code).stream().collect(Collectors.groupingBy(PublishedRate::countryCode));
+    Map<String, CountryAlignment> countries = new TreeMap<>();
+    for (String country : java.util.stream.Stream.concat(acts.keySet().stream(), published.keySet().stream()).distinct().toList()) {
+      countries.put(country, alignment(country, acts.getOrDefault(country, List.of()), published.getOrDefault(country, List.of())));
+    }
+    return countries;
+  }
+
+  private static CountryAlignment alignment(String code, List<CountryAlignment.Act> acts, List<PublishedRate> published) {
     Map<Integer, List<CountryAlignment.Act>> byYear = acts.stream().collect(Collectors.groupingBy(a -> a.date().getYear(), TreeMap::new, Collectors.toList()));
     List<CountryAlignment.Year> years = byYear.entrySet().stream().map(e -> {
       long aligned = e.getValue().stream().filter(CountryAlignment.Act::aligned).count();
       return new CountryAlignment.Year(e.getKey(), e.getValue().size(), aligned, (double) aligned / e.getValue().size());
     }).toList();
     Double overall = acts.isEmpty() ? null : (double) acts.stream().filter(CountryAlignment.Act::aligned).count() / acts.size();
-    return new CountryAlignment(code, acts, years, overall, publishedRates(code));
+    return new CountryAlignment(code, acts, years, overall, published);
   }
 
   /**
@@ -222,22 +248,14 @@ public class CfspAlignments {
     return publishedRates(code);
   }
 
+  /** One country's published rates, or every country's when {@code code} is null; newest year first. */
   private List<PublishedRate> publishedRates(String code) {
     return jdbc.sql(
             """
             SELECT country_code, year, percent, publisher, url, note FROM cfsp_published_rate
-             WHERE country_code = ? ORDER BY year DESC, publisher
+             WHERE CAST(? AS varchar) IS NULL OR country_code = ? ORDER BY year DESC, publisher
             """)
-        .param(code).query(PublishedRate.class).list();
-  }
-
-  /** Every country with an alignment recorded, by ISO code (the portfolio dashboard's column). */
-  @Transactional(readOnly = true)
-  public Map<String, CountryAlignment> byCountry() {
-    Map<String, CountryAlignment> countries = new TreeMap<>();
-    jdbc.sql("SELECT country_code FROM cfsp_alignment UNION SELECT country_code FROM cfsp_published_rate").query(String.class).list()
-        .forEach(code -> countries.put(code, country(code)));
-    return countries;
+        .params(code, code).query(PublishedRate.class).list();
   }
 
   /**

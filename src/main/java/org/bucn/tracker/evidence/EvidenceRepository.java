@@ -36,6 +36,11 @@ class EvidenceRepository {
     return jdbc.sql(SELECT + " WHERE appeal_id = ? AND removed_at IS NULL ORDER BY id").param(appealId).query(Evidence.class).list();
   }
 
+  List<Evidence> ofAppeals(java.util.Collection<Long> appealIds) {
+    return jdbc.sql(SELECT + " WHERE appeal_id = ANY (?) AND removed_at IS NULL ORDER BY id")
+        .param(appealIds.toArray(Long[]::new)).query(Evidence.class).list();
+  }
+
   Optional<Evidence> find(long id) {
     return jdbc.sql(SELECT + " WHERE id = ? AND removed_at IS NULL").param(id).query(Evidence.class).optional();
   }

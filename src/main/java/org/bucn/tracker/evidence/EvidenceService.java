@@ -82,6 +82,13 @@ public class EvidenceService {
     return evidence.ofAppeal(appealId);
   }
 
+  /** The files kept on each of these appeals, by appeal: one query whatever their number. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, List<Evidence>> ofAppeals(java.util.Collection<Long> appealIds) {
+    return appealIds.isEmpty() ? java.util.Map.of()
+        : evidence.ofAppeals(appealIds).stream().collect(java.util.stream.Collectors.groupingBy(Evidence::appealId));
+  }
+
   @Transactional(readOnly = true)
   public Evidence get(long id) {
     return evidence.find(id).orElseThrow(() -> new NotFoundException("evidence", id));

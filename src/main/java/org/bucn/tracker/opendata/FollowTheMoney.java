@@ -68,6 +68,7 @@ public class FollowTheMoney {
 
   private List<Entity> export(List<Target> offices, Long campaignId) {
     Map<String, Entity> entities = new LinkedHashMap<>();
+    Map<Long, List<Holder>> holders = targets.holders(offices.stream().map(Target::id).toList());
     for (Target office : offices) {
       String country = office.countryCode().toLowerCase(Locale.ROOT);
       String bodyId = id("body", office.countryCode(), office.office());
@@ -76,7 +77,7 @@ public class FollowTheMoney {
           "name", office.office() + ", " + office.country(), "country", country, "website", office.website(), "email", office.email())));
       add(entities, new Entity(positionId, "Position", properties(
           "name", office.office() + " (" + office.country() + ")", "country", country, "organization", bodyId)));
-      for (Holder holder : targets.holders(office.id())) {
+      for (Holder holder : holders.getOrDefault(office.id(), List.of())) {
         String personId = id("person", office.countryCode(), holder.name());
         add(entities, new Entity(personId, "Person", properties("name", holder.name(), "country", country)));
         add(entities, new Entity(id("occupancy", personId, positionId, String.valueOf(holder.from())), "Occupancy", properties(

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.shared.NotFoundException;
@@ -41,6 +43,7 @@ public class OfficeRecords {
     Target target = targets.get(targetId);
     List<Holder> holders = targets.holders(targetId);
     String wanted = holder == null || holder.isBlank() ? null : holder.strip();
+    Map<Long, List<OfficeRecord.EvidenceLink>> answerEvidence = answerEvidence(targetId);
     List<OfficeRecord.Appeal> appeals = jdbc.sql(
             """
             SELECT o.id, o.campaign_id, r.campaign_title, o.holder_name, o.stage, o.submitted_on, r.follow_ups,
@@ -58,7 +61,8 @@ public class OfficeRecords {
           String addressedTo = rs.getString("holder_name");
           OfficeRecord.Answer answer = kind == null ? null : new OfficeRecord.Answer(kind, responded,
               answered(kind) && submitted != null && responded != null ? (int) Math.max(0, ChronoUnit.DAYS.between(submitted, responded)) : null,
-              rs.getString("response_summary"), rs.getString("response_source"), answerEvidence(rs.getLong("id")));
+              rs.getString("response_summary"), rs.getString("response_source"),
+              answerEvidence.getOrDefault(rs.getLong("id"), List.of()));
           String status = rs.getString("sanction_status");
           OfficeRecord.Sanction sanction = status == null ? null : new OfficeRecord.Sanction(status, rs.getString("sanction_measure"),
               date(rs.getDate("sanction_decided_on")), rs.getString("sanction_reference"), rs.getString("sanction_source"));
@@ -106,12 +110,14 @@ public class OfficeRecords {
         .orElse(fallback);
   }
 
-  /** The answer's letter or statement, as evidence files of the appeal. */
-  private List<OfficeRecord.EvidenceLink> answerEvidence(long appealId) {
-    return evidence.of(appealId).stream()
-        .filter(e -> ANSWER_EVIDENCE.contains(e.kind()))
-        .map(e -> new OfficeRecord.EvidenceLink(e.id(), e.filename(), "/api/evidence/" + e.id() + "/content"))
-        .toList();
+  /** Each answered appeal's letter or statement, as evidence files, by appeal: two queries for the whole office. */
+  private Map<Long, List<OfficeRecord.EvidenceLink>> answerEvidence(long targetId) {
+    List<Long> answered = jdbc.sql("SELECT id FROM appeal_overview WHERE target_id = ? AND response_kind IS NOT NULL")
+        .param(targetId).query(Long.class).list();
+    return evidence.ofAppeals(answered).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
+        .filter(f -> ANSWER_EVIDENCE.contains(f.kind()))
+        .map(f -> new OfficeRecord.EvidenceLink(f.id(), f.filename(), "/api/evidence/" + f.id() + "/content"))
+        .toList()));
   }
 
   /** A country: its offices' records and the sanctions its government adopted or aligned with. */

@@ -88,6 +88,16 @@ class TargetRepository {
         .list();
   }
 
+  Map<Long, List<Holder>> holdersOf(java.util.Collection<Long> targetIds) {
+    record Held(long targetId, Holder holder) {}
+    return jdbc.sql("SELECT target_id, holder_name, held_from, held_to FROM target_holder WHERE target_id = ANY (?) ORDER BY held_from, id")
+        .param(targetIds.toArray(Long[]::new))
+        .query((rs, n) -> new Held(rs.getLong("target_id"), new Holder(rs.getString("holder_name"),
+            rs.getObject("held_from", LocalDate.class), rs.getObject("held_to", LocalDate.class))))
+        .list().stream()
+        .collect(java.util.stream.Collectors.groupingBy(Held::targetId, java.util.stream.Collectors.mapping(Held::holder, java.util.stream.Collectors.toList())));
+  }
+
   void startHolder(long targetId, String name, LocalDate from, String by) {
     jdbc.sql("INSERT INTO target_holder (target_id, holder_name, held_from, recorded_by) VALUES (?, ?, ?, ?)")
         .params(targetId, name, from, by)

@@ -47,6 +47,12 @@ public class TargetService {
     return targets.holders(id);
   }
 
+  /** Who held each of these offices when, oldest first, by office: one query whatever their number. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, List<Holder>> holders(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? java.util.Map.of() : targets.holdersOf(ids);
+  }
+
   @Transactional
   public Target create(TargetRequest request, String by) {
     long id;

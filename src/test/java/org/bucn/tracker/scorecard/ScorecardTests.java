@@ -16,6 +16,9 @@ import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.evidence.EvidenceKind;
+import org.bucn.tracker.evidence.EvidenceService;
+import org.bucn.tracker.evidence.NewEvidence;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetRequest;
@@ -34,6 +37,7 @@ class ScorecardTests {
   @Autowired CampaignService campaigns;
   @Autowired TargetService targets;
   @Autowired OfficeRecords records;
+  @Autowired EvidenceService evidence;
 
   @Test
   void aHolderChangeBetweenCampaignsAttributesEachAnswerToWhoeverHeldTheOffice() throws Exception {
@@ -50,8 +54,15 @@ class ScorecardTests {
     targets.update(target.id(), request(office, "Bora Second", LocalDate.parse("2026-10-01")), "coordinator");
     drill.respond(second, "DECLINED", "2026-10-20");
     long third = appealTo(target);
+    evidence.add(first, new NewEvidence(EvidenceKind.RESPONSE_LETTER, "The answer", null), "answer.txt",
+        "We condemn the sham votes.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "advocate");
+    evidence.add(second, new NewEvidence(EvidenceKind.DELIVERY, "Sent", null), "delivery.txt",
+        "Delivered.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "advocate");
 
     OfficeRecord record = records.record(target.id(), null);
+    assertThat(record.appeals().get(0).response().evidence()).extracting(OfficeRecord.EvidenceLink::filename)
+        .as("the answer's letter, not other files").containsExactly("answer.txt");
+    assertThat(record.appeals().get(1).response().evidence()).isEmpty();
     assertThat(record.appeals()).extracting(OfficeRecord.Appeal::appealId).containsExactly(first, second, third);
     assertThat(record.appeals()).extracting(OfficeRecord.Appeal::addressedTo).containsExactly("Ana First", "Ana First", "Bora Second");
     assertThat(record.stance()).extracting(OfficeRecord.Stance::holder, OfficeRecord.Stance::kind)
