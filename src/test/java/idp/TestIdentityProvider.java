@@ -57,11 +57,16 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
     ErrorMvcAutoConfiguration.class, SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})
 public class TestIdentityProvider {
 
-  /** What the provider says about each person: e-mail and name (the tracker matches by e-mail). */
+  /**
+   * What the provider says about each person: e-mail, whether it verified it, name (the tracker
+   * links by verified e-mail). Mallory chose Ana's user name and typed Ana's address unverified.
+   */
   static final Map<String, Map<String, Object>> PEOPLE = Map.of(
-      "ana.petrovic", Map.of("email", "ana.sso@example.org", "name", "Ana Petrović", "roles", java.util.List.of("advocate")),
-      "stranger", Map.of("email", "stranger@example.org", "name", "Someone Else", "roles", java.util.List.of()),
-      "dora", Map.of("email", "dora.sso@example.org", "name", "Dora Disabled", "roles", java.util.List.of()));
+      "ana.petrovic", Map.of("email", "ana.sso@example.org", "email_verified", true, "name", "Ana Petrović",
+          "roles", java.util.List.of("advocate")),
+      "stranger", Map.of("email", "stranger@example.org", "email_verified", true, "name", "Someone Else", "roles", java.util.List.of()),
+      "dora", Map.of("email", "dora.sso@example.org", "email_verified", true, "name", "Dora Disabled", "roles", java.util.List.of()),
+      "mallory", Map.of("preferred_username", "ana", "email", "ANA.SSO@example.org", "email_verified", false, "name", "Ana"));
 
   /** Starts the provider; {@code tracker} is the address the tracker will listen at (for its redirect URIs). */
   public static ConfigurableApplicationContext start(String tracker) {

@@ -121,7 +121,7 @@ public class CampaignDrill {
   }
 
   public void submit(long appealId, String on) {
-    complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE, Map.of("submittedAt", on, "channel", "EMAIL", "reference", "REF-" + appealId));
+    complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE, Map.of("submittedAt", on, "channel", "EMAIL", "sentElsewhere", "true", "reference", "REF-" + appealId));
   }
 
   public void respond(long appealId, String kind, String on) {

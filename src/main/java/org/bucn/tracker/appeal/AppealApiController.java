@@ -30,6 +30,19 @@ class AppealApiController {
     return appeals.detail(id);
   }
 
+  /** The letter as it went once submitted (the kept bytes), else the latest draft as it would be printed; header Letter-Status says which. */
+  @GetMapping("/api/appeals/{id}/letter.pdf")
+  org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable long id) {
+    return LetterDownloads.pdf(deliveries.letter(id));
+  }
+
+  /** Mails a letter that was submitted another way (409 once the tracker mailed it); the appeal with its delivery. */
+  @PostMapping("/api/appeals/{id}/send")
+  AppealDetail send(@PathVariable long id, Actor actor) {
+    deliveries.sendLater(id, actor);
+    return appeals.detail(id);
+  }
+
   /** Mails the approved letter again after its delivery failed (409 otherwise); the appeal with the new delivery. */
   @PostMapping("/api/appeals/{id}/resend")
   AppealDetail resend(@PathVariable long id, Actor actor) {

@@ -5,8 +5,12 @@ import java.util.Optional;
 import org.bucn.tracker.appeal.AppealViews.DeliveryStatus;
 import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +23,37 @@ public class AppealDeliveries {
   private final AppealService service;
   private final AppealMailer mailer;
   private final Timeline timeline;
+  private final EvidenceService evidence;
+  private final LetterPdf pdf;
 
-  AppealDeliveries(AppealRepository appeals, AppealService service, AppealMailer mailer, Timeline timeline) {
+  AppealDeliveries(AppealRepository appeals, AppealService service, AppealMailer mailer, Timeline timeline, EvidenceService evidence,
+      LetterPdf pdf) {
     this.appeals = appeals;
     this.service = service;
     this.mailer = mailer;
     this.timeline = timeline;
+    this.evidence = evidence;
+    this.pdf = pdf;
+  }
+
+  /**
+   * The appeal's letter as a PDF, its file name, and whether it went: once submitted, the bytes
+   * kept when it went (never a new rendering: later changes to the letterhead, signatories or the
+   * office change nothing of it); before, the latest draft as it would be printed today.
+   */
+  public record LetterFile(byte[] bytes, String fileName, boolean sent) {}
+
+  @Transactional(readOnly = true)
+  public LetterFile letter(long appealId) {
+    AppealViews.AppealDetail appeal = service.detail(appealId);
+    if (appeal.draft() == null) {
+      throw new ConflictException("This appeal has no draft yet: there is no letter to show");
+    }
+    Submission submission = appeal.submission();
+    if (submission != null && submission.letterEvidenceId() != null) {
+      return new LetterFile(evidence.content(submission.letterEvidenceId()).bytes(), LetterPdf.fileName(appeal), true);
+    }
+    return new LetterFile(pdf.render(appeal), LetterPdf.fileName(appeal), submission != null);
   }
 
   /**
@@ -46,14 +75,38 @@ public class AppealDeliveries {
     service.lock(appealId);
     Submission submission = appeals.submission(appealId).orElseThrow(() -> new ConflictException("This appeal has not been submitted"));
     if (submission.delivery() == null) {
-      throw new ConflictException("This appeal was not sent by the tracker: there is nothing to re-send");
+      throw new ConflictException("This appeal was not sent by the tracker: send it by e-mail instead of re-sending it");
     }
     if (submission.delivery().status() != DeliveryStatus.FAILED) {
       throw new ConflictException("The letter is " + submission.delivery().status() + ": only a failed delivery can be re-sent");
     }
-    String messageId = mailer.letter(appealId, "send");
-    appeals.resubmitted(appealId, messageId);
-    timeline.record(appealId, actor.username(), "RESENT", "Letter sent again by e-mail (Message-ID " + messageId + ")");
+    AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
+    appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());
+    timeline.record(appealId, actor.username(), "RESENT", "Letter sent again by e-mail (Message-ID " + sent.messageId() + ")");
+  }
+
+  /**
+   * Mails a letter that was submitted another way (by post, at a meeting, from another mailbox) to
+   * the office's address: the PDF as it was kept at the submission, in a mail whose Message-ID
+   * later replies and reminders thread to. Coordinators, and the advocate carrying the appeal.
+   */
+  @Transactional
+  public void sendLater(long appealId, Actor actor) {
+    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    if (!actor.has(Role.COORDINATOR) && !(actor.has(Role.ADVOCATE) && actor.username().equals(appeal.assignee()))) {
+      throw new AccessDeniedException("Only coordinators and the advocate carrying this appeal may send its letter");
+    }
+    Submission submission = appeals.submission(appealId).orElseThrow(() -> new ConflictException(
+        "This appeal has not been submitted: send it from its submission step"));
+    if (submission.delivery() != null) {
+      throw new ConflictException("The tracker already mailed this letter (" + submission.delivery().status()
+          + "); a failed delivery is sent again with resend");
+    }
+    AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
+    appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());
+    timeline.record(appealId, actor.username(), "SENT", "Letter sent by e-mail by the tracker (Message-ID " + sent.messageId()
+        + "), after it went by " + org.bucn.tracker.shared.Words.of(submission.channel()) + " on "
+        + org.bucn.tracker.shared.Words.date(submission.submittedAt()));
   }
 
   /** The appeal one of these Message-IDs (a reply's In-Reply-To and References) went out for. */

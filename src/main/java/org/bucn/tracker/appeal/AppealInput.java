@@ -64,14 +64,22 @@ public sealed interface AppealInput {
   }
 
   /**
-   * submitAppeal: when, how and under which reference the appeal reached the target; or, with
-   * {@code send}, the tracker mails the approved letter to the office itself, today, and the
-   * reference is the mail's Message-ID.
+   * submitAppeal: the tracker mails the approved letter to the office itself, today ({@code send}),
+   * and the reference is the mail's Message-ID; or the letter went another way, recorded with its
+   * day, channel and reference. An e-mail the tracker did not send went from another mailbox, and
+   * says so ({@code sentElsewhere}, with the reference that finds it there): an e-mail submission is
+   * never recorded as sent when nothing went.
    */
   @FieldsAgree
   @io.swagger.v3.oas.annotations.media.Schema(name = "SubmissionInput")
-  record Submission(@PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference, Boolean send)
+  record Submission(@PastOrPresent LocalDate submittedAt, @NotNull Channel channel, @Size(max = 200) String reference, Boolean send,
+                    Boolean sentElsewhere)
       implements AppealInput, FieldsAgree.Rules {
+
+    public Submission(LocalDate submittedAt, Channel channel, String reference, Boolean send) {
+      this(submittedAt, channel, reference, send, null);
+    }
+
     public TaskKey taskKey() {
       return TaskKey.SUBMIT_APPEAL;
     }
@@ -80,8 +88,21 @@ public sealed interface AppealInput {
       return Boolean.TRUE.equals(send);
     }
 
+    public boolean wentElsewhere() {
+      return Boolean.TRUE.equals(sentElsewhere);
+    }
+
     public Map<String, String> broken() {
-      return mailRules(sends(), channel, submittedAt, "submittedAt");
+      Map<String, String> broken = mailRules(sends(), channel, submittedAt, "submittedAt");
+      if (sends() && wentElsewhere()) {
+        broken.put("sentElsewhere", "cannot go with send: either the tracker sends the letter now, or it went from another mailbox");
+      } else if (!sends() && channel == Channel.EMAIL && !wentElsewhere()) {
+        broken.put("send", "is required for an e-mail: let the tracker send the letter now (send: true), or say that it went from "
+            + "another mailbox (sentElsewhere: true, with its reference)");
+      } else if (wentElsewhere() && channel == Channel.EMAIL && !StringUtils.hasText(reference)) {
+        broken.put("reference", "is required for an e-mail sent from another mailbox: its Message-ID or subject and sender");
+      }
+      return broken;
     }
   }
 

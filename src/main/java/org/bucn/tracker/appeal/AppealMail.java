@@ -9,7 +9,8 @@ package org.bucn.tracker.appeal;
  * @param inReplyTo the Message-ID this mail answers (a follow-up's original letter), or null
  * @param cc the campaign's mailbox, copied, or null
  * @param replyTo where the office's answer should go, or null
- * @param attachmentName the file name of {@code attachment}, or null when there is none
+ * @param attachmentName the file name of the PDF the mail carries, or null when there is none
+ * @param eml the whole mail as written and kept as evidence: the outbox sends these bytes unchanged
  */
 public record AppealMail(
     long appealId,
@@ -21,4 +22,4 @@ public record AppealMail(
     String subject,
     String body,
     String attachmentName,
-    byte[] attachment) {}
+    byte[] eml) {}

@@ -2,26 +2,32 @@ package org.bucn.tracker.appeal;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.evidence.EvidenceKind;
+import org.bucn.tracker.evidence.EvidenceService;
+import org.bucn.tracker.evidence.NewEvidence;
 import org.bucn.tracker.organisation.Organisation;
 import org.bucn.tracker.organisation.OrganisationService;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Mail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the mails an appeal goes out as: the approved letter, with its PDF, to the office's
  * address, copied to the campaign's mailbox; and reminders in the letter's language that thread
- * to it. Each gets its own Message-ID here, so the step records it in the same transaction that
- * queues the mail ({@link AppealMail}).
+ * to it. Each gets its own Message-ID here, and is written to bytes here, once: those bytes and
+ * the PDF they carry are kept as {@code DELIVERY} evidence with their SHA-256 in the step's own
+ * transaction, and the outbox sends exactly those bytes after it commits ({@link AppealMail}).
+ * A letter that went another way keeps its PDF as it was at that moment ({@link #archive}); a
+ * later mail of that letter, and every reminder, attaches that same PDF, never a new rendering.
  */
 @Component
 class AppealMailer {
@@ -33,6 +39,7 @@ class AppealMailer {
       Map.entry("bs", "S poštovanjem Vas podsjećamo na naše pismo od %s, koje ponovo prilažemo, i bili bismo Vam zahvalni na odgovoru."),
       Map.entry("hr", "S poštovanjem Vas podsjećamo na naše pismo od %s, koje ponovno prilažemo, i bili bismo Vam zahvalni na odgovoru."),
       Map.entry("sr", "S poštovanjem Vas podsećamo na naše pismo od %s, koje ponovo prilažemo, i bili bismo Vam zahvalni na odgovoru."),
+      Map.entry("sr-Cyrl", "С поштовањем Вас подсећамо на наше писмо од %s, које поново прилажемо, и били бисмо Вам захвални на одговору."),
       Map.entry("cnr", "S poštovanjem Vas podsjećamo na naše pismo od %s, koje ponovo prilažemo, i bili bismo Vam zahvalni na odgovoru."),
       Map.entry("mk", "Со почит Ве потсетуваме на нашето писмо од %s, кое повторно го приложуваме, и би Ви биле благодарни за Вашиот одговор."),
       Map.entry("bg", "С уважение Ви напомняме за нашето писмо от %s, което прилагаме отново, и ще Ви бъдем благодарни за Вашия отговор."),
@@ -42,57 +49,104 @@ class AppealMailer {
       Map.entry("uk", "Шанобливо нагадуємо Вам про наш лист від %s, який додаємо повторно, і будемо вдячні за Вашу відповідь."));
 
   private static final String SUBJECT_LINE = "Subject:";
+  private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<[^<>@\\s]+@[^<>@\\s]+>");
+
+  /** A mail handed to the outbox: its Message-ID and the evidence that keeps it (the PDF only when it was new). */
+  record Dispatch(String messageId, Long letterEvidenceId, long mailEvidenceId) {}
 
   private final AppealService appeals;
   private final CampaignService campaigns;
   private final LetterPdf pdf;
   private final OrganisationService organisation;
+  private final EvidenceService evidence;
   private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final String from;
   private final String domain;
 
   AppealMailer(AppealService appeals, CampaignService campaigns, LetterPdf pdf, ApplicationEventPublisher events,
-      TrackerProperties properties, OrganisationService organisation) {
+      TrackerProperties properties, OrganisationService organisation, EvidenceService evidence, Clock clock) {
     this.organisation = organisation;
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.pdf = pdf;
     this.events = events;
-    this.domain = domainOf(properties.mail().from());
+    this.evidence = evidence;
+    this.clock = clock;
+    this.from = properties.mail().from();
+    this.domain = domainOf(from);
   }
 
-  /** Queues the approved letter to the office; the new mail's Message-ID. {@code field} is named when the office has no address. */
-  String letter(long appealId, String field) {
+  /**
+   * Queues the approved letter to the office and keeps it; {@code field} is named when the office
+   * has no address. A letter already kept (it went another way, or its mail failed) goes as kept.
+   */
+  Dispatch letter(long appealId, String field, String by) {
     AppealDetail appeal = appeals.detail(appealId);
     String to = addressOf(appeal, field);
     Campaign campaign = campaigns.get(appeal.campaignId());
     Letter letter = Letter.of(appeal);
+    Long keptLetter = appeal.submission() == null ? null : appeal.submission().letterEvidenceId();
+    byte[] attachment = keptLetter != null ? evidence.content(keptLetter).bytes() : pdf.render(appeal);
+    Long letterEvidence = keptLetter != null ? null : keep(appeal, LetterPdf.fileName(appeal), attachment, "The letter as it went", by);
     String messageId = messageId(appealId, "letter");
-    events.publishEvent(new AppealMail(
-        appealId, messageId, null, to, campaign.replyTo(), campaign.replyTo(), letter.subject(), letter.body() + signature(appeal),
-        fileName(appeal),
-        pdf.render(appeal)));
-    return messageId;
+    Mail mail = new Mail(from, to, campaign.replyTo(), campaign.replyTo(), letter.subject(), letter.body() + signature(appeal), messageId,
+        null, LetterPdf.fileName(appeal), attachment);
+    return new Dispatch(messageId, letterEvidence, queue(appeal, mail, "letter", by));
   }
 
-  /** Queues a reminder threaded to the letter the tracker sent; the new mail's Message-ID. */
-  String reminder(long appealId, String note, String field) {
+  /** Keeps the letter as approved at this moment, for a submission that went another way: the evidence's id. */
+  long archive(long appealId, String by) {
+    AppealDetail appeal = appeals.detail(appealId);
+    return keep(appeal, LetterPdf.fileName(appeal), pdf.render(appeal), "The letter as approved when it was sent another way", by);
+  }
+
+  /**
+   * Queues a reminder to the office with the letter attached again, in the thread of the letter's
+   * mail: the tracker's own, else a Message-ID the submission's reference gives.
+   */
+  Dispatch reminder(long appealId, String note, String field, String by) {
     AppealDetail appeal = appeals.detail(appealId);
     String to = addressOf(appeal, field);
-    if (appeal.submission() == null || appeal.submission().delivery() == null) {
-      throw new InvalidFieldException(field, "is only possible when the tracker mailed the appeal itself: record the reminder you sent");
+    if (appeal.submission() == null) {
+      throw new InvalidFieldException(field, "is only possible once the appeal has been submitted");
     }
     Campaign campaign = campaigns.get(appeal.campaignId());
     Letter letter = Letter.of(appeal);
     String language = appeal.draft().language();
-    String date = appeal.submission().submittedAt()
-        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)));
-    String reminder = REMINDERS.getOrDefault(language, REMINDERS.get("en")).formatted(date);
+    String date = Letters.date(appeal.submission().submittedAt(), language, appeal.target().countryCode());
+    String reminder = java.util.Optional.ofNullable(REMINDERS.get(language))
+        .orElseGet(() -> REMINDERS.getOrDefault(language.replaceFirst("-.*", ""), REMINDERS.get("en"))).formatted(date);
     String body = (note == null || note.isBlank() ? reminder : note.strip()) + signature(appeal) + "\n\n---\n\n" + letter.body();
+    Long keptLetter = appeal.submission().letterEvidenceId();
+    byte[] attachment = keptLetter != null ? evidence.content(keptLetter).bytes() : pdf.render(appeal);
     String messageId = messageId(appealId, "reminder");
-    events.publishEvent(new AppealMail(
-        appealId, messageId, appeal.submission().reference(), to, campaign.replyTo(), campaign.replyTo(), "Re: " + letter.subject(),
-        body, fileName(appeal), pdf.render(appeal)));
-    return messageId;
+    Mail mail = new Mail(from, to, campaign.replyTo(), campaign.replyTo(), "Re: " + letter.subject(), body, messageId,
+        thread(appeal.submission()), LetterPdf.fileName(appeal), attachment);
+    return new Dispatch(messageId, null, queue(appeal, mail, "reminder-" + (appeal.followUps().size() + 1), by));
+  }
+
+  /** The mail a reminder answers: the letter the tracker mailed, else a Message-ID given as the submission's reference. */
+  private static String thread(AppealViews.Submission submission) {
+    if (submission.delivery() != null) {
+      return submission.delivery().messageId();
+    }
+    return submission.reference() != null && MESSAGE_ID.matcher(submission.reference().strip()).matches()
+        ? submission.reference().strip() : null;
+  }
+
+  /** Writes the mail to bytes once, keeps them, and hands those same bytes to the outbox: the evidence's id. */
+  private long queue(AppealDetail appeal, Mail mail, String what, String by) {
+    byte[] eml = mail.toBytes(clock.instant());
+    long kept = keep(appeal, "appeal-" + appeal.id() + "-" + appeal.target().countryCode() + "-" + what + ".eml", eml,
+        "The mail as queued for " + mail.to() + " (Message-ID " + mail.messageId() + ")", by);
+    events.publishEvent(new AppealMail(appeal.id(), mail.messageId(), mail.inReplyTo(), mail.to(), mail.cc(), mail.replyTo(),
+        mail.subject(), mail.body(), mail.attachmentName(), eml));
+    return kept;
+  }
+
+  private Long keep(AppealDetail appeal, String name, byte[] bytes, String description, String by) {
+    return evidence.add(appeal.id(), new NewEvidence(EvidenceKind.DELIVERY, description, null), name, bytes, by).id();
   }
 
   /** The signature block of a mail: who signs in the letter's language, their title, the organisation. */
@@ -115,10 +169,6 @@ class AppealMailer {
           field, "is not possible: the directory has no e-mail address for " + appeal.target().office() + ", " + appeal.target().country());
     }
     return to;
-  }
-
-  private static String fileName(AppealDetail appeal) {
-    return LetterPdf.fileName(appeal);
   }
 
   private String messageId(long appealId, String kind) {

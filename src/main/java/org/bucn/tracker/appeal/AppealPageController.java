@@ -25,17 +25,15 @@ class AppealPageController {
   private final Letters letters;
   private final AppealService appeals;
   private final AppealTasks tasks;
-  private final LetterPdf letterPdf;
   private final AppealDeliveries deliveries;
 
-  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks, LetterPdf letterPdf,
+  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks,
       AppealDeliveries deliveries) {
     this.deliveries = deliveries;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
     this.tasks = tasks;
-    this.letterPdf = letterPdf;
   }
 
   @GetMapping("/campaigns/{id}")
@@ -65,27 +63,37 @@ class AppealPageController {
     return "appeals/show";
   }
 
-  /** The approved draft as a formatted letter, for postal and embassy channels. */
+  /**
+   * The letter as a PDF: as it went, once submitted (the kept bytes); before, the latest draft as
+   * it would be printed today, to print and post, or to read in review.
+   */
   @GetMapping("/appeals/{id}/letter.pdf")
   ResponseEntity<byte[]> letter(@PathVariable long id) {
-    AppealDetail appeal = appeals.detail(id);
-    if (!approved(appeal)) {
-      throw new ConflictException("The latest draft of this appeal is not approved yet");
-    }
-    byte[] bytes = letterPdf.render(appeal);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(LetterPdf.fileName(appeal)).build().toString())
-        .body(bytes);
+    return LetterDownloads.pdf(deliveries.letter(id));
+  }
+
+  /** The letter's pages as one image, shown beside the text where it is reviewed and submitted. */
+  @GetMapping("/appeals/{id}/letter.png")
+  ResponseEntity<byte[]> letterImage(@PathVariable long id) {
+    return LetterDownloads.png(deliveries.letter(id));
+  }
+
+  /** Mails a letter that went another way to the office's address. */
+  @PostMapping("/appeals/{id}/send")
+  String send(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    return mail(id, () -> deliveries.sendLater(id, actor), "The letter is queued to be sent by e-mail.", flash);
   }
 
   /** Mails the letter again after its delivery failed, to the address the directory has now. */
   @PostMapping("/appeals/{id}/resend")
   String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    return mail(id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
+  }
+
+  private static String mail(long id, Runnable sending, String done, RedirectAttributes flash) {
     try {
-      deliveries.resend(id, actor);
-      flash.addFlashAttribute("flash", "The letter is queued to be sent again.");
+      sending.run();
+      flash.addFlashAttribute("flash", done);
     } catch (ConflictException | InvalidFieldException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }

@@ -219,32 +219,46 @@ class AppealRepository {
 
   // Submission, follow-ups, escalations.
 
-  /** The submission, addressed to the office's holder at this moment. */
-  void insertSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference, String messageId, String by) {
+  /** The submission, addressed to the office's holder at this moment, and what it sent (the PDF and mail kept as evidence). */
+  void insertSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference, String messageId, boolean sentElsewhere,
+      Long letterEvidenceId, Long mailEvidenceId, String by) {
     jdbc.sql(
             """
-            INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, message_id, recorded_by, addressed_to)
-            SELECT a.id, ?, ?, ?, ?, ?, t.holder_name FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
+            INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, message_id, sent_elsewhere, letter_evidence_id,
+                                           mail_evidence_id, recorded_by, addressed_to)
+            SELECT a.id, ?, ?, ?, ?, ?, ?, ?, ?, t.holder_name FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
             """)
-        .params(submittedAt, channel.name(), reference, messageId, by, appealId)
+        .params(submittedAt, channel.name(), reference, messageId, sentElsewhere, letterEvidenceId, mailEvidenceId, by, appealId)
         .update();
   }
 
-  /** A re-sent letter goes out as a new message: the submission now refers to it. */
-  void resubmitted(long appealId, String messageId) {
-    jdbc.sql("UPDATE appeal_submission SET message_id = ?, reference = ? WHERE appeal_id = ?").params(messageId, messageId, appealId).update();
+  /**
+   * The tracker mailed the letter after all (again after a failed delivery, or first after it went
+   * another way): the submission now refers to that message; a reference of its own is kept.
+   */
+  void mailed(long appealId, String messageId, Long letterEvidenceId, Long mailEvidenceId) {
+    jdbc.sql(
+            """
+            UPDATE appeal_submission SET reference = CASE WHEN message_id IS NULL AND reference IS NOT NULL THEN reference ELSE ? END,
+                   message_id = ?, letter_evidence_id = coalesce(?, letter_evidence_id), mail_evidence_id = ?
+             WHERE appeal_id = ?
+            """)
+        .params(messageId, messageId, letterEvidenceId, mailEvidenceId, appealId)
+        .update();
   }
 
   Optional<Submission> submission(long appealId) {
     return jdbc.sql(
             """
-            SELECT s.submitted_on, s.channel, s.reference, s.addressed_to, s.recorded_by, s.recorded_at, """ + DELIVERY + """
+            SELECT s.submitted_on, s.channel, s.reference, s.addressed_to, s.recorded_by, s.recorded_at, s.sent_elsewhere,
+                   s.letter_evidence_id, s.mail_evidence_id, """ + DELIVERY + """
               FROM appeal_submission s LEFT JOIN mail_delivery d ON d.message_id = s.message_id WHERE s.appeal_id = ?
             """)
         .param(appealId)
         .query((rs, n) -> new Submission(
             rs.getObject("submitted_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("reference"),
-            rs.getString("addressed_to"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs)))
+            rs.getString("addressed_to"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs),
+            rs.getBoolean("sent_elsewhere"), rs.getObject("letter_evidence_id", Long.class), rs.getObject("mail_evidence_id", Long.class)))
         .optional();
   }
 
@@ -278,10 +292,13 @@ class AppealRepository {
         rs.getObject("sent_at", OffsetDateTime.class), rs.getInt("attempts"), rs.getString("last_error"));
   }
 
-  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String messageId, String by) {
+  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String messageId, Long mailEvidenceId, String by) {
     jdbc.sql(
-            "INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, by)
+            """
+            INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, mail_evidence_id, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, mailEvidenceId, by)
         .update();
   }
 
@@ -295,13 +312,14 @@ class AppealRepository {
   List<FollowUp> followUps(long appealId) {
     return jdbc.sql(
             """
-            SELECT f.round, f.done_on, f.channel, f.note, f.recorded_by, f.recorded_at, """ + DELIVERY + """
+            SELECT f.round, f.done_on, f.channel, f.note, f.recorded_by, f.recorded_at, f.mail_evidence_id, """ + DELIVERY + """
               FROM appeal_follow_up f LEFT JOIN mail_delivery d ON d.message_id = f.message_id WHERE f.appeal_id = ? ORDER BY f.id
             """)
         .param(appealId)
         .query((rs, n) -> new FollowUp(
             rs.getInt("round"), rs.getObject("done_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("note"),
-            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs)))
+            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs),
+            rs.getObject("mail_evidence_id", Long.class)))
         .list();
   }
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens, moves, closes and withdraws appeals, and reads everything recorded about them. */
 @Service
-public class AppealService {
+public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders {
 
   private final AppealRepository appeals;
   private final CampaignService campaigns;
@@ -170,6 +170,7 @@ public class AppealService {
   }
 
   /** 404 unless the appeal exists. */
+  @Override
   @Transactional(readOnly = true)
   public void requireExists(long appealId) {
     appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));

@@ -58,13 +58,20 @@ public final class AppealViews {
 
   public record Delivery(DeliveryStatus status, String messageId, String to, OffsetDateTime sentAt, int attempts, String lastError) {}
 
-  /** {@code delivery} is present when the tracker mailed the letter itself; {@code reference} is then its Message-ID. */
+  /**
+   * {@code delivery} is present when the tracker mailed the letter itself; {@code reference} is
+   * then its Message-ID, unless the letter first went another way ({@code sentElsewhere}: an
+   * e-mail from another mailbox). {@code letterEvidenceId} is the PDF as it went (kept at the
+   * moment it was queued or recorded), {@code mailEvidenceId} the mail as queued.
+   */
   public record Submission(
       LocalDate submittedAt, Channel channel, String reference, String addressedTo, String recordedBy, OffsetDateTime recordedAt,
-      Delivery delivery) {}
+      Delivery delivery, boolean sentElsewhere, Long letterEvidenceId, Long mailEvidenceId) {}
 
+  /** {@code mailEvidenceId}: the reminder as the tracker queued it, when it mailed one. */
   public record FollowUp(
-      int round, LocalDate doneAt, Channel channel, String note, String recordedBy, OffsetDateTime recordedAt, Delivery delivery) {}
+      int round, LocalDate doneAt, Channel channel, String note, String recordedBy, OffsetDateTime recordedAt, Delivery delivery,
+      Long mailEvidenceId) {}
 
   public record Escalation(EscalationDecision decision, String note, String decidedBy, OffsetDateTime decidedAt) {}
 

@@ -108,35 +108,40 @@ public class AppealWork {
 
   private Map<String, Object> submission(AppealRepository.AppealRow appeal, AppealInput.Submission submission, String by) {
     if (submission.sends()) {
-      String messageId = mailer.letter(appeal.id(), "send");
+      AppealMailer.Dispatch sent = mailer.letter(appeal.id(), "send", by);
       LocalDate today = LocalDate.now(clock);
-      appeals.insertSubmission(appeal.id(), today, Channel.EMAIL, messageId, messageId, by);
-      timeline.record(appeal.id(), by, "SUBMITTED", "sent the appeal by e-mail on " + Words.date(today) + " (Message-ID " + messageId + ")");
+      appeals.insertSubmission(appeal.id(), today, Channel.EMAIL, sent.messageId(), sent.messageId(), false, sent.letterEvidenceId(),
+          sent.mailEvidenceId(), by);
+      timeline.record(appeal.id(), by, "SUBMITTED", "sent the appeal by e-mail on " + Words.date(today) + " (Message-ID " + sent.messageId() + ")");
       return Map.of();
     }
-    appeals.insertSubmission(appeal.id(), submission.submittedAt(), submission.channel(), submission.reference(), null, by);
+    long letter = mailer.archive(appeal.id(), by);
+    appeals.insertSubmission(appeal.id(), submission.submittedAt(), submission.channel(), submission.reference(), null,
+        submission.wentElsewhere() && submission.channel() == Channel.EMAIL, letter, null, by);
     timeline.record(
         appeal.id(),
         by,
         "SUBMITTED",
-        "recorded the submission by " + Words.of(submission.channel()) + " on " + Words.date(submission.submittedAt())
+        "recorded the submission by " + Words.of(submission.channel())
+            + (submission.channel() == Channel.EMAIL ? " from another mailbox" : "") + " on " + Words.date(submission.submittedAt())
             + (StringUtils.hasText(submission.reference()) ? ", reference " + submission.reference() : ""));
     return Map.of();
   }
 
   private Map<String, Object> followUp(AppealRepository.AppealRow appeal, AppealInput.FollowUp followUp, String by) {
-    String messageId = null;
+    AppealMailer.Dispatch sent = null;
     if (followUp.sends()) {
-      messageId = mailer.reminder(appeal.id(), followUp.note(), "send");
+      sent = mailer.reminder(appeal.id(), followUp.note(), "send", by);
       followUp = new AppealInput.FollowUp(LocalDate.now(clock), Channel.EMAIL, followUp.note(), true);
     }
     notBeforeSubmission(appeal.id(), followUp.doneAt(), "doneAt");
-    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, messageId, by);
+    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, sent == null ? null : sent.messageId(),
+        sent == null ? null : sent.mailEvidenceId(), by);
     int done = appeals.followUpsInRound(appeal.id(), appeal.followUpRound());
     int max = campaign(appeal).maxFollowUps();
     timeline.record(
         appeal.id(), by, "FOLLOWED_UP",
-        "followed up (" + done + " of " + max + ") " + (messageId != null ? "by e-mail, sent by the tracker," : "by " + Words.of(followUp.channel()))
+        "followed up (" + done + " of " + max + ") " + (sent != null ? "by e-mail, sent by the tracker," : "by " + Words.of(followUp.channel()))
             + " on " + Words.date(followUp.doneAt()) + note(followUp.note()));
     return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
   }

@@ -11,5 +11,7 @@ public enum LetterWarning {
   /** The directory has no form of address for the office in the letter's language: no salutation. */
   SALUTATION_MISSING,
   /** The campaign has no letter at all yet. */
-  NO_TEMPLATE
+  NO_TEMPLATE,
+  /** The template was saved with {{date}} or {{signatory}}, which the layout prints: the text's copies are left out. */
+  LAYOUT_PLACEHOLDER
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.organisation.Organisation;
 import org.bucn.tracker.organisation.OrganisationService;
-import org.bucn.tracker.organisation.Signatory;
 import org.bucn.tracker.target.Addressing;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageTags;
@@ -40,8 +39,16 @@ public class Letters {
 
   /** The placeholders a letter may use. */
   public static final List<String> PLACEHOLDERS = List.of(
-      "salutation", "honorific", "holderName", "formalTitle", "office", "country", "campaignTitle", "demands", "date", "signatory",
-      "organisation");
+      "salutation", "honorific", "holderName", "formalTitle", "office", "country", "campaignTitle", "demands", "organisation");
+
+  /**
+   * What the letter's layout prints once, and a template may not: the date (above the subject)
+   * and the signature block (the signatory, their title, the organisation). A template saved
+   * before this rule renders them as nothing, with a note in the preview.
+   */
+  static final Map<String, String> LAYOUT_PLACEHOLDERS = Map.of(
+      "date", "the letter's layout prints the date once, above the subject",
+      "signatory", "the letter's layout prints the signature block once, at the end: the signatory, their title and the organisation");
 
   /**
    * Values only: the basic collector reads map entries and never calls a method, so even a
@@ -88,8 +95,8 @@ public class Letters {
     campaigns.get(campaignId);
     String tag = LanguageTags.canonical(language)
         .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
-    compile("subject", request.subject());
-    compile("body", request.body());
+    compile("subject", request.subject(), true);
+    compile("body", request.body(), true);
     boolean first = jdbc.sql("SELECT count(*) FROM campaign_letter WHERE campaign_id = ?").param(campaignId).query(Long.class).single() == 0;
     boolean isDefault = first || Boolean.TRUE.equals(request.isDefault());
     if (isDefault) {
@@ -160,9 +167,12 @@ public class Letters {
       if (!addressing.hasForm()) {
         warnings.add(LetterWarning.SALUTATION_MISSING);
       }
+      if (usesLayoutPlaceholder(l.subject()) || usesLayoutPlaceholder(l.body())) {
+        warnings.add(LetterWarning.LAYOUT_PLACEHOLDER);
+      }
       Map<String, Object> values = values(campaign, target, addressing, sender, l.language(), today);
-      return new RenderedLetter(l.language(), compile("subject", l.subject()).execute(values).strip(),
-          compile("body", l.body()).execute(values), List.copyOf(warnings));
+      return new RenderedLetter(l.language(), compile("subject", l.subject(), false).execute(values).strip(),
+          compile("body", l.body(), false).execute(values), List.copyOf(warnings));
     });
   }
 
@@ -180,8 +190,6 @@ public class Letters {
     values.put("country", target.country());
     values.put("campaignTitle", campaign.title());
     values.put("demands", DemandWords.of(campaign, language));
-    values.put("date", date(today, language, target.countryCode()));
-    values.put("signatory", sender.signatory(language).map(Signatory::name).orElse(""));
     values.put("organisation", sender.name());
     return values;
   }
@@ -191,8 +199,16 @@ public class Letters {
     return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LanguageTags.dateLocale(language, countryCode)));
   }
 
-  /** Compiles a letter template; a tag that is not one of the {@link #PLACEHOLDERS} is refused naming it. */
-  private static Template compile(String field, String template) {
+  private static boolean usesLayoutPlaceholder(String template) {
+    return LAYOUT_PLACEHOLDERS.keySet().stream().anyMatch(name -> template.matches("(?s).*\\{\\{\\s*[#^/]?\\s*" + name + "\\s*}}.*"));
+  }
+
+  /**
+   * Compiles a letter template; a tag that is not one of the {@link #PLACEHOLDERS} is refused
+   * naming it. The layout's own ({@link #LAYOUT_PLACEHOLDERS}) are refused when a template is
+   * saved ({@code saving}) and render as nothing in one stored before.
+   */
+  private static Template compile(String field, String template, boolean saving) {
     Template compiled;
     try {
       compiled = MUSTACHE.compile(template);
@@ -226,6 +242,12 @@ public class Letters {
       }
 
       private void placeholder(String name) {
+        if (LAYOUT_PLACEHOLDERS.containsKey(name)) {
+          if (saving) {
+            throw new InvalidFieldException(field, "uses {{" + name + "}}: " + LAYOUT_PLACEHOLDERS.get(name) + "; remove it from the text");
+          }
+          return;
+        }
         if (!PLACEHOLDERS.contains(name)) {
           throw new InvalidFieldException(field, "uses {{" + name + "}}, which is not a placeholder; use " + PLACEHOLDERS);
         }

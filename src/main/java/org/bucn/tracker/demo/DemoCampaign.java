@@ -315,7 +315,8 @@ class DemoCampaign {
   private void submitted(long appealId, String language, LocalDate on) {
     approved(appealId, language, on.minusDays(2));
     on(on, appealId, () -> complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE,
-        Map.of("submittedAt", on.toString(), "channel", "EMAIL", "reference", "BUCN-" + on.getYear() + "-" + appealId)));
+        Map.of("submittedAt", on.toString(), "channel", "EMAIL", "sentElsewhere", "true",
+            "reference", "BUCN-" + on.getYear() + "-" + appealId)));
   }
 
   private void responded(long appealId, String language, LocalDate submittedOn, String kind, LocalDate receivedOn) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.tika.Tika;
 import org.bucn.tracker.TrackerProperties;
-import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.shared.DamagedDataException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -42,12 +41,12 @@ public class EvidenceService {
 
   private final EvidenceRepository evidence;
   private final EvidenceStore store;
-  private final AppealService appeals;
+  private final EvidenceHolders appeals;
   private final Timeline timeline;
   private final long maxSize;
   private final Tika tika = new Tika();
 
-  EvidenceService(EvidenceRepository evidence, EvidenceStore store, AppealService appeals, Timeline timeline, TrackerProperties properties) {
+  EvidenceService(EvidenceRepository evidence, EvidenceStore store, EvidenceHolders appeals, Timeline timeline, TrackerProperties properties) {
     this.evidence = evidence;
     this.store = store;
     this.appeals = appeals;

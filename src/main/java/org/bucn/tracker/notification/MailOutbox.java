@@ -26,18 +26,18 @@ class MailOutbox {
     jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)").params(recipient, subjectLine(subject), body).update();
   }
 
-  /** An appeal's letter to a target's office, with its own Message-ID and the letter attached. */
+  /** An appeal's letter to a target's office, with its own Message-ID, queued as the bytes the appeal kept. */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(AppealMail mail) {
     jdbc.sql(
             """
             INSERT INTO mail_outbox (recipient, subject, body, message_id, in_reply_to, cc, reply_to, attachment_name,
-                                     attachment, appeal_id)
+                                     raw_message, appeal_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(mail.to(), subjectLine(mail.subject()), mail.body(), mail.messageId(), mail.inReplyTo(), mail.cc(), mail.replyTo(),
-            mail.attachmentName(), mail.attachment(), mail.appealId())
+            mail.attachmentName(), mail.eml(), mail.appealId())
         .update();
   }
 

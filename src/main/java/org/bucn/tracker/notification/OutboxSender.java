@@ -31,10 +31,10 @@ class OutboxSender {
 
   record Queued(
       long id, String recipient, String subject, String body, int attempts, String messageId, String inReplyTo, String cc,
-      String replyTo, String attachmentName, byte[] attachment, Long appealId) {
+      String replyTo, String attachmentName, byte[] attachment, byte[] rawMessage, Long appealId) {
 
     MailGateway.Outgoing outgoing() {
-      return new MailGateway.Outgoing(recipient, subject, body, messageId, inReplyTo, cc, replyTo, attachmentName, attachment);
+      return new MailGateway.Outgoing(recipient, subject, body, messageId, inReplyTo, cc, replyTo, attachmentName, attachment, rawMessage);
     }
   }
 
@@ -70,7 +70,7 @@ class OutboxSender {
              WHERE id = (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, body, attempts, message_id, in_reply_to, cc, reply_to, attachment_name, attachment,
-                      appeal_id
+                      raw_message, appeal_id
             """)
         .param(LEASE.toSeconds())
         .query(Queued.class)

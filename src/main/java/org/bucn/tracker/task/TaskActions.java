@@ -54,6 +54,7 @@ public class TaskActions {
 
   /** What a file attached to a step is evidence of; steps not listed take no files. */
   private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
+      TaskKey.SUBMIT_APPEAL, EvidenceKind.DELIVERY,
       TaskKey.FOLLOW_UP, EvidenceKind.DELIVERY,
       TaskKey.RECORD_RESPONSE, EvidenceKind.RESPONSE_LETTER,
       TaskKey.TRACK_SANCTION, EvidenceKind.SANCTION_ACT);

@@ -275,6 +275,7 @@ class TaskPageController {
     model.addAttribute("escalationDecisions", EscalationDecision.values());
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
     model.addAttribute("mayComplete", view.mayComplete());
+    model.addAttribute("mailCc", campaigns.get(view.appeal().campaignId()).replyTo());
     model.addAttribute("replies", replies.ofAppeal(view.appeal().id()));
     List<DraftDiff.Segment> diff = DraftDiff.ofLatest(view.appeal().drafts());
     model.addAttribute("diff", diff.isEmpty() ? null : diff);

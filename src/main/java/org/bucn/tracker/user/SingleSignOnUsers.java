@@ -1,6 +1,7 @@
 package org.bucn.tracker.user;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -10,14 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who a person signing in through the identity provider is here: the user of the same
- * {@code preferred_username}, else the one user with the same e-mail address. Roles are the
- * tracker's own, or, when the provider is trusted with them, the ones its claim lists, written to
- * the user table at each sign-in so that every request reads them from there as for anyone.
+ * Who a person signing in through the identity provider is here. A person is the provider's
+ * {@code (issuer, sub)}: bound to one tracker user at their first sign-in and found by that binding
+ * ever after. The first sign-in binds only by an e-mail address the provider says it verified
+ * (the one user with that address, any case), or creates a user when that is allowed; a
+ * {@code preferred_username} or an unverified address, which the person can often choose at the
+ * provider, never picks an account. Roles are the tracker's own, or, when the provider is trusted
+ * with them, the ones its claim lists, written to the user table at each sign-in that carries the
+ * claim (a sign-in without it leaves them as they are).
  */
 @Service
 public class SingleSignOnUsers {
@@ -46,49 +52,103 @@ public class SingleSignOnUsers {
   /**
    * What the provider says about the person.
    *
-   * @param roles the roles its claim lists, or null when the tracker's own roles count
+   * @param issuer the provider's issuer URL, with {@code subject} the person's identity there
+   * @param emailVerified the provider's {@code email_verified}: only a verified address links an account
+   * @param roles the roles its claim lists, or null when the tracker's own roles count (or the claim is absent)
    */
-  public record Claims(String preferredUsername, String email, String name, Collection<String> roles) {}
+  public record Claims(String issuer, String subject, String preferredUsername, String email, boolean emailVerified,
+                       String name, Collection<String> roles) {}
 
   private static final Logger security = LoggerFactory.getLogger("security");
   private final UserRepository repository;
   private final UserService users;
+  private final JdbcClient jdbc;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  SingleSignOnUsers(UserRepository repository, UserService users) {
+  SingleSignOnUsers(UserRepository repository, UserService users, JdbcClient jdbc, Clock clock) {
     this.repository = repository;
     this.users = users;
+    this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Transactional
   public UserAccount signIn(Claims claims, boolean autoCreate) {
-    Optional<UserAccount> match = Optional.ofNullable(claims.preferredUsername()).flatMap(users::find);
-    if (match.isEmpty() && claims.email() != null && !claims.email().isBlank()) {
-      List<UserAccount> byEmail = repository.findByEmail(claims.email());
-      if (byEmail.size() > 1) {
-        throw new Refused(Refusal.AMBIGUOUS, "Several users have the address " + claims.email());
-      }
-      match = byEmail.stream().findFirst();
+    if (claims.issuer() == null || claims.issuer().isBlank() || claims.subject() == null || claims.subject().isBlank()) {
+      throw new Refused(Refusal.UNKNOWN, "The provider named no subject");
     }
+    String issuer = cut(claims.issuer(), 500);
+    String subject = cut(claims.subject(), 255);
+    String email = claims.emailVerified() ? plain(claims.email(), 254) : null;
     Set<Role> claimed = claims.roles() == null ? null : roles(claims.roles());
-    UserAccount user = match.orElseGet(() -> {
-      if (!autoCreate) {
-        security.warn("Single sign-on refused for unknown user {} <{}>", claims.preferredUsername(), claims.email());
-        throw new Refused(Refusal.UNKNOWN, "No user here is " + describe(claims));
-      }
-      String username = newUsername(claims);
-      security.info("Single sign-on created the user {} <{}>", username, claims.email());
-      return users.create(new UserService.NewUser(username, unusablePassword(), claims.email(), claims.name(),
-          claimed == null ? Set.of() : claimed));
-    });
+    UserAccount user = bound(issuer, subject).orElseGet(() -> link(claims, issuer, subject, email, claimed, autoCreate));
     if (!user.enabled()) {
       security.warn("Single sign-on refused for disabled user {}", user.username());
       throw new Refused(Refusal.DISABLED, user.username() + " is disabled");
     }
     if (claimed != null && !claimed.equals(user.roles())) {
+      security.info("Single sign-on set the roles of {} to {} from the provider's claim", user.username(), claimed);
       user = users.update(user.username(), new UserService.UserChange(null, null, null, claimed, null));
     }
     return user;
+  }
+
+  /** The user this provider's subject was bound to, if any. */
+  private Optional<UserAccount> bound(String issuer, String subject) {
+    return jdbc.sql("SELECT username FROM sso_identity WHERE issuer = ? AND subject = ?")
+        .params(issuer, subject)
+        .query(String.class)
+        .optional()
+        .flatMap(users::find);
+  }
+
+  /** The first sign-in of this subject: binds it to the one user with its verified address, or to a new user. */
+  private UserAccount link(Claims claims, String issuer, String subject, String verifiedEmail, Set<Role> claimed, boolean autoCreate) {
+    Optional<UserAccount> match = Optional.empty();
+    if (verifiedEmail != null) {
+      List<UserAccount> byEmail = repository.findByEmail(verifiedEmail);
+      if (byEmail.size() > 1) {
+        throw new Refused(Refusal.AMBIGUOUS, "Several users have the address " + verifiedEmail);
+      }
+      match = byEmail.stream().findFirst();
+      if (match.isPresent() && alreadyBound(match.get().username(), issuer)) {
+        security.warn("Single sign-on refused: {} <{}> is bound to another subject of {}", match.get().username(), verifiedEmail, issuer);
+        throw new Refused(Refusal.UNKNOWN, match.get().username() + " signs in as another person of this provider");
+      }
+    } else if (claims.email() != null && !claims.email().isBlank()) {
+      security.warn("Single sign-on: the address of subject {} is not verified by the provider, so it links no account", clean(subject));
+    }
+    UserAccount user = match.orElseGet(() -> {
+      if (!autoCreate) {
+        security.warn("Single sign-on refused for unknown subject {} ({})", clean(subject), clean(describe(claims)));
+        throw new Refused(Refusal.UNKNOWN, "No user here is " + describe(claims));
+      }
+      String username = newUsername(claims);
+      security.info("Single sign-on created the user {} <{}>", username, verifiedEmail);
+      return users.create(new UserService.NewUser(username, unusablePassword(), verifiedEmail, plain(claims.name(), 120),
+          claimed == null ? Set.of() : claimed));
+    });
+    int bound = jdbc.sql("""
+            INSERT INTO sso_identity (issuer, subject, username, linked_at, linked_by)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING
+            """)
+        .params(issuer, subject, user.username(), java.sql.Timestamp.from(clock.instant()),
+            match.isPresent() ? "VERIFIED_EMAIL" : "CREATED")
+        .update();
+    if (bound == 0) {
+      // The same person's other sign-in bound them a moment ago: that binding counts.
+      return bound(issuer, subject).orElseThrow(() -> new Refused(Refusal.UNKNOWN, "No user here is " + describe(claims)));
+    }
+    security.info("Single sign-on bound subject {} of {} to {}", clean(subject), clean(issuer), user.username());
+    return user;
+  }
+
+  private boolean alreadyBound(String username, String issuer) {
+    return jdbc.sql("SELECT count(*) FROM sso_identity WHERE username = ? AND issuer = ?")
+        .params(username, issuer)
+        .query(Long.class)
+        .single() > 0;
   }
 
   private static Set<Role> roles(Collection<String> names) {
@@ -102,6 +162,25 @@ public class SingleSignOnUsers {
       }
     }
     return roles;
+  }
+
+  /** Names and addresses from the provider: no control characters, at most what the column holds. */
+  private static String plain(String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return cut(value.replaceAll("\\p{Cntrl}", " ").strip(), max);
+  }
+
+  private static String cut(String value, int max) {
+    if (value.length() <= max) {
+      return value;
+    }
+    return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max);
+  }
+
+  private static String clean(String value) {
+    return value == null ? null : value.replaceAll("\\p{Cntrl}", "_");
   }
 
   private static String describe(Claims claims) {

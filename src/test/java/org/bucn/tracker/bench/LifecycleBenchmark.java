@@ -335,7 +335,7 @@ public final class LifecycleBenchmark {
     return switch (step.taskKey()) {
       case "draftAppeal" -> Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en");
       case "reviewAppeal" -> Map.of("decision", "APPROVE");
-      case "submitAppeal" -> Map.of("submittedAt", TODAY, "channel", "EMAIL", "reference", "B-" + step.appeal().id());
+      case "submitAppeal" -> Map.of("submittedAt", TODAY, "channel", "EMAIL", "sentElsewhere", "true", "reference", "B-" + step.appeal().id());
       case "followUp" -> Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder");
       case "escalateNoResponse" -> Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent");
       case "recordResponse" -> Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned");

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @TrackerTest
 class LetterQualityTests {
 
-  static final String BODY = "{{salutation}}\n\n{{#holderName}}{{honorific}} {{holderName}}, {{/holderName}}{{formalTitle}}: {{demands}}. {{date}}";
+  static final String BODY = "{{salutation}}\n\n{{#holderName}}{{honorific}} {{holderName}}, {{/holderName}}{{formalTitle}}: {{demands}}.";
 
   @Autowired MockMvc mvc;
   @Autowired CampaignService campaigns;

@@ -105,7 +105,10 @@ class LetterTests {
     mvc.perform(get("/appeals/{id}", appeal).with(user("manager").roles("MANAGER")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
         .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert(1)"))));
-    mvc.perform(get("/appeals/{id}/letter.pdf", appeal).with(user("manager").roles("MANAGER"))).andExpect(status().isConflict());
+    // Before it is approved, the draft as it would be printed, and said to be not yet sent.
+    mvc.perform(get("/appeals/{id}/letter.pdf", appeal).with(user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Letter-Status", "not yet sent"));
 
     drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, Map.of("text", draft, "language", "en"));
     drill.complete(appeal, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "APPROVE"));

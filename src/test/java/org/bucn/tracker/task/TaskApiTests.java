@@ -190,9 +190,9 @@ class TaskApiTests {
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("decision"));
     complete("coordinator", review, "{\"decision\":\"APPROVE\"}").andExpect(status().isOk());
     String submit = drill.awaitTask(greece, TaskKey.SUBMIT_APPEAL).id();
-    complete("advocate2", submit, "{\"submittedAt\":\"" + LocalDate.now().plusDays(3) + "\",\"channel\":\"EMAIL\"}")
+    complete("advocate2", submit, "{\"submittedAt\":\"" + LocalDate.now().plusDays(3) + "\",\"channel\":\"LETTER\"}")
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("submittedAt"));
-    complete("advocate2", submit, "{\"submittedAt\":\"27/11/2026\",\"channel\":\"EMAIL\"}")
+    complete("advocate2", submit, "{\"submittedAt\":\"27/11/2026\",\"channel\":\"LETTER\"}")
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("submittedAt"));
     complete("advocate2", submit, "{\"submittedAt\":\"" + TODAY + "\",\"channel\":\"PIGEON\"}")
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("channel"));

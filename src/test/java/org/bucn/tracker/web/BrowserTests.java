@@ -225,7 +225,7 @@ class BrowserTests {
     browser.findElement(By.id("letter-language")).sendKeys("sr-latn");
     browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
     WebElement body = browser.findElement(By.id("letter-body"));
-    body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}. {{date}}");
+    body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}.");
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
 
@@ -356,11 +356,13 @@ class BrowserTests {
 
       logIn("advocate");
       open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
-      assertThat(browser.findElement(By.cssSelector("label.choice")).getText()).contains(office);
-      browser.findElement(By.id("send")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-now")));
+      assertThat(browser.findElement(By.cssSelector("#send-now .mail-envelope")).getText()).as("the exact recipient shown")
+          .contains(office).contains("appeal-" + appeal + "-RO.pdf");
+      assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=send]"))).as("two actions, never a checkbox").isEmpty();
       screenshot("submission-send-by-mail");
-      browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
+      browser.findElement(By.cssSelector("#send-now button[type=submit]")).click();
+      browser.switchTo().alert().accept();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
           .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipients(m).contains(office)));

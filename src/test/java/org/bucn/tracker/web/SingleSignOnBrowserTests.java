@@ -124,9 +124,14 @@ class SingleSignOnBrowserTests {
     wait.until(ExpectedConditions.urlContains("/login?sso=unknown"));
     assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("not a user of the tracker yet");
 
-    browser.manage().deleteAllCookies();
-    browser.get("http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port") + "/logout");
-    browser.manage().deleteAllCookies();
+    // Someone who chose an existing user's name and typed their address, which the provider never verified.
+    signOutOfProvider();
+    browser.get(base + "/login");
+    browser.findElement(By.id("sso")).click();
+    signInAtProvider("mallory");
+    wait.until(ExpectedConditions.urlContains("/login?sso=unknown"));
+
+    signOutOfProvider();
     browser.get(base + "/login");
     browser.findElement(By.id("sso")).click();
     signInAtProvider("dora");
@@ -165,6 +170,12 @@ class SingleSignOnBrowserTests {
       assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(closed)).build(),
           java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).as(closed).isIn(401, 404);
     }
+  }
+
+  private void signOutOfProvider() {
+    browser.manage().deleteAllCookies();
+    browser.get("http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port") + "/logout");
+    browser.manage().deleteAllCookies();
   }
 
   private void signInAtProvider(String username) {

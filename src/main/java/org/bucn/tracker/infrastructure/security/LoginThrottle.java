@@ -51,10 +51,10 @@ public class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long this try must wait (empty: it may go ahead). */
+  /** How long this try must wait (empty: it may go ahead); a blank user name is a try of the address alone. */
   public Optional<Duration> waitBefore(String username, String address) {
     Instant now = clock.instant();
-    Optional<Duration> wait = remaining(accounts.get(key(username)), now).or(() -> remaining(addresses.get(address), now));
+    Optional<Duration> wait = (key(username).isEmpty() ? Optional.<Duration>empty() : remaining(accounts.get(key(username)), now)).or(() -> remaining(addresses.get(address), now));
     wait.ifPresent(w -> log.warn("login refused for {} from {}: throttled for {} s more", clean(username), address, w.toSeconds()));
     return wait;
   }

@@ -6,13 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.bucn.tracker.infrastructure.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the password is not even checked then.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+
+  private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
   private final LoginThrottle throttle;
   private final ObjectMapper json;
@@ -48,16 +51,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user name a request tries to log in as, if it tries. */
+  /**
+   * The user name a request tries to log in as, if it tries. Basic credentials are read by
+   * Spring's own {@link BasicAuthenticationConverter}, the one the Basic filter uses, so every
+   * spelling Spring accepts ({@code Basic}, any case, then any one character) is throttled too.
+   * Any other scheme (a Bearer token) is a try without a user name: the address's lock applies.
+   */
   private static Optional<String> loginAttempt(HttpServletRequest request) {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (authorization != null && !authorization.isBlank()) {
       try {
-        String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = credentials.indexOf(':');
-        return Optional.of(colon < 0 ? credentials : credentials.substring(0, colon));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty(); // not Base64: the Basic filter refuses it
+        UsernamePasswordAuthenticationToken basic = BASIC.convert(request);
+        return Optional.of(basic == null ? "" : basic.getName());
+      } catch (AuthenticationException e) {
+        return Optional.of(""); // malformed Basic: refused by the Basic filter, still a try from this address
       }
     }
     if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))) {

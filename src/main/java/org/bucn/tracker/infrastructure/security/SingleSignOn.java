@@ -70,15 +70,12 @@ final class SingleSignOn {
     OidcUserService provider = new OidcUserService();
     return request -> {
       OidcUser person = provider.loadUser(request);
-      Collection<String> roles = null;
-      if (oidc.rolesFromClaim()) {
-        Object claim = person.getClaims().get(oidc.rolesClaim());
-        roles = claim instanceof Collection<?> list ? list.stream().map(String::valueOf).toList()
-            : claim instanceof String one ? List.of(one.split("[,\\s]+")) : List.of();
-      }
+      Collection<String> roles = oidc.rolesFromClaim() ? claimedRoles(person.getClaims().get(oidc.rolesClaim())) : null;
       UserAccount user;
       try {
-        user = signOn.signIn(new SingleSignOnUsers.Claims(person.getPreferredUsername(), person.getEmail(), person.getFullName(), roles),
+        user = signOn.signIn(new SingleSignOnUsers.Claims(String.valueOf(person.getIssuer()), person.getSubject(),
+                person.getPreferredUsername(), person.getEmail(), Boolean.TRUE.equals(person.getEmailVerified()),
+                person.getFullName(), roles),
             Boolean.TRUE.equals(oidc.autoCreate()));
       } catch (SingleSignOnUsers.Refused refused) {
         throw new OAuth2AuthenticationException(new OAuth2Error(refused.reason().name().toLowerCase()), refused.getMessage());
@@ -92,6 +89,20 @@ final class SingleSignOn {
         }
       };
     };
+  }
+
+  /**
+   * The roles a roles claim lists: a list, or one string of names; null when the sign-in does not
+   * carry the claim at all, so that the user's roles stay as they are (an empty claim empties them).
+   */
+  static Collection<String> claimedRoles(Object claim) {
+    if (claim instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    if (claim instanceof String one) {
+      return one.isBlank() ? List.of() : List.of(one.trim().split("[,\\s]+"));
+    }
+    return null;
   }
 
   /** A refused sign-in lands on the login page, which says why ({@code ?sso=unknown|disabled|ambiguous}). */

@@ -62,7 +62,7 @@ class TwoNodeTests {
       String today = LocalDate.now().toString();
       complete(tasks, inputs, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
       complete(tasks, inputs, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
-      complete(tasks, inputs, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "EMAIL"));
+      complete(tasks, inputs, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "LETTER"));
 
       // What a node killed right after acquiring the timer leaves behind: the job locked in its name.
       ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) b.getBean(ProcessEngineConfiguration.class);

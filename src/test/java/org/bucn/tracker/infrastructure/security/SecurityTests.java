@@ -186,6 +186,27 @@ class SecurityTests {
     }
   }
 
+  /** Spring reads {@code Basic} followed by any one character; a locked account stays locked in every spelling. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Basic ", "Basic\t", "BasicX", "basic ", "BASIC\t"})
+  void aLockedAccountStaysLockedWhateverTheSpellingOfBasic(String scheme) throws Exception {
+    String username = "spelled" + Math.abs(scheme.hashCode());
+    users.createIfAbsent(new org.bucn.tracker.user.UserService.NewUser(username, "right password", null, null, Set.of(Role.MANAGER)));
+    String address = "10.0.1." + (Math.abs(scheme.hashCode()) % 200);
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      mvc.perform(get("/api/me").header("Authorization", scheme + basic(username, "guess " + i)).with(from(address)))
+          .andExpect(status().isUnauthorized());
+    }
+    for (String spelling : java.util.List.of("Basic ", "Basic\t", "BasicX", "bAsIc:")) {
+      mvc.perform(get("/api/me").header("Authorization", spelling + basic(username, "right password")).with(from(address)))
+          .andExpect(status().isTooManyRequests());
+    }
+  }
+
+  private static String basic(String username, String password) {
+    return java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void aDisabledAccountsPasswordIsCheckedLikeAnyOtherSoItsAnswerIsNoFaster(
       @Autowired org.springframework.test.context.event.ApplicationEvents events) throws Exception {
