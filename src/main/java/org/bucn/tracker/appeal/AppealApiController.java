@@ -14,10 +14,47 @@ class AppealApiController {
 
   private final AppealService appeals;
   private final AppealDeliveries deliveries;
+  private final AppealCorrections corrections;
+  private final AnswerPublication publication;
 
-  AppealApiController(AppealService appeals, AppealDeliveries deliveries) {
+  AppealApiController(AppealService appeals, AppealDeliveries deliveries, AppealCorrections corrections, AnswerPublication publication) {
     this.appeals = appeals;
     this.deliveries = deliveries;
+    this.corrections = corrections;
+    this.publication = publication;
+  }
+
+  /** Approves the office's answer for a published campaign's public page (coordinators); the appeal. */
+  @PostMapping("/api/appeals/{id}/public-answer/approve")
+  AppealDetail approveAnswer(@PathVariable long id, Actor actor) {
+    publication.approve(id, actor);
+    return appeals.detail(id);
+  }
+
+  /** Takes the office's answer off the public page again: it reads "answer received, summary pending". */
+  @PostMapping("/api/appeals/{id}/public-answer/withdraw")
+  AppealDetail withdrawAnswer(@PathVariable long id, Actor actor) {
+    publication.withdraw(id, actor);
+    return appeals.detail(id);
+  }
+
+  /** The campaign's answers waiting for approval for the public page. */
+  @GetMapping("/api/campaigns/{campaignId}/public-answers/pending")
+  List<AnswerPublication.Pending> pendingAnswers(@PathVariable long campaignId) {
+    appeals.summariesOfCampaign(campaignId);
+    return publication.pending(campaignId);
+  }
+
+  /**
+   * Corrects a recorded submission, follow-up, response or sanction outcome, with a reason
+   * (coordinators; whoever recorded it within 24 hours); the appeal with the timeline keeping the
+   * original values. Never moves the process.
+   */
+  @PostMapping("/api/appeals/{id}/corrections")
+  AppealDetail correct(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody @jakarta.validation.Valid Correction correction,
+      Actor actor) {
+    corrections.correct(id, correction, actor);
+    return appeals.detail(id);
   }
 
   @GetMapping("/api/campaigns/{campaignId}/appeals")

@@ -26,9 +26,18 @@ class AppealPageController {
   private final AppealService appeals;
   private final AppealTasks tasks;
   private final AppealDeliveries deliveries;
+  private final AnswerPublication publication;
+  private final AppealCorrections corrections;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final jakarta.validation.Validator validator;
 
   AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks,
-      AppealDeliveries deliveries) {
+      AppealDeliveries deliveries, AnswerPublication publication, AppealCorrections corrections,
+      com.fasterxml.jackson.databind.ObjectMapper json, jakarta.validation.Validator validator) {
+    this.publication = publication;
+    this.corrections = corrections;
+    this.json = json;
+    this.validator = validator;
     this.deliveries = deliveries;
     this.campaigns = campaigns;
     this.letters = letters;
@@ -44,12 +53,14 @@ class AppealPageController {
     model.addAttribute("letters", letters.of(id));
     model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());
+    model.addAttribute("pendingAnswers", publication.pending(id));
     model.addAttribute("openAppeals", appeals.summariesOfCampaign(id).stream()
         .filter(a -> a.stage() != AppealStage.CLOSED && a.stage() != AppealStage.WITHDRAWN).count());
     if (campaigns.get(id).status() == org.bucn.tracker.campaign.CampaignStatus.DRAFT) {
       var preview = letters.preview(id);
       model.addAttribute("previewLetters", preview.size());
       model.addAttribute("previewWarnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
+      model.addAttribute("previewErrors", preview.stream().mapToInt(p -> p.errors().size()).sum());
     }
     return "campaigns/show";
   }
@@ -60,6 +71,9 @@ class AppealPageController {
     model.addAttribute("appeal", appeal);
     model.addAttribute("approved", approved(appeal));
     model.addAttribute("openTasks", tasks.openTasks(id));
+    model.addAttribute("channels", org.bucn.tracker.target.Channel.values());
+    model.addAttribute("responseKinds", ResponseKind.values());
+    model.addAttribute("sanctionStatuses", SanctionStatus.values());
     return "appeals/show";
   }
 
@@ -88,6 +102,59 @@ class AppealPageController {
   @PostMapping("/appeals/{id}/resend")
   String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     return mail(id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
+  }
+
+  /**
+   * Corrects a recorded step from the appeal page: the fields of the step's form, blank ones left
+   * as they are. Refused, the page says why and nothing changed.
+   */
+  @PostMapping("/appeals/{id}/corrections")
+  String correct(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form,
+      Actor actor, RedirectAttributes flash) {
+    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    form.forEach((name, value) -> {
+      if (!name.startsWith("_") && value != null && !value.isBlank()) {
+        fields.put(name, value.strip());
+      }
+    });
+    try {
+      Correction correction = json.convertValue(fields, Correction.class);
+      var violations = validator.validate(correction);
+      if (!violations.isEmpty()) {
+        var v = violations.iterator().next();
+        throw new InvalidFieldException(v.getPropertyPath().toString(), v.getMessage());
+      }
+      corrections.correct(id, correction, actor);
+      flash.addFlashAttribute("flash", "Corrected. The timeline keeps what was recorded before.");
+    } catch (IllegalArgumentException e) {
+      flash.addFlashAttribute("flashError", "Not corrected: a value is not of the right kind (a date as YYYY-MM-DD, a choice from the list).");
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "Not corrected: " + e.field() + " " + e.getMessage());
+    } catch (ConflictException e) {
+      flash.addFlashAttribute("flashError", "Not corrected: " + e.getMessage());
+    } catch (org.springframework.security.access.AccessDeniedException e) {
+      flash.addFlashAttribute("flashError", "Not corrected: " + e.getMessage());
+    }
+    return "redirect:/appeals/" + id;
+  }
+
+  @PostMapping("/appeals/{id}/public-answer/approve")
+  String approveAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    return mail(id, () -> publication.approve(id, actor), "The answer is approved for the public page.", flash);
+  }
+
+  @PostMapping("/appeals/{id}/public-answer/withdraw")
+  String withdrawAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    return mail(id, () -> publication.withdraw(id, actor), "The answer is off the public page: it reads \"summary pending\".", flash);
+  }
+
+  /** "Approve all shown": the pending answers the campaign page listed, no others. */
+  @PostMapping("/campaigns/{id}/public-answers/approve")
+  String approveAnswers(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(name = "appealId", required = false)
+      java.util.List<Long> appealIds, Actor actor, RedirectAttributes flash) {
+    int approved = publication.approveAll(id, appealIds == null ? java.util.List.of() : appealIds, actor);
+    flash.addFlashAttribute("flash", "Approved " + approved + (approved == 1 ? " answer" : " answers") + " for the public page.");
+    return "redirect:/campaigns/" + id + "#public-answers";
   }
 
   private static String mail(long id, Runnable sending, String done, RedirectAttributes flash) {

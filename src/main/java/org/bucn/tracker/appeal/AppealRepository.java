@@ -62,6 +62,11 @@ class AppealRepository {
         .update();
   }
 
+  /** The appeal of this campaign to this office. */
+  Optional<Long> appealOf(long campaignId, long targetId) {
+    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? AND target_id = ?").params(campaignId, targetId).query(Long.class).optional();
+  }
+
   /** How many of the campaign's appeals have their process running (the rest are being opened). */
   AppealViews.Opening opening(long campaignId) {
     return jdbc.sql(
@@ -357,7 +362,8 @@ class AppealRepository {
   Optional<Response> response(long appealId) {
     return jdbc.sql(
             """
-            SELECT received_on AS received_at, kind, summary, source_url, public_summary, recorded_by, recorded_at
+            SELECT received_on AS received_at, kind, summary, source_url, public_summary, recorded_by, recorded_at,
+                   public_approved_at, public_approved_by
               FROM appeal_response WHERE appeal_id = ?
             """)
         .param(appealId)

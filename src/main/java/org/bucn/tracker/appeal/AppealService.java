@@ -57,6 +57,11 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   @Transactional(propagation = Propagation.MANDATORY)
   void open(CampaignLaunched launched) {
     appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
+    for (var override : launched.overrides()) {
+      appeals.appealOf(launched.campaignId(), override.targetId()).ifPresent(appealId -> timeline.record(appealId,
+          launched.actor().username(), "LAUNCHED_DESPITE", "launched the letter despite " + org.bucn.tracker.shared.Words.of(override.code())
+              + ", because: " + override.reason()));
+    }
   }
 
   /**

@@ -75,9 +75,10 @@ public final class AppealViews {
 
   public record Escalation(EscalationDecision decision, String note, String decidedBy, OffsetDateTime decidedAt) {}
 
+  /** {@code publicApprovedAt}: when a coordinator approved the answer for the public page (null: not public yet). */
   public record Response(
       LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String publicSummary, String recordedBy,
-      OffsetDateTime recordedAt) {}
+      OffsetDateTime recordedAt, OffsetDateTime publicApprovedAt, String publicApprovedBy) {}
 
   public record SanctionOutcome(
       SanctionStatus status,

@@ -51,9 +51,13 @@ class CampaignApiController {
     campaigns.delete(id, actor);
   }
 
+  /**
+   * Launches the campaign; 409 listing the preview's errors ({@code errors: [{targetId, code, …}]})
+   * unless the body names each with a reason ({@code {overrides: [{targetId, code, reason}]}}).
+   */
   @PostMapping("/api/campaigns/{id}/launch")
-  Campaign launch(@PathVariable long id, Actor actor) {
-    return campaigns.launch(id, actor);
+  Campaign launch(@PathVariable long id, @RequestBody(required = false) @jakarta.validation.Valid LaunchRequest request, Actor actor) {
+    return campaigns.launch(id, request == null ? List.of() : request.overrides(), actor);
   }
 
   @PostMapping("/api/campaigns/{id}/close")

@@ -1,5 +1,7 @@
 package org.bucn.tracker.campaign;
 
+import java.util.List;
+
 import org.bucn.tracker.shared.PageController;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -32,34 +34,65 @@ class CampaignPageController {
     this.validator = validator;
   }
 
-  /** Every letter as launching will draft it, with its warnings, before anything goes out. */
+  /** One thing wrong with a letter, said in a sentence, with the page that fixes it. */
+  record Issue(long targetId, LetterWarning code, String explanation, String fixUrl) {}
+
+  /** A letter of the preview with its errors (which stop the launch) and notes. */
+  record PreviewRow(LetterPreview letter, List<Issue> errors, List<Issue> notes) {}
+
+  /** Every letter as launching will draft it, errors apart from notes, each with a link to where it is fixed. */
   @GetMapping("/campaigns/{id}/letters/preview")
   String preview(@PathVariable long id, org.springframework.ui.Model model) {
-    model.addAttribute("campaign", campaigns.get(id));
-    java.util.List<LetterPreview> preview = letters.preview(id);
-    model.addAttribute("preview", preview);
-    model.addAttribute("warnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
+    Campaign campaign = campaigns.get(id);
+    List<PreviewRow> rows = letters.preview(id).stream()
+        .map(p -> new PreviewRow(p, issues(campaign, p, p.errors()), issues(campaign, p, p.notes())))
+        .toList();
+    model.addAttribute("campaign", campaign);
+    model.addAttribute("preview", rows);
+    model.addAttribute("errorCount", rows.stream().mapToInt(r -> r.errors().size()).sum());
+    model.addAttribute("noteCount", rows.stream().mapToInt(r -> r.notes().size()).sum());
     return "campaigns/preview";
   }
 
+  private static List<Issue> issues(Campaign campaign, LetterPreview letter, List<LetterWarning> codes) {
+    return codes.stream().map(code -> new Issue(letter.targetId(), code, code.error() ? Letters.explain(code, letter) : null,
+        switch (code) {
+          case NO_TEMPLATE_IN_LANGUAGE, NO_TEMPLATE, LAYOUT_PLACEHOLDER -> "/campaigns/" + campaign.id() + "#write-letter";
+          case SALUTATION_MISSING, SCRIPT_MISMATCH -> "/targets/" + letter.targetId() + "/forms"
+              + (letter.language() == null ? "" : "#form-" + letter.language());
+          case HOLDER_NAMED_UNKNOWN, HOLDER_UNKNOWN, NO_EMAIL -> "/targets/" + letter.targetId() + "/edit";
+        })).toList();
+  }
+
+  /**
+   * Saves a letter from the campaign page. Refused, it comes back with everything typed and the
+   * error on its field (kept in the flash across the redirect), and nothing saved.
+   */
   @PostMapping("/campaigns/{id}/letters")
-  String saveLetter(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String language,
-      @org.springframework.web.bind.annotation.RequestParam String subject, @org.springframework.web.bind.annotation.RequestParam String body,
+  String saveLetter(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String language,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String subject,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String body,
       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean isDefault, Actor actor, RedirectAttributes flash) {
     LetterRequest request = new LetterRequest(subject, body, isDefault);
-    var violations = validator.validate(request);
-    if (!violations.isEmpty()) {
-      var v = violations.iterator().next();
-      flash.addFlashAttribute("flashError", "Letter " + v.getPropertyPath() + ": " + v.getMessage() + ". Nothing was saved.");
-      return "redirect:/campaigns/" + id;
+    java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+    validator.validate(request).forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+    if (language.isBlank()) {
+      errors.put("language", "is required: the letter's language (en, sq, sr-Latn …)");
     }
-    try {
-      Letter saved = letters.save(id, language.trim(), request, actor);
-      flash.addFlashAttribute("flash", "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
-    } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Letter " + e.field() + ": " + e.getMessage() + ". Nothing was saved.");
+    if (errors.isEmpty()) {
+      try {
+        Letter saved = letters.save(id, language.trim(), request, actor);
+        flash.addFlashAttribute("flash", "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
+        return "redirect:/campaigns/" + id + "#letter-" + saved.language();
+      } catch (InvalidFieldException e) {
+        errors.put(e.field(), e.getMessage());
+      }
     }
-    return "redirect:/campaigns/" + id;
+    flash.addFlashAttribute("flashError", "The letter was not saved: correct the marked fields.");
+    flash.addFlashAttribute("letterTyped", java.util.Map.of("language", language, "subject", subject, "body", body,
+        "isDefault", Boolean.toString(isDefault)));
+    flash.addFlashAttribute("letterErrors", errors);
+    return "redirect:/campaigns/" + id + "#write-letter";
   }
 
   @GetMapping("/campaigns")
@@ -105,14 +138,35 @@ class CampaignPageController {
     }
   }
 
+  /**
+   * Launches the campaign. Errors of the preview stop it and lead to the preview, which links each
+   * to its fix; from there it launches despite the errors that were given a reason
+   * ({@code reason.<targetId>.<code>}), and each appeal's timeline keeps its reason.
+   */
   @PostMapping("/campaigns/{id}/launch")
-  String launch(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+  String launch(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form, Actor actor,
+      RedirectAttributes flash) {
+    List<LaunchOverride> overrides = new java.util.ArrayList<>();
+    form.forEach((name, reason) -> {
+      String[] parts = name.split("\\.");
+      if (parts.length == 3 && parts[0].equals("reason") && reason != null && !reason.isBlank()) {
+        try {
+          overrides.add(new LaunchOverride(Long.valueOf(parts[1]), LetterWarning.valueOf(parts[2]), reason.strip()));
+        } catch (IllegalArgumentException e) {
+          // Not one of ours: a reason for an error the preview does not have is no override.
+        }
+      }
+    });
     try {
-      Campaign campaign = campaigns.launch(id, actor);
+      Campaign campaign = campaigns.launch(id, overrides, actor);
       flash.addFlashAttribute("flash", "Launched to " + campaign.targetIds().size() + (campaign.targetIds().size() == 1 ? " target" : " targets")
           + ": the appeals are opening, and their drafting tasks appear in the advocates' list as each opens.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
+      if (!e.errors().isEmpty()) {
+        flash.addFlashAttribute("reasons", form);
+        return "redirect:/campaigns/" + id + "/letters/preview#launch";
+      }
     }
     return "redirect:/campaigns/" + id;
   }

@@ -28,6 +28,7 @@ public class CampaignService {
   private final EngineIdentity engineIdentity;
   private final ApplicationEventPublisher events;
   private final StepTransactions steps;
+  private final Letters letters;
 
   CampaignService(
       CampaignRepository campaigns,
@@ -35,8 +36,10 @@ public class CampaignService {
       RuntimeService runtime,
       EngineIdentity engineIdentity,
       ApplicationEventPublisher events,
-      StepTransactions steps) {
+      StepTransactions steps,
+      Letters letters) {
     this.steps = steps;
+    this.letters = letters;
     this.campaigns = campaigns;
     this.targets = targets;
     this.runtime = runtime;
@@ -97,13 +100,22 @@ public class CampaignService {
     }
   }
 
-  /**
-   * Creates one appeal per target and starts the campaign process, whose jobs then open the
-   * appeals one by one (see campaign.bpmn). Idempotent: launching an active campaign again
-   * changes nothing, on any node (the campaign row is locked).
-   */
+  /** Launches a campaign whose letters have no error; see {@link #launch(long, List, Actor)}. */
   @Transactional
   public Campaign launch(long id, Actor actor) {
+    return launch(id, List.of(), actor);
+  }
+
+  /**
+   * Creates one appeal per target and starts the campaign process, whose jobs then open the
+   * appeals one by one (see campaign.bpmn). A letter with an error of the preview (a language
+   * the office does not read, no form of address, a script mismatch, a holder named but unknown,
+   * no e-mail address) stops it, 409 listing each, unless {@code overrides} names that error of
+   * that office with a reason, which the appeal's timeline keeps. Idempotent: launching an active
+   * campaign again changes nothing, on any node (the campaign row is locked).
+   */
+  @Transactional
+  public Campaign launch(long id, List<LaunchOverride> overrides, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() == CampaignStatus.ACTIVE) {
       return campaign;
@@ -111,7 +123,20 @@ public class CampaignService {
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
     }
-    events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor));
+    List<LetterError> errors = new java.util.ArrayList<>();
+    List<LaunchOverride> used = new java.util.ArrayList<>();
+    for (LetterPreview letter : letters.preview(id)) {
+      for (LetterWarning code : letter.errors()) {
+        overrides.stream().filter(o -> o.targetId() == letter.targetId() && o.code() == code).findFirst()
+            .ifPresentOrElse(used::add, () -> errors.add(new LetterError(letter.targetId(), letter.country(), letter.office(), code,
+                Letters.explain(code, letter))));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ConflictException("overrides", errors.size() + (errors.size() == 1 ? " error stops" : " errors stop")
+          + " the launch: fix the letters or the directory, or launch naming each error with a reason", errors);
+    }
+    events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
     String processInstanceId =
         engineIdentity.as(
             actor,

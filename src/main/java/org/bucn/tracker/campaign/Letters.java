@@ -63,12 +63,12 @@ public class Letters {
       });
 
   private final JdbcClient jdbc;
-  private final CampaignService campaigns;
+  private final CampaignRepository campaigns;
   private final TargetService targets;
   private final OrganisationService organisation;
   private final Clock clock;
 
-  Letters(JdbcClient jdbc, CampaignService campaigns, TargetService targets, OrganisationService organisation, Clock clock) {
+  Letters(JdbcClient jdbc, CampaignRepository campaigns, TargetService targets, OrganisationService organisation, Clock clock) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.targets = targets;
@@ -78,7 +78,7 @@ public class Letters {
 
   @Transactional(readOnly = true)
   public List<Letter> of(long campaignId) {
-    campaigns.get(campaignId);
+    campaign(campaignId);
     return jdbc.sql(
             """
             SELECT language, subject, body, is_default, updated_by, updated_at FROM campaign_letter
@@ -89,16 +89,16 @@ public class Letters {
         .list();
   }
 
-  /** Saves the letter in one language; the first letter of a campaign becomes its default. */
+  /** Saves the letter in one language; it becomes the campaign's default only when {@code isDefault} says so. */
   @Transactional
   public Letter save(long campaignId, String language, LetterRequest request, Actor actor) {
-    campaigns.get(campaignId);
+    campaign(campaignId);
     String tag = LanguageTags.canonical(language)
         .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
     compile("subject", request.subject(), true);
     compile("body", request.body(), true);
-    boolean first = jdbc.sql("SELECT count(*) FROM campaign_letter WHERE campaign_id = ?").param(campaignId).query(Long.class).single() == 0;
-    boolean isDefault = first || Boolean.TRUE.equals(request.isDefault());
+    // The default changes only when someone says so: a letter saved without it is a translation.
+    boolean isDefault = Boolean.TRUE.equals(request.isDefault());
     if (isDefault) {
       jdbc.sql("UPDATE campaign_letter SET is_default = false WHERE campaign_id = ? AND language <> ?").params(campaignId, tag).update();
     }
@@ -133,10 +133,31 @@ public class Letters {
     return target -> render(campaign, letters, sender, target, forms.apply(target), today);
   }
 
+  /** What an error of the preview means for this office's letter, in a sentence. */
+  static String explain(LetterWarning code, LetterPreview letter) {
+    String office = letter.office() + ", " + letter.country();
+    return switch (code) {
+      case NO_TEMPLATE_IN_LANGUAGE -> "The letter to " + office + " is in " + letter.language()
+          + ", which the office does not read: add the campaign's letter in one of its languages";
+      case SALUTATION_MISSING -> "The directory has no form of address for " + office + " in " + letter.language()
+          + ": add its salutation on the office's forms of address";
+      case SCRIPT_MISMATCH -> "The letter to " + office + " mixes scripts: its form of address or its text is not in the script of "
+          + letter.language();
+      case HOLDER_NAMED_UNKNOWN -> "The letter names the holder of " + office + ", whom the directory does not know: "
+          + "name the holder, or put the name in a {{#holderName}} section";
+      case NO_EMAIL -> office + " takes e-mail, but the directory has no address for it";
+      case HOLDER_UNKNOWN, NO_TEMPLATE, LAYOUT_PLACEHOLDER -> code.name();
+    };
+  }
+
+  private Campaign campaign(long id) {
+    return campaigns.find(id).orElseThrow(() -> new org.bucn.tracker.shared.NotFoundException("campaign", id));
+  }
+
   /** Every target's letter as launching would draft it, with its warnings, in the directory's order. */
   @Transactional(readOnly = true)
   public List<LetterPreview> preview(long campaignId) {
-    Campaign campaign = campaigns.get(campaignId);
+    Campaign campaign = campaign(campaignId);
     // Every office's forms in one query: the campaign page previews a draft campaign of a thousand offices on each view.
     Map<Long, List<TargetForm>> forms = targets.formsOf(campaign.targetIds());
     Function<Target, Optional<RenderedLetter>> renderer = renderer(campaign, target -> forms.getOrDefault(target.id(), List.of()));
@@ -160,6 +181,9 @@ public class Letters {
       }
       if (target.holderName() == null) {
         warnings.add(LetterWarning.HOLDER_UNKNOWN);
+        if (namesTheHolder(l.subject()) || namesTheHolder(l.body())) {
+          warnings.add(LetterWarning.HOLDER_NAMED_UNKNOWN);
+        }
       }
       if (target.channel() == Channel.EMAIL && target.email() == null) {
         warnings.add(LetterWarning.NO_EMAIL);
@@ -171,8 +195,11 @@ public class Letters {
         warnings.add(LetterWarning.LAYOUT_PLACEHOLDER);
       }
       Map<String, Object> values = values(campaign, target, addressing, sender, l.language(), today);
-      return new RenderedLetter(l.language(), compile("subject", l.subject(), false).execute(values).strip(),
-          compile("body", l.body(), false).execute(values), List.copyOf(warnings));
+      String body = compile("body", l.body(), false).execute(values);
+      if (scriptsDiffer(l.language(), body, addressing)) {
+        warnings.add(LetterWarning.SCRIPT_MISMATCH);
+      }
+      return new RenderedLetter(l.language(), compile("subject", l.subject(), false).execute(values).strip(), body, List.copyOf(warnings));
     });
   }
 
@@ -197,6 +224,55 @@ public class Letters {
   /** A date as a letter in that language to that country writes it: "28. studenoga 2026." (hr), "28 nëntor 2026" (sq). */
   public static String date(LocalDate day, String language, String countryCode) {
     return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LanguageTags.dateLocale(language, countryCode)));
+  }
+
+  /**
+   * A Cyrillic salutation in a Latin letter, or the reverse: the office's forms, and the text when
+   * the language names its script, are in the letter's script. A language written in two scripts
+   * without a subtag ({@code sr}) takes the script of its text.
+   */
+  static boolean scriptsDiffer(String language, String body, Addressing addressing) {
+    Optional<Character.UnicodeScript> named = LetterScripts.of(language);
+    Optional<Character.UnicodeScript> letter = named.or(() -> LetterScripts.dominant(body));
+    if (letter.isEmpty()) {
+      return false;
+    }
+    if (named.isPresent() && LetterScripts.dominant(body).filter(script -> script != letter.get()).isPresent()) {
+      return true;
+    }
+    return java.util.stream.Stream.of(addressing.salutation(), addressing.honorific(), addressing.formalTitle())
+        .map(LetterScripts::dominant)
+        .anyMatch(form -> form.isPresent() && form.get() != letter.get());
+  }
+
+  /** Whether the template prints the holder's name outside a {{#holderName}} section, which drops out when nobody is known. */
+  private static boolean namesTheHolder(String template) {
+    boolean[] bare = {false};
+    compile("body", template, false).visit(new Mustache.Visitor() {
+      @Override
+      public void visitText(String text) {}
+
+      @Override
+      public void visitVariable(String name) {
+        bare[0] |= name.equals("holderName");
+      }
+
+      @Override
+      public boolean visitInclude(String name) {
+        return false;
+      }
+
+      @Override
+      public boolean visitSection(String name) {
+        return !name.equals("holderName");
+      }
+
+      @Override
+      public boolean visitInvertedSection(String name) {
+        return true;
+      }
+    });
+    return bare[0];
   }
 
   private static boolean usesLayoutPlaceholder(String template) {

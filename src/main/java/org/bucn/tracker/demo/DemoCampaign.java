@@ -16,6 +16,7 @@ import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.campaign.LetterRequest;
+import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.discussion.Notes;
@@ -176,7 +177,11 @@ class DemoCampaign {
     pilotClosedEarly(today);
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
     letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
-    campaigns.launch(campaign.id(), COORDINATOR);
+    // The story's letter exists in English and Serbian only: the coordinator launches the rest in English, saying why.
+    campaigns.launch(campaign.id(), letters.preview(campaign.id()).stream()
+        .flatMap(p -> p.errors().stream().map(code -> new LaunchOverride(p.targetId(), code,
+            "No translation yet: the English letter goes now, a translation follows with the first reminder")))
+        .toList(), COORDINATOR);
     awaitOpened(campaign.id());
     OffsetDateTime launched = at(today.minusDays(66), 9);
     campaigns.backdate(campaign.id(), at(today.minusDays(70), 11), launched, null);

@@ -13,7 +13,11 @@ public record PublicCampaign(
   /** @param addressedTo the holder the letter was addressed to, once it was sent */
   public record Office(String office, String addressedTo, LocalDate submittedOn, Answer response, Outcome sanction) {}
 
-  public record Answer(String kind, LocalDate date, String summary, String source) {}
+  /**
+   * An office's answer, shown once a coordinator approved it for the public; until then only that
+   * one came ({@code pending}, every other field null).
+   */
+  public record Answer(String kind, LocalDate date, String summary, String source, boolean pending) {}
 
   public record Outcome(String status, String measure, LocalDate decidedOn, String reference, String source) {}
 

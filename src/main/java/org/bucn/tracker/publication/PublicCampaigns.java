@@ -48,7 +48,8 @@ public class PublicCampaigns {
     jdbc.sql(
             """
             SELECT country_code, country, office, addressed_to, submitted_on, response_kind, responded_on, response_summary,
-                   response_source, sanction_status, sanction_measure, sanction_decided_on, sanction_reference, sanction_source
+                   response_source, sanction_status, sanction_measure, sanction_decided_on, sanction_reference, sanction_source,
+                   response_pending
               FROM public_appeal WHERE campaign_id = ? ORDER BY country, office, id
             """)
         .param(id)
@@ -57,8 +58,9 @@ public class PublicCampaigns {
           String status = rs.getString("sanction_status");
           PublicCampaign.Office office = new PublicCampaign.Office(rs.getString("office"), rs.getString("addressed_to"),
               date(rs.getDate("submitted_on")),
-              kind == null ? null : new PublicCampaign.Answer(kind, date(rs.getDate("responded_on")), rs.getString("response_summary"),
-                  rs.getString("response_source")),
+              kind == null ? null : rs.getBoolean("response_pending") ? new PublicCampaign.Answer(null, null, null, null, true)
+                  : new PublicCampaign.Answer(kind, date(rs.getDate("responded_on")), rs.getString("response_summary"),
+                      rs.getString("response_source"), false),
               status == null ? null : new PublicCampaign.Outcome(status, rs.getString("sanction_measure"),
                   date(rs.getDate("sanction_decided_on")), rs.getString("sanction_reference"), rs.getString("sanction_source")));
           String country = rs.getString("country");

@@ -2,6 +2,7 @@ package org.bucn.tracker.target;
 
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -88,6 +89,49 @@ class TargetPageController {
     }
     model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
     return form(id, model);
+  }
+
+  /** The office's forms of address, one small form per language: its languages and any other it has a form in. */
+  @GetMapping("/targets/{id}/forms")
+  String forms(@PathVariable long id, Model model) {
+    return formsPage(id, null, null, Map.of(), model);
+  }
+
+  @PostMapping("/targets/{id}/forms/{language}")
+  String saveForm(@PathVariable long id, @PathVariable String language, @Valid @ModelAttribute("typed") TargetFormRequest typed,
+      BindingResult binding, Model model, RedirectAttributes flash, Principal principal) {
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    binding.getFieldErrors().forEach(e -> errors.merge(e.getField(), e.getDefaultMessage(), (a, b) -> a + "; " + b));
+    if (errors.isEmpty()) {
+      try {
+        TargetForm saved = targets.saveForm(id, language, typed, principal.getName());
+        flash.addFlashAttribute("flash", "Saved the form of address in " + saved.language() + ".");
+        return "redirect:/targets/" + id + "/forms#form-" + saved.language();
+      } catch (InvalidFieldException e) {
+        errors.put(e.field(), e.getMessage());
+      }
+    }
+    model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    return formsPage(id, language, typed, errors, model);
+  }
+
+  private String formsPage(long id, String typedLanguage, TargetFormRequest typed, Map<String, String> errors, Model model) {
+    Target target = targets.get(id);
+    List<TargetForm> forms = targets.forms(id);
+    java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>(target.languages());
+    forms.forEach(f -> languages.add(f.language()));
+    if (typedLanguage != null) {
+      languages.add(typedLanguage);
+    }
+    Map<String, TargetForm> byLanguage = new java.util.HashMap<>();
+    forms.forEach(f -> byLanguage.put(f.language(), f));
+    model.addAttribute("target", target);
+    model.addAttribute("languages", List.copyOf(languages));
+    model.addAttribute("forms", byLanguage);
+    model.addAttribute("typedLanguage", typedLanguage);
+    model.addAttribute("typed", typed);
+    model.addAttribute("errors", errors);
+    return "targets/forms";
   }
 
   private String form(Long id, Model model) {

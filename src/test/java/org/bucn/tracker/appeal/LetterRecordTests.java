@@ -248,12 +248,12 @@ class LetterRecordTests {
     Target now = targets.get(office.id());
     String email = "office-" + country.toLowerCase() + "-" + System.nanoTime() + "@gov.example";
     return targets.update(now.id(), new TargetRequest(now.countryCode(), now.country(), now.office(), now.holderName(), null,
-        now.channel(), now.contact(), email, now.postalAddress(), now.website(), now.verifiedOn(), now.source(), now.language()), "coordinator");
+        now.channel(), now.contact(), email, now.postalAddress(), now.website(), now.verifiedOn(), now.source(), now.language(), now.languages()), "coordinator");
   }
 
   private void update(Target now, String holder, String postalAddress) {
     targets.update(now.id(), new TargetRequest(now.countryCode(), now.country(), now.office(), holder, null,
-        now.channel(), now.contact(), now.email(), postalAddress, now.website(), now.verifiedOn(), now.source(), now.language()), "coordinator");
+        now.channel(), now.contact(), now.email(), postalAddress, now.website(), now.verifiedOn(), now.source(), now.language(), now.languages()), "coordinator");
   }
 
   private long approvedAppeal(Target office, String language) {

@@ -72,7 +72,7 @@ class LetterQualityTests {
         .andExpect(content().string(Matchers.containsString("salutation missing")))
         .andExpect(content().string(Matchers.containsString("Vaša Ekselencijo,")));
     mvc.perform(get("/campaigns/{id}", campaign.id()).with(user("coordinator").roles("COORDINATOR")))
-        .andExpect(content().string(Matchers.containsString("Launch and draft 4 letters now? The preview shows 5 warnings.")));
+        .andExpect(content().string(Matchers.containsString("4 errors stop the launch: fix them, or launch despite them with a reason")));
 
     // What the preview shows is what launching drafts, in the language of the letter actually used.
     drill.launch(campaign);

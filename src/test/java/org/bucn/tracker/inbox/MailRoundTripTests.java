@@ -317,7 +317,7 @@ class MailRoundTripTests {
   private Target updateEmail(Target t, String email) {
     Target now = targets.get(t.id());
     return targets.update(now.id(), new TargetRequest(now.countryCode(), now.country(), now.office(), now.holderName(), null,
-        now.channel(), now.contact(), email, now.postalAddress(), now.website(), now.verifiedOn(), now.source(), now.language()), "coordinator");
+        now.channel(), now.contact(), email, now.postalAddress(), now.website(), now.verifiedOn(), now.source(), now.language(), now.languages()), "coordinator");
   }
 
   /** A campaign with its own mailbox to the one office; the appeal drafted in Serbian, approved and sent by the tracker. */

@@ -51,6 +51,18 @@ class PublicationTests {
     mvc.perform(post("/api/campaigns/" + campaign.id() + "/publish").with(httpBasic("coordinator", "demo")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.publishedAt").isNotEmpty());
 
+    // An answer is public only once a coordinator approved it: until then, only that it came.
+    mvc.perform(get(page + ".json"))
+        .andExpect(jsonPath("$.countries[?(@.countryCode == 'AL')].offices[0].response.pending").value(Matchers.contains(true)))
+        .andExpect(jsonPath("$.countries[?(@.countryCode == 'AL')].offices[0].response.kind").value(Matchers.contains((Object) null)))
+        .andExpect(jsonPath("$.countries[?(@.countryCode == 'AL')].offices[0].response.summary").value(Matchers.contains((Object) null)));
+    mvc.perform(get(page)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+        .string(Matchers.allOf(Matchers.containsString("answer received, summary pending"),
+            Matchers.not(Matchers.containsString("The President condemned the vote.")))));
+    mvc.perform(post("/api/appeals/" + albania + "/public-answer/approve").with(httpBasic("advocate", "demo"))).andExpect(status().isForbidden());
+    mvc.perform(post("/api/appeals/" + albania + "/public-answer/approve").with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.response.publicApprovedBy").value("coordinator"));
+
     MvcResult json = mvc.perform(get(page + ".json"))
         .andExpect(status().isOk())
         .andExpect(header().string("Cache-Control", Matchers.allOf(Matchers.containsString("public"), Matchers.containsString("max-age=300"))))
@@ -81,6 +93,15 @@ class PublicationTests {
     }
     mvc.perform(get("/public")).andExpect(status().isOk())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.containsString(campaign.title())));
+
+    // A corrected answer waits for approval again; approval and withdrawal are on the timeline.
+    mvc.perform(post("/api/appeals/" + albania + "/corrections").with(httpBasic("coordinator", "demo")).contentType("application/json")
+            .content("{\"step\": \"RESPONSE\", \"publicSummary\": \"The President condemned the sham vote.\", \"reason\": \"Exact wording\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.response.publicApprovedAt").value((Object) null))
+        .andExpect(jsonPath("$.timeline[?(@.action == 'ANSWER_PUBLISHED')]").isNotEmpty());
+    mvc.perform(get(page + ".json"))
+        .andExpect(jsonPath("$.countries[?(@.countryCode == 'AL')].offices[0].response.pending").value(Matchers.contains(true)));
 
     mvc.perform(post("/api/campaigns/" + campaign.id() + "/unpublish").with(httpBasic("coordinator", "demo"))).andExpect(status().isOk());
     mvc.perform(get(page)).andExpect(status().isNotFound());

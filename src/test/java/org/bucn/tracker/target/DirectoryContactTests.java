@@ -33,6 +33,45 @@ class DirectoryContactTests {
   @Autowired CampaignDrill drill;
   @Autowired AppealService appeals;
 
+  /** Saving an office's page as it came (nothing touched) keeps every value, the "checked on" date and the holder's start included. */
+  @Test
+  void anOfficeSavedUnchangedFromItsPageKeepsItsCheckedOnDate() throws Exception {
+    Target office = targets.create(new TargetRequest("RO", "Romania", "Senate " + System.nanoTime(), "Mircea Abrudean", LocalDate.of(2025, 6, 24),
+        org.bucn.tracker.target.Channel.EMAIL, null, "senat@example.org", "Calea 13 Septembrie 1-3\nBucureşti", "https://senat.ro",
+        LocalDate.of(2026, 11, 2), "https://senat.ro/contact", "ro"), "coordinator");
+    String page = mvc.perform(get("/targets/{id}/edit", office.id())
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("coordinator").roles("COORDINATOR")))
+        .andReturn().getResponse().getContentAsString();
+    var form = post("/targets/{id}", office.id())
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("coordinator").roles("COORDINATOR"))
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+    var inputs = java.util.regex.Pattern.compile("<input[^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"[^>]*>").matcher(page);
+    while (inputs.find()) {
+      String value = org.springframework.web.util.HtmlUtils.htmlUnescape(inputs.group(2));
+      // As a browser does: a date input whose value is not a date string (yyyy-MM-dd) shows and sends nothing.
+      if (inputs.group().contains("type=\"date\"") && !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        value = "";
+      }
+      if (!inputs.group(1).startsWith("_")) {
+        form.param(inputs.group(1), value);
+      }
+    }
+    var areas = java.util.regex.Pattern.compile("<textarea[^>]*?name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>").matcher(page);
+    while (areas.find()) {
+      form.param(areas.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(areas.group(2)).replaceFirst("^\n", ""));
+    }
+    var selected = java.util.regex.Pattern.compile("<option[^>]*?value=\"([^\"]+)\"[^>]*?selected").matcher(page);
+    if (selected.find()) {
+      form.param("channel", selected.group(1));
+    }
+    mvc.perform(form).andExpect(status().is3xxRedirection());
+    Target saved = targets.get(office.id());
+    assertThat(saved.verifiedOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+    assertThat(saved.holderSince()).isEqualTo(LocalDate.of(2025, 6, 24));
+    assertThat(saved.postalAddress()).isEqualTo("Calea 13 Septembrie 1-3\nBucureşti");
+    assertThat(saved.email()).isEqualTo("senat@example.org");
+  }
+
   @Test
   void everyDemoOfficeCanBeReachedAndSaysWhereThatWasChecked() {
     List<Target> demo = targets.findAll().stream().filter(t -> t.source() != null && t.source().equals(t.website())).toList();
@@ -119,7 +158,7 @@ class DirectoryContactTests {
     String addressed = office.holderName();
     targets.update(office.id(), new TargetRequest(office.countryCode(), office.country(), office.office(), "A Successor", null,
         office.channel(), office.contact(), office.email(), office.postalAddress(), office.website(), office.verifiedOn(), office.source(),
-        office.language()), "coordinator");
+        office.language(), office.languages()), "coordinator");
     try {
       assertThat(appeals.detail(appeal).target().holderName()).isEqualTo(addressed);
       assertThat(appeals.detail(appeal).submission().addressedTo()).isEqualTo(addressed);
@@ -127,7 +166,7 @@ class DirectoryContactTests {
     } finally {
       targets.update(office.id(), new TargetRequest(office.countryCode(), office.country(), office.office(), addressed, null,
           office.channel(), office.contact(), office.email(), office.postalAddress(), office.website(), office.verifiedOn(),
-          office.source(), office.language()), "coordinator");
+          office.source(), office.language(), office.languages()), "coordinator");
     }
   }
 

@@ -226,6 +226,7 @@ class BrowserTests {
     browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
     WebElement body = browser.findElement(By.id("letter-body"));
     body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}.");
+    browser.findElement(By.name("isDefault")).click();
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
 
@@ -409,6 +410,57 @@ class BrowserTests {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Added"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), "Press statement"));
       assertThat(browser.findElement(By.id("evidence")).getText()).contains("text/plain");
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  /** A letter posted by courier, recorded as such, mailed later by the tracker, then its reference corrected. */
+  @Test
+  void aLetterSentAnotherWayIsMailedLaterFromTheAppealPageAndItsSubmissionCorrected(
+      @Autowired TaskActions tasks, @Autowired AppealService appeals) throws Exception {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+    try {
+      Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "BG");
+      long appeal = drill.appeal(campaign, "BG");
+      drill.draftAndApprove(appeal);
+      String office = appeals.detail(appeal).target().email();
+      tasks.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+
+      logIn("advocate");
+      open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("img.letter-image")));
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("LETTER");
+      browser.findElement(By.id("reference")).sendKeys("Courier 7781");
+      screenshot("submission-another-way");
+      browser.findElement(By.xpath("//button[text()='Record the letter sent another way']")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(office))).as("recorded, nothing mailed").isEmpty();
+
+      open("/appeals/" + appeal);
+      browser.findElement(By.cssSelector("#send-later button")).click();
+      browser.switchTo().alert().accept();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "queued to be sent by e-mail"));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipients(m).contains(office)));
+      screenshot("appeal-sent-later");
+      logOut();
+
+      logIn("coordinator");
+      open("/appeals/" + appeal);
+      browser.findElement(By.cssSelector("#correct-submission summary")).click();
+      WebElement reference = browser.findElement(By.id("fix-reference"));
+      reference.clear();
+      reference.sendKeys("Courier 7787");
+      browser.findElement(By.id("fix-submission-reason")).sendKeys("The receipt reads 7787");
+      screenshot("appeal-correction");
+      browser.findElement(By.xpath("//button[text()='Correct the submission']")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Corrected"));
+      assertThat(browser.findElement(By.cssSelector(".timeline")).getText())
+          .contains("reference \"Courier 7781\" → \"Courier 7787\", because: The receipt reads 7787");
+      assertThat(appeals.detail(appeal).submission().reference()).isEqualTo("Courier 7787");
+      screenshot("appeal-corrected");
     } finally {
       smtp.stop();
     }

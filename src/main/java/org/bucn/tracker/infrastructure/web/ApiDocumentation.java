@@ -92,8 +92,12 @@ class ApiDocumentation {
           .addProperty("detail", new StringSchema())
           .addProperty("instance", new StringSchema())
           .addProperty("field", new StringSchema().description("the field a conflict is about"))
-          .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-              .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
+          .addProperty("errors", new ArraySchema().description("400: each wrong field, with `field` and `message`; "
+                  + "409 of a launch: each error of the letters' preview that stops it, with `targetId`, `code` and `message`")
+              .items(new ObjectSchema()
+                  .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                  .addProperty("targetId", new IntegerSchema().format("int64")).addProperty("country", new StringSchema())
+                  .addProperty("office", new StringSchema()).addProperty("code", new StringSchema())))
           // RFC 9457 lets a problem carry more members (a 409 may say what was typed, a 429 how long to wait).
           .additionalProperties(true));
       api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {

@@ -46,6 +46,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (e.field() != null) {
       problem.setProperty("field", e.field());
     }
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", e.errors());
+    }
     return problem;
   }
 

@@ -1,0 +1,111 @@
+package org.bucn.tracker.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A step typed wrong can be corrected, with a reason, by a coordinator or by whoever recorded it
+ * within a day; the timeline keeps the original, everything that shows the step follows the
+ * correction, and the process does not move.
+ */
+@TrackerTest
+class AppealCorrectionTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired CampaignDrill drill;
+  @Autowired AppealService appeals;
+  @Autowired MovableClock clock;
+
+  @Test
+  void aCorrectedResponseShowsEverywhereWithTheOriginalInTheTimelineAndTheProcessStaysWhereItWas() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "GR");
+    long appeal = drill.appeal(campaign, "GR");
+    String today = LocalDate.now(clock).toString();
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, today);
+    drill.respond(appeal, "DECLINED", today);
+    assertThat(appeals.detail(appeal).stage()).isEqualTo(AppealStage.CLOSED);
+
+    correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"kind\": \"ACKNOWLEDGED\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"kind\": \"DECLINED\", \"reason\": \"same\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("step"));
+    correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"kind\": \"ACKNOWLEDGED\", "
+            + "\"summary\": \"Acknowledged receipt; no position yet\", \"reason\": \"Typed from a phone call: they acknowledged, not declined\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.response.kind").value("ACKNOWLEDGED"))
+        .andExpect(jsonPath("$.stage").value("CLOSED"));
+
+    assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("CORRECTED");
+      assertThat(e.actor()).isEqualTo("coordinator");
+      assertThat(e.detail()).contains("kind DECLINED → ACKNOWLEDGED").contains("because: Typed from a phone call");
+    });
+    mvc.perform(get("/api/campaigns/{id}/dashboard", campaign.id()).with(user("manager").roles("MANAGER")))
+        .andExpect(jsonPath("$.responses.ACKNOWLEDGED").value(1))
+        .andExpect(jsonPath("$.responses.DECLINED").doesNotExist());
+    mvc.perform(get("/api/campaigns/{id}/report.csv", campaign.id()).with(user("manager").roles("MANAGER")))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("ACKNOWLEDGED"),
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("DECLINED")))));
+    assertThat(drill.openTask(appeal, TaskKey.TRACK_SANCTION)).as("a correction never moves the process").isEmpty();
+  }
+
+  @Test
+  void whoeverRecordedAStepCorrectsItWithinADayAndNobodyElseButCoordinators() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    long appeal = drill.appeal(campaign, "SI");
+    drill.draftAndApprove(appeal);
+    drill.complete(appeal, TaskKey.SUBMIT_APPEAL, CampaignDrill.ADVOCATE, java.util.Map.of("submittedAt", LocalDate.now(clock).toString(),
+        "channel", "LETTER", "reference", "Post 001"));
+
+    correct("advocate2", "ADVOCATE", appeal, "{\"step\": \"SUBMISSION\", \"reference\": \"Post 002\", \"reason\": \"typo\"}")
+        .andExpect(status().isForbidden());
+    correct("manager", "MANAGER", appeal, "{\"step\": \"SUBMISSION\", \"reference\": \"Post 002\", \"reason\": \"typo\"}")
+        .andExpect(status().isForbidden());
+    correct("advocate", "ADVOCATE", appeal, "{\"step\": \"SUBMISSION\", \"reference\": \"Post 002\", \"reason\": \"typo in the number\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.submission.reference").value("Post 002"));
+    clock.move(Duration.ofHours(25));
+    try {
+      correct("advocate", "ADVOCATE", appeal, "{\"step\": \"SUBMISSION\", \"reference\": \"Post 003\", \"reason\": \"again\"}")
+          .andExpect(status().isForbidden());
+      correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"SUBMISSION\", \"channel\": \"EMBASSY\", \"reason\": \"It went through the embassy\"}")
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.submission.channel").value("EMBASSY"))
+          .andExpect(jsonPath("$.submission.reference").value("Post 002"));
+    } finally {
+      clock.reset();
+    }
+    correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"kind\": \"CONDEMNED\", \"reason\": \"x\"}")
+        .andExpect(status().isConflict());
+    assertThat(appeals.detail(appeal).timeline()).filteredOn(e -> e.action().equals("CORRECTED")).extracting(e -> e.detail())
+        .containsExactly("corrected the submission: reference \"Post 001\" → \"Post 002\", because: typo in the number",
+            "corrected the submission: channel LETTER → EMBASSY, because: It went through the embassy");
+  }
+
+  private ResultActions correct(String username, String role, long appeal, String json) throws Exception {
+    return mvc.perform(post("/api/appeals/{id}/corrections", appeal).with(user(username).roles(role))
+        .contentType(MediaType.APPLICATION_JSON).content(json));
+  }
+}
