@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.bucn.tracker.TestMailPorts;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -239,7 +239,7 @@ class LetterRecordTests {
   }
 
   private void startMail() {
-    mail = new GreenMail(ServerSetupTest.SMTP);
+    mail = new GreenMail(TestMailPorts.SMTP);
     mail.start();
   }
 

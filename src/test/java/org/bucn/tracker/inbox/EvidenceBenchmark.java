@@ -1,7 +1,7 @@
 package org.bucn.tracker.inbox;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.bucn.tracker.TestMailPorts;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -42,12 +42,12 @@ public final class EvidenceBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dataDir = Files.createTempDirectory("tracker-evidence-bench");
-    GreenMail mail = new GreenMail(ServerSetupTest.SMTP_IMAP);
+    GreenMail mail = new GreenMail(TestMailPorts.SMTP_IMAP);
     mail.setUser("replies@bucn.example", "replies", "secret");
     mail.start();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(
         "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn",
-        "--spring.main.banner-mode=off", "--tracker.imap.host=localhost", "--tracker.imap.port=3143", "--tracker.imap.username=replies",
+        "--spring.main.banner-mode=off", "--tracker.imap.host=localhost", "--tracker.imap.port=" + TestMailPorts.IMAP_PORT, "--tracker.imap.username=replies",
         "--tracker.imap.password=secret", "--tracker.imap.security=NONE", "--tracker.imap.poll=PT1H")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       EvidenceService evidence = app.getBean(EvidenceService.class);

@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.bucn.tracker.TestMailPorts;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -105,7 +105,7 @@ class MailRoundTripTests {
   }
 
   void startMail() {
-    mail = new GreenMail(ServerSetupTest.SMTP_IMAP);
+    mail = new GreenMail(TestMailPorts.SMTP_IMAP);
     mail.setUser(REPLY_MAILBOX, "replies", "secret");
     mail.start();
   }
@@ -183,7 +183,7 @@ class MailRoundTripTests {
 
     // Kept in the mailbox, marked as taken.
     try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-      store.connect("localhost", 3143, "replies", "secret");
+      store.connect("localhost", TestMailPorts.IMAP_PORT, "replies", "secret");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       assertThat(inbox.getMessageCount()).isEqualTo(1);
@@ -259,7 +259,7 @@ class MailRoundTripTests {
     String refused = "nobody@refused.example";
     Target office = office("GR", "Prime Minister");
     updateEmail(office, refused);
-    try (RefusingSmtp smtp = new RefusingSmtp(3025, "@refused.example")) {
+    try (RefusingSmtp smtp = new RefusingSmtp(TestMailPorts.SMTP_PORT, "@refused.example")) {
       long appeal = sentAppeal(targets.get(office.id()), "P14D");
       AppealDetail failed = Awaitility.await().atMost(PATIENCE).until(() -> appeals.detail(appeal),
           d -> d.submission().delivery().status() == DeliveryStatus.FAILED);

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.bucn.tracker.TestMailPorts;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,7 +58,7 @@ class NotificationTests {
 
   @BeforeEach
   void startSmtp() {
-    smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
   }
 
@@ -138,7 +138,7 @@ class NotificationTests {
             "SELECT count(*) FROM mail_outbox WHERE body LIKE ? AND sent_at IS NULL AND attempts >= 1")
         .param("%" + task + "%").query(Long.class).single() == 1);
 
-    smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     awaitMail("advocate2@example.org", task);
     Awaitility.await("no duplicate within a few polls").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))

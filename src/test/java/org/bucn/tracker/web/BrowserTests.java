@@ -3,7 +3,7 @@ package org.bucn.tracker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.bucn.tracker.TestMailPorts;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -346,7 +346,7 @@ class BrowserTests {
   @Test
   void advocateSendsTheAppealFromTheSubmissionFormAndLaterSeesTheReplyAndItsAttachmentOnTheAppealPage(
       @Autowired TaskActions tasks, @Autowired AppealService appeals, @Autowired Replies replies) throws Exception {
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     try {
       Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RO");
@@ -419,7 +419,7 @@ class BrowserTests {
   @Test
   void aLetterSentAnotherWayIsMailedLaterFromTheAppealPageAndItsSubmissionCorrected(
       @Autowired TaskActions tasks, @Autowired AppealService appeals) throws Exception {
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     try {
       Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "BG");

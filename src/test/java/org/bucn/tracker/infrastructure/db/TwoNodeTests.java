@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.bucn.tracker.TestMailPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -37,9 +37,9 @@ class TwoNodeTests {
 
   @Test
   void aDeadNodesTimerIsTakenOverWithinAMinuteAndEveryMailGoesOutOnce(@TempDir Path dir) throws Exception {
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+    GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
-    String[] mail = {"tracker.demo=false", "spring.mail.host=localhost", "spring.mail.port=3025", "tracker.mail.poll=PT0.2S"};
+    String[] mail = {"tracker.demo=false", "spring.mail.host=localhost", "spring.mail.port=" + TestMailPorts.SMTP_PORT, "tracker.mail.poll=PT0.2S"};
     try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
         ConfigurableApplicationContext a = StandaloneStarts.onServer(server, dir.resolve("a"), "two-node-pw", mail);
         ConfigurableApplicationContext b = StandaloneStarts.onServer(server, dir.resolve("b"), "two-node-pw", mail)) {
