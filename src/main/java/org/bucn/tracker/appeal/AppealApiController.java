@@ -41,7 +41,6 @@ class AppealApiController {
   /** The campaign's answers waiting for approval for the public page. */
   @GetMapping("/api/campaigns/{campaignId}/public-answers/pending")
   List<AnswerPublication.Pending> pendingAnswers(@PathVariable long campaignId) {
-    appeals.summariesOfCampaign(campaignId);
     return publication.pending(campaignId);
   }
 

@@ -14,7 +14,6 @@ import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.Words;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +33,11 @@ public class AppealCorrections {
   static final Duration RECORDER_WINDOW = Duration.ofHours(24);
 
   private final AppealRepository appeals;
-  private final JdbcClient jdbc;
   private final Timeline timeline;
   private final Clock clock;
 
-  AppealCorrections(AppealRepository appeals, JdbcClient jdbc, Timeline timeline, Clock clock) {
+  AppealCorrections(AppealRepository appeals, Timeline timeline, Clock clock) {
     this.appeals = appeals;
-    this.jdbc = jdbc;
     this.timeline = timeline;
     this.clock = clock;
   }
@@ -85,12 +82,7 @@ public class AppealCorrections {
     List<Change> changes = real(List.of(new Change("submittedAt", s.submittedAt(), c.submittedAt()),
         new Change("channel", s.channel(), c.channel()), new Change("reference", s.reference(), c.reference())));
     notAfter(c.submittedAt(), firstAfterSubmission(appealId), "submittedAt");
-    jdbc.sql("""
-            UPDATE appeal_submission SET submitted_on = coalesce(?, submitted_on), channel = coalesce(?, channel),
-                   reference = coalesce(?, reference) WHERE appeal_id = ?
-            """)
-        .params(c.submittedAt(), c.channel() == null ? null : c.channel().name(), c.reference(), appealId)
-        .update();
+    appeals.correctSubmission(appealId, c.submittedAt(), c.channel(), c.reference());
     return changes;
   }
 
@@ -98,10 +90,9 @@ public class AppealCorrections {
     if (c.number() == null) {
       throw new InvalidFieldException("number", "is required: which follow-up, counted from 1");
     }
-    List<Long> ids = jdbc.sql("SELECT id FROM appeal_follow_up WHERE appeal_id = ? ORDER BY id").param(appealId).query(Long.class).list();
     List<AppealViews.FollowUp> followUps = appeals.followUps(appealId);
-    if (c.number() > ids.size()) {
-      throw new InvalidFieldException("number", "is " + c.number() + ", but the appeal has " + ids.size() + " follow-ups");
+    if (c.number() > followUps.size()) {
+      throw new InvalidFieldException("number", "is " + c.number() + ", but the appeal has " + followUps.size() + " follow-ups");
     }
     AppealViews.FollowUp f = followUps.get(c.number() - 1);
     allowed(f.recordedBy(), f.recordedAt(), actor);
@@ -115,12 +106,7 @@ public class AppealCorrections {
         });
     List<Change> changes = real(List.of(new Change("doneAt", f.doneAt(), c.doneAt()), new Change("channel", f.channel(), c.channel()),
         new Change("note", f.note(), c.note())));
-    jdbc.sql("""
-            UPDATE appeal_follow_up SET done_on = coalesce(?, done_on), channel = coalesce(?, channel), note = coalesce(?, note)
-             WHERE id = ?
-            """)
-        .params(c.doneAt(), c.channel() == null ? null : c.channel().name(), c.note(), ids.get(c.number() - 1))
-        .update();
+    appeals.correctFollowUp(appealId, c.number(), c.doneAt(), c.channel(), c.note());
     return changes;
   }
 
@@ -140,14 +126,7 @@ public class AppealCorrections {
       // The public page showed the answer as it was: the corrected one waits for a coordinator's approval.
       changes.add(new Change("public page", "approved", "pending approval"));
     }
-    jdbc.sql("""
-            UPDATE appeal_response SET kind = coalesce(?, kind), received_on = coalesce(?, received_on), summary = coalesce(?, summary),
-                   source_url = coalesce(?, source_url), public_summary = coalesce(?, public_summary),
-                   public_approved_at = NULL, public_approved_by = NULL
-             WHERE appeal_id = ?
-            """)
-        .params(c.kind() == null ? null : c.kind().name(), c.receivedAt(), c.summary(), c.sourceUrl(), c.publicSummary(), appealId)
-        .update();
+    appeals.correctResponse(appealId, c.kind(), c.receivedAt(), c.summary(), c.sourceUrl(), c.publicSummary());
     return changes;
   }
 
@@ -167,13 +146,7 @@ public class AppealCorrections {
     List<Change> changes = real(List.of(new Change("status", s.status(), c.status()), new Change("measure", s.measure(), c.measure()),
         new Change("decidedAt", s.decidedAt(), c.decidedAt()), new Change("reference", s.reference(), c.reference()),
         new Change("sourceUrl", s.sourceUrl(), c.sourceUrl())));
-    jdbc.sql("""
-            UPDATE sanction_outcome SET status = coalesce(?, status), measure = coalesce(?, measure), decided_on = coalesce(?, decided_on),
-                   reference = coalesce(?, reference), source_url = coalesce(?, source_url)
-             WHERE id = (SELECT max(id) FROM sanction_outcome WHERE appeal_id = ?)
-            """)
-        .params(c.status() == null ? null : c.status().name(), c.measure(), c.decidedAt(), c.reference(), c.sourceUrl(), appealId)
-        .update();
+    appeals.correctLatestSanction(appealId, c.status(), c.measure(), c.decidedAt(), c.reference(), c.sourceUrl());
     return changes;
   }
 

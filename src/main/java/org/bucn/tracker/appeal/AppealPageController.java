@@ -95,13 +95,13 @@ class AppealPageController {
   /** Mails a letter that went another way to the office's address. */
   @PostMapping("/appeals/{id}/send")
   String send(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return mail(id, () -> deliveries.sendLater(id, actor), "The letter is queued to be sent by e-mail.", flash);
+    return act(id, () -> deliveries.sendLater(id, actor), "The letter is queued to be sent by e-mail.", flash);
   }
 
   /** Mails the letter again after its delivery failed, to the address the directory has now. */
   @PostMapping("/appeals/{id}/resend")
   String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return mail(id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
+    return act(id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
   }
 
   /**
@@ -117,35 +117,33 @@ class AppealPageController {
         fields.put(name, value.strip());
       }
     });
+    return act(id, () -> corrections.correct(id, correction(fields), actor), "Corrected. The timeline keeps what was recorded before.", flash);
+  }
+
+  /** The page's fields as a correction, checked as the API checks it. */
+  private Correction correction(java.util.Map<String, Object> fields) {
+    Correction correction;
     try {
-      Correction correction = json.convertValue(fields, Correction.class);
-      var violations = validator.validate(correction);
-      if (!violations.isEmpty()) {
-        var v = violations.iterator().next();
-        throw new InvalidFieldException(v.getPropertyPath().toString(), v.getMessage());
-      }
-      corrections.correct(id, correction, actor);
-      flash.addFlashAttribute("flash", "Corrected. The timeline keeps what was recorded before.");
+      correction = json.convertValue(fields, Correction.class);
     } catch (IllegalArgumentException e) {
-      flash.addFlashAttribute("flashError", "Not corrected: a value is not of the right kind (a date as YYYY-MM-DD, a choice from the list).");
-    } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Not corrected: " + e.field() + " " + e.getMessage());
-    } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", "Not corrected: " + e.getMessage());
-    } catch (org.springframework.security.access.AccessDeniedException e) {
-      flash.addFlashAttribute("flashError", "Not corrected: " + e.getMessage());
+      throw new InvalidFieldException("form", "has a value of the wrong kind (a date as YYYY-MM-DD, a choice from the list)");
     }
-    return "redirect:/appeals/" + id;
+    var violations = validator.validate(correction);
+    if (!violations.isEmpty()) {
+      var v = violations.iterator().next();
+      throw new InvalidFieldException(v.getPropertyPath().toString(), v.getMessage());
+    }
+    return correction;
   }
 
   @PostMapping("/appeals/{id}/public-answer/approve")
   String approveAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return mail(id, () -> publication.approve(id, actor), "The answer is approved for the public page.", flash);
+    return act(id, () -> publication.approve(id, actor), "The answer is approved for the public page.", flash);
   }
 
   @PostMapping("/appeals/{id}/public-answer/withdraw")
   String withdrawAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return mail(id, () -> publication.withdraw(id, actor), "The answer is off the public page: it reads \"summary pending\".", flash);
+    return act(id, () -> publication.withdraw(id, actor), "The answer is off the public page: it reads \"summary pending\".", flash);
   }
 
   /** "Approve all shown": the pending answers the campaign page listed, no others. */
@@ -157,12 +155,15 @@ class AppealPageController {
     return "redirect:/campaigns/" + id + "#public-answers";
   }
 
-  private static String mail(long id, Runnable sending, String done, RedirectAttributes flash) {
+  /** Does one thing on the appeal from its page and comes back to it, saying what happened or why nothing did. */
+  private static String act(long id, Runnable action, String done, RedirectAttributes flash) {
     try {
-      sending.run();
+      action.run();
       flash.addFlashAttribute("flash", done);
-    } catch (ConflictException | InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", "Nothing changed: " + e.field() + " " + e.getMessage());
+    } catch (ConflictException | org.springframework.security.access.AccessDeniedException e) {
+      flash.addFlashAttribute("flashError", "Nothing changed: " + e.getMessage());
     }
     return "redirect:/appeals/" + id;
   }

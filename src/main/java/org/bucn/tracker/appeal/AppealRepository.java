@@ -392,6 +392,79 @@ class AppealRepository {
     }
   }
 
+  // Corrections: the fields given replace the recorded ones (null: as it was).
+
+  void correctSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference) {
+    jdbc.sql("""
+            UPDATE appeal_submission SET submitted_on = coalesce(?, submitted_on), channel = coalesce(?, channel),
+                   reference = coalesce(?, reference) WHERE appeal_id = ?
+            """)
+        .params(submittedAt, channel == null ? null : channel.name(), reference, appealId)
+        .update();
+  }
+
+  /** The appeal's {@code number}th follow-up, counted from 1 in the order they were recorded. */
+  void correctFollowUp(long appealId, int number, LocalDate doneAt, Channel channel, String note) {
+    jdbc.sql("""
+            UPDATE appeal_follow_up SET done_on = coalesce(?, done_on), channel = coalesce(?, channel), note = coalesce(?, note)
+             WHERE id = (SELECT id FROM appeal_follow_up WHERE appeal_id = ? ORDER BY id OFFSET ? LIMIT 1)
+            """)
+        .params(doneAt, channel == null ? null : channel.name(), note, appealId, number - 1)
+        .update();
+  }
+
+  /** A corrected answer leaves the public page until it is approved again. */
+  void correctResponse(long appealId, ResponseKind kind, LocalDate receivedAt, String summary, String sourceUrl, String publicSummary) {
+    jdbc.sql("""
+            UPDATE appeal_response SET kind = coalesce(?, kind), received_on = coalesce(?, received_on), summary = coalesce(?, summary),
+                   source_url = coalesce(?, source_url), public_summary = coalesce(?, public_summary),
+                   public_approved_at = NULL, public_approved_by = NULL
+             WHERE appeal_id = ?
+            """)
+        .params(kind == null ? null : kind.name(), receivedAt, summary, sourceUrl, publicSummary, appealId)
+        .update();
+  }
+
+  /** The sanction outcome standing now: the latest check. */
+  void correctLatestSanction(long appealId, SanctionStatus status, String measure, LocalDate decidedAt, String reference, String sourceUrl) {
+    jdbc.sql("""
+            UPDATE sanction_outcome SET status = coalesce(?, status), measure = coalesce(?, measure), decided_on = coalesce(?, decided_on),
+                   reference = coalesce(?, reference), source_url = coalesce(?, source_url)
+             WHERE id = (SELECT max(id) FROM sanction_outcome WHERE appeal_id = ?)
+            """)
+        .params(status == null ? null : status.name(), measure, decidedAt, reference, sourceUrl, appealId)
+        .update();
+  }
+
+  // The answer on the public page.
+
+  void approveAnswer(long appealId, java.time.Instant at, String by) {
+    jdbc.sql("UPDATE appeal_response SET public_approved_at = ?, public_approved_by = ? WHERE appeal_id = ?")
+        .params(java.sql.Timestamp.from(at), by, appealId).update();
+  }
+
+  /** Takes an approved answer off the public page; false when it was not on it. */
+  boolean withdrawAnswer(long appealId) {
+    return jdbc.sql("""
+            UPDATE appeal_response SET public_approved_at = NULL, public_approved_by = NULL
+             WHERE appeal_id = ? AND public_approved_at IS NOT NULL AND kind <> 'NO_RESPONSE'
+            """)
+        .param(appealId).update() > 0;
+  }
+
+  List<AnswerPublication.Pending> pendingAnswers(long campaignId) {
+    return jdbc.sql("""
+            SELECT a.id, t.country, t.office, r.kind, r.public_summary
+              FROM appeal a JOIN appeal_response r ON r.appeal_id = a.id JOIN target_directory t ON t.id = a.target_id
+             WHERE a.campaign_id = ? AND r.public_approved_at IS NULL AND r.kind <> 'NO_RESPONSE'
+             ORDER BY t.country, t.office, a.id
+            """)
+        .param(campaignId)
+        .query((rs, n) -> new AnswerPublication.Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+            ResponseKind.valueOf(rs.getString(4)), rs.getString(5)))
+        .list();
+  }
+
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,14 +61,12 @@ public class SingleSignOnUsers {
   private static final Logger security = LoggerFactory.getLogger("security");
   private final UserRepository repository;
   private final UserService users;
-  private final JdbcClient jdbc;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  SingleSignOnUsers(UserRepository repository, UserService users, JdbcClient jdbc, Clock clock) {
+  SingleSignOnUsers(UserRepository repository, UserService users, Clock clock) {
     this.repository = repository;
     this.users = users;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -96,11 +93,7 @@ public class SingleSignOnUsers {
 
   /** The user this provider's subject was bound to, if any. */
   private Optional<UserAccount> bound(String issuer, String subject) {
-    return jdbc.sql("SELECT username FROM sso_identity WHERE issuer = ? AND subject = ?")
-        .params(issuer, subject)
-        .query(String.class)
-        .optional()
-        .flatMap(users::find);
+    return repository.boundUsername(issuer, subject).flatMap(users::find);
   }
 
   /** The first sign-in of this subject: binds it to the one user with its verified address, or to a new user. */
@@ -112,7 +105,7 @@ public class SingleSignOnUsers {
         throw new Refused(Refusal.AMBIGUOUS, "Several users have the address " + verifiedEmail);
       }
       match = byEmail.stream().findFirst();
-      if (match.isPresent() && alreadyBound(match.get().username(), issuer)) {
+      if (match.isPresent() && repository.isBound(match.get().username(), issuer)) {
         security.warn("Single sign-on refused: {} <{}> is bound to another subject of {}", match.get().username(), verifiedEmail, issuer);
         throw new Refused(Refusal.UNKNOWN, match.get().username() + " signs in as another person of this provider");
       }
@@ -129,14 +122,7 @@ public class SingleSignOnUsers {
       return users.create(new UserService.NewUser(username, unusablePassword(), verifiedEmail, plain(claims.name(), 120),
           claimed == null ? Set.of() : claimed));
     });
-    int bound = jdbc.sql("""
-            INSERT INTO sso_identity (issuer, subject, username, linked_at, linked_by)
-            VALUES (?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING
-            """)
-        .params(issuer, subject, user.username(), java.sql.Timestamp.from(clock.instant()),
-            match.isPresent() ? "VERIFIED_EMAIL" : "CREATED")
-        .update();
-    if (bound == 0) {
+    if (!repository.bind(issuer, subject, user.username(), clock.instant(), match.isPresent() ? "VERIFIED_EMAIL" : "CREATED")) {
       // The same person's other sign-in bound them a moment ago: that binding counts.
       return bound(issuer, subject).orElseThrow(() -> new Refused(Refusal.UNKNOWN, "No user here is " + describe(claims)));
     }
@@ -144,12 +130,7 @@ public class SingleSignOnUsers {
     return user;
   }
 
-  private boolean alreadyBound(String username, String issuer) {
-    return jdbc.sql("SELECT count(*) FROM sso_identity WHERE username = ? AND issuer = ?")
-        .params(username, issuer)
-        .query(Long.class)
-        .single() > 0;
-  }
+
 
   private static Set<Role> roles(Collection<String> names) {
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @TrackerTest
 class LaunchCheckTests {
 
-  static final String BODY = "{{salutation}}\n\n{{#holderName}}{{honorific}} {{holderName}}, {{/holderName}}{{formalTitle}}: {{demands}}.";
+  static final String BODY = LetterQualityTests.BODY;
 
   @Autowired MockMvc mvc;
   @Autowired CampaignService campaigns;
