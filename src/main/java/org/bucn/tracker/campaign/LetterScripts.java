@@ -13,7 +13,7 @@ import java.util.Set;
  * is written in both, so its letter's text decides. A form of address in another script than its
  * letter's is a mistake a reader sees at once.
  */
-final class LetterScripts {
+public final class LetterScripts {
 
   private static final Set<String> CYRILLIC = Set.of("mk", "bg", "uk", "ru", "be");
   private static final Set<String> GREEK = Set.of("el");
@@ -34,6 +34,14 @@ final class LetterScripts {
         : GREEK.contains(language) ? Optional.of(UnicodeScript.GREEK)
         : LATIN.contains(language) ? Optional.of(UnicodeScript.LATIN)
         : Optional.empty();
+  }
+
+  /**
+   * Whether the text is written in the script its language names (or is only written in): a
+   * Cyrillic text marked sr-Latn does not fit; a language written in two scripts fits either.
+   */
+  public static boolean textFits(String languageTag, String text) {
+    return of(languageTag).map(script -> dominant(text).map(script::equals).orElse(true)).orElse(true);
   }
 
   /** The script most of the text's letters are in, if it has letters. */

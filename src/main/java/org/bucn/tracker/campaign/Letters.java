@@ -214,11 +214,27 @@ public class Letters {
     }
     values.put("formalTitle", addressing.formalTitle());
     values.put("office", target.office());
-    values.put("country", target.country());
+    values.put("country", countryName(target, language));
     values.put("campaignTitle", campaign.title());
     values.put("demands", DemandWords.of(campaign, language));
     values.put("organisation", sender.name());
     return values;
+  }
+
+  /**
+   * The office's country as the letter's language names it (CLDR, in the JDK): "Albanija" in a
+   * Serbian letter, "Србија" in a Cyrillic one. English letters, and languages CLDR has no name
+   * in, take the directory's own name ("Bosnia and Herzegovina", not CLDR's "Bosnia &amp; Herzegovina").
+   */
+  static String countryName(Target target, String language) {
+    // Serbian without a script: the Latin names, as the tracker writes its Serbian reminders.
+    Locale locale = LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, target.countryCode());
+    if (locale.getLanguage().equals("en")) {
+      return target.country();
+    }
+    String name = new Locale.Builder().setRegion(target.countryCode()).build().getDisplayCountry(locale);
+    String english = new Locale.Builder().setRegion(target.countryCode()).build().getDisplayCountry(Locale.ENGLISH);
+    return name.isBlank() || name.equals(target.countryCode()) || name.equals(english) ? target.country() : name;
   }
 
   /** A date as a letter in that language to that country writes it: "28. studenoga 2026." (hr), "28 nëntor 2026" (sq). */

@@ -37,17 +37,21 @@ class OrganisationPageController {
   String page(Model model) {
     Organisation current = organisation.get();
     model.addAttribute("organisation", current);
+    model.addAttribute("errors", Map.of());
     model.addAttribute("signatoryLines", current.signatories().entrySet().stream()
         .map(e -> e.getKey() + " | " + e.getValue().name() + " | " + (e.getValue().title() == null ? "" : e.getValue().title()))
         .collect(Collectors.joining("\n")));
     return "admin/organisation";
   }
 
-  /** Signatories come as lines "language | name | title". */
+  /**
+   * Signatories come as lines "language | name | title". Refused, the page comes back with
+   * everything as typed and the error on its field; nothing is saved.
+   */
   @PostMapping("/admin/organisation")
-  String save(@RequestParam String name, @RequestParam(required = false) String postalAddress, @RequestParam(required = false) String email,
-      @RequestParam(required = false) String website, @RequestParam(required = false) String signatories, Principal principal,
-      RedirectAttributes flash) {
+  String save(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String postalAddress,
+      @RequestParam(required = false) String email, @RequestParam(required = false) String website,
+      @RequestParam(required = false) String signatories, Principal principal, Model model, RedirectAttributes flash) {
     Map<String, Signatory> parsed = new LinkedHashMap<>();
     int number = 0;
     for (String line : (signatories == null ? "" : signatories).split("\\R")) {
@@ -57,8 +61,8 @@ class OrganisationPageController {
       }
       String[] parts = line.split("\\|", -1);
       if (parts.length < 2) {
-        flash.addFlashAttribute("flashError", "Nothing saved: signatory line " + number + " needs \"language | name | title\"");
-        return "redirect:/admin/organisation";
+        return refused(model, name, postalAddress, email, website, signatories, "signatories",
+            "line " + number + " needs \"language | name | title\"");
       }
       parsed.put(parts[0].strip(), new Signatory(parts[1].strip(), parts.length > 2 ? parts[2].strip() : null));
     }
@@ -66,12 +70,21 @@ class OrganisationPageController {
     Set<ConstraintViolation<OrganisationRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       ConstraintViolation<OrganisationRequest> first = violations.iterator().next();
-      flash.addFlashAttribute("flashError", "Nothing saved: " + first.getPropertyPath() + " " + first.getMessage());
-      return "redirect:/admin/organisation";
+      String field = first.getPropertyPath().toString().replaceFirst("[\\[.].*", "");
+      return refused(model, name, postalAddress, email, website, signatories, field, first.getMessage());
     }
     organisation.save(request, principal.getName());
     flash.addFlashAttribute("flash", "Saved the letterhead and " + parsed.size() + " signatories.");
     return "redirect:/admin/organisation";
+  }
+
+  private String refused(Model model, String name, String postalAddress, String email, String website, String signatories, String field,
+      String message) {
+    model.addAttribute("organisation", new Organisation(name, postalAddress, email, website, organisation.get().hasLogo(), Map.of()));
+    model.addAttribute("signatoryLines", signatories);
+    model.addAttribute("errors", Map.of(field, message));
+    model.addAttribute("flashError", "Nothing saved: " + field + " " + message);
+    return "admin/organisation";
   }
 
   @PostMapping("/admin/organisation/logo")

@@ -281,6 +281,8 @@ class TaskPageController {
     model.addAttribute("diff", diff.isEmpty() ? null : diff);
     model.addAttribute("languageFits", view.appeal().draft() == null
         || DraftDiff.languageFits(view.appeal().draft().language(), view.appeal().target().languages()));
+    model.addAttribute("scriptFits", view.appeal().draft() == null
+        || org.bucn.tracker.campaign.LetterScripts.textFits(view.appeal().draft().language(), view.appeal().draft().text()));
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");

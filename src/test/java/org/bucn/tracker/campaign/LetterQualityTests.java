@@ -82,6 +82,23 @@ class LetterQualityTests {
     assertThat(albania.text()).startsWith("Your Excellency,\n\nHis Excellency Mr Edi Rama, Prime Minister of the Republic of Albania: non-recognition.");
   }
 
+  /** "Molimo da Albanija", not "Molimo da Albania": the country in the letter's language, English letters as the directory names it. */
+  @Test
+  void theCountryIsNamedInTheLettersLanguage() {
+    Campaign campaign = campaigns.create(new CampaignRequest("Countries " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION), "P14D", 3,
+        "P30D", List.of(office("AL", "Prime Minister"), office("ME", "President"), office("BA", "Presidency of Bosnia and Herzegovina"),
+            office("MK", "President"))), CampaignDrill.COORDINATOR);
+    letters.save(campaign.id(), "sr-Latn", new LetterRequest("Apel", "Molimo da {{country}}:", true), CampaignDrill.COORDINATOR);
+    letters.save(campaign.id(), "mk", new LetterRequest("Апел", "Ве молиме, {{country}}:", false), CampaignDrill.COORDINATOR);
+    letters.save(campaign.id(), "en", new LetterRequest("Appeal", "We ask {{country}}:", false), CampaignDrill.COORDINATOR);
+    Map<String, LetterPreview> preview = letters.preview(campaign.id()).stream()
+        .collect(java.util.stream.Collectors.toMap(LetterPreview::country, p -> p));
+    assertThat(preview.get("Albania").body()).isEqualTo("Molimo da Albanija:");
+    assertThat(preview.get("Montenegro").body()).isEqualTo("Molimo da Crna Gora:");
+    assertThat(preview.get("North Macedonia").body()).isEqualTo("Ве молиме, Северна Македонија:");
+    assertThat(Letters.countryName(targets.get(office("BA", "Presidency of Bosnia and Herzegovina")), "en")).isEqualTo("Bosnia and Herzegovina");
+  }
+
   @Test
   void bosniaKosovoAndGreeceAreAddressedAsTheirProtocolSaysAndNoOfficeIsDearedByItsName() {
     Campaign campaign = campaigns.create(new CampaignRequest("Protocol " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION, Demand.SANCTIONS),

@@ -55,6 +55,23 @@ class OrganisationTests {
     organisation.removeLogo("test");
   }
 
+  /** A letterhead refused for one field comes back with everything typed and the error on that field; nothing is saved. */
+  @Test
+  void aRefusedLetterheadComesBackAsTypedAndNothingIsSaved() throws Exception {
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/organisation")
+            .with(user("admin").roles("ADMIN"))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("name", "Mreža za saradnju").param("postalAddress", "Trg 1\nSarajevo").param("email", "not an address")
+            .param("website", "https://network.example").param("signatories", "bs | Amra Hadžić | Koordinatorica"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.allOf(
+            org.hamcrest.Matchers.containsString("value=\"Mreža za saradnju\""),
+            org.hamcrest.Matchers.containsString("Trg 1\nSarajevo</textarea>"),
+            org.hamcrest.Matchers.containsString("bs | Amra Hadžić | Koordinatorica</textarea>"),
+            org.hamcrest.Matchers.containsString("id=\"email-error\""))));
+    assertThat(organisation.get().name()).isEqualTo(before.name());
+  }
+
   @Test
   void adminsSetTheLetterheadAndEveryLetterCarriesItAndItsSignatory() throws Exception {
     mvc.perform(put("/api/admin/organisation").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON).content("""

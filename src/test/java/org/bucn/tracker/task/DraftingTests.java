@@ -103,4 +103,21 @@ class DraftingTests {
         .andExpect(content().string(Matchers.containsString("<ins>The vote violates the UN Charter. </ins>")))
         .andExpect(content().string(Matchers.containsString("id=\"language-warning\"")));
   }
+
+  /** The advocate writing the draft sees the checks the launch makes: a language the office does not read, a text in another script. */
+  @Test
+  void theAdvocateSeesALanguageTheOfficeDoesNotReadAndATextInAnotherScript() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RS");
+    long appeal = drill.appeal(campaign, "RS");
+    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Ваша Екселенцијо, пишемо Вам.", "language", "sr-Latn"));
+    String review = drill.awaitTask(appeal, TaskKey.REVIEW_APPEAL).id();
+    mvc.perform(get("/tasks/" + review).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(content().string(Matchers.containsString("id=\"script-warning\"")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"language-warning\""))));
+    drill.complete(appeal, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "REQUEST_CHANGES", "comment", "Latin, please"));
+    String draft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    mvc.perform(get("/tasks/" + draft).with(user("advocate").roles("ADVOCATE")))
+        .andExpect(content().string(Matchers.containsString("id=\"draft-checks\"")))
+        .andExpect(content().string(Matchers.containsString("is not in the script of sr-Latn")));
+  }
 }
