@@ -104,12 +104,20 @@ public class CfspAlignments {
     Set<String> countries = countryCodes();
     List<Map.Entry<String, String>> errors = new ArrayList<>();
     Map<String, ActRequest> acts = new LinkedHashMap<>();
-    List<Object[]> alignments = new ArrayList<>();
+    record Alignment(String reference, String countryCode, boolean aligned, String source) {}
+    List<Alignment> alignments = new ArrayList<>();
     for (CSVRecord row : rows) {
       String line = "line " + (row.getRecordNumber() + 1);
       Map<String, String> cells = new LinkedHashMap<>();
       for (String column : COLUMNS) {
         cells.put(column, row.isMapped(column) && row.isSet(column) ? row.get(column) : "");
+        if (cells.get(column).indexOf('\u0000') >= 0) {
+          errors.add(error(line + ": " + column, "must not contain the NUL character"));
+          cells.put(column, cells.get(column).replace("\u0000", ""));
+        }
+      }
+      if (cells.get("source").length() > 500) {
+        errors.add(error(line + ": source", "must be at most 500 characters"));
       }
       LocalDate date = null;
       try {
@@ -128,8 +136,8 @@ public class CfspAlignments {
         errors.add(error(line + ": aligned", "must be true or false"));
       }
       try {
-        alignments.add(new Object[] {act.reference(), country(cells.get("country"), line + ": country", countries),
-            aligned.equals("true") || aligned.equals("yes"), cells.get("source").isBlank() ? null : cells.get("source")});
+        alignments.add(new Alignment(act.reference(), country(cells.get("country"), line + ": country", countries),
+            aligned.equals("true") || aligned.equals("yes"), cells.get("source").isBlank() ? null : cells.get("source")));
       } catch (InvalidFieldException e) {
         errors.add(error(e.field(), e.getMessage()));
       }
@@ -149,8 +157,8 @@ public class CfspAlignments {
           .params(act.reference(), act.date(), act.title(), act.url(), act.topic(), actor.username())
           .query(Long.class).single());
     }
-    for (Object[] a : alignments) {
-      upsert(actIds.get((String) a[0]), (String) a[1], (Boolean) a[2], (String) a[3], actor);
+    for (Alignment a : alignments) {
+      upsert(actIds.get(a.reference()), a.countryCode(), a.aligned(), a.source(), actor);
     }
     return alignments.size();
   }

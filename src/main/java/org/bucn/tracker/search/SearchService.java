@@ -40,15 +40,22 @@ public class SearchService {
     if (words.isEmpty()) {
       throw new InvalidFieldException("q", "is empty: type a word to look for");
     }
-    String query = String.join(" & ", words.stream().map(w -> w + ":*").toList());
+    // Folded as the index folds (lower case, no accents), then split again: folding may turn a sign
+    // into punctuation ("⑴" into "(1)"), which a tsquery must never see.
+    String folded = jdbc.sql("SELECT search_fold(?)").param(String.join(" ", words)).query(String.class).single();
+    List<String> lexemes = words(folded);
+    if (lexemes.isEmpty()) {
+      throw new InvalidFieldException("q", "has no letters or digits to look for");
+    }
+    String query = String.join(" & ", lexemes.stream().map(w -> w + ":*").toList());
     String kind = type == null ? null : type.name();
     // One pass over the matches: the page and how many there are in all.
     record Found(Item item, long total) {}
     List<Found> found = jdbc.sql(
             """
             SELECT kind, ref_id, appeal_id, title, body, count(*) OVER () AS total FROM search_index
-             WHERE document @@ to_tsquery('simple', search_fold(:query)) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
-             ORDER BY ts_rank(document, to_tsquery('simple', search_fold(:query))) DESC, ref_id DESC
+             WHERE document @@ to_tsquery('simple', :query) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+             ORDER BY ts_rank(document, to_tsquery('simple', :query)) DESC, ref_id DESC
              LIMIT :page
             """)
         .param("query", query).param("kind", kind).param("page", PAGE)

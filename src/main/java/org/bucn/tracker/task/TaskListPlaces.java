@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TaskListPlaces {
 
+  /** The longest query string kept (the column's width): a longer list address is simply not remembered. */
+  static final int QUERY_MAX = 500;
+
   /** A named set of filters, kept as the list's query string. */
   record View(String name, String query) {}
 
@@ -22,6 +25,9 @@ class TaskListPlaces {
 
   @Transactional
   void remember(String username, String query) {
+    if (query.length() > QUERY_MAX) {
+      return;
+    }
     jdbc.sql("""
             INSERT INTO task_list_place (username, query) VALUES (?, ?)
             ON CONFLICT (username) DO UPDATE SET query = EXCLUDED.query, saved_at = now()
@@ -44,6 +50,9 @@ class TaskListPlaces {
     String clean = name == null ? "" : name.strip();
     if (clean.isEmpty() || clean.length() > 80) {
       throw new InvalidFieldException("name", "must be 1 to 80 characters");
+    }
+    if (query.length() > QUERY_MAX) {
+      throw new InvalidFieldException("query", "is longer than the " + QUERY_MAX + " characters a view keeps: narrow the filters");
     }
     jdbc.sql("""
             INSERT INTO task_list_view (username, name, query) VALUES (?, ?, ?)

@@ -54,7 +54,11 @@ class UserAdminPageController {
       return "redirect:/admin/users";
     }
     boolean enabled = Boolean.TRUE.equals(form.enabled());
-    Set<Role> roles = form.roles() == null || form.roles().isEmpty() ? Set.of() : EnumSet.copyOf(form.roles());
+    // A blank role (roles= with nothing) is no role, not an error.
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (form.roles() != null) {
+      form.roles().stream().filter(java.util.Objects::nonNull).forEach(roles::add);
+    }
     try {
       users.update(username, new UserService.UserChange(form.email(), null, enabled, roles, null, form.notifications()));
       flash.addFlashAttribute("flash", username + ": " + (enabled ? "active" : "disabled") + ", roles " + roles);
@@ -72,7 +76,7 @@ class UserAdminPageController {
       return "redirect:/admin/users";
     }
     users.update(username, new UserService.UserChange(null, null, null, null, form.password()));
-    flash.addFlashAttribute("flash", "New password set for " + username + "; their sessions have ended");
+    flash.addFlashAttribute("flash", "New password set for " + username + "; their sessions have ended and their API tokens are revoked");
     return "redirect:/admin/users";
   }
 

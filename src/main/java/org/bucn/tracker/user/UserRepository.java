@@ -97,6 +97,11 @@ class UserRepository {
         .update();
   }
 
+  /** Revokes every API token of the user: how many there were. */
+  int revokeTokens(String username) {
+    return jdbc.sql("DELETE FROM api_token WHERE username = ?").param(username).update();
+  }
+
   void replaceRoles(String username, Collection<Role> roles) {
     jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
     for (Role role : roles) {

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService implements UserDetailsService {
 
+  private static final org.slf4j.Logger security = org.slf4j.LoggerFactory.getLogger("security");
+
   private final UserRepository users;
   private final PasswordEncoder passwordEncoder;
 
@@ -74,7 +76,19 @@ public class UserService implements UserDetailsService {
     }
     String hash = passwordEncoder.encode(newPassword);
     users.updatePassword(username, hash);
+    revokeTokens(username, "the password was changed");
     return fingerprint(hash);
+  }
+
+  /**
+   * API tokens die with the password they were made under, and with a disabled account: a token
+   * seen by anyone before stays dead when the password changes or the account is enabled again.
+   */
+  private void revokeTokens(String username, String why) {
+    int revoked = users.revokeTokens(username);
+    if (revoked > 0) {
+      security.info("revoked {} API token(s) of {}: {}", revoked, username, why);
+    }
   }
 
   private static String fingerprint(String passwordHash) {
@@ -127,6 +141,10 @@ public class UserService implements UserDetailsService {
     }
     if (change.password() != null) {
       users.updatePassword(username, passwordEncoder.encode(change.password()));
+      revokeTokens(username, "an admin reset the password");
+    }
+    if (Boolean.FALSE.equals(change.enabled())) {
+      revokeTokens(username, "the user was disabled");
     }
     if (users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
       // Rolled back: somebody must stay able to manage users.

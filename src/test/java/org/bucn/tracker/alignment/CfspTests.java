@@ -64,6 +64,13 @@ class CfspTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("line 3: aligned", "line 4: country")));
     org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM cfsp_act").query(Long.class).single()).isEqualTo(actsBefore);
+    // A NUL in a cell, or a source longer than its column, is a line's error too, never a 500.
+    String hostile = "reference,date,title,url,topic,country,aligned,source\n"
+        + "Test decision N-" + tag + ",2021-03-01,Nul\u0000title,,test,MK,true," + "s".repeat(501) + "\n";
+    mvc.perform(post("/api/cfsp/import").with(httpBasic("coordinator", "demo")).contentType("text/csv").content(hostile))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("line 2: title", "line 2: source")));
+    org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM cfsp_act").query(Long.class).single()).isEqualTo(actsBefore);
 
     String good = bad.replace("maybe", "true").replace(",ZZ,", ",MK,");
     mvc.perform(post("/api/cfsp/import").with(httpBasic("coordinator", "demo")).contentType("text/csv").content(good))

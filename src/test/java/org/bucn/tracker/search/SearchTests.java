@@ -64,6 +64,10 @@ class SearchTests {
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("type"));
     mvc.perform(get("/api/search").param("q", "') | (x:* <script>").with(httpBasic("advocate", "demo")))
         .andExpect(status().isOk());
+    // Signs that fold into punctuation ("⑴" → "(1)", "½" → " 1/2") were a tsquery syntax error, a 500.
+    for (String sign : List.of("⑴", "½", "Ⅻ ⒜ ﬁ")) {
+      mvc.perform(get("/api/search").param("q", sign).with(httpBasic("advocate", "demo"))).andExpect(status().isOk());
+    }
     assertThat(SearchService.snippet("<b>Vučić</b> & co", List.of("vucic"))).isEqualTo("&lt;b&gt;<mark>Vučić</mark>&lt;/b&gt; &amp; co");
   }
 }

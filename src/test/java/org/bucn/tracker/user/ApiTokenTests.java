@@ -29,6 +29,7 @@ class ApiTokenTests {
   @Autowired MockMvc mvc;
   @Autowired UserService users;
   @Autowired JdbcClient jdbc;
+  @Autowired ApiTokens tokens;
 
   String username;
 
@@ -70,6 +71,28 @@ class ApiTokenTests {
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", Matchers.containsString("invalid_token")))
         .andExpect(jsonPath("$.detail").value("The API token is unknown, expired or revoked"));
+  }
+
+  /** A token dies with the password it was made under and with a disabled account, and the log never holds one whole. */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void aTokenDiesWithAPasswordChangeOrResetOrADisabledAccountAndIsNeverLoggedWhole(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    String own = tokens.create(username, "before my new password", OffsetDateTime.now().plusDays(30)).token();
+    users.changeOwnPassword(username, "a long enough password", "another long password");
+    mvc.perform(bearer(get("/api/me"), own)).andExpect(status().isUnauthorized());
+    assertThat(output.getAll()).as("a refused token is logged by its first characters only")
+        .contains(own.substring(0, 8) + "…").doesNotContain(own.substring(8, 20));
+
+    String reset = tokens.create(username, "before the reset", OffsetDateTime.now().plusDays(30)).token();
+    users.update(username, new UserService.UserChange(null, null, null, null, "reset by the admin"));
+    mvc.perform(bearer(get("/api/me"), reset)).andExpect(status().isUnauthorized());
+
+    String disabled = tokens.create(username, "before I was disabled", OffsetDateTime.now().plusDays(30)).token();
+    users.update(username, new UserService.UserChange(null, null, false, null, null));
+    users.update(username, new UserService.UserChange(null, null, true, null, null));
+    // Enabled again, the old token stays dead.
+    mvc.perform(bearer(get("/api/me"), disabled)).andExpect(status().isUnauthorized());
   }
 
   @Test

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,14 @@ public class LoginThrottle {
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
+    if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
+      // The parent manager asked too and knew no provider for it: the same try, already counted by the manager that refused it.
+      return;
+    }
+    if (event.getAuthentication() instanceof BearerTokenAuthenticationToken bearer) {
+      tokenFailed(bearer, address(event.getAuthentication()));
+      return;
+    }
     String username = event.getAuthentication().getName();
     String address = address(event.getAuthentication());
     Instant now = clock.instant();
@@ -74,6 +84,24 @@ public class LoginThrottle {
     if (place.blockedUntil() != null && place.count() == ADDRESS_FAILURES) {
       log.warn("address {} locked until {}", address, place.blockedUntil());
     }
+  }
+
+  /**
+   * A refused API token: a try of the address (no account to lock), logged by its first
+   * characters only, so the log never holds a credential that may work again.
+   */
+  private void tokenFailed(BearerTokenAuthenticationToken bearer, String address) {
+    Failures place = addresses.compute(address, (k, f) -> next(f, clock.instant(), ADDRESS_FAILURES, ADDRESS_WAIT));
+    log.warn("API token refused from {}: {}", address, tokenPrefix(bearer.getToken()));
+    if (place.blockedUntil() != null && place.count() == ADDRESS_FAILURES) {
+      log.warn("address {} locked until {}", address, place.blockedUntil());
+    }
+  }
+
+  /** What of a token may be logged: its first eight characters ("sct_" and four more). */
+  static String tokenPrefix(String token) {
+    String printable = clean(token == null ? "" : token);
+    return (printable.length() > 8 ? printable.substring(0, 8) : printable) + "…";
   }
 
   @EventListener

@@ -19,6 +19,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -70,6 +72,10 @@ class SecurityConfiguration {
    */
   private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
       "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+
+  /** No page of the tracker uses a camera, a microphone, the location, payments or devices: nobody may ask for them. */
+  private static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
   private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
       PathPatternRequestMatcher.withDefaults().matcher("/api/docs"),
@@ -149,9 +155,12 @@ class SecurityConfiguration {
         (request, response, e) ->
             Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
     // Swagger UI (/api/docs and its files under /api/swagger-ui) is a page: the web chain serves
-    // it, with the pages' login and Content-Security-Policy.
+    // it, with the pages' login and Content-Security-Policy. The OpenAPI document is the API's own
+    // contract: served to API callers as any /api resource (Basic, Bearer, session; 401, never a redirect).
     http.securityMatcher(new org.springframework.security.web.util.matcher.AndRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")),
             new NegatedRequestMatcher(SWAGGER_UI)))
         .authorizeHttpRequests(
             auth ->
@@ -189,7 +198,9 @@ class SecurityConfiguration {
         .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
         .requestCache(cache -> cache.disable())
         .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
@@ -254,7 +265,9 @@ class SecurityConfiguration {
         };
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                // Swagger UI's own WebJar (its demo page points at the petstore) is for logged-in people, as /api/docs is.
+                auth.requestMatchers("/webjars/swagger-ui/**").authenticated()
+                    .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     // The public transparency page: published campaigns, for anyone (publication module).
                     .requestMatchers(HttpMethod.GET, "/public", "/public/**").permitAll()
@@ -289,6 +302,8 @@ class SecurityConfiguration {
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(new OrRequestMatcher(DIAGRAM_PAGES, SWAGGER_UI)),
                         new ContentSecurityPolicyHeaderWriter(pagePolicy)))
+                    .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                    .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     if (sso) {

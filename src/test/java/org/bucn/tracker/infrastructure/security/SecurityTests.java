@@ -126,6 +126,24 @@ class SecurityTests {
     mvc.perform(get("/error").with(httpBasic("coordinator", "demo"))).andExpect(status().isNotFound());
     mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
 
+    // A blank role among the ticked ones is no role, not a 500.
+    String someone = "blankrole" + System.nanoTime() % 1_000_000;
+    users.createIfAbsent(new org.bucn.tracker.user.UserService.NewUser(someone, "a long enough password", null, null, Set.of(Role.ADVOCATE)));
+    mvc.perform(post("/admin/users/" + someone).with(user("admin").roles("ADMIN")).with(csrf())
+            .param("roles", "").param("roles", "MANAGER").param("enabled", "true"))
+        .andExpect(status().isFound());
+    assertThat(users.find(someone).orElseThrow().roles()).containsExactly(Role.MANAGER);
+
+    // A task list address or a saved view longer than the 500 characters kept: the list still shows, the view is refused by name.
+    String longAssignee = "a".repeat(600);
+    mvc.perform(get("/tasks").param("tab", "all").param("assignee", longAssignee).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isOk());
+    mvc.perform(post("/tasks/views").with(user("coordinator").roles("COORDINATOR")).with(csrf())
+            .param("name", "too long").param("query", "tab=all&assignee=" + longAssignee))
+        .andExpect(status().isFound())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            .attribute("flashError", org.hamcrest.Matchers.startsWith("View not saved: query")));
+
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "HR");
     long appeal = drill.appeal(campaign, "HR");
     String draft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
@@ -203,6 +221,20 @@ class SecurityTests {
     }
   }
 
+  /** A refused API token is one try of its address, not two (the parent manager's "no provider" event is not a second try). */
+  @Test
+  void aRefusedTokenCountsOnceTowardTheAddressLock() throws Exception {
+    String address = "10.0.2.1";
+    for (int i = 0; i < LoginThrottle.ADDRESS_FAILURES / 2; i++) {
+      mvc.perform(get("/api/me").header("Authorization", "Bearer sct_made-up-" + i).with(from(address))).andExpect(status().isUnauthorized());
+    }
+    mvc.perform(get("/api/me").with(httpBasic("manager", "demo")).with(from(address))).andExpect(status().isOk());
+    for (int i = LoginThrottle.ADDRESS_FAILURES / 2; i < LoginThrottle.ADDRESS_FAILURES; i++) {
+      mvc.perform(get("/api/me").header("Authorization", "Bearer sct_made-up-" + i).with(from(address))).andExpect(status().isUnauthorized());
+    }
+    mvc.perform(get("/api/me").with(httpBasic("manager", "demo")).with(from(address))).andExpect(status().isTooManyRequests());
+  }
+
   private static String basic(String username, String password) {
     return java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
@@ -258,7 +290,12 @@ class SecurityTests {
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-        .andExpect(header().string("Referrer-Policy", "same-origin"));
+        .andExpect(header().string("Referrer-Policy", "same-origin"))
+        .andExpect(header().string("Permissions-Policy", org.hamcrest.Matchers.containsString("camera=()")))
+        .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"));
+    mvc.perform(get("/api/me"))
+        .andExpect(header().string("Permissions-Policy", org.hamcrest.Matchers.containsString("geolocation=()")))
+        .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"));
   }
 
   @Test

@@ -66,9 +66,19 @@ class OpenApiTests {
   }
 
   @Test
-  void theDocumentAndSwaggerUiAreForLoggedInPeople() throws Exception {
-    mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
+  void theDocumentAndSwaggerUiAreForLoggedInPeople(@Autowired org.bucn.tracker.user.ApiTokens tokens) throws Exception {
+    // The document is the API's contract: client generators fetch it as any API resource, never sent to a login page.
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(get("/v3/api-docs").with(user("advocate").roles("ADVOCATE"))).andExpect(status().isOk());
+    mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+        .httpBasic("manager", "demo"))).andExpect(status().isOk());
+    String token = tokens.create("manager", "client generator", java.time.OffsetDateTime.now().plusDays(1)).token();
+    mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+    mvc.perform(get("/webjars/swagger-ui/index.html")).andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("**/login"));
     mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("**/login"));
     mvc.perform(get("/api/docs").with(user("advocate").roles("ADVOCATE"))).andExpect(status().is3xxRedirection())
