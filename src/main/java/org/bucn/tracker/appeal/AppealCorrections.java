@@ -61,7 +61,8 @@ public class AppealCorrections {
     if (changes.isEmpty()) {
       throw new InvalidFieldException("step", "names no field that differs from what was recorded: give the corrected values");
     }
-    StringBuilder line = new StringBuilder("corrected the ").append(Words.of(correction.step())).append(": ");
+    StringBuilder line = new StringBuilder("corrected the ").append(correction.step() == Correction.Step.FOLLOW_UP
+        ? "follow-up " + correction.number() : Words.of(correction.step())).append(": ");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       line.append(i == 0 ? "" : "; ").append(c.field()).append(' ').append(shown(c.before())).append(" → ").append(shown(c.after()));

@@ -159,7 +159,7 @@ class AppealMailer {
         block.append(s.title()).append('\n');
       }
     });
-    return block.append(sender.name()).toString();
+    return block.append(sender.nameIn(appeal.draft().language())).toString();
   }
 
   private static String addressOf(AppealDetail appeal, String field) {

@@ -74,6 +74,7 @@ class AppealPageController {
     model.addAttribute("channels", org.bucn.tracker.target.Channel.values());
     model.addAttribute("responseKinds", ResponseKind.values());
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
+    model.addAttribute("sanctionStatuses", SanctionStatus.values());
     return "appeals/show";
   }
 

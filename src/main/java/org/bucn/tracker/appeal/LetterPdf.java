@@ -50,6 +50,7 @@ public class LetterPdf {
     Map<String, Object> page = new HashMap<>();
     page.put("language", language);
     page.put("sender", sender);
+    page.put("senderName", sender.nameIn(language));
     page.put("senderAddressLines", sender.postalAddress() == null ? List.of() : List.of(sender.postalAddress().strip().split("\\s*\\R\\s*")));
     page.put("logo", organisation.logo().map(l -> "data:" + l.contentType() + ";base64," + Base64.getEncoder().encodeToString(l.bytes()))
         .orElse(null));

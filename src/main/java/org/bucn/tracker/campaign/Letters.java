@@ -217,7 +217,7 @@ public class Letters {
     values.put("country", countryName(target, language));
     values.put("campaignTitle", campaign.title());
     values.put("demands", DemandWords.of(campaign, language));
-    values.put("organisation", sender.name());
+    values.put("organisation", sender.nameIn(language));
     return values;
   }
 

@@ -39,20 +39,20 @@ class DemoData implements ApplicationRunner {
 
   private final OrganisationService organisation;
 
-  /** Who signs the demo's letters: the demo coordinator, her title in each language of the directory. */
+  /** Who signs the demo's letters: the demo coordinator, her title and the network's name in each language of the directory. */
   private static final Map<String, Signatory> SIGNATORIES = Map.ofEntries(
       Map.entry("en", new Signatory("Dana Coordinator", "Coordinator")),
-      Map.entry("sq", new Signatory("Dana Coordinator", "Koordinatore")),
-      Map.entry("bs", new Signatory("Dana Coordinator", "Koordinatorica")),
-      Map.entry("hr", new Signatory("Dana Coordinator", "Koordinatorica")),
-      Map.entry("sr-Latn", new Signatory("Dana Coordinator", "Koordinatorka")),
-      Map.entry("sr-Cyrl", new Signatory("Dana Coordinator", "Координаторка")),
-      Map.entry("cnr", new Signatory("Dana Coordinator", "Koordinatorka")),
-      Map.entry("mk", new Signatory("Dana Coordinator", "Координаторка")),
-      Map.entry("bg", new Signatory("Dana Coordinator", "Координатор")),
-      Map.entry("ro", new Signatory("Dana Coordinator", "Coordonatoare")),
-      Map.entry("el", new Signatory("Dana Coordinator", "Συντονίστρια")),
-      Map.entry("sl", new Signatory("Dana Coordinator", "Koordinatorka")));
+      Map.entry("sq", new Signatory("Dana Coordinator", "Koordinatore", "Rrjeti i bashkëpunimit ballkaniko-ukrainas")),
+      Map.entry("bs", new Signatory("Dana Coordinator", "Koordinatorica", "Balkansko-ukrajinska mreža saradnje")),
+      Map.entry("hr", new Signatory("Dana Coordinator", "Koordinatorica", "Balkansko-ukrajinska mreža suradnje")),
+      Map.entry("sr-Latn", new Signatory("Dana Coordinator", "Koordinatorka", "Balkansko-ukrajinska mreža saradnje")),
+      Map.entry("sr-Cyrl", new Signatory("Dana Coordinator", "Координаторка", "Балканско-украјинска мрежа сарадње")),
+      Map.entry("cnr", new Signatory("Dana Coordinator", "Koordinatorka", "Balkansko-ukrajinska mreža saradnje")),
+      Map.entry("mk", new Signatory("Dana Coordinator", "Координаторка", "Балканско-украинска мрежа за соработка")),
+      Map.entry("bg", new Signatory("Dana Coordinator", "Координатор", "Балканско-украинска мрежа за сътрудничество")),
+      Map.entry("ro", new Signatory("Dana Coordinator", "Coordonatoare", "Rețeaua de cooperare balcano-ucraineană")),
+      Map.entry("el", new Signatory("Dana Coordinator", "Συντονίστρια", "Βαλκανο-ουκρανικό δίκτυο συνεργασίας")),
+      Map.entry("sl", new Signatory("Dana Coordinator", "Koordinatorka", "Balkansko-ukrajinska mreža za sodelovanje")));
 
   DemoData(DemoMode demoMode, UserService users, TargetService targets, DemoCampaign campaign, DemoAlignment alignment,
       TrackerProperties properties, OrganisationService organisation) {

@@ -13,4 +13,9 @@ public record Organisation(
     return LanguageTags.bestOf(java.util.List.of(language, "en"), signatories.keySet()).map(signatories::get)
         .or(() -> signatories.values().stream().findFirst());
   }
+
+  /** The organisation's name as a letter in {@code language} gives it: that signatory's, else the letterhead's. */
+  public String nameIn(String language) {
+    return signatory(language).map(Signatory::organisation).orElse(name);
+  }
 }

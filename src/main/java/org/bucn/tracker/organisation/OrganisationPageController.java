@@ -39,13 +39,15 @@ class OrganisationPageController {
     model.addAttribute("organisation", current);
     model.addAttribute("errors", Map.of());
     model.addAttribute("signatoryLines", current.signatories().entrySet().stream()
-        .map(e -> e.getKey() + " | " + e.getValue().name() + " | " + (e.getValue().title() == null ? "" : e.getValue().title()))
+        .map(e -> e.getKey() + " | " + e.getValue().name() + " | " + (e.getValue().title() == null ? "" : e.getValue().title())
+            + (e.getValue().organisation() == null ? "" : " | " + e.getValue().organisation()))
         .collect(Collectors.joining("\n")));
     return "admin/organisation";
   }
 
   /**
-   * Signatories come as lines "language | name | title". Refused, the page comes back with
+   * Signatories come as lines "language | name | title | the organisation's name in that language"
+   * (the last two may be left out). Refused, the page comes back with
    * everything as typed and the error on its field; nothing is saved.
    */
   @PostMapping("/admin/organisation")
@@ -64,7 +66,8 @@ class OrganisationPageController {
         return refused(model, name, postalAddress, email, website, signatories, "signatories",
             "line " + number + " needs \"language | name | title\"");
       }
-      parsed.put(parts[0].strip(), new Signatory(parts[1].strip(), parts.length > 2 ? parts[2].strip() : null));
+      parsed.put(parts[0].strip(), new Signatory(parts[1].strip(), parts.length > 2 ? parts[2].strip() : null,
+          parts.length > 3 ? parts[3].strip() : null));
     }
     OrganisationRequest request = new OrganisationRequest(name, postalAddress, email, website, parsed);
     Set<ConstraintViolation<OrganisationRequest>> violations = validator.validate(request);

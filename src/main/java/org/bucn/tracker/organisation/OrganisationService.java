@@ -45,9 +45,10 @@ public class OrganisationService {
   @Transactional(readOnly = true)
   public Organisation get() {
     Map<String, Signatory> signatories = new LinkedHashMap<>();
-    jdbc.sql("SELECT language, name, title FROM organisation_signatory ORDER BY language")
+    jdbc.sql("SELECT language, name, title, organisation_name FROM organisation_signatory ORDER BY language")
         .query(rs -> {
-          signatories.put(rs.getString("language"), new Signatory(rs.getString("name"), rs.getString("title")));
+          signatories.put(rs.getString("language"),
+              new Signatory(rs.getString("name"), rs.getString("title"), rs.getString("organisation_name")));
         });
     return jdbc.sql("SELECT name, postal_address, email, website, logo IS NOT NULL AS has_logo FROM organisation WHERE id = 1")
         .query((rs, n) -> new Organisation(rs.getString("name"), rs.getString("postal_address"), rs.getString("email"),
@@ -62,7 +63,8 @@ public class OrganisationService {
         .update();
     jdbc.sql("DELETE FROM organisation_signatory").update();
     request.signatories().forEach((language, s) ->
-        jdbc.sql("INSERT INTO organisation_signatory (language, name, title) VALUES (?, ?, ?)").params(language, s.name(), s.title()).update());
+        jdbc.sql("INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?)")
+            .params(language, s.name(), s.title(), s.organisation()).update());
     return get();
   }
 
@@ -73,8 +75,8 @@ public class OrganisationService {
       return false;
     }
     signatories.forEach((language, s) ->
-        jdbc.sql("INSERT INTO organisation_signatory (language, name, title) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(language, s.name(), s.title()).update());
+        jdbc.sql("INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(language, s.name(), s.title(), s.organisation()).update());
     return true;
   }
 

@@ -176,6 +176,14 @@ public class TaskActions {
 
   @Transactional
   public TaskItem assign(String taskId, String assignee, Actor actor) {
+    return reassign(taskId, assignee, actor).task();
+  }
+
+  /** A task given to someone, and who held it before (null: nobody), so that the assignment can be undone. */
+  public record Assignment(TaskItem task, String previous) {}
+
+  @Transactional
+  public Assignment reassign(String taskId, String assignee, Actor actor) {
     if (!actor.has(Role.COORDINATOR)) {
       throw new AccessDeniedException("Only coordinators assign tasks");
     }
@@ -190,7 +198,29 @@ public class TaskActions {
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, assignee));
     appeals.note(item.appealId(), actor, "ASSIGNED", "gave \"" + item.key().displayName() + "\" to "
         + people.name(user.username()));
-    return workItems.item(taskId).orElseThrow();
+    return new Assignment(workItems.item(taskId).orElseThrow(), item.assignee());
+  }
+
+  /**
+   * Gives a task back to whoever held it before an assignment ({@code previous}, null: nobody), if
+   * it is still held by {@code assignedTo}: a task started by its new holder, or given on since, is
+   * left as it is (409).
+   */
+  @Transactional
+  public TaskItem undoAssignment(String taskId, String assignedTo, String previous, Actor actor) {
+    if (!actor.has(Role.COORDINATOR)) {
+      throw new AccessDeniedException("Only coordinators assign tasks");
+    }
+    WorkItem item = lock(taskId);
+    if (!java.util.Objects.equals(item.assignee(), assignedTo)) {
+      throw new ConflictException("\"" + item.key().displayName() + "\" is no longer held by " + people.name(assignedTo) + ": left as it is");
+    }
+    if (previous == null) {
+      engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, null));
+      appeals.note(item.appealId(), actor, "UNCLAIMED", "took back \"" + item.key().displayName() + "\" from " + people.name(assignedTo));
+      return workItems.item(taskId).orElseThrow();
+    }
+    return assign(taskId, previous, actor);
   }
 
   /**

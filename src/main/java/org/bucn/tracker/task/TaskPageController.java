@@ -169,30 +169,6 @@ class TaskPageController {
     return "redirect:" + safeBack(back);
   }
 
-  @PostMapping("/tasks/assign")
-  String assignMany(@RequestParam(required = false) List<String> taskIds, @RequestParam String assignee, Actor actor,
-      RedirectAttributes flash, @RequestParam(defaultValue = "/tasks") String back) {
-    if (taskIds == null || taskIds.isEmpty()) {
-      flash.addFlashAttribute("flashError", "Select the tasks to assign first");
-      return "redirect:" + safeBack(back);
-    }
-    int assigned = 0;
-    StringBuilder failures = new StringBuilder();
-    for (String id : taskIds) {
-      try {
-        tasks.assign(id, assignee, actor);
-        assigned++;
-      } catch (InvalidFieldException | ConflictException | org.bucn.tracker.shared.NotFoundException e) {
-        failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
-      }
-    }
-    flash.addFlashAttribute("flash", "Assigned " + assigned + " of " + taskIds.size() + " tasks to " + assignee);
-    if (!failures.isEmpty()) {
-      flash.addFlashAttribute("flashError", "Not assigned: " + failures);
-    }
-    return "redirect:" + safeBack(back);
-  }
-
   @GetMapping("/tasks/{id}")
   String form(@PathVariable String id, Actor actor, Model model) {
     TaskActions.TaskView view = tasks.view(id, actor);
@@ -279,10 +255,7 @@ class TaskPageController {
     model.addAttribute("replies", replies.ofAppeal(view.appeal().id()));
     List<DraftDiff.Segment> diff = DraftDiff.ofLatest(view.appeal().drafts());
     model.addAttribute("diff", diff.isEmpty() ? null : diff);
-    model.addAttribute("languageFits", view.appeal().draft() == null
-        || DraftDiff.languageFits(view.appeal().draft().language(), view.appeal().target().languages()));
-    model.addAttribute("scriptFits", view.appeal().draft() == null
-        || org.bucn.tracker.campaign.LetterScripts.textFits(view.appeal().draft().language(), view.appeal().draft().text()));
+    DraftChecks.addShown(model, view.appeal(), values);
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");

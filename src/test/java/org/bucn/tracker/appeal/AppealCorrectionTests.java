@@ -1,6 +1,7 @@
 package org.bucn.tracker.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -102,6 +103,41 @@ class AppealCorrectionTests {
     assertThat(appeals.detail(appeal).timeline()).filteredOn(e -> e.action().equals("CORRECTED")).extracting(e -> e.detail())
         .containsExactly("corrected the submission: reference \"Post 001\" → \"Post 002\", because: typo in the number",
             "corrected the submission: channel LETTER → EMBASSY, because: It went through the embassy");
+  }
+
+  /** From the appeal page: a follow-up's note and date, and the sanction outcome standing now, each with its reason. */
+  @Test
+  void aFollowUpAndASanctionOutcomeAreCorrectedFromTheAppealPage() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.SANCTIONS), "PT1S", 3, "P30D", "HR");
+    long appeal = drill.appeal(campaign, "HR");
+    String today = LocalDate.now(clock).toString();
+    String yesterday = LocalDate.now(clock).minusDays(1).toString();
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, yesterday);
+    drill.complete(appeal, TaskKey.FOLLOW_UP, CampaignDrill.ADVOCATE, java.util.Map.of("doneAt", today, "channel", "OTHER", "note", "Called"));
+    drill.respond(appeal, "CONDEMNED", today);
+    drill.complete(appeal, TaskKey.TRACK_SANCTION, CampaignDrill.ADVOCATE, java.util.Map.of("status", "ALIGNED",
+        "measure", "Aligned with the EU's restrictive measures", "decidedAt", today, "reference", "CFSP decision 2026/1"));
+
+    mvc.perform(get("/appeals/{id}", appeal).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.allOf(
+            org.hamcrest.Matchers.containsString("id=\"correct-follow-up-1\""), org.hamcrest.Matchers.containsString("id=\"correct-sanction\""))));
+    mvc.perform(post("/appeals/{id}/corrections", appeal).with(user("coordinator").roles("COORDINATOR")).with(csrf())
+            .param("step", "FOLLOW_UP").param("number", "1").param("doneAt", yesterday).param("channel", "MEETING")
+            .param("note", "Called the cabinet; promised an answer").param("reason", "The call was the day before"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post("/appeals/{id}/corrections", appeal).with(user("coordinator").roles("COORDINATOR")).with(csrf())
+            .param("step", "SANCTION_OUTCOME").param("status", "ALIGNED").param("measure", "Aligned with the EU's restrictive measures")
+            .param("decidedAt", today).param("reference", "CFSP decision 2026/2").param("reason", "Wrong decision number"))
+        .andExpect(status().is3xxRedirection());
+
+    AppealViews.AppealDetail detail = appeals.detail(appeal);
+    assertThat(detail.followUps().get(0).doneAt()).hasToString(yesterday);
+    assertThat(detail.followUps().get(0).note()).isEqualTo("Called the cabinet; promised an answer");
+    assertThat(detail.sanctionChecks().get(detail.sanctionChecks().size() - 1).reference()).isEqualTo("CFSP decision 2026/2");
+    assertThat(detail.timeline()).filteredOn(e -> e.action().equals("CORRECTED")).extracting(e -> e.detail())
+        .anySatisfy(line -> assertThat(line).startsWith("corrected the follow-up").contains("because: The call was the day before"))
+        .anySatisfy(line -> assertThat(line).contains("reference \"CFSP decision 2026/1\" → \"CFSP decision 2026/2\""));
   }
 
   private ResultActions correct(String username, String role, long appeal, String json) throws Exception {

@@ -20,6 +20,10 @@ import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.organisation.Organisation;
+import org.bucn.tracker.organisation.OrganisationRequest;
+import org.bucn.tracker.organisation.OrganisationService;
+import org.bucn.tracker.organisation.Signatory;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetRequest;
@@ -42,6 +46,7 @@ class LetterQualityTests {
   @Autowired TargetService targets;
   @Autowired AppealService appeals;
   @Autowired CampaignDrill drill;
+  @Autowired OrganisationService organisation;
 
   @Test
   void thePreviewShowsEveryLetterWithExactlyItsWarnings() throws Exception {
@@ -97,6 +102,31 @@ class LetterQualityTests {
     assertThat(preview.get("Montenegro").body()).isEqualTo("Molimo da Crna Gora:");
     assertThat(preview.get("North Macedonia").body()).isEqualTo("Ве молиме, Северна Македонија:");
     assertThat(Letters.countryName(targets.get(office("BA", "Presidency of Bosnia and Herzegovina")), "en")).isEqualTo("Bosnia and Herzegovina");
+  }
+
+  /** "u ime Balkansko-ukrajinska mreža saradnje", not the English name inside a Serbian sentence; a language without one takes the letterhead's. */
+  @Test
+  void theOrganisationIsNamedInTheLettersLanguage() {
+    Organisation original = organisation.get();
+    try {
+      organisation.save(new OrganisationRequest("Balkan-Ukrainian cooperation network", original.postalAddress(), original.email(),
+          original.website(), Map.of("en", new Signatory("Dana Coordinator", "Coordinator"),
+              "sr-Latn", new Signatory("Dana Coordinator", "Koordinatorka", "Balkansko-ukrajinska mreža saradnje"),
+              "mk", new Signatory("Dana Coordinator", "Координаторка"))), "admin");
+      Campaign campaign = campaigns.create(new CampaignRequest("Organisation " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION), "P14D",
+          3, "P30D", List.of(office("ME", "President"), office("MK", "President"), office("AL", "Prime Minister"))), CampaignDrill.COORDINATOR);
+      letters.save(campaign.id(), "sr-Latn", new LetterRequest("Apel", "U ime {{organisation}}:", true), CampaignDrill.COORDINATOR);
+      letters.save(campaign.id(), "mk", new LetterRequest("Апел", "Во име на {{organisation}}:", false), CampaignDrill.COORDINATOR);
+      letters.save(campaign.id(), "en", new LetterRequest("Appeal", "On behalf of {{organisation}}:", false), CampaignDrill.COORDINATOR);
+      Map<String, LetterPreview> preview = letters.preview(campaign.id()).stream()
+          .collect(java.util.stream.Collectors.toMap(LetterPreview::country, p -> p));
+      assertThat(preview.get("Montenegro").body()).isEqualTo("U ime Balkansko-ukrajinska mreža saradnje:");
+      assertThat(preview.get("North Macedonia").body()).as("no name given in Macedonian: the letterhead's")
+          .isEqualTo("Во име на Balkan-Ukrainian cooperation network:");
+    } finally {
+      organisation.save(new OrganisationRequest(original.name(), original.postalAddress(), original.email(), original.website(),
+          original.signatories()), "admin");
+    }
   }
 
   @Test

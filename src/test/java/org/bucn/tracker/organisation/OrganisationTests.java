@@ -77,10 +77,12 @@ class OrganisationTests {
     mvc.perform(put("/api/admin/organisation").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON).content("""
             {"name": "Balkan-Ukrainian cooperation network", "postalAddress": "Example street 1, 11000 Beograd",
              "email": "office@bucn.example", "website": "https://bucn.example",
-             "signatories": {"en": {"name": "Ana Example", "title": "Coordinator"}, "hr": {"name": "Ana Example", "title": "Koordinatorica mreže"}}}
+             "signatories": {"en": {"name": "Ana Example", "title": "Coordinator"}, "hr": {"name": "Ana Example", "title": "Koordinatorica mreže",
+               "organisation": "Balkansko-ukrajinska mreža suradnje"}}}
             """))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.signatories.hr.title").value("Koordinatorica mreže"));
+        .andExpect(jsonPath("$.signatories.hr.title").value("Koordinatorica mreže"))
+        .andExpect(jsonPath("$.signatories.hr.organisation").value("Balkansko-ukrajinska mreža suradnje"));
     mvc.perform(put("/api/admin/organisation").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"X\", \"email\": \"not mail\"}"))
         .andExpect(status().isBadRequest())
@@ -96,7 +98,8 @@ class OrganisationTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-      assertThat(text).contains("Balkan-Ukrainian cooperation network").contains("office@bucn.example")
+      assertThat(text).as("a Croatian letter names its sender in Croatian, in the letterhead and under the signature")
+          .contains("Balkansko-ukrajinska mreža suradnje").doesNotContain("Balkan-Ukrainian").contains("office@bucn.example")
           .contains("Predsjednik Republike Hrvatske").contains("Njegova Ekselencija gospodin Zoran Milanović")
           .contains("Ana Example Koordinatorica mreže");
       assertThat(document.getPage(0).getResources().getXObjectNames()).as("the logo").isNotEmpty();

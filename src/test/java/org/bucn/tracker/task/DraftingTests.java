@@ -119,5 +119,22 @@ class DraftingTests {
     mvc.perform(get("/tasks/" + draft).with(user("advocate").roles("ADVOCATE")))
         .andExpect(content().string(Matchers.containsString("id=\"draft-checks\"")))
         .andExpect(content().string(Matchers.containsString("is not in the script of sr-Latn")));
+
+    // As the advocate types, the checks follow the text: Latin now, then a language Serbia's president does not read.
+    mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate").roles("ADVOCATE")).with(csrf())
+            .param("language", "sr-Latn").param("text", "Vaša Ekselencijo, pišemo Vam."))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("id=\"draft-checks\"")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"draft-script-check\""))))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"draft-language-check\""))));
+    mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate").roles("ADVOCATE")).with(csrf())
+            .param("language", "sq").param("text", "Shkëlqesi, ju shkruajmë."))
+        .andExpect(content().string(Matchers.containsString("The draft is in sq, which President of the Republic, Serbia does not read")));
+    mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate").roles("ADVOCATE")).with(csrf())
+            .param("language", "not a tag!").param("text", "x"))
+        .andExpect(status().isOk());
+    mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate2").roles("ADVOCATE")).with(csrf())
+            .param("language", "sr-Latn").param("text", "x"))
+        .andExpect(status().isForbidden());
   }
 }

@@ -112,7 +112,14 @@ class BrowserTests {
     screenshot("task-form-with-error");
     language = browser.findElement(By.id("language"));
     language.clear();
+    language.sendKeys("sq");
+    // The launch's checks follow the draft as it is typed: Albanian is not a language of Slovenia's office.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-checks"), "The draft is in sq"));
+    screenshot("task-form-live-check");
+    language = browser.findElement(By.id("language"));
+    language.clear();
     language.sendKeys("sl");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft-language-check")));
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
     logOut();
@@ -185,8 +192,10 @@ class BrowserTests {
     screenshot("search-vucic");
   }
 
+  @Autowired TaskActions taskActions;
+
   @Test
-  void coordinatorBulkAssignsSelectedTasksToAnAdvocate() {
+  void coordinatorBulkAssignsSelectedTasksToAnAdvocate() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "BG", "HR");
     logIn("coordinator");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
@@ -200,6 +209,13 @@ class BrowserTests {
       assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee()).isEqualTo("advocate2");
     }
     assertThat(browser.getCurrentUrl()).as("back on the same tab and filters").contains("tab=claimable").contains("campaignId=" + campaign.id());
+    screenshot("bulk-assigned-undo");
+    browser.findElement(By.id("undo-assignment")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"),
+        "Undone: 3 of 3 tasks are back with whoever held them before"));
+    assertThat(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).assignee()).as("undone").isNull();
+    // The rest of the walk goes on with Bulgaria's draft given again.
+    taskActions.assign(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).id(), "advocate2", CampaignDrill.COORDINATOR);
 
     // A review is a coordinator's decision: with one selected, advocates are not offered, and the page says why.
     drill.complete(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Ваше превъзходителство, …", "language", "bg"));

@@ -273,7 +273,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/public", "/public/**").permitAll()
                     .requestMatchers(HttpMethod.HEAD, "/public", "/public/**").permitAll()
                     .requestMatchers("/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/*/assign", "/tasks/*/due").hasRole("COORDINATOR")
+                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/assign/undo", "/tasks/*/assign", "/tasks/*/due").hasRole("COORDINATOR")
                     .requestMatchers("/tasks/**", "/tasks").hasAnyRole("COORDINATOR", "ADVOCATE")
                     .requestMatchers("/dashboard/**", "/dashboard", "/campaigns/*/dashboard", "/campaigns/*/report", "/campaigns/*/report.*")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
