@@ -54,8 +54,12 @@ public record TrackerProperties(
    *
    * @param security {@code TLS} (IMAPS, the default), {@code STARTTLS}, or {@code NONE} for a test server on loopback
    * @param poll how often the mailbox is read
+   * @param trustedServer the name (authserv-id) the receiving mail server writes in the
+   *     {@code Authentication-Results} header of each mail; a reply is filed by itself only when that
+   *     server recorded its sender's domain as passing DMARC or aligned DKIM or SPF ({@code TRACKER_IMAP_TRUSTED_SERVER})
    */
-  public record Imap(String host, Integer port, String username, String password, String folder, String security, Duration poll) {
+  public record Imap(String host, Integer port, String username, String password, String folder, String security, Duration poll,
+      String trustedServer) {
 
     public boolean enabled() {
       return host != null && !host.isBlank();

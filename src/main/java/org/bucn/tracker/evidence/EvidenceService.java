@@ -1,8 +1,6 @@
 package org.bucn.tracker.evidence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.bucn.tracker.shared.Hashes;
 import java.util.List;
 import java.util.Set;
 import org.apache.tika.Tika;
@@ -66,7 +64,7 @@ public class EvidenceService {
     }
     String name = safeName(filename);
     String type = contentType(bytes, name);
-    long id = evidence.insert(appealId, about, name, type, bytes.length, sha256(bytes), by);
+    long id = evidence.insert(appealId, about, name, type, bytes.length, Hashes.sha256(bytes), by);
     store.put(id, bytes);
     timeline.record(appealId, by, "EVIDENCE_ADDED",
         "Evidence added: " + label(about.kind()) + " " + name + " (" + type + ", " + bytes.length + " bytes)"
@@ -98,7 +96,7 @@ public class EvidenceService {
   public Content content(long id) {
     Evidence item = get(id);
     byte[] bytes = store.get(id).orElseThrow(() -> new NotFoundException("evidence", id));
-    if (!sha256(bytes).equals(item.sha256())) {
+    if (!Hashes.sha256(bytes).equals(item.sha256())) {
       log.error("Evidence {} of appeal {} failed its integrity check: stored {} bytes, expected SHA-256 {}", id, item.appealId(),
           bytes.length, item.sha256());
       throw new DamagedDataException("Evidence " + id + " failed its integrity check: the stored bytes no longer match their SHA-256. "
@@ -141,14 +139,6 @@ public class EvidenceService {
       name = name.substring(0, NAME_MAX - extension.length()) + extension;
     }
     return name;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String label(EvidenceKind kind) {

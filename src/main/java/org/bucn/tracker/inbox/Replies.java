@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.bucn.tracker.appeal.AppealDeliveries;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.evidence.Evidence;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
@@ -47,7 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Replies {
 
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
-  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+  /** A Message-ID as a letter's is written: no control characters, no longer than the tracker's own are stored. */
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s\\p{Cc}]{1,248}>");
+  /** The longest mailbox key kept as it is; longer (or unprintable) ones are kept as their SHA-256. */
+  static final int KEY_MAX = 200;
   /** Who files what arrives by itself. */
   static final String MAILBOX = "mailbox";
 
@@ -57,11 +61,13 @@ public class Replies {
   private final EvidenceService evidence;
   private final Timeline timeline;
   private final Notices notices;
+  private final String trustedServer;
   private final Session session = Session.getInstance(new Properties());
 
   Replies(JdbcClient jdbc, AppealDeliveries deliveries, AppealService appeals, EvidenceService evidence, Timeline timeline,
-      Notices notices) {
+      Notices notices, TrackerProperties properties) {
     this.jdbc = jdbc;
+    this.trustedServer = properties.imap() == null ? null : properties.imap().trustedServer();
     this.deliveries = deliveries;
     this.appeals = appeals;
     this.evidence = evidence;
@@ -71,24 +77,34 @@ public class Replies {
 
   /**
    * Takes one mail read from the mailbox: records it under its key unless another poller did
-   * already (then false), and files it on the appeal it answers, if any.
+   * already (then false), and files it on the appeal it answers when its sender is verified
+   * ({@link ReplySender}); a mail that names a letter but not a verified sender waits in the
+   * unmatched list, saying so and which appeal it claims to answer.
    */
   @Transactional
   public boolean take(String key, byte[] raw, OffsetDateTime receivedAt) {
     MimeMessage mail = parse(raw);
     String messageId = header(mail, "Message-ID");
-    if (messageId != null && deliveries.appealAnswered(Set.of(messageId.strip())).isPresent()) {
+    if (messageId != null && MESSAGE_ID.matcher(messageId.strip()).matches()
+        && deliveries.appealAnswered(Set.of(messageId.strip())).isPresent()) {
       return false; // the copy of a letter the tracker sent, to the campaign mailbox: not a reply
     }
-    Optional<Long> id = insert(key, clip(messageId, 250), from(mail), clip(subject(mail), 1000), receivedAt, raw, null);
+    Optional<Long> appeal = deliveries.appealAnswered(referencedIds(mail));
+    Optional<String> unverified = appeal.flatMap(a -> ReplySender.problem(address(mail), appeals.detail(a).target().email(),
+        headers(mail, "Authentication-Results"), trustedServer));
+    Stored stored = stored(key, mail);
+    String problem = unverified.map(p -> stored.problem() == null ? p : p + "; " + stored.problem()).orElse(stored.problem());
+    Optional<Long> id = insert(stored.key(), stored.messageId(), stored.from(), stored.subject(), receivedAt, raw, problem,
+        appeal.orElse(null));
     if (id.isEmpty()) {
       return false;
     }
-    Optional<Long> appeal = deliveries.appealAnswered(referencedIds(mail));
-    if (appeal.isPresent()) {
+    if (appeal.isPresent() && unverified.isEmpty()) {
       file(id.get(), appeal.get(), mail, raw, MAILBOX);
+    } else if (appeal.isPresent()) {
+      log.warn("Reply {} names appeal {}'s letter but waits in the unmatched list: {}", id.get(), appeal.get(), unverified.get());
     } else {
-      log.info("Reply {} from {} matches no appeal; it waits in the unmatched list", id.get(), from(mail));
+      log.info("Reply {} from {} matches no appeal; it waits in the unmatched list", id.get(), stored.from());
     }
     return true;
   }
@@ -96,32 +112,61 @@ public class Replies {
   /**
    * A mail that could not be taken as usual (unreadable, or too large to keep as evidence): kept
    * unfiled with the reason, for a coordinator, so that it is neither lost nor read again forever.
+   * Whatever its headers hold, it is stored: the raw bytes whole, the rest cleaned and cut.
    */
   @Transactional
   public void keepUnfiled(String key, byte[] raw, OffsetDateTime receivedAt, String problem) {
-    String from = "(unreadable)";
-    String subject = "(unreadable)";
-    String messageId = null;
+    Stored stored;
     try {
-      MimeMessage mail = parse(raw);
-      from = from(mail);
-      subject = clip(subject(mail), 1000);
-      messageId = clip(header(mail, "Message-ID"), 250);
+      stored = stored(key, parse(raw));
     } catch (RuntimeException e) {
-      // the reason says it already
+      stored = new Stored(mailboxKey(key), null, "(unreadable)", "(unreadable)", null);
     }
-    insert(key, messageId, from, subject, receivedAt, raw, problem);
+    String reason = clean(problem, 2000);
+    insert(stored.key(), stored.messageId(), stored.from(), stored.subject(), receivedAt, raw,
+        stored.problem() == null ? reason : reason + "; " + stored.problem(), null);
+  }
+
+  /** What is stored of a mail besides its bytes: each value printable and cut to its column, saying what was changed. */
+  record Stored(String key, String messageId, String from, String subject, String problem) {}
+
+  private static Stored stored(String key, MimeMessage mail) {
+    String messageId = header(mail, "Message-ID");
+    String from = from(mail);
+    String subject = subject(mail);
+    List<String> changed = new ArrayList<>();
+    if (messageId != null && (messageId.length() > 250 || CONTROL.matcher(messageId).find())) {
+      changed.add("its Message-ID is over-long or unprintable (kept by its SHA-256)");
+      messageId = "sha256:" + org.bucn.tracker.shared.Hashes.sha256(messageId);
+    }
+    if (from != null && (from.length() > 400 || CONTROL.matcher(from).find())
+        || subject != null && (subject.length() > 1000 || CONTROL.matcher(subject).find())) {
+      changed.add("its sender or subject held control characters or was over-long (shown cleaned; the mail is kept whole)");
+    }
+    return new Stored(mailboxKey(key), messageId, clean(from, 400), clean(subject, 1000), changed.isEmpty() ? null : String.join("; ", changed));
+  }
+
+  /** The key a mail is recorded under: as it is, or its SHA-256 when over-long or unprintable (an outsider writes it). */
+  static String mailboxKey(String key) {
+    return key.length() <= KEY_MAX && !CONTROL.matcher(key).find() ? key : "sha256:" + org.bucn.tracker.shared.Hashes.sha256(key);
+  }
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
+  /** Printable and no longer than {@code max}: control characters (NUL, line breaks) become spaces. */
+  private static String clean(String value, int max) {
+    return value == null ? null : clip(CONTROL.matcher(value).replaceAll(" "), max);
   }
 
   /** Records a mail under its key, unless a poller recorded it already (then empty). */
   private Optional<Long> insert(String key, String messageId, String from, String subject, OffsetDateTime receivedAt, byte[] raw,
-      String problem) {
+      String problem, Long answers) {
     return jdbc.sql(
             """
-            INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw, problem)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING RETURNING id
+            INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw, problem, answers_appeal_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox_key) DO NOTHING RETURNING id
             """)
-        .params(key, messageId, from, subject, receivedAt, raw, problem)
+        .params(key, messageId, from, subject, receivedAt, raw, problem, answers)
         .query(Long.class)
         .optional();
   }
@@ -227,6 +272,25 @@ public class Replies {
     }
   }
 
+  private static List<String> headers(MimeMessage mail, String name) {
+    try {
+      String[] values = mail.getHeader(name);
+      return values == null ? List.of() : List.of(values);
+    } catch (MessagingException e) {
+      return List.of();
+    }
+  }
+
+  /** The sender's bare address, for comparing with the office's. */
+  private static String address(MimeMessage mail) {
+    try {
+      var from = mail.getFrom();
+      return from != null && from.length > 0 && from[0] instanceof InternetAddress address ? address.getAddress() : null;
+    } catch (MessagingException e) {
+      return null;
+    }
+  }
+
   private static String header(MimeMessage mail, String name) {
     try {
       return mail.getHeader(name, " ");
@@ -241,9 +305,9 @@ public class Replies {
       if (from == null || from.length == 0) {
         return "(unknown sender)";
       }
-      return from[0] instanceof InternetAddress address ? clip(address.toUnicodeString(), 400) : clip(from[0].toString(), 400);
+      return from[0] instanceof InternetAddress address ? address.toUnicodeString() : from[0].toString();
     } catch (MessagingException e) {
-      return clip(header(mail, "From"), 400);
+      return header(mail, "From");
     }
   }
 
@@ -264,6 +328,6 @@ public class Replies {
     return date == null ? OffsetDateTime.now(ZoneOffset.UTC) : date.toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  private static final String SELECT =
-      "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, filed_at, problem FROM inbound_mail";
+  private static final String SELECT = "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, "
+      + "filed_at, problem, answers_appeal_id FROM inbound_mail";
 }

@@ -92,9 +92,16 @@ class ReplyMailbox {
             }
           } catch (RuntimeException e) {
             // One bad mail must not stop the others, nor come back every poll: it waits, unfiled, with the reason.
-            log.warn("Reply {} could not be filed by itself and waits in the unmatched list: {}", key, e.getMessage());
-            replies.keepUnfiled(key, raw, receivedAt, String.valueOf(e.getMessage()));
-            took++;
+            log.warn("Reply {} could not be filed by itself and waits in the unmatched list: {}", Replies.mailboxKey(key), e.getMessage());
+            try {
+              replies.keepUnfiled(key, raw, receivedAt, String.valueOf(e.getMessage()));
+              took++;
+            } catch (RuntimeException stillFailing) {
+              // Not even kept (the database away?): left unmarked to be read again next time, and the poll goes on.
+              log.error("Reply {} could not be kept; it stays in the mailbox for the next poll: {}", Replies.mailboxKey(key),
+                  stillFailing.getMessage());
+              continue;
+            }
           }
           done.add(message);
         }

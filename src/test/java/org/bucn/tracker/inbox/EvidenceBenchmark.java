@@ -48,7 +48,8 @@ public final class EvidenceBenchmark {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(
         "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn",
         "--spring.main.banner-mode=off", "--tracker.imap.host=localhost", "--tracker.imap.port=" + TestMailPorts.IMAP_PORT, "--tracker.imap.username=replies",
-        "--tracker.imap.password=secret", "--tracker.imap.security=NONE", "--tracker.imap.poll=PT1H")) {
+        "--tracker.imap.password=secret", "--tracker.imap.security=NONE", "--tracker.imap.poll=PT1H",
+        "--tracker.imap.trusted-server=mx.bucn.example")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       EvidenceService evidence = app.getBean(EvidenceService.class);
       List<Long> appeals = awaitAppeals(jdbc);
@@ -94,7 +95,7 @@ public final class EvidenceBenchmark {
         byte[] attachment = new byte[FILE_SIZE];
         random.nextBytes(attachment);
         deliverReply(mail, jdbc.sql("SELECT message_id FROM appeal_submission WHERE appeal_id = ?").param(appeal).query(String.class).single(),
-            attachment, i);
+            officeEmail(jdbc, appeal), attachment, i);
       }
       ReplyMailbox mailbox = app.getBean(ReplyMailbox.class);
       long t0 = System.nanoTime();
@@ -110,7 +111,7 @@ public final class EvidenceBenchmark {
         byte[] attachment = new byte[FILE_SIZE];
         random.nextBytes(attachment);
         MimeMessage reply = reply(jdbc.sql("SELECT message_id FROM appeal_submission WHERE appeal_id = ?").param(appeal).query(String.class).single(),
-            attachment, REPLIES + i);
+            officeEmail(jdbc, appeal), attachment, REPLIES + i);
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
         reply.writeTo(raw);
         long s0 = System.nanoTime();
@@ -158,13 +159,20 @@ public final class EvidenceBenchmark {
     throw new IllegalStateException("The demo campaign opened no appeals");
   }
 
-  private static void deliverReply(GreenMail mail, String inReplyTo, byte[] attachment, int n) throws Exception {
-    mail.getUserManager().getUser("replies").deliver(reply(inReplyTo, attachment, n));
+  private static void deliverReply(GreenMail mail, String inReplyTo, String from, byte[] attachment, int n) throws Exception {
+    mail.getUserManager().getUser("replies").deliver(reply(inReplyTo, from, attachment, n));
   }
 
-  private static MimeMessage reply(String inReplyTo, byte[] attachment, int n) throws Exception {
+  /** The address the appeal's office has in the directory: its replies are filed by themselves. */
+  private static String officeEmail(JdbcClient jdbc, long appeal) {
+    return jdbc.sql("SELECT t.email FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?").param(appeal)
+        .query(String.class).single();
+  }
+
+  private static MimeMessage reply(String inReplyTo, String from, byte[] attachment, int n) throws Exception {
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-    reply.setFrom(new InternetAddress("office-" + n + "@gov.example"));
+    reply.setFrom(new InternetAddress(from));
+    reply.setHeader("Authentication-Results", "mx.bucn.example; dmarc=pass header.from=" + from.substring(from.indexOf('@') + 1));
     reply.setRecipients(Message.RecipientType.TO, "replies@bucn.example");
     reply.setSubject("Re: appeal " + n, "UTF-8");
     reply.setHeader("In-Reply-To", inReplyTo);

@@ -254,6 +254,76 @@ class MailRoundTripTests {
         .andExpect(status().isPayloadTooLarge());
   }
 
+  /** An outsider's mail with a 500-character Message-ID and a NUL in its subject is kept, flagged, and stops no later reply. */
+  @Test
+  void aPoisonMailIsKeptAsItCameAndTheNextReplyIsStillFiled() throws Exception {
+    startMail();
+    long appeal = sentAppeal(office("ME", "Prime Minister"), "P14D");
+    String letterId = awaitDelivered(appeal).submission().reference();
+    String longId = "<" + "x".repeat(500) + "@evil.example>";
+    byte[] poison = ("From: outsider@evil.example\r\nTo: " + REPLY_MAILBOX + "\r\nMessage-ID: " + longId
+        + "\r\nSubject: Hello\u0000there\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPoison.\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    mail.getUserManager().getUser("replies").deliver(new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(poison)));
+    sendReply("Re: " + SUBJECT, letterId, "%PDF-1.4\n% answer\n".getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(2);
+    assertThat(replies.ofAppeal(appeal)).as("the real reply, filed").singleElement()
+        .satisfies(r -> assertThat(r.subject()).isEqualTo("Re: " + SUBJECT));
+    Reply kept = replies.unmatched().stream().filter(r -> r.subject().startsWith("Hello")).findFirst().orElseThrow();
+    assertThat(kept.subject()).isEqualTo("Hello there");
+    assertThat(kept.messageId()).startsWith("sha256:");
+    assertThat(kept.problem()).contains("Message-ID is over-long").contains("control characters");
+    assertThat(new String(replies.raw(kept.id()), StandardCharsets.UTF_8)).as("the mail kept whole").contains(longId).contains("Hello\u0000there");
+    assertThat(new ReplyMailbox(properties, replies).poll()).as("neither comes back").isZero();
+  }
+
+  /**
+   * A mail that names a letter's Message-ID is filed as the office's answer only when it comes from
+   * the office's address or domain and the trusted receiving server vouches for that domain; else it
+   * waits, saying why and which appeal it names, for a coordinator.
+   */
+  @Test
+  void aForgedReplyWaitsForACoordinatorInsteadOfBecomingTheOfficesAnswer() throws Exception {
+    startMail();
+    long appeal = sentAppeal(office("BA", "Presidency of Bosnia and Herzegovina"), "P14D");
+    String letterId = awaitDelivered(appeal).submission().reference();
+    forgedReply("outsider@evil.example", "mx.bucn.example; dmarc=pass header.from=evil.example", letterId, "We withdraw our position");
+    forgedReply("office@gov.example", null, letterId, "Unvouched");
+    forgedReply("office@gov.example", "mx.attacker.example; dmarc=pass header.from=gov.example", letterId, "Vouched by another server");
+
+    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(3);
+    assertThat(replies.ofAppeal(appeal)).as("nothing filed as the office's answer").isEmpty();
+    assertThat(appeals.detail(appeal).timeline()).noneMatch(e -> e.action().equals("REPLY_RECEIVED"));
+    List<Reply> waiting = replies.unmatched().stream().filter(r -> Long.valueOf(appeal).equals(r.answersAppealId())).toList();
+    assertThat(waiting).hasSize(3).allSatisfy(r -> assertThat(r.problem()).startsWith("sender not verified"));
+    assertThat(waiting).filteredOn(r -> r.subject().equals("We withdraw our position")).singleElement()
+        .satisfies(r -> assertThat(r.problem()).contains("is not the office's address"));
+    mvc.perform(get("/inbox").with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("It names the letter of")));
+
+    // A coordinator who checked it files it by hand.
+    Reply unvouched = waiting.stream().filter(r -> r.subject().equals("Unvouched")).findFirst().orElseThrow();
+    mvc.perform(post("/api/inbox/" + unvouched.id() + "/file").with(user("coordinator").roles("COORDINATOR"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"appealId\": " + appeal + "}"))
+        .andExpect(status().isOk());
+    assertThat(replies.ofAppeal(appeal)).singleElement().satisfies(r -> assertThat(r.filedBy()).isEqualTo("coordinator"));
+  }
+
+  private void forgedReply(String from, String authenticationResults, String inReplyTo, String subject) throws Exception {
+    MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+    reply.setFrom(new InternetAddress(from));
+    if (authenticationResults != null) {
+      reply.setHeader("Authentication-Results", authenticationResults);
+    }
+    reply.setRecipients(Message.RecipientType.TO, REPLY_MAILBOX);
+    reply.setSubject(subject, "UTF-8");
+    reply.setHeader("In-Reply-To", inReplyTo);
+    reply.setText("Text", "UTF-8");
+    reply.saveChanges();
+    mail.getUserManager().getUser("replies").deliver(reply);
+  }
+
   @Test
   void aLetterTheMailServerRefusesFailsAtOnceTheAdvocateIsToldAndItCanBeSentAgain() throws Exception {
     String refused = "nobody@refused.example";
@@ -340,6 +410,8 @@ class MailRoundTripTests {
     int before = mailsTo(REPLY_MAILBOX, "").size();
     MimeMessage reply = new MimeMessage(mail.getSmtp().createSession());
     reply.setFrom(new InternetAddress("office@gov.example", "Kabinet"));
+    // As the network's receiving server records it (tracker.imap.trusted-server in the tests): the office's domain passed DMARC.
+    reply.setHeader("Authentication-Results", "mx.bucn.example; dmarc=pass (p=reject) header.from=gov.example");
     reply.setRecipients(Message.RecipientType.TO, REPLY_MAILBOX);
     reply.setSubject(subject, "UTF-8");
     if (inReplyTo != null) {

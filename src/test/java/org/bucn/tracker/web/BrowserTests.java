@@ -391,7 +391,8 @@ class BrowserTests {
 
       // The office answers, and the tracker reads its mailbox.
       MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-      reply.setFrom(new InternetAddress("cabinet@gov.example"));
+      reply.setFrom(new InternetAddress(office));
+      reply.setHeader("Authentication-Results", "mx.bucn.example; dmarc=pass header.from=" + office.substring(office.indexOf('@') + 1));
       reply.setRecipients(Message.RecipientType.TO, "replies@bucn.example");
       reply.setSubject("Re: your appeal");
       reply.setHeader("In-Reply-To", letterId);
@@ -412,7 +413,7 @@ class BrowserTests {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence table")));
       String evidence = browser.findElement(By.id("evidence")).getText();
       assertThat(evidence).contains("raspuns.pdf").contains("application/pdf").contains("reply-").contains("message/rfc822");
-      assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Reply received from cabinet@gov.example");
+      assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Reply received from " + office);
       ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('evidence').scrollIntoView()");
       screenshot("appeal-page-with-reply");
 
