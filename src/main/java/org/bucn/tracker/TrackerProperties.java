@@ -17,11 +17,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param imap the mailbox replies are read from
  * @param oidc single sign-on through an OpenID Connect provider
  * @param localLogin whether people log in with a password here; when off only admins may (break-glass)
+ * @param postgresBinaries where the embedded PostgreSQL's programs are unpacked (a directory of this user's own, mode 0700);
+ *     unset: {@code postgres-binaries} in the data directory
  */
 @ConfigurationProperties(prefix = "tracker")
 public record TrackerProperties(
     Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap, Oidc oidc,
-    Boolean localLogin) {
+    Boolean localLogin, Path postgresBinaries) {
+
+  /** Where the embedded PostgreSQL's programs are unpacked. */
+  public Path postgresBinariesDirectory() {
+    return (postgresBinaries != null ? postgresBinaries : dataDir.resolve("postgres-binaries")).toAbsolutePath();
+  }
 
   /**
    * Single sign-on ({@code TRACKER_OIDC_*}); off while {@code issuer} is empty.

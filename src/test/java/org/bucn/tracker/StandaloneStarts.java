@@ -17,6 +17,10 @@ public final class StandaloneStarts {
     if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("server.port="))) {
       args.add("--server.port=0");
     }
+    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("tracker.postgres-binaries="))) {
+      // PostgreSQL's programs unpacked once per build, as the shared test context has them.
+      args.add("--tracker.postgres-binaries=target/postgres-binaries");
+    }
     for (String property : properties) {
       args.add("--" + property);
     }

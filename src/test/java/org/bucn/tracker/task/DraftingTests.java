@@ -129,7 +129,7 @@ class DraftingTests {
         .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"draft-language-check\""))));
     mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate").roles("ADVOCATE")).with(csrf())
             .param("language", "sq").param("text", "Shkëlqesi, ju shkruajmë."))
-        .andExpect(content().string(Matchers.containsString("The draft is in sq, which President of the Republic, Serbia does not read")));
+        .andExpect(content().string(Matchers.matchesPattern("(?s).*The draft is in sq, which [^<]*, Serbia does not read.*")));
     mvc.perform(post("/tasks/{id}/draft/checks", draft).with(user("advocate").roles("ADVOCATE")).with(csrf())
             .param("language", "not a tag!").param("text", "x"))
         .andExpect(status().isOk());

@@ -40,7 +40,11 @@ class EmbeddedDatabaseConfiguration {
     Path passwordFile = passwordFile(properties);
     String password = DatabasePassword.of(passwordFile);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
+    Path binaries = PostgresBinaries.privateDirectory(properties.postgresBinariesDirectory());
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        // Its programs in a directory only this user may write, checked against the shipped archive before use.
+        .setOverrideWorkingDirectory(binaries.toFile())
+        .setPgBinaryResolver(PostgresBinaries.verifying(binaries))
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
         // initdb of a new data directory: password (SCRAM) authentication, for local sockets too.
@@ -58,6 +62,8 @@ class EmbeddedDatabaseConfiguration {
         .setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .start();
+    // zonky opens its working directory to everyone as it unpacks: closed again.
+    PostgresBinaries.privateDirectory(binaries);
     TrustedClusters.lockDown(postgres, directory, password);
     return postgres;
   }

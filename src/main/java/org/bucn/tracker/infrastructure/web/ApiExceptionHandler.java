@@ -155,6 +155,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(Problems.invalid(List.of(new Problems.FieldError("body", "is not readable JSON"))));
   }
 
+  /** A body that says it is multipart but cannot be read as such (no boundary, broken parts, a NUL in a file name). */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+    if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+    return ResponseEntity.badRequest().body(Problems.invalid(List.of(new Problems.FieldError("file", Problems.UNREADABLE_MULTIPART))));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     if (DatabaseOutage.causes(e)) {

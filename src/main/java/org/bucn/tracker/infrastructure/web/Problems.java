@@ -36,6 +36,8 @@ public final class Problems {
     return problem;
   }
 
+  static final String UNREADABLE_MULTIPART = "is not a readable multipart/form-data body (its boundary, its parts or a file name)";
+
   /** A 400 naming one bad field, written straight to the response by a filter. */
   public static void writeInvalidField(
       HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String field, String message) throws IOException {

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the container's error dispatch.
  */
 @Configuration(proxyBeanMethods = false)
-class UnstorableInput {
+class UnstorableInput implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
 
   static final char NUL = '\u0000';
   static final String MESSAGE = "must not contain the NUL character or a broken (unpaired) surrogate character";
@@ -64,6 +64,42 @@ class UnstorableInput {
     }));
   }
 
+  /**
+   * A multipart body's fields and file names, checked once someone is logged in and a controller
+   * takes them ({@link MultipartGate}): a NUL there is a 400 naming the field, a body that is not
+   * multipart as it says a 400 naming {@code file}.
+   */
+  @Override
+  public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+      @Override
+      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!MultipartGate.multipart(request) || request.getDispatcherType() != DispatcherType.REQUEST) {
+          return true;
+        }
+        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+            org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+          for (String value : parameter.getValue()) {
+            if (unstorable(value) || unstorable(parameter.getKey())) {
+              throw new org.bucn.tracker.shared.InvalidFieldException(unstorable(parameter.getKey()) ? "(a parameter name)" : parameter.getKey(), MESSAGE);
+            }
+          }
+        }
+        if (multipart != null) {
+          for (var file : multipart.getMultiFileMap().entrySet()) {
+            for (var part : file.getValue()) {
+              if (part.getOriginalFilename() != null && unstorable(part.getOriginalFilename())) {
+                throw new org.bucn.tracker.shared.InvalidFieldException(file.getKey(), "has a file name that " + MESSAGE);
+              }
+            }
+          }
+        }
+        return true;
+      }
+    });
+  }
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> refuseNulInParameters(ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
@@ -74,6 +110,7 @@ class UnstorableInput {
           Problems.write(request, response, json, HttpStatus.NOT_FOUND, "No such page");
           return;
         }
+        // A multipart body is not read here, before login: its fields are checked after it (above).
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
           for (String value : parameter.getValue()) {
             if (unstorable(value) || unstorable(parameter.getKey())) {

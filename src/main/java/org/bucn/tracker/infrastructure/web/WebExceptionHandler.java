@@ -28,6 +28,15 @@ class WebExceptionHandler {
     return "error/400";
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  String unreadableMultipart(org.springframework.web.multipart.MultipartException e, org.springframework.ui.Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    boolean tooLarge = e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException;
+    response.setStatus(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("message", tooLarge ? e.getMessage() : "file: " + Problems.UNREADABLE_MULTIPART);
+    return "error/400";
+  }
+
   @ExceptionHandler(TooLargeException.class)
   @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
   String tooLarge(TooLargeException e, org.springframework.ui.Model model) {

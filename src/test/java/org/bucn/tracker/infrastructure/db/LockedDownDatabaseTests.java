@@ -44,6 +44,8 @@ class LockedDownDatabaseTests {
         .filteredOn(line -> !line.strip().startsWith("#") && !line.isBlank())
         .isNotEmpty()
         .allSatisfy(rule -> assertThat(rule).doesNotContain("trust").contains("scram-sha-256"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.postgresBinariesDirectory())))
+        .as("PostgreSQL's programs: nobody else may plant one").isEqualTo("rwx------");
   }
 
   @Test
