@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param localLogin whether people log in with a password here; when off only admins may (break-glass)
  * @param postgresBinaries where the embedded PostgreSQL's programs are unpacked (a directory of this user's own, mode 0700);
  *     unset: {@code postgres-binaries} in the data directory
+ * @param allowedHosts more names the tracker answers to besides the host of {@code publicBaseUrl} and the loopback names
+ *     (comma-separated; {@code TRACKER_ALLOWED_HOSTS})
  */
 @ConfigurationProperties(prefix = "tracker")
 public record TrackerProperties(
     Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap, Oidc oidc,
-    Boolean localLogin, Path postgresBinaries) {
+    Boolean localLogin, Path postgresBinaries, String allowedHosts) {
 
   /** Where the embedded PostgreSQL's programs are unpacked. */
   public Path postgresBinariesDirectory() {
