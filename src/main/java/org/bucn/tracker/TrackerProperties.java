@@ -21,11 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     unset: {@code postgres-binaries} in the data directory
  * @param allowedHosts more names the tracker answers to besides the host of {@code publicBaseUrl} and the loopback names
  *     (comma-separated; {@code TRACKER_ALLOWED_HOSTS})
+ * @param sessionLifetime how long a page session lasts after its login, however busy ({@code TRACKER_SESSION_LIFETIME}, 12 hours)
  */
 @ConfigurationProperties(prefix = "tracker")
 public record TrackerProperties(
     Path dataDir, Boolean demo, String adminPassword, String publicBaseUrl, Mail mail, Evidence evidence, Imap imap, Oidc oidc,
-    Boolean localLogin, Path postgresBinaries, String allowedHosts) {
+    Boolean localLogin, Path postgresBinaries, String allowedHosts, Duration sessionLifetime) {
 
   /** Where the embedded PostgreSQL's programs are unpacked. */
   public Path postgresBinariesDirectory() {

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
+  private static final org.slf4j.Logger security = org.slf4j.LoggerFactory.getLogger("security");
+
   /** Tokens start with this, so that secret scanners and people recognise one. */
   static final String PREFIX = "sct_";
   static final Duration LONGEST = Duration.ofDays(366);
@@ -69,6 +71,8 @@ public class ApiTokens {
         .params(username, name.strip(), hash(token), expires)
         .query(Long.class)
         .single();
+    security.info("API token {} ({}) \"{}\" made for {} by {}, until {}", id, token.substring(0, 8) + "…", name.strip(), username,
+        UserService.actor(), expires);
     return new NewToken(id, name.strip(), token, expires);
   }
 
@@ -93,14 +97,15 @@ public class ApiTokens {
     if (jdbc.sql("DELETE FROM api_token WHERE id = ? AND username = ?").params(id, username).update() == 0) {
       throw new NotFoundException("token", id);
     }
+    security.info("API token {} of {} revoked by its owner", id, username);
   }
 
   /** An admin revokes anyone's token. */
   @Transactional
   public void revokeAny(long id) {
-    if (jdbc.sql("DELETE FROM api_token WHERE id = ?").param(id).update() == 0) {
-      throw new NotFoundException("token", id);
-    }
+    String owner = jdbc.sql("DELETE FROM api_token WHERE id = ? RETURNING username").param(id).query(String.class).optional()
+        .orElseThrow(() -> new NotFoundException("token", id));
+    security.info("API token {} of {} revoked by {}", id, owner, UserService.actor());
   }
 
   /**

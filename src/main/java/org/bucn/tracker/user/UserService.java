@@ -76,6 +76,7 @@ public class UserService implements UserDetailsService {
     }
     String hash = passwordEncoder.encode(newPassword);
     users.updatePassword(username, hash);
+    security.info("{} changed their own password", username);
     revokeTokens(username, "the password was changed");
     return fingerprint(hash);
   }
@@ -120,6 +121,7 @@ public class UserService implements UserDetailsService {
     if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
       throw new ConflictException("username", "A user named '" + user.username() + "' exists already");
     }
+    security.info("user {} created by {} with roles {}", user.username(), actor(), user.roles());
     return account;
   }
 
@@ -133,6 +135,7 @@ public class UserService implements UserDetailsService {
 
   @Transactional
   public UserAccount update(String username, UserChange change) {
+    UserAccount before = find(username).orElseThrow(() -> new NotFoundException("user", username));
     if (users.update(username, change.email(), change.displayName(), change.enabled(), change.notifications()) == 0) {
       throw new NotFoundException("user", username);
     }
@@ -150,7 +153,26 @@ public class UserService implements UserDetailsService {
       // Rolled back: somebody must stay able to manage users.
       throw new ConflictException("roles", "This would leave no active admin; give another user the ADMIN role first");
     }
-    return find(username).orElseThrow();
+    UserAccount after = find(username).orElseThrow();
+    if (!after.roles().equals(before.roles())) {
+      security.info("roles of {} changed by {}: {} -> {}", username, actor(), before.roles(), after.roles());
+    }
+    if (after.enabled() != before.enabled()) {
+      security.info("user {} {} by {}", username, after.enabled() ? "enabled" : "disabled", actor());
+    }
+    if (change.password() != null) {
+      security.info("password of {} reset by {}", username, actor());
+    }
+    if (!java.util.Objects.equals(after.email(), before.email())) {
+      security.info("e-mail address of {} changed by {}", username, actor());
+    }
+    return after;
+  }
+
+  /** Who is making a change, as the security log names them: the person logged in, else the tracker itself. */
+  static String actor() {
+    var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return who == null || !who.isAuthenticated() ? "the tracker" : who.getName();
   }
 
   static UserDetails toUserDetails(UserAccount account, String passwordHash) {

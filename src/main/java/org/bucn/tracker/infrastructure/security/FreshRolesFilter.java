@@ -26,14 +26,67 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A web session remembers the roles a user had when logging in; this filter replaces them with
  * the roles stored now, and logs out a user who was disabled or removed, or whose password
  * changed since the session began, so that a lost role or an old password is lost on the next
- * request.
+ * request. A session also ends, however busy, {@code TRACKER_SESSION_LIFETIME} (12 hours) after
+ * its login: a stolen session cookie is not good forever.
  */
 class FreshRolesFilter extends OncePerRequestFilter {
 
+  /** When the session's login happened (epoch milliseconds). */
+  static final String LOGGED_IN_AT = "tracker.loggedInAt";
+
+  /** The rules of every session, the same in each security chain. */
+  @org.springframework.stereotype.Component
+  static class Sessions {
+
+    private final UserService users;
+    private final java.time.Clock clock;
+    private final java.time.Duration lifetime;
+
+    Sessions(UserService users, java.time.Clock clock, org.bucn.tracker.TrackerProperties properties) {
+      this.users = users;
+      this.clock = clock;
+      this.lifetime = properties.sessionLifetime() == null ? java.time.Duration.ofHours(12) : properties.sessionLifetime();
+    }
+
+    FreshRolesFilter filter() {
+      return new FreshRolesFilter(this);
+    }
+
+    /** At login: notes in the new session the credentials it is opened with, and when. */
+    SessionAuthenticationStrategy notingAtLogin() {
+      return (authentication, request, response) -> {
+        users.standing(authentication.getName())
+            .ifPresent(standing -> request.getSession().setAttribute(UserService.SESSION_CREDENTIALS, standing.credentials()));
+        request.getSession().setAttribute(LOGGED_IN_AT, clock.millis());
+      };
+    }
+
+    /** Whether the session's login is older than the lifetime; a session from before this rule starts counting now. */
+    boolean expired(HttpSession session) {
+      if (session == null) {
+        return false;
+      }
+      if (!(session.getAttribute(LOGGED_IN_AT) instanceof Long at)) {
+        session.setAttribute(LOGGED_IN_AT, clock.millis());
+        return false;
+      }
+      return clock.millis() - at > lifetime.toMillis();
+    }
+  }
+
+  private final Sessions sessions;
   private final UserService users;
 
-  FreshRolesFilter(UserService users) {
-    this.users = users;
+  private FreshRolesFilter(Sessions sessions) {
+    this.sessions = sessions;
+    this.users = sessions.users;
+  }
+
+  /** Whether the request's session is one somebody logged into (not just one the login page opened). */
+  static boolean loggedInSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+        && session.getAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
   }
 
   @Override
@@ -44,7 +97,8 @@ class FreshRolesFilter extends OncePerRequestFilter {
     if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
       Optional<UserService.Standing> standing = users.standing(current.getName());
       Optional<UserAccount> stored = standing.map(UserService.Standing::account);
-      if (stored.isEmpty() || !stored.get().enabled() || passwordChangedSince(request, standing.get().credentials())) {
+      if (stored.isEmpty() || !stored.get().enabled() || passwordChangedSince(request, standing.get().credentials())
+          || sessions.expired(request.getSession(false))) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -68,13 +122,6 @@ class FreshRolesFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
-  }
-
-  /** At login: notes in the new session the credentials it is opened with. */
-  static SessionAuthenticationStrategy notingCredentials(UserService users) {
-    return (authentication, request, response) ->
-        users.standing(authentication.getName())
-            .ifPresent(standing -> request.getSession().setAttribute(UserService.SESSION_CREDENTIALS, standing.credentials()));
   }
 
   /**

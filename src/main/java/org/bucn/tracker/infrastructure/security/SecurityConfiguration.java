@@ -131,8 +131,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users, LoginThrottle throttle, ApiTokens tokens)
-      throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users, LoginThrottle throttle, ApiTokens tokens,
+      FreshRolesFilter.Sessions sessions) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
           if (DatabaseOutage.causes(e)) {
@@ -152,8 +152,10 @@ class SecurityConfiguration {
           Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in to use the API");
         };
     AccessDeniedHandler forbidden =
-        (request, response, e) ->
-            Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
+        (request, response, e) -> {
+          SecurityEvents.denied(request, e);
+          Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
+        };
     // Swagger UI (/api/docs and its files under /api/swagger-ui) is a page: the web chain serves
     // it, with the pages' login and Content-Security-Policy. The OpenAPI document is the API's own
     // contract: served to API callers as any /api resource (Basic, Bearer, session; 401, never a redirect).
@@ -191,13 +193,14 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         // Callers with an Authorization header (scripts) need no CSRF token; a browser sending one
         // for another site's page is refused first by CrossSiteWrites. Session callers need the token.
-        // A caller with neither (no session cookie) has nothing to forge: it hears 401, not a CSRF 403.
+        // A caller with neither (no session cookie, or a session nobody logged into) has nothing to
+        // forge: it hears 401, not a CSRF 403.
         .csrf(csrf -> csrf.ignoringRequestMatchers(
-            request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+            request -> request.getHeader("Authorization") != null || !FreshRolesFilter.loggedInSession(request)))
         .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
         .requestCache(cache -> cache.disable())
-        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
+        .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
             .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN)));
@@ -207,6 +210,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain actuatorChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, ApiTokens tokens,
+      FreshRolesFilter.Sessions sessions,
       @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort,
       @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int serverPort)
       throws Exception {
@@ -240,13 +244,14 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
-        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class);
+        .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(3)
   SecurityFilterChain webChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, TrackerProperties properties,
+      FreshRolesFilter.Sessions sessions,
       SingleSignOnUsers signOn) throws Exception {
     TrackerProperties.Oidc oidc = properties.oidc();
     boolean sso = oidc != null && oidc.enabled();
@@ -289,8 +294,12 @@ class SecurityConfiguration {
         // A new id at login (fixation), and the password the session was opened with noted at once
         // (FreshRolesFilter ends the session when it changes).
         .sessionManagement(session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
-            new ChangeSessionIdAuthenticationStrategy(), FreshRolesFilter.notingCredentials(users)))))
-        .addFilterAfter(new FreshRolesFilter(users), SecurityContextHolderFilter.class)
+            new ChangeSessionIdAuthenticationStrategy(), sessions.notingAtLogin()))))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+          SecurityEvents.denied(request, e);
+          new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, e);
+        }))
+        .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
         .headers(
             headers ->

@@ -84,7 +84,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail denied(AccessDeniedException e) {
+  ProblemDetail denied(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+    org.bucn.tracker.infrastructure.security.SecurityEvents.denied(request, e);
     return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
   }
 

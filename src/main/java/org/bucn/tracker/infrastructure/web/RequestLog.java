@@ -53,8 +53,9 @@ class RequestLog extends OncePerRequestFilter implements WebMvcConfigurer {
       chain.doFilter(request, response);
     } finally {
       if (log.isInfoEnabled()) {
-        log.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-            (System.nanoTime() - start) / 1_000_000);
+        String user = MDC.get(USER);
+        log.info("{} {} {} {} ms {} {}", request.getMethod(), request.getRequestURI(), response.getStatus(),
+            (System.nanoTime() - start) / 1_000_000, user == null ? "-" : user, request.getRemoteAddr());
       }
       MDC.remove(REQUEST_ID);
       MDC.remove(USER);

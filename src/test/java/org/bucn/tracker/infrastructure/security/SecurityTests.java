@@ -366,6 +366,78 @@ class SecurityTests {
         .andExpect(jsonPath("$.errors[0].field").value("roles[0]"));
   }
 
+  /** The security log says who logged in and out, who was refused what and why, and who changed which user or token. */
+  @Test
+  void loginsLogoutsRefusalsAndChangesToUsersAndTokensAreInTheSecurityLog() throws Exception {
+    ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("security");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured = new ch.qos.logback.core.read.ListAppender<>();
+    captured.start();
+    security.addAppender(captured);
+    ch.qos.logback.classic.Level level = security.getLevel();
+    security.setLevel(ch.qos.logback.classic.Level.INFO); // the tests log WARN and above; the application, INFO
+    try {
+      MockHttpSession session = login("advocate");
+      mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+      mvc.perform(post("/api/campaigns").session(session).contentType(MediaType.APPLICATION_JSON).content("{}"))
+          .andExpect(status().isForbidden());
+      mvc.perform(post("/logout").session(session).with(csrf())).andExpect(status().isFound());
+      mvc.perform(post("/api/admin/users").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"username\":\"logged.user\",\"password\":\"long-enough-1\",\"email\":\"logged@example.org\",\"roles\":[\"MANAGER\"]}"))
+          .andExpect(status().isCreated());
+      mvc.perform(put("/api/admin/users/logged.user").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"roles\":[\"ADVOCATE\"], \"password\": \"another-long-one-2\"}"))
+          .andExpect(status().isOk());
+      String made = mvc.perform(post("/api/me/tokens").with(httpBasic("logged.user", "another-long-one-2"))
+              .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"export\"}"))
+          .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+      long tokenId = com.jayway.jsonpath.JsonPath.parse(made).read("$.id", Long.class);
+      mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/admin/tokens/{id}", tokenId)
+          .with(httpBasic("admin", "demo"))).andExpect(status().isNoContent());
+    } finally {
+      security.detachAppender(captured);
+      security.setLevel(level);
+    }
+    assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(m -> assertThat(m).startsWith("login of advocate from"))
+        .anySatisfy(m -> assertThat(m).startsWith("refused GET /admin/users for advocate from").endsWith("their roles do not allow it"))
+        .anySatisfy(m -> assertThat(m).startsWith("refused POST /api/campaigns for advocate").endsWith("CSRF token missing or wrong"))
+        .anySatisfy(m -> assertThat(m).startsWith("logout of advocate"))
+        .anySatisfy(m -> assertThat(m).isEqualTo("user logged.user created by admin with roles [MANAGER]"))
+        .anySatisfy(m -> assertThat(m).isEqualTo("roles of logged.user changed by admin: [MANAGER] -> [ADVOCATE]"))
+        .anySatisfy(m -> assertThat(m).isEqualTo("password of logged.user reset by admin"))
+        .anySatisfy(m -> assertThat(m).startsWith("API token " + tokenIdOf(captured) + " (sct_").contains("\"export\" made for logged.user by logged.user"))
+        .anySatisfy(m -> assertThat(m).startsWith("API token ").endsWith(" of logged.user revoked by admin"))
+        .noneSatisfy(m -> assertThat(m).contains("another-long-one-2"));
+  }
+
+  private static String tokenIdOf(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured) {
+    return captured.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.contains("made for logged.user")).findFirst().map(m -> m.split(" ")[2]).orElse("?");
+  }
+
+  /** A session cookie the login page handed out proves no login: its anonymous POST to the API hears 401, not a CSRF 403. */
+  @Test
+  void anAnonymousSessionsPostToTheApiIs401() throws Exception {
+    MockHttpSession anonymous = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession();
+    mvc.perform(post("/api/campaigns").session(anonymous).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isUnauthorized());
+  }
+
+  /** However busy, a page session ends twelve hours after its login (TRACKER_SESSION_LIFETIME). */
+  @Test
+  void aSessionEndsTwelveHoursAfterItsLogin() throws Exception {
+    MockHttpSession session = login("manager");
+    try {
+      clock.move(java.time.Duration.ofHours(11));
+      mvc.perform(get("/api/me").session(session)).andExpect(status().isOk());
+      clock.move(java.time.Duration.ofHours(1).plusMinutes(1));
+      mvc.perform(get("/api/me").session(session)).andExpect(status().isUnauthorized());
+      mvc.perform(get("/").session(session)).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
+    } finally {
+      clock.reset();
+    }
+  }
+
   private MockHttpSession login(String username) throws Exception {
     return login(username, username.startsWith("temp") ? "long-enough-1" : "demo");
   }
