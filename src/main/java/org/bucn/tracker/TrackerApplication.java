@@ -19,6 +19,13 @@ public class TrackerApplication {
     return Clock.systemDefaultZone();
   }
 
+  /** "Not in the future" ({@code @PastOrPresent}) by the same clock: moved in a test or a drill, validation moves with it. */
+  @Bean
+  org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer validationClock(
+      org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+    return configuration -> configuration.clockProvider(clock::getObject);
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(TrackerApplication.class, args);
   }

@@ -24,8 +24,11 @@ public class People {
   private final UserService users;
   private final AtomicReference<Names> names = new AtomicReference<>(new Names(Map.of(), Instant.EPOCH));
 
-  People(UserService users) {
+  private final java.time.Clock clock;
+
+  People(UserService users, java.time.Clock clock) {
     this.users = users;
+    this.clock = clock;
   }
 
   public String name(String username) {
@@ -36,9 +39,9 @@ public class People {
       return "the tracker";
     }
     Names current = names.get();
-    if (!current.byUsername().containsKey(username) || current.readAt().plus(FRESH).isBefore(Instant.now())) {
+    if (!current.byUsername().containsKey(username) || current.readAt().plus(FRESH).isBefore(clock.instant())) {
       current = new Names(users.findAll().stream()
-          .collect(Collectors.toUnmodifiableMap(UserAccount::username, UserAccount::name, (a, b) -> a)), Instant.now());
+          .collect(Collectors.toUnmodifiableMap(UserAccount::username, UserAccount::name, (a, b) -> a)), clock.instant());
       names.set(current);
     }
     return current.byUsername().getOrDefault(username, username);

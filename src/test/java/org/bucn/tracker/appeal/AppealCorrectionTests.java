@@ -105,6 +105,28 @@ class AppealCorrectionTests {
             "corrected the submission: channel LETTER → EMBASSY, because: It went through the embassy");
   }
 
+  /** "Not in the future" reads the application's clock: moved three days on, a date two days after today's is past. */
+  @Test
+  void pastOrPresentFollowsTheApplicationsClock() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "BG");
+    long appeal = drill.appeal(campaign, "BG");
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, LocalDate.now(clock).toString());
+    drill.respond(appeal, "DECLINED", LocalDate.now(clock).toString());
+    String inTwoDays = LocalDate.now(clock).plusDays(2).toString();
+    correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"receivedAt\": \"" + inTwoDays + "\", \"reason\": \"x\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("receivedAt"));
+    clock.move(Duration.ofDays(3));
+    try {
+      correct("coordinator", "COORDINATOR", appeal, "{\"step\": \"RESPONSE\", \"receivedAt\": \"" + inTwoDays + "\", \"reason\": \"x\"}")
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.response.receivedAt").value(inTwoDays));
+    } finally {
+      clock.reset();
+    }
+  }
+
   /** From the appeal page: a follow-up's note and date, and the sanction outcome standing now, each with its reason. */
   @Test
   void aFollowUpAndASanctionOutcomeAreCorrectedFromTheAppealPage() throws Exception {

@@ -143,6 +143,58 @@ class HostileInputTests {
     drill.awaitTask(drill.appeal(campaign, "SI"), TaskKey.DRAFT_APPEAL);
   }
 
+  /**
+   * Every address that takes files, sent a file whose name is each hostile text (and a path, a
+   * right-to-left override), and the evidence form's description as each: never a 5xx, and a
+   * name or description that cannot be stored is refused naming its field, storing nothing.
+   */
+  @Test
+  void noUploadIsA5xxWhateverItsFileNameOrFields() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "HR");
+    long appeal = drill.appeal(campaign, "HR");
+    byte[] pdf = "%PDF-1.4\n% hostile upload\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    List<String> names = new ArrayList<>(CORPUS);
+    names.addAll(List.of("../../etc/passwd", "\u202Egnp.exe", "", " "));
+    record Upload(String name, String path, String part, byte[] bytes, String user, String role, Map<String, String> fields) {}
+    List<Upload> uploads = List.of(
+        new Upload("API evidence", "/api/appeals/" + appeal + "/evidence", "file", pdf, "coordinator", "COORDINATOR", Map.of("kind", "OTHER")),
+        new Upload("page evidence", "/appeals/" + appeal + "/evidence", "file", pdf, "coordinator", "COORDINATOR", Map.of("kind", "OTHER")),
+        new Upload("API CFSP import", "/api/cfsp/import", "file", "reference,date,title\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "coordinator", "COORDINATOR", Map.of()),
+        new Upload("API logo", "/api/admin/organisation/logo", "logo", png, "admin", "ADMIN", Map.of()),
+        new Upload("page logo", "/admin/organisation/logo", "logo", png, "admin", "ADMIN", Map.of()));
+    List<String> faults = new ArrayList<>();
+    int sent = 0;
+    for (Upload upload : uploads) {
+      for (String name : names) {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart(upload.path().startsWith("/api/admin/organisation") ? HttpMethod.PUT : HttpMethod.POST, java.net.URI.create(upload.path()))
+            .file(new org.springframework.mock.web.MockMultipartFile(upload.part(), name, "application/octet-stream", upload.bytes()))
+            .with(user(upload.user()).roles(upload.role())).with(csrf());
+        upload.fields().forEach(request::param);
+        int status = mvc.perform(request).andReturn().getResponse().getStatus();
+        sent++;
+        if (status >= 500) {
+          faults.add(upload.name() + " file name " + shown(name) + ": " + status);
+        }
+      }
+    }
+    for (String hostile : CORPUS) {
+      long before = count("evidence");
+      var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/appeals/" + appeal + "/evidence")
+          .file(new org.springframework.mock.web.MockMultipartFile("file", "scan.pdf", "application/pdf", pdf))
+          .param("kind", "OTHER").param("description", hostile).with(user("coordinator").roles("COORDINATOR")).with(csrf());
+      int status = mvc.perform(request).andReturn().getResponse().getStatus();
+      sent++;
+      if (status >= 500 || status >= 400 && count("evidence") != before) {
+        faults.add("API evidence description=" + shown(hostile) + ": " + status);
+      }
+    }
+    System.out.println("Hostile uploads: " + sent + " requests, " + faults.size() + " faults");
+    assertThat(faults).isEmpty();
+  }
+
   static final List<String> COUNTRIES = List.of("AL", "BA", "BG", "HR", "GR", "XK", "ME", "MK", "RO", "RS", "SI");
 
   /**
