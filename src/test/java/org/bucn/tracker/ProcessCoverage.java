@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Process test coverage in the one shared test context: test classes that register the
- * coverage listener must cover every flow node and sequence flow of the processes they run.
+ * coverage listener must cover every flow node and sequence flow of the processes they run
+ * (the gate itself: {@code AppealProcessTests}, from the engine's history and {@link #takenFlows()}).
  * The report goes to target/process-test-coverage.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -31,6 +32,44 @@ public class ProcessCoverage {
   Object processActivityOutsideCoverageRuns(ProcessEngine engine) {
     ignoreActivityOutsideCoverageRuns(engine);
     return new Object();
+  }
+
+  /** Every sequence flow taken since the last {@link #forgetTakenFlows()}, as "processKey:flowId". */
+  private static final java.util.Set<String> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public static void forgetTakenFlows() {
+    TAKEN.clear();
+  }
+
+  public static java.util.Set<String> takenFlows() {
+    return java.util.Set.copyOf(TAKEN);
+  }
+
+  /**
+   * Notes each sequence flow as it is taken (a "take" listener on every flow, added as the
+   * processes are parsed): the engine's history records activities only, and a path such as
+   * "request changes" passes no activity that another path does not pass too.
+   */
+  @Bean
+  org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin sequenceFlowsTaken() {
+    return new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
+          @Override
+          public void parseSequenceFlow(org.camunda.bpm.engine.impl.util.xml.Element element,
+              org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope, org.camunda.bpm.engine.impl.pvm.process.TransitionImpl flow) {
+            String flowId = flow.getId();
+            flow.addListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_TAKE,
+                (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
+                    TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + ":" + flowId));
+          }
+        });
+      }
+    };
   }
 
   public static void ignoreActivityOutsideCoverageRuns(ProcessEngine engine) {

@@ -4,4 +4,5 @@
  * {@code public_appeal} view lets out: never who worked on an appeal, drafts, reviews, notes,
  * evidence files or internal summaries.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "campaign", "opendata", "shared"})
 package org.bucn.tracker.publication;

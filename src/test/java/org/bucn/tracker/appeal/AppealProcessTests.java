@@ -67,6 +67,7 @@ class AppealProcessTests {
   @org.junit.jupiter.api.BeforeAll
   static void rememberTheStart() {
     classStarted = new java.util.Date();
+    ProcessCoverage.forgetTakenFlows();
   }
 
   @AfterAll
@@ -76,11 +77,13 @@ class AppealProcessTests {
 
   /**
    * The gate that fails the build when a path loses its test: every flow node of both models was
-   * passed by the processes this class ran (read from the engine's history; the coverage
-   * report's own class assertion did not fail the build: removing one path test stayed green).
+   * passed, and every sequence flow taken, by the processes this class ran (nodes from the
+   * engine's history, flows from {@link ProcessCoverage#takenFlows()}; the coverage report's own
+   * class assertion did not fail the build, and counting nodes alone left "request changes"
+   * untested without a word).
    */
   @AfterAll
-  static void everyFlowNodeOfBothProcessesWasPassed(@Autowired ProcessEngine engine) {
+  static void everyFlowNodeAndSequenceFlowOfBothProcessesWasPassed(@Autowired ProcessEngine engine) {
     Set<String> passed = new java.util.HashSet<>();
     for (var instance : engine.getHistoryService().createHistoricActivityInstanceQuery().startedAfter(classStarted).list()) {
       passed.add(instance.getProcessDefinitionKey() + ":" + instance.getActivityId());
@@ -90,6 +93,12 @@ class AppealProcessTests {
       for (var node : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
         assertThat(passed).as("a process test passes %s of %s", node.getId(), definition.getKey())
             .contains(definition.getKey() + ":" + node.getId());
+      }
+      Set<String> taken = ProcessCoverage.takenFlows();
+      for (var flow : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class)) {
+        assertThat(taken).as("a process test takes the flow %s of %s (%s → %s%s)", flow.getId(), definition.getKey(),
+                flow.getSource().getId(), flow.getTarget().getId(), flow.getName() == null ? "" : ", \"" + flow.getName() + "\"")
+            .contains(definition.getKey() + ":" + flow.getId());
       }
     }
   }
