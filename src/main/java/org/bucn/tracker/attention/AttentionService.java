@@ -91,9 +91,10 @@ public class AttentionService {
   private List<PersonOverdue> overdueByAssignee() {
     return jdbc.sql(
             """
-            SELECT assignee, count(*) AS overdue FROM open_task WHERE due_at < now()
+            SELECT assignee, count(*) AS overdue FROM open_task WHERE due_at < ?
              GROUP BY assignee ORDER BY overdue DESC, assignee NULLS LAST
             """)
+        .param(java.time.OffsetDateTime.now(clock))
         .query((rs, n) -> {
           String assignee = rs.getString("assignee");
           return new PersonOverdue(assignee, assignee == null ? "nobody yet" : people.name(assignee), rs.getLong("overdue"),
@@ -146,8 +147,9 @@ public class AttentionService {
     return jdbc.sql(
             """
             SELECT c.id, c.title, count(*) AS overdue FROM open_task t JOIN campaign_directory c ON c.id = t.campaign_id
-             WHERE t.due_at < now() GROUP BY c.id, c.title ORDER BY overdue DESC, c.id LIMIT 5
+             WHERE t.due_at < ? GROUP BY c.id, c.title ORDER BY overdue DESC, c.id LIMIT 5
             """)
+        .param(java.time.OffsetDateTime.now(clock))
         .query((rs, n) -> new Slipping(rs.getLong("id"), rs.getString("title"), rs.getLong("overdue"), "/campaigns/" + rs.getLong("id") + "/dashboard"))
         .list();
   }

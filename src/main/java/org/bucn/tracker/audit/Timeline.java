@@ -13,8 +13,11 @@ public class Timeline {
 
   private final JdbcClient jdbc;
 
-  Timeline(JdbcClient jdbc) {
+  private final java.time.Clock clock;
+
+  Timeline(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -27,10 +30,10 @@ public class Timeline {
   public void record(long appealId, String actor, String action, String detail, String link) {
     int inserted = jdbc.sql(
             """
-            INSERT INTO appeal_timeline (appeal_id, campaign_id, actor, action, detail, link)
-            SELECT id, campaign_id, ?, ?, ?, ? FROM appeal_overview WHERE id = ?
+            INSERT INTO appeal_timeline (appeal_id, campaign_id, at, actor, action, detail, link)
+            SELECT id, campaign_id, ?, ?, ?, ?, ? FROM appeal_overview WHERE id = ?
             """)
-        .params(actor, action, detail, link, appealId)
+        .params(java.time.OffsetDateTime.now(clock), actor, action, detail, link, appealId)
         .update();
     if (inserted != 1) {
       throw new IllegalStateException("No appeal " + appealId + " to record '" + action + "' on");

@@ -39,16 +39,16 @@ class DashboardRepository {
       SELECT coalesce(json_agg(json_build_object('taskId', w.task_id, 'appealId', w.appeal_id, 'campaignId', w.campaign_id,
                                                  'countryCode', a.country_code, 'country', a.country, 'office', a.office,
                                                  'assignee', w.assignee, 'due', w.due_at) ORDER BY w.due_at), '[]')
-        FROM (SELECT * FROM open_task w WHERE w.task_key = 'followUp' AND w.due_at < now() %s ORDER BY w.due_at LIMIT %d) w
+        FROM (SELECT * FROM open_task w WHERE w.task_key = 'followUp' AND w.due_at < :now %s ORDER BY w.due_at LIMIT %d) w
         JOIN appeal_overview a ON a.id = w.appeal_id
       """;
 
   /** Follow-ups due earlier today (UTC); {@code %s} narrows them to one campaign. */
   private static final String OVERDUE_TODAY =
       """
-      to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today,
+      to_char(CAST(:now AS timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today,
       (SELECT count(*) FROM open_task w WHERE w.task_key = 'followUp' %s
-          AND w.due_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND w.due_at < now()) AS overdue_today
+          AND w.due_at >= date_trunc('day', CAST(:now AS timestamptz) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND w.due_at < :now) AS overdue_today
       """;
 
   private static final String PORTFOLIO =
@@ -70,17 +70,21 @@ class DashboardRepository {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  DashboardRepository(JdbcClient jdbc, ObjectMapper json) {
+  private final java.time.Clock clock;
+
+  DashboardRepository(JdbcClient jdbc, ObjectMapper json, java.time.Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
   }
 
   Snapshot portfolio() {
-    return jdbc.sql(PORTFOLIO).query((rs, i) -> snapshot(rs)).single();
+    return jdbc.sql(PORTFOLIO).param("now", java.time.OffsetDateTime.now(clock)).query((rs, i) -> snapshot(rs)).single();
   }
 
   Optional<Snapshot> campaign(long campaignId) {
-    return jdbc.sql(CAMPAIGN).param("campaign", campaignId).query((rs, i) -> snapshot(rs)).optional();
+    return jdbc.sql(CAMPAIGN).param("campaign", campaignId).param("now", java.time.OffsetDateTime.now(clock))
+        .query((rs, i) -> snapshot(rs)).optional();
   }
 
   Map<String, String> countryNames() {

@@ -83,9 +83,9 @@ class DailyDigests {
             """
             SELECT w.task_id, w.task_key, a.country, a.office, p.display_name AS assignee, w.due_at AS due
               FROM open_task w JOIN appeal_overview a ON a.id = w.appeal_id LEFT JOIN person p ON p.username = w.assignee
-             WHERE w.due_at < now() ORDER BY w.due_at LIMIT ?
+             WHERE w.due_at < ? ORDER BY w.due_at LIMIT ?
             """)
-        .param(OVERDUE_LISTED)
+        .params(java.time.OffsetDateTime.now(clock), OVERDUE_LISTED)
         .query(Overdue.class).list();
     if (overdue.isEmpty()) {
       return;

@@ -99,11 +99,12 @@ class TrackerMetrics implements MeterBinder {
     Map<AppealStage, Long> stages = new EnumMap<>(AppealStage.class);
     jdbc.sql(
             """
-            SELECT 'task' AS kind, task_key AS key, count(*) AS n, count(*) FILTER (WHERE due_at < now()) AS late
+            SELECT 'task' AS kind, task_key AS key, count(*) AS n, count(*) FILTER (WHERE due_at < ?) AS late
               FROM open_task GROUP BY task_key
             UNION ALL
             SELECT 'stage', stage, count(*), 0 FROM appeal_overview GROUP BY stage
             """)
+        .param(java.time.OffsetDateTime.now(clock))
         .query((rs, n) -> {
           if (rs.getString("kind").equals("task")) {
             open.put(rs.getString("key"), rs.getLong("n"));

@@ -25,7 +25,10 @@ class WorkItemRepository {
 
   private final JdbcClient jdbc;
 
-  WorkItemRepository(JdbcClient jdbc) {
+  private final java.time.Clock clock;
+
+  WorkItemRepository(JdbcClient jdbc, java.time.Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -101,11 +104,11 @@ class WorkItemRepository {
     return jdbc.sql(
             """
             SELECT count(*) FILTER (WHERE assignee = ?) AS mine,
-                   count(*) FILTER (WHERE assignee = ? AND due_at < now()) AS mine_overdue,
+                   count(*) FILTER (WHERE assignee = ? AND due_at < ?) AS mine_overdue,
                    count(*) FILTER (WHERE assignee IS NULL AND candidate_group = ANY (?)) AS claimable
               FROM work_item WHERE assignee = ? OR assignee IS NULL
             """)
-        .params(username, username, groups.toArray(String[]::new), username)
+        .params(username, username, java.time.OffsetDateTime.now(clock), groups.toArray(String[]::new), username)
         .query(TaskActions.Summary.class)
         .single();
   }
@@ -141,7 +144,8 @@ class WorkItemRepository {
       params.add(filter.assignee());
     }
     if (filter.overdueOnly()) {
-      where.append(" AND w.due_at < now()");
+      where.append(" AND w.due_at < ?");
+      params.add(java.time.OffsetDateTime.now(clock));
     }
     String order =
         filter.sort() == TaskFilter.Sort.CREATED

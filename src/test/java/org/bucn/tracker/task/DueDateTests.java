@@ -38,6 +38,7 @@ class DueDateTests {
   @Autowired CampaignService campaigns;
   @Autowired TargetService targets;
   @Autowired AppealService appeals;
+  @Autowired org.bucn.tracker.MovableClock clock;
 
   @Test
   void everyTaskIsDueAsLongAfterItAppearsAsTheCampaignGivesItsStep() {
@@ -98,6 +99,31 @@ class DueDateTests {
     assertThat(drill.openTask(appeal, TaskKey.ESCALATE_NO_RESPONSE)).as("not the moment the last follow-up is done").isEmpty();
     assertThat(drill.openTask(appeal, TaskKey.RECORD_RESPONSE)).as("the answer may still come").isPresent();
     assertThat(drill.awaitTask(appeal, TaskKey.ESCALATE_NO_RESPONSE)).isNotNull();
+  }
+
+  /** One clock: moved two days on, a draft due in one day is overdue everywhere it is counted, and the timeline is dated by it. */
+  @Test
+  void overdueAndTheTimelineFollowTheApplicationsClock() throws Exception {
+    Campaign campaign = drill.launch(campaigns.create(request("P1D", "P7D", "P3D", 3), CampaignDrill.COORDINATOR));
+    long appeal = drill.appeal(campaign, "AL");
+    String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    mvc.perform(get("/api/tasks").param("scope", "all").param("campaignId", String.valueOf(campaign.id())).param("overdue", "true")
+            .with(httpBasic("coordinator", "demo")))
+        .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(task))));
+    clock.move(Duration.ofDays(2));
+    try {
+      mvc.perform(get("/api/tasks").param("scope", "all").param("campaignId", String.valueOf(campaign.id())).param("overdue", "true")
+              .with(httpBasic("coordinator", "demo")))
+          .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(task)));
+      mvc.perform(get("/api/campaigns/{id}/dashboard", campaign.id()).with(httpBasic("manager", "demo")))
+          .andExpect(status().isOk());
+      drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Your Excellency, …", "language", "en"));
+      OffsetDateTime last = appeals.detail(appeal).timeline().get(appeals.detail(appeal).timeline().size() - 1).at();
+      assertThat(Duration.between(OffsetDateTime.now(), last)).as("dated by the application's clock, two days on")
+          .isBetween(Duration.ofDays(2).minusHours(1), Duration.ofDays(2).plusHours(1));
+    } finally {
+      clock.reset();
+    }
   }
 
   private CampaignRequest request(String draftWithin, String reviewWithin, String responseWithin, int maxFollowUps) {
