@@ -53,6 +53,19 @@ class TableOwnershipTests {
     assertThat(relations()).containsKeys("appeal", "work_item", "appeal_overview", "open_task");
   }
 
+  /** The table of published views in docs/architecture.md lists every view there is, with its owner, and no other. */
+  @Test
+  void theArchitectureDocumentListsEveryPublishedViewWithItsOwner() throws IOException {
+    Map<String, String> documented = new java.util.TreeMap<>();
+    Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| ([a-z]+) \\|").matcher(Files.readString(Path.of("docs/architecture.md")));
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2));
+    }
+    Map<String, String> views = new java.util.TreeMap<>();
+    relations().values().stream().filter(Relation::view).forEach(v -> views.put(v.name(), v.owner()));
+    assertThat(documented).as("the views table of docs/architecture.md").isEqualTo(views);
+  }
+
   @Test
   void noModuleNamesAnotherModulesTablesInSql() throws IOException {
     List<Trespass> trespasses = trespasses(MAIN, relations());

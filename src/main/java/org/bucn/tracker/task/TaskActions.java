@@ -105,7 +105,7 @@ public class TaskActions {
 
   @Transactional(readOnly = true)
   public TaskPage list(TaskFilter filter, Actor actor) {
-    requireTaskWorker(actor);
+    TaskPermissions.requireWork(actor);
     if (filter.scope() == TaskFilter.Scope.ALL && !actor.has(Role.COORDINATOR)) {
       throw new AccessDeniedException("Only coordinators see every task");
     }
@@ -114,28 +114,20 @@ public class TaskActions {
 
   @Transactional(readOnly = true)
   public Summary summary(Actor actor) {
-    requireTaskWorker(actor);
+    TaskPermissions.requireWork(actor);
     return workItems.summary(actor.username(), claimableGroups(actor));
   }
 
-  /** Coordinators may take any open task; advocates their group's. */
   private static List<String> claimableGroups(Actor actor) {
-    return actor.has(Role.COORDINATOR) ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name()) : List.of(Role.ADVOCATE.name());
+    return TaskPermissions.claimableGroups(actor);
   }
 
   @Transactional(readOnly = true)
   public TaskView view(String taskId, Actor actor) {
-    requireTaskWorker(actor);
+    TaskPermissions.requireWork(actor);
     TaskItem item = workItems.item(taskId).orElseThrow(() -> gone(taskId));
-    if (!actor.has(Role.COORDINATOR)) {
-      boolean visible =
-          actor.username().equals(item.assignee())
-              || (item.assignee() == null && Role.ADVOCATE.name().equals(item.candidateGroup()));
-      if (!visible) {
-        throw new AccessDeniedException("This task is not yours and not open to your group");
-      }
-    }
-    return new TaskView(item, appeals.detail(item.appealId()), mayComplete(item.candidateGroup(), item.assignee(), actor));
+    TaskPermissions.requireSee(actor, item.candidateGroup(), item.assignee());
+    return new TaskView(item, appeals.detail(item.appealId()), TaskPermissions.mayComplete(actor, item.candidateGroup(), item.assignee()));
   }
 
   /** The open tasks of one appeal (for its page). */
@@ -147,7 +139,7 @@ public class TaskActions {
   @Transactional
   public TaskItem claim(String taskId, Actor actor) {
     WorkItem item = lock(taskId);
-    requireMayWork(item, actor);
+    TaskPermissions.requireTake(actor, item.candidateGroup());
     if (item.assignee() != null) {
       if (item.assignee().equals(actor.username())) {
         return workItems.item(taskId).orElseThrow();
@@ -162,13 +154,11 @@ public class TaskActions {
   @Transactional
   public TaskItem unclaim(String taskId, Actor actor) {
     WorkItem item = lock(taskId);
-    requireMayWork(item, actor);
+    TaskPermissions.requireTake(actor, item.candidateGroup());
     if (item.assignee() == null) {
       return workItems.item(taskId).orElseThrow();
     }
-    if (!actor.has(Role.COORDINATOR) && !item.assignee().equals(actor.username())) {
-      throw new AccessDeniedException("Only coordinators may release another person's task");
-    }
+    TaskPermissions.requireRelease(actor, item.candidateGroup(), item.assignee());
     engineIdentity.run(actor, () -> engineTasks.setAssignee(taskId, null));
     appeals.note(item.appealId(), actor, "UNCLAIMED", "released \"" + item.key().displayName() + "\"");
     return workItems.item(taskId).orElseThrow();
@@ -184,9 +174,7 @@ public class TaskActions {
 
   @Transactional
   public Assignment reassign(String taskId, String assignee, Actor actor) {
-    if (!actor.has(Role.COORDINATOR)) {
-      throw new AccessDeniedException("Only coordinators assign tasks");
-    }
+    TaskPermissions.requireAssign(actor, "assign tasks");
     WorkItem item = lock(taskId);
     UserAccount user =
         users.find(assignee).filter(UserAccount::enabled)
@@ -208,9 +196,7 @@ public class TaskActions {
    */
   @Transactional
   public TaskItem undoAssignment(String taskId, String assignedTo, String previous, Actor actor) {
-    if (!actor.has(Role.COORDINATOR)) {
-      throw new AccessDeniedException("Only coordinators assign tasks");
-    }
+    TaskPermissions.requireAssign(actor, "assign tasks");
     WorkItem item = lock(taskId);
     if (!java.util.Objects.equals(item.assignee(), assignedTo)) {
       throw new ConflictException("\"" + item.key().displayName() + "\" is no longer held by " + people.name(assignedTo) + ": left as it is");
@@ -249,9 +235,7 @@ public class TaskActions {
    */
   @Transactional
   public TaskItem setDue(String taskId, OffsetDateTime due, Actor actor) {
-    if (!actor.has(Role.COORDINATOR)) {
-      throw new AccessDeniedException("Only coordinators set due dates");
-    }
+    TaskPermissions.requireAssign(actor, "set due dates");
     if (due == null) {
       throw new InvalidFieldException("due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
     }
@@ -372,11 +356,7 @@ public class TaskActions {
   }
 
   private static void requireMayComplete(WorkItem item, Actor actor) {
-    requireMayWork(item, actor);
-    if (!mayComplete(item.candidateGroup(), item.assignee(), actor)) {
-      throw new AccessDeniedException(
-          item.assignee() == null ? "Claim the task before completing it" : "This task is assigned to " + item.assignee());
-    }
+    TaskPermissions.requireComplete(actor, item.candidateGroup(), item.assignee());
   }
 
   /**
@@ -398,22 +378,4 @@ public class TaskActions {
         : new NotFoundException("task", taskId);
   }
 
-  /** Coordinators complete every task; advocates their group's tasks once assigned to them. */
-  private static boolean mayComplete(String candidateGroup, String assignee, Actor actor) {
-    return actor.has(Role.COORDINATOR)
-        || (actor.has(Role.ADVOCATE) && Role.ADVOCATE.name().equals(candidateGroup) && actor.username().equals(assignee));
-  }
-
-  private static void requireTaskWorker(Actor actor) {
-    if (!actor.has(Role.COORDINATOR) && !actor.has(Role.ADVOCATE)) {
-      throw new AccessDeniedException("Only coordinators and advocates work tasks");
-    }
-  }
-
-  private static void requireMayWork(WorkItem item, Actor actor) {
-    requireTaskWorker(actor);
-    if (!actor.has(Role.COORDINATOR) && !Role.valueOf(item.candidateGroup()).equals(Role.ADVOCATE)) {
-      throw new AccessDeniedException("Only coordinators decide this task");
-    }
-  }
 }

@@ -1,6 +1,6 @@
 package org.bucn.tracker.user;
 
-/** What a person does in a campaign; see the permissions table in DESIGN.md. */
+/** What a person does in a campaign; who may do what: docs/api.md, held by src/test/resources/security/access-matrix.tsv. */
 public enum Role {
   COORDINATOR,
   ADVOCATE,

@@ -290,7 +290,9 @@ class BrowserTests {
     assertThat(drawn).isEqualTo(true);
     screenshot("campaign-dashboard");
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('process-diagram').scrollIntoView()");
-    Thread.sleep(500); // the overlays settle again after scrolling
+    // The overlays are placed again after scrolling: two frames later they are drawn.
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        "var done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));");
     screenshot("campaign-dashboard-diagram");
     assertThat(consoleErrors()).as("the dashboard's console, Content-Security-Policy reports included").isEmpty();
     Object fills = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every controller mapping of the tracker × {anonymous, the four roles} × the mapping's method
  * (and HEAD for every GET), against the committed table {@code security/access-matrix.tsv}: the
- * permission table of DESIGN.md. The mappings are found by reflection, so a new endpoint without
+ * product's permission table (DESIGN's, as docs/api.md lists it). The mappings are found by reflection, so a new endpoint without
  * a row fails here, and so does every cell that does not hold.
  */
 @TrackerTest
