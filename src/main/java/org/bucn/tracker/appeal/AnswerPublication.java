@@ -1,7 +1,6 @@
 package org.bucn.tracker.appeal;
 
 import java.util.List;
-import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Optional;
 import org.bucn.tracker.appeal.AppealViews.DeliveryStatus;
 import org.bucn.tracker.appeal.AppealViews.Submission;
-import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.NotFoundException;

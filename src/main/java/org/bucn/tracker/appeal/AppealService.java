@@ -6,7 +6,6 @@ import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.AppealViews.Draft;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
 import org.bucn.tracker.appeal.AppealViews.Submission;
-import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignClosedEarly;
 import org.bucn.tracker.campaign.CampaignLaunched;
@@ -172,6 +171,12 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   @Transactional(readOnly = true)
   public java.util.Optional<String> assignee(long appealId) {
     return appeals.find(appealId).map(AppealRepository.AppealRow::assignee);
+  }
+
+  @Override
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void record(long appealId, String actor, String action, String detail, String link) {
+    timeline.record(appealId, actor, action, detail, link);
   }
 
   /** 404 unless the appeal exists. */

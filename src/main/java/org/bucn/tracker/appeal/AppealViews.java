@@ -3,7 +3,6 @@ package org.bucn.tracker.appeal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.bucn.tracker.audit.TimelineEntry;
 import org.bucn.tracker.target.Channel;
 
 /** What the API and pages show of appeals. */

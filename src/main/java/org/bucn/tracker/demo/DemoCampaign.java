@@ -18,7 +18,7 @@ import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.Letters;
-import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.appeal.Timeline;
 import org.bucn.tracker.discussion.Notes;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;

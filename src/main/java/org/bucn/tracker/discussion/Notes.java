@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bucn.tracker.appeal.AppealService;
-import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.appeal.Timeline;
 import org.bucn.tracker.notification.Notices;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.user.Actor;

@@ -3,5 +3,5 @@
  * president is travelling until Monday"), in the timeline and the search, and {@code @username}
  * tells that person. Never on a public page.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "audit", "notification", "shared", "user"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "notification", "shared", "user"})
 package org.bucn.tracker.discussion;

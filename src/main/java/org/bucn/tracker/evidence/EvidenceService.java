@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.tika.Tika;
 import org.bucn.tracker.TrackerProperties;
-import org.bucn.tracker.audit.Timeline;
 import org.bucn.tracker.shared.DamagedDataException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
@@ -40,15 +39,13 @@ public class EvidenceService {
   private final EvidenceRepository evidence;
   private final EvidenceStore store;
   private final EvidenceHolders appeals;
-  private final Timeline timeline;
   private final long maxSize;
   private final Tika tika = new Tika();
 
-  EvidenceService(EvidenceRepository evidence, EvidenceStore store, EvidenceHolders appeals, Timeline timeline, TrackerProperties properties) {
+  EvidenceService(EvidenceRepository evidence, EvidenceStore store, EvidenceHolders appeals, TrackerProperties properties) {
     this.evidence = evidence;
     this.store = store;
     this.appeals = appeals;
-    this.timeline = timeline;
     this.maxSize = properties.evidence().maxSize().toBytes();
   }
 
@@ -66,7 +63,7 @@ public class EvidenceService {
     String type = contentType(bytes, name);
     long id = evidence.insert(appealId, about, name, type, bytes.length, Hashes.sha256(bytes), by);
     store.put(id, bytes);
-    timeline.record(appealId, by, "EVIDENCE_ADDED",
+    appeals.record(appealId, by, "EVIDENCE_ADDED",
         "Evidence added: " + label(about.kind()) + " " + name + " (" + type + ", " + bytes.length + " bytes)"
             + (about.description() != null ? ": " + about.description() : ""),
         "/api/evidence/" + id + "/content");
@@ -114,8 +111,8 @@ public class EvidenceService {
     Evidence item = get(id);
     evidence.markRemoved(id, reason.strip(), by);
     store.remove(id);
-    timeline.record(item.appealId(), by, "EVIDENCE_REMOVED", "Evidence removed: " + item.filename() + " (SHA-256 " + item.sha256()
-        + "), because: " + reason.strip());
+    appeals.record(item.appealId(), by, "EVIDENCE_REMOVED", "Evidence removed: " + item.filename() + " (SHA-256 " + item.sha256()
+        + "), because: " + reason.strip(), null);
   }
 
   /** The type the bytes show, the name only telling apart types the bytes share (a DOCX is a ZIP); unknown types as octet-stream. */

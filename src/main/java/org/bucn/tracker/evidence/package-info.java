@@ -3,5 +3,5 @@
  * sanction act, a delivery receipt, a reply mail), kept byte for byte with their SHA-256, who
  * added them, when and from where. Immutable; only an admin removes one, with a reason.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.bucn.tracker.evidence;

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bucn.tracker.appeal.AppealDeliveries;
 import org.bucn.tracker.appeal.AppealService;
-import org.bucn.tracker.audit.Timeline;
+import org.bucn.tracker.appeal.Timeline;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.evidence.Evidence;
 import org.bucn.tracker.evidence.EvidenceKind;

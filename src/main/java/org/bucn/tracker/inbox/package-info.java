@@ -4,5 +4,5 @@
  * and keeps the mails that match nothing for a coordinator to file. Nothing read is ever lost
  * or deleted from the mailbox.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "audit", "evidence", "notification", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "evidence", "notification", "shared"})
 package org.bucn.tracker.inbox;

@@ -1,4 +1,4 @@
-package org.bucn.tracker.audit;
+package org.bucn.tracker.appeal;
 
 import java.time.OffsetDateTime;
 
