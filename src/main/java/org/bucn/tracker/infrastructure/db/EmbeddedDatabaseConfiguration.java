@@ -37,6 +37,7 @@ class EmbeddedDatabaseConfiguration {
     Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
     Files.createDirectories(directory.getParent());
     LeftoverPostmaster.stopIfRunning(directory);
+    UnfinishedFirstStart.setAsideUnfinishedCluster(directory);
     Path passwordFile = passwordFile(properties);
     String password = DatabasePassword.of(passwordFile);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
@@ -65,6 +66,7 @@ class EmbeddedDatabaseConfiguration {
     // zonky opens its working directory to everyone as it unpacks: closed again.
     PostgresBinaries.privateDirectory(binaries);
     TrustedClusters.lockDown(postgres, directory, password);
+    UnfinishedFirstStart.startOverAnInterruptedFirstMigration(postgres);
     return postgres;
   }
 
