@@ -56,6 +56,7 @@ class DatabaseOutageTests {
       HttpResponse<String> health = get(HttpClient.newHttpClient(), base + "/actuator/health");
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.body()).contains("DOWN");
+      assertThat(health.headers().firstValue("Retry-After")).as("probes back off as API callers do").hasValue("5");
 
       server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
       await("the pool reconnects").atMost(Duration.ofSeconds(30)).until(() -> basic(base + "/api/me").statusCode() == 200);
