@@ -159,19 +159,10 @@ class TableOwnershipTests {
   /** Reads of another module's published views in our code's SQL (writes and table reads are trespasses, above). */
   static Map<String, java.util.Set<String>> javaSqlDependencies(Path root, Map<String, Relation> relations) throws IOException {
     Map<String, java.util.Set<String>> dependencies = new java.util.TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        Path relative = root.relativize(file);
-        String module = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-        for (String literal : literals(Files.readString(file))) {
-          Matcher m = RELATION.matcher(literal);
-          while (m.find()) {
-            Relation relation = relations.get(m.group(2).toLowerCase());
-            if (relation != null && relation.owner() != null && !module.isEmpty() && !module.equals(relation.owner())) {
-              dependencies.computeIfAbsent(module, k -> new java.util.TreeSet<>()).add(relation.owner());
-            }
-          }
-        }
+    for (Named named : namedRelations(root)) {
+      Relation relation = relations.get(named.name());
+      if (relation != null && relation.owner() != null && !named.module().isEmpty() && !named.module().equals(relation.owner())) {
+        dependencies.computeIfAbsent(named.module(), k -> new java.util.TreeSet<>()).add(relation.owner());
       }
     }
     return dependencies;
@@ -231,6 +222,24 @@ class TableOwnershipTests {
 
   static List<Trespass> trespasses(Path root, Map<String, Relation> relations) throws IOException {
     List<Trespass> found = new ArrayList<>();
+    for (Named named : namedRelations(root)) {
+      Relation relation = relations.get(named.name());
+      boolean write = !named.kind().equals("from") && !named.kind().equals("join");
+      if (named.name().startsWith("act_")) {
+        found.add(new Trespass(named.file(), named.module(), named.kind(), named.name(), "the process engine"));
+      } else if (relation != null && !named.module().equals(relation.owner()) && (write || !relation.view())) {
+        found.add(new Trespass(named.file(), named.module(), named.kind(), named.name(), relation.owner()));
+      }
+    }
+    return found;
+  }
+
+  /** A relation named in a string literal of a module's code, after FROM, JOIN, UPDATE, INTO, DELETE FROM or TABLE. */
+  record Named(String file, String module, String kind, String name) {}
+
+  /** Every relation the code under {@code root} names in its string literals, file by file. */
+  static List<Named> namedRelations(Path root) throws IOException {
+    List<Named> named = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         Path relative = root.relativize(file);
@@ -238,20 +247,12 @@ class TableOwnershipTests {
         for (String literal : literals(Files.readString(file))) {
           Matcher m = RELATION.matcher(literal);
           while (m.find()) {
-            String kind = m.group(1).toLowerCase().replaceAll("\\s+", " ");
-            String name = m.group(2).toLowerCase();
-            Relation relation = relations.get(name);
-            boolean write = !kind.equals("from") && !kind.equals("join");
-            if (name.startsWith("act_")) {
-              found.add(new Trespass(relative.toString(), module, kind, name, "the process engine"));
-            } else if (relation != null && !module.equals(relation.owner()) && (write || !relation.view())) {
-              found.add(new Trespass(relative.toString(), module, kind, name, relation.owner()));
-            }
+            named.add(new Named(relative.toString(), module, m.group(1).toLowerCase().replaceAll("\\s+", " "), m.group(2).toLowerCase()));
           }
         }
       }
     }
-    return found;
+    return named;
   }
 
   private static List<String> literals(String source) {

@@ -1,7 +1,6 @@
 package org.bucn.tracker;
 
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The SMTP and IMAP ports of the test mail server (GreenMail), free ports picked once per test
- * JVM, so that two builds on one machine never meet on 3025/3143. The application under test
+ * JVM, so that two builds on one machine never meet on GreenMail's fixed test ports. The application under test
  * reads them as {@code test.mail.smtp-port} and {@code test.mail.imap-port} (application-test.yml);
  * tests start GreenMail with {@link #SMTP} or {@link #SMTP_IMAP}.
  */
@@ -21,8 +20,8 @@ public final class TestMailPorts implements EnvironmentPostProcessor {
 
   public static final int SMTP_PORT = freePort();
   public static final int IMAP_PORT = freePort();
-  public static final ServerSetup SMTP = ServerSetupTest.SMTP.port(SMTP_PORT);
-  public static final ServerSetup[] SMTP_IMAP = {SMTP, ServerSetupTest.IMAP.port(IMAP_PORT)};
+  public static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP);
+  public static final ServerSetup[] SMTP_IMAP = {SMTP, new ServerSetup(IMAP_PORT, null, ServerSetup.PROTOCOL_IMAP)};
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
