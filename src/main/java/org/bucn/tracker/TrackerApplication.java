@@ -13,10 +13,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class TrackerApplication {
 
-  /** Time comes from here, never from a static now(): tests and drills can move it. */
+  /** Time comes from here, never from a static now(): tests and the demo's story can move it. */
   @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
+  org.bucn.tracker.shared.TrackerClock clock() {
+    return new org.bucn.tracker.shared.TrackerClock(java.time.ZoneId.systemDefault());
   }
 
   /** "Not in the future" ({@code @PastOrPresent}) by the same clock: moved in a test or a drill, validation moves with it. */

@@ -1,5 +1,8 @@
 package org.bucn.tracker;
 
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -19,9 +22,8 @@ import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskInputs;
-import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,7 +41,9 @@ public class CampaignDrill {
   private final CampaignService campaigns;
   private final AppealService appeals;
   private final TargetService targets;
-  private final TaskActions tasks;
+  private final Worklist worklist;
+  private final TaskAssignments assignments;
+  private final Steps steps;
   private final RuntimeService runtime;
   private final TaskInputs inputs;
   private final Letters letters;
@@ -48,7 +52,7 @@ public class CampaignDrill {
       CampaignService campaigns,
       AppealService appeals,
       TargetService targets,
-      TaskActions tasks,
+      Worklist worklist, TaskAssignments assignments, Steps steps,
       RuntimeService runtime,
       TaskInputs inputs,
       Letters letters) {
@@ -56,7 +60,9 @@ public class CampaignDrill {
     this.campaigns = campaigns;
     this.appeals = appeals;
     this.targets = targets;
-    this.tasks = tasks;
+    this.worklist = worklist;
+    this.assignments = assignments;
+    this.steps = steps;
     this.runtime = runtime;
     this.inputs = inputs;
   }
@@ -110,7 +116,7 @@ public class CampaignDrill {
   }
 
   public Optional<TaskItem> openTask(long appealId, TaskKey key) {
-    return tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst();
+    return worklist.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst();
   }
 
   /** Waits for the task, as a person would wait for it to appear in their list (timers). */
@@ -122,9 +128,9 @@ public class CampaignDrill {
   public void complete(long appealId, TaskKey key, Actor actor, Map<String, ?> fields) {
     TaskItem task = awaitTask(appealId, key);
     if (task.assignee() == null && !actor.has(Role.COORDINATOR)) {
-      tasks.claim(task.id(), actor);
+      assignments.claim(task.id(), actor);
     }
-    tasks.complete(task.id(), inputs.fromFields(key, fields), actor);
+    steps.complete(task.id(), inputs.fromFields(key, fields), actor);
   }
 
   public void draftAndApprove(long appealId) {

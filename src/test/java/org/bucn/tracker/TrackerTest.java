@@ -22,5 +22,5 @@ import org.springframework.test.context.ActiveProfiles;
 // Metrics are exported as in production (Prometheus), not switched off as Spring Boot's tests do by default.
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
-@Import({ApiContract.class, ProcessCoverage.class, CampaignDrill.class, MovableClock.InPlace.class})
+@Import({ApiContract.class, ProcessCoverage.class, CampaignDrill.class})
 public @interface TrackerTest {}

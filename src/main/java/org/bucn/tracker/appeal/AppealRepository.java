@@ -46,19 +46,26 @@ class AppealRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  AppealRepository(JdbcClient jdbc) {
+  AppealRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The tracker's time, passed into every statement that records when something happened. */
+  private java.time.OffsetDateTime now() {
+    return java.time.OffsetDateTime.now(clock);
   }
 
   /** One statement however many targets: a launch of a thousand must answer at once. */
   void insertForCampaign(long campaignId, List<Long> targetIds) {
     jdbc.sql(
             """
-            INSERT INTO appeal (campaign_id, target_id, stage)
-            SELECT ?, t.id, 'DRAFTING' FROM unnest(?::bigint[]) WITH ORDINALITY t (id, n) ORDER BY t.n
+            INSERT INTO appeal (campaign_id, target_id, stage, created_at, updated_at)
+            SELECT ?, t.id, 'DRAFTING', ?, ? FROM unnest(?::bigint[]) WITH ORDINALITY t (id, n) ORDER BY t.n
             """)
-        .params(campaignId, targetIds.toArray(Long[]::new))
+        .params(campaignId, now(), now(), targetIds.toArray(Long[]::new))
         .update();
   }
 
@@ -126,23 +133,23 @@ class AppealRepository {
 
   /** Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal; inner empty: nobody carries it). */
   Optional<Optional<String>> enterStep(long appealId, AppealStage stage) {
-    return jdbc.sql("UPDATE appeal SET stage = coalesce(?, stage), updated_at = now() WHERE id = ? RETURNING assignee")
-        .params(stage == null ? null : stage.name(), appealId)
+    return jdbc.sql("UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ? RETURNING assignee")
+        .params(stage == null ? null : stage.name(), now(), appealId)
         .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
         .optional();
   }
 
   void setStage(long appealId, AppealStage stage) {
-    jdbc.sql("UPDATE appeal SET stage = ?, updated_at = now() WHERE id = ?").params(stage.name(), appealId).update();
+    jdbc.sql("UPDATE appeal SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now(), appealId).update();
   }
 
   void setAssignee(long appealId, String assignee) {
-    jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = now() WHERE id = ?").params(assignee, appealId).update();
+    jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = ? WHERE id = ?").params(assignee, now(), appealId).update();
   }
 
   void close(long appealId) {
-    jdbc.sql("UPDATE appeal SET stage = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = ?")
-        .param(appealId)
+    jdbc.sql("UPDATE appeal SET stage = 'CLOSED', closed_at = ?, updated_at = ? WHERE id = ?")
+        .params(now(), now(), appealId)
         .update();
   }
 
@@ -150,12 +157,12 @@ class AppealRepository {
   List<Long> withdrawOpen(long campaignId) {
     return jdbc.sql(
             """
-            UPDATE appeal SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now()
+            UPDATE appeal SET stage = 'WITHDRAWN', closed_at = ?, updated_at = ?
              WHERE id IN (SELECT id FROM appeal WHERE campaign_id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')
                            ORDER BY id FOR NO KEY UPDATE)
             RETURNING id
             """)
-        .param(campaignId)
+        .params(now(), now(), campaignId)
         .query(Long.class)
         .list();
   }
@@ -169,11 +176,11 @@ class AppealRepository {
   int insertDraft(long appealId, String subject, String text, String language, String author) {
     return jdbc.sql(
             """
-            INSERT INTO appeal_draft (appeal_id, version, subject, text, language, author)
-            SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? FROM appeal_draft WHERE appeal_id = ?
+            INSERT INTO appeal_draft (appeal_id, version, subject, text, language, author, created_at)
+            SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?, ? FROM appeal_draft WHERE appeal_id = ?
             RETURNING version
             """)
-        .params(appealId, subject, text, language, author, appealId)
+        .params(appealId, subject, text, language, author, now(), appealId)
         .query(Integer.class)
         .single();
   }
@@ -189,11 +196,11 @@ class AppealRepository {
   void saveDraftInProgress(long appealId, String subject, String text, String language, String by) {
     jdbc.sql(
             """
-            INSERT INTO draft_in_progress (appeal_id, subject, text, language, saved_by) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO draft_in_progress (appeal_id, subject, text, language, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (appeal_id) DO UPDATE SET subject = EXCLUDED.subject, text = EXCLUDED.text, language = EXCLUDED.language,
-                   saved_by = EXCLUDED.saved_by, saved_at = now()
+                   saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at
             """)
-        .params(appealId, subject, text, language, by)
+        .params(appealId, subject, text, language, by, now())
         .update();
   }
 
@@ -209,8 +216,8 @@ class AppealRepository {
   }
 
   void insertReview(long appealId, int draftVersion, ReviewDecision decision, String comment, String reviewer) {
-    jdbc.sql("INSERT INTO appeal_review (appeal_id, draft_version, decision, comment, reviewer) VALUES (?, ?, ?, ?, ?)")
-        .params(appealId, draftVersion, decision.name(), comment, reviewer)
+    jdbc.sql("INSERT INTO appeal_review (appeal_id, draft_version, decision, comment, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(appealId, draftVersion, decision.name(), comment, reviewer, now())
         .update();
   }
 
@@ -230,10 +237,10 @@ class AppealRepository {
     jdbc.sql(
             """
             INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, message_id, sent_elsewhere, letter_evidence_id,
-                                           mail_evidence_id, recorded_by, addressed_to)
-            SELECT a.id, ?, ?, ?, ?, ?, ?, ?, ?, t.holder_name FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
+                                           mail_evidence_id, recorded_by, addressed_to, recorded_at)
+            SELECT a.id, ?, ?, ?, ?, ?, ?, ?, ?, t.holder_name, ? FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
             """)
-        .params(submittedAt, channel.name(), reference, messageId, sentElsewhere, letterEvidenceId, mailEvidenceId, by, appealId)
+        .params(submittedAt, channel.name(), reference, messageId, sentElsewhere, letterEvidenceId, mailEvidenceId, by, now(), appealId)
         .update();
   }
 
@@ -300,10 +307,10 @@ class AppealRepository {
   void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String messageId, Long mailEvidenceId, String by) {
     jdbc.sql(
             """
-            INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, mail_evidence_id, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, mail_evidence_id, recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, mailEvidenceId, by)
+        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, mailEvidenceId, by, now())
         .update();
   }
 
@@ -329,8 +336,8 @@ class AppealRepository {
   }
 
   void insertEscalation(long appealId, AppealInput.Escalation e, String by) {
-    jdbc.sql("INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by) VALUES (?, ?, ?, ?)")
-        .params(appealId, e.decision().name(), e.note(), by)
+    jdbc.sql("INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
+        .params(appealId, e.decision().name(), e.note(), by, now())
         .update();
   }
 
@@ -347,16 +354,12 @@ class AppealRepository {
       String by) {
     jdbc.sql(
             """
-            INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, public_summary, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, public_summary, recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, publicSummary == null || publicSummary.isBlank() ? null : publicSummary.strip(), by)
+        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, publicSummary == null || publicSummary.isBlank() ? null : publicSummary.strip(), by,
+            now())
         .update();
-  }
-
-  void backdateNoResponse(long appealId, LocalDate day) {
-    jdbc.sql("UPDATE appeal_response SET received_on = ? WHERE appeal_id = ? AND kind = 'NO_RESPONSE'").params(day, appealId).update();
-    jdbc.sql("UPDATE appeal SET responded_on = ? WHERE id = ? AND response_kind = 'NO_RESPONSE'").params(day, appealId).update();
   }
 
   Optional<Response> response(long appealId) {
@@ -374,10 +377,10 @@ class AppealRepository {
   void insertSanction(long appealId, AppealInput.Sanction s, String by) {
     long outcome = jdbc.sql(
             """
-            INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+            INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """)
-        .params(appealId, s.status().name(), s.measure(), s.decidedAt(), s.reference(), s.sourceUrl(), by)
+        .params(appealId, s.status().name(), s.measure(), s.decidedAt(), s.reference(), s.sourceUrl(), by, now())
         .query(Long.class)
         .single();
     for (int i = 0; i < s.entities().size(); i++) {

@@ -43,15 +43,6 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
    * process, timeline entry and first draft follow in a job of their own ({@link #opened}), so a
    * launch answers at once however many targets it has.
    */
-  /**
-   * Dates the closing of a silent target's appeal as history has it, when history is seeded (the
-   * demo campaign); a coordinator's decision is dated the day it is taken.
-   */
-  @Transactional
-  public void backdateNoResponse(long appealId, java.time.LocalDate day) {
-    appeals.backdateNoResponse(appealId, day);
-  }
-
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void open(CampaignLaunched launched) {

@@ -33,10 +33,13 @@ public class AppealWork {
   private final Timeline timeline;
   private final Clock clock;
   private final AppealMailer mailer;
+  private final jakarta.validation.Validator validator;
 
   private final Map<Class<?>, Step<?>> steps;
 
-  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock, AppealMailer mailer) {
+  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock, AppealMailer mailer,
+      jakarta.validation.Validator validator) {
+    this.validator = validator;
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -71,11 +74,16 @@ public class AppealWork {
   }
 
   /**
-   * Records the input on the appeal, which the caller has locked ({@link AppealService#lock}, the
-   * first step of every completion), and returns the routing flags its task's outgoing gateway reads.
+   * Validates the input (400 naming each field, nothing recorded) and records it on the appeal,
+   * which the caller has locked ({@link AppealService#lock}, the first step of every completion);
+   * returns the routing flags its task's outgoing gateway reads.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Object> record(long appealId, AppealInput input, Actor actor) {
+    var violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      throw new jakarta.validation.ConstraintViolationException(violations);
+    }
     AppealRepository.AppealRow appeal = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     return steps.get(input.getClass()).record(appeal, input, actor.username());
   }

@@ -40,30 +40,6 @@ public class Timeline {
     }
   }
 
-  /** Where the appeal's timeline ends now: what {@link #happenedAt} re-dates the lines after. */
-  @Transactional(readOnly = true)
-  public long mark(long appealId) {
-    return jdbc.sql("SELECT coalesce(max(id), 0) FROM appeal_timeline WHERE appeal_id = ?").param(appealId).query(Long.class).single();
-  }
-
-  /**
-   * Records when the lines written after {@code mark} happened as history has it, a second apart
-   * in their order, when history is seeded (the demo campaign); steps people take are stamped as
-   * they happen.
-   */
-  @Transactional
-  public void happenedAt(long appealId, long mark, OffsetDateTime at) {
-    jdbc.sql(
-            """
-            UPDATE appeal_timeline t SET at = ? + make_interval(secs => n.position)
-              FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS position
-                      FROM appeal_timeline WHERE appeal_id = ? AND id > ?) n
-             WHERE t.id = n.id
-            """)
-        .params(at, appealId, mark)
-        .update();
-  }
-
   @Transactional(readOnly = true)
   public List<TimelineEntry> of(long appealId) {
     return jdbc.sql("SELECT at, actor, action, detail, link FROM appeal_timeline WHERE appeal_id = ? ORDER BY id")

@@ -1,5 +1,6 @@
 package org.bucn.tracker.attention;
 
+import org.bucn.tracker.appeal.worklist.Worklist;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,10 +19,9 @@ import org.bucn.tracker.attention.Attention.Slipping;
 import org.bucn.tracker.dashboard.Dashboard;
 import org.bucn.tracker.dashboard.DashboardService;
 import org.bucn.tracker.inbox.Replies;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskFilter;
-import org.bucn.tracker.task.TaskItem;
-import org.bucn.tracker.task.TaskPage;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.TaskPage;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
@@ -35,15 +35,15 @@ public class AttentionService {
 
   static final int LINES = 10;
 
-  private final TaskActions tasks;
+  private final Worklist worklist;
   private final DashboardService dashboards;
   private final Replies replies;
   private final People people;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  AttentionService(TaskActions tasks, DashboardService dashboards, Replies replies, People people, JdbcClient jdbc, Clock clock) {
-    this.tasks = tasks;
+  AttentionService(Worklist worklist, DashboardService dashboards, Replies replies, People people, JdbcClient jdbc, Clock clock) {
+    this.worklist = worklist;
     this.dashboards = dashboards;
     this.replies = replies;
     this.people = people;
@@ -55,17 +55,17 @@ public class AttentionService {
   public Attention of(Actor actor) {
     Function<TaskItem, Line> line = this::line;
     if (actor.has(Role.COORDINATOR)) {
-      List<Line> escalations = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor).items().stream().map(line).toList();
-      List<Line> reviews = tasks.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream().map(line).toList();
-      TaskPage unassigned = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
+      List<Line> escalations = worklist.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor).items().stream().map(line).toList();
+      List<Line> reviews = worklist.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream().map(line).toList();
+      TaskPage unassigned = worklist.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
       return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee(), unassigned.total(),
           unassigned.items().stream().map(line).toList(), deliveryFailures(), replies.unmatched().size(), campaigns(), List.of(), List.of(),
           null, List.of());
     }
     if (actor.has(Role.ADVOCATE)) {
-      List<Line> mine = tasks.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
+      List<Line> mine = worklist.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
           .items().stream().map(line).toList();
-      List<Line> claimable = tasks.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
+      List<Line> claimable = worklist.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
           .items().stream().map(line).toList();
       return new Attention("ADVOCATE", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0, List.of(), mine, claimable, null, List.of());
     }

@@ -25,9 +25,16 @@ class CampaignRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  CampaignRepository(JdbcClient jdbc) {
+  CampaignRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The tracker's time, passed into every statement that records when something happened. */
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 
   void update(long id, CampaignRequest c) {
@@ -72,10 +79,11 @@ class CampaignRepository {
             """
             INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups,
                                   sanction_check_interval, status, created_by, reply_to, draft_within, review_within,
-                                  submit_within, response_within, sanction_within)
+                                  submit_within, response_within, sanction_within, created_at)
             VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by,
-                    :replyTo, :draftWithin, :reviewWithin, :submitWithin, :responseWithin, :sanctionWithin)
+                    :replyTo, :draftWithin, :reviewWithin, :submitWithin, :responseWithin, :sanctionWithin, :now)
             """)
+        .param("now", now())
         .param("title", c.title())
         .param("summary", c.summary())
         .param("demands", "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
@@ -110,37 +118,24 @@ class CampaignRepository {
     return jdbc.sql(SELECT + " ORDER BY c.created_at DESC, c.id DESC").query(CampaignRepository::map).list();
   }
 
-  void markLaunched(long id, String by, String processInstanceId) {
-    jdbc.sql(
-            """
-            UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = now(), process_instance_id = ?
-             WHERE id = ?
-            """)
-        .params(by, processInstanceId, id)
-        .update();
+  /** The launch's moment: taken first, so that what the launch records (its appeals, their timelines) comes after it. */
+  void markLaunched(long id, String by) {
+    jdbc.sql("UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = ? WHERE id = ?").params(by, now(), id).update();
+  }
+
+  void setProcessInstance(long id, String processInstanceId) {
+    jdbc.sql("UPDATE campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
   }
 
   void markClosed(long id, String by, boolean early) {
-    jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = now(), closed_early = ? WHERE id = ?")
-        .params(by, early, id)
-        .update();
-  }
-
-  void backdate(long id, OffsetDateTime created, OffsetDateTime launched, OffsetDateTime closed) {
-    jdbc.sql(
-            """
-            UPDATE campaign SET created_at = ?,
-                   launched_at = CASE WHEN launched_at IS NULL THEN NULL ELSE CAST(? AS timestamptz) END,
-                   closed_at = CASE WHEN closed_at IS NULL THEN NULL ELSE CAST(? AS timestamptz) END
-             WHERE id = ?
-            """)
-        .params(created, launched, closed, id)
+    jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = ?, closed_early = ? WHERE id = ?")
+        .params(by, now(), early, id)
         .update();
   }
 
   void markPublished(long id, String by, boolean published) {
-    jdbc.sql("UPDATE campaign SET published_at = CASE WHEN ? THEN now() END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
-        .params(published, published, by, id)
+    jdbc.sql("UPDATE campaign SET published_at = CASE WHEN ? THEN CAST(? AS timestamptz) END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
+        .params(published, now(), published, by, id)
         .update();
   }
 

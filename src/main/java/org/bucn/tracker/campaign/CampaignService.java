@@ -136,6 +136,7 @@ public class CampaignService {
       throw new ConflictException("overrides", errors.size() + (errors.size() == 1 ? " error stops" : " errors stop")
           + " the launch: fix the letters or the directory, or launch naming each error with a reason", errors);
     }
+    campaigns.markLaunched(id, actor.username());
     events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
     String processInstanceId =
         engineIdentity.as(
@@ -147,7 +148,7 @@ public class CampaignService {
                     .setVariable(CampaignProcess.CAMPAIGN_ID, id)
                     .execute()
                     .getId());
-    campaigns.markLaunched(id, actor.username(), processInstanceId);
+    campaigns.setProcessInstance(id, processInstanceId);
     return get(id);
   }
 
@@ -184,16 +185,6 @@ public class CampaignService {
       // Closed in the moment between the launch and the job that opens its appeals: no appeal runs yet.
       runtime.deleteProcessInstance(processInstanceId, "Closed early, before its appeals were opened");
     }
-  }
-
-  /**
-   * Records when a campaign was created, launched and closed as history has it, when history is
-   * seeded (the demo campaign); a date the campaign has not reached stays empty.
-   */
-  @Transactional
-  public void backdate(long id, OffsetDateTime created, OffsetDateTime launched, OffsetDateTime closed) {
-    campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
-    campaigns.backdate(id, created, launched, closed);
   }
 
   /**

@@ -104,13 +104,13 @@ public class Letters {
     }
     jdbc.sql(
             """
-            INSERT INTO campaign_letter (campaign_id, language, subject, body, is_default, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO campaign_letter (campaign_id, language, subject, body, is_default, updated_by, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (campaign_id, language) DO UPDATE
-               SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = now(),
+               SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at,
                    is_default = EXCLUDED.is_default OR campaign_letter.is_default
             """)
-        .params(campaignId, tag, request.subject().trim(), request.body(), isDefault, actor.username())
+        .params(campaignId, tag, request.subject().trim(), request.body(), isDefault, actor.username(), java.time.OffsetDateTime.now(clock))
         .update();
     return of(campaignId).stream().filter(l -> l.language().equals(tag)).findFirst().orElseThrow();
   }

@@ -1,5 +1,9 @@
 package org.bucn.tracker.demo;
 
+import org.bucn.tracker.appeal.step.DueDates;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -18,13 +22,12 @@ import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.Letters;
-import org.bucn.tracker.appeal.Timeline;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.discussion.Notes;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskInputs;
-import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -109,142 +112,128 @@ class DemoCampaign {
   private final Letters letters;
   private final AppealService appeals;
   private final TargetService targets;
-  private final TaskActions tasks;
+  private final Worklist worklist;
+  private final TaskAssignments assignments;
+  private final DueDates dueDates;
+  private final Steps steps;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final TaskInputs inputs;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
-  private final java.time.Clock clock;
-  private final Timeline timeline;
+  private final TrackerClock clock;
   private final Notes notes;
 
-  DemoCampaign(
-      CampaignService campaigns,
-      Letters letters,
-      AppealService appeals,
-      TargetService targets,
-      TaskActions tasks,
-      ManagementService management,
-      RuntimeService runtime,
-      TaskInputs inputs,
-      JdbcClient jdbc,
-      TransactionTemplate transaction,
-      java.time.Clock clock,
-      Timeline timeline,
-      Notes notes) {
-    this.clock = clock;
-    this.timeline = timeline;
-    this.notes = notes;
+  DemoCampaign(CampaignService campaigns, Letters letters, AppealService appeals, TargetService targets, Worklist worklist,
+      TaskAssignments assignments, DueDates dueDates, Steps steps, ManagementService management, RuntimeService runtime,
+      TaskInputs inputs, JdbcClient jdbc, TransactionTemplate transaction, TrackerClock clock, Notes notes) {
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
     this.targets = targets;
-    this.tasks = tasks;
+    this.worklist = worklist;
+    this.assignments = assignments;
+    this.dueDates = dueDates;
+    this.steps = steps;
     this.management = management;
     this.runtime = runtime;
     this.inputs = inputs;
     this.jdbc = jdbc;
     this.transaction = transaction;
-  }
-
-  void seedOnce() {
-    // One node seeds; another starting at the same moment waits here, then finds the campaign.
-    Campaign campaign =
-        transaction.execute(
-            status -> {
-              jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEEDING_LOCK).query().singleRow();
-              if (jdbc.sql("SELECT count(*) FROM campaign_directory").query(Long.class).single() > 0) {
-                return null;
-              }
-              return campaigns.create(
-                  new CampaignRequest(TITLE, SUMMARY, Set.of(Demand.values()), "P14D", 3, "P30D", headsOfState(), "campaign-replies@example.org"), COORDINATOR);
-            });
-    if (campaign == null) {
-      return;
-    }
-    // The story below happened over weeks: it is history, not news for anyone's mailbox.
-    org.bucn.tracker.notification.Notices.quietly(() -> seedStory(campaign));
+    this.clock = clock;
+    this.notes = notes;
   }
 
   /**
-   * The demo campaign as it would stand weeks after its launch: each step is taken through the
-   * services people use, then dated as the story has it (campaign, timeline and task dates), so
-   * ages, overdue items, days to answer and the timelines read like a campaign in progress.
+   * Seeds the demo campaign unless it exists. The story is told on its own dates: the tracker's
+   * clock (and the engine's) is set to each moment before its step is taken through the services
+   * people use, so every date the tracker shows (created, launched, due, overdue, the timeline,
+   * days to answer) is the one the story gives; then the clock is put back.
    */
-  private void seedStory(Campaign campaign) {
+  void seedOnce() {
     LocalDate today = LocalDate.now(clock);
+    try {
+      moveTo(today.minusDays(70), 11);
+      // One node seeds; another starting at the same moment waits here, then finds the campaign.
+      Campaign campaign =
+          transaction.execute(
+              status -> {
+                jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEEDING_LOCK).query().singleRow();
+                if (jdbc.sql("SELECT count(*) FROM campaign_directory").query(Long.class).single() > 0) {
+                  return null;
+                }
+                return campaigns.create(
+                    new CampaignRequest(TITLE, SUMMARY, Set.of(Demand.values()), "P14D", 3, "P30D", headsOfState(), "campaign-replies@example.org"),
+                    COORDINATOR);
+              });
+      if (campaign != null) {
+        seedStory(campaign, today);
+      }
+    } finally {
+      clock.reset();
+    }
+  }
+
+  /** The demo campaign as it stands weeks after its launch, with appeals in every stage. */
+  private void seedStory(Campaign campaign, LocalDate today) {
     pilotClosedEarly(today);
+    moveTo(today.minusDays(67), 15);
     letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
     letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
     // The story's letter exists in English and Serbian only: the coordinator launches the rest in English, saying why.
+    moveTo(today.minusDays(66), 8);
     campaigns.launch(campaign.id(), letters.preview(campaign.id()).stream()
         .flatMap(p -> p.errors().stream().map(code -> new LaunchOverride(p.targetId(), code,
             "No translation yet: the English letter goes now, a translation follows with the first reminder")))
         .toList(), COORDINATOR);
     awaitOpened(campaign.id());
-    OffsetDateTime launched = at(today.minusDays(66), 9);
-    campaigns.backdate(campaign.id(), at(today.minusDays(70), 11), launched, null);
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
             .collect(Collectors.toMap(AppealSummary::countryCode, AppealSummary::id));
-    appealOf.values().forEach(appeal -> timeline.happenedAt(appeal, 0, launched));
 
-    // Two letters wait for translators: their drafting began at the launch and was re-planned.
-    for (String country : List.of("BA", "AL")) {
-      Long appeal = appealOf.get(country);
-      waitingSince(appeal, TaskKey.DRAFT_APPEAL, launched, null);
-      on(today.minusDays(10), appeal, () -> tasks.setDue(openTask(appeal, TaskKey.DRAFT_APPEAL).id(),
-          at(today.plusDays(country.equals("BA") ? 3 : 5), 17), COORDINATOR));
-    }
-    on(today.minusDays(10), appealOf.get("AL"), () -> notes.add(appealOf.get("AL"),
-        "Our Albanian translator is back next week; the draft waits for her. @advocate please keep the English text ready.", COORDINATOR));
-    on(today.minusDays(3), appealOf.get("BA"), () -> claim(appealOf.get("BA"), ADVOCATE2));
-
-    drafted(appealOf.get("BG"), "bg", today.minusDays(4)); // in review, two days late
-    waitingSince(appealOf.get("BG"), TaskKey.REVIEW_APPEAL, at(today.minusDays(4), 15), at(today.minusDays(2), 15));
-    approved(appealOf.get("HR"), "hr", today.minusDays(2)); // to submit
-    waitingSince(appealOf.get("HR"), TaskKey.SUBMIT_APPEAL, at(today.minusDays(2), 12), at(today.plusDays(1), 12));
-
-    submitted(appealOf.get("GR"), "el", today.minusDays(6)); // awaiting a response
-    waitingSince(appealOf.get("GR"), TaskKey.RECORD_RESPONSE, at(today.minusDays(6), 11), at(today.plusDays(24), 11));
-
-    submitted(appealOf.get("XK"), "sq", today.minusDays(50)); // silent: escalated to the coordinators, three days late
-    followUps(appealOf.get("XK"), 3, today.minusDays(40), today.minusDays(6));
-    waitingSince(appealOf.get("XK"), TaskKey.RECORD_RESPONSE, at(today.minusDays(50), 11), at(today.minusDays(20), 11));
-    waitingSince(appealOf.get("XK"), TaskKey.ESCALATE_NO_RESPONSE, at(today.minusDays(6), 0), at(today.minusDays(3), 0));
-
+    // The stories that began longest ago come first, so the clock mostly moves on.
     submitted(appealOf.get("RS"), "sr", today.minusDays(60)); // silent, closed without an answer
     followUps(appealOf.get("RS"), 3, today.minusDays(50), today.minusDays(16));
     on(today.minusDays(15), appealOf.get("RS"), () -> complete(appealOf.get("RS"), TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR,
         Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups")));
-    appeals.backdateNoResponse(appealOf.get("RS"), today.minusDays(15));
 
-    responded(appealOf.get("ME"), "sr", today.minusDays(30), "ACKNOWLEDGED", today.minusDays(12)); // sanction task open
-    waitingSince(appealOf.get("ME"), TaskKey.TRACK_SANCTION, at(today.minusDays(12), 14), at(today.plusDays(48), 14));
-    responded(appealOf.get("MK"), "mk", today.minusDays(35), "CONDEMNED", today.minusDays(20));
-    sanction(appealOf.get("MK"), today.minusDays(18), Map.of("status", "PENDING", "measure", "Alignment under consideration"));
-    responded(appealOf.get("RO"), "ro", today.minusDays(40), "NON_RECOGNITION", today.minusDays(33));
-    sanction(appealOf.get("RO"), today.minusDays(10), Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures",
-        "decidedAt", today.minusDays(10).toString(), "reference", "EU CFSP decision (demo)", "sourceUrl", "https://eur-lex.europa.eu/"));
+    submitted(appealOf.get("XK"), "sq", today.minusDays(50)); // silent: escalated to the coordinators, three days late
+    followUps(appealOf.get("XK"), 3, today.minusDays(40), today.minusDays(6));
+
     responded(appealOf.get("SI"), "sl", today.minusDays(45), "CONDEMNED", today.minusDays(41));
+    responded(appealOf.get("RO"), "ro", today.minusDays(40), "NON_RECOGNITION", today.minusDays(33));
+    responded(appealOf.get("MK"), "mk", today.minusDays(33), "CONDEMNED", today.minusDays(20));
+    responded(appealOf.get("ME"), "sr", today.minusDays(24), "ACKNOWLEDGED", today.minusDays(12)); // sanction task open
+    sanction(appealOf.get("MK"), today.minusDays(18), Map.of("status", "PENDING", "measure", "Alignment under consideration"));
     sanction(appealOf.get("SI"), today.minusDays(15), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
         "decidedAt", today.minusDays(15).toString(), "sourceUrl", "https://www.gov.si/"));
+    sanction(appealOf.get("RO"), today.minusDays(10), Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures",
+        "decidedAt", today.minusDays(10).toString(), "reference", "EU CFSP decision (demo)", "sourceUrl", "https://eur-lex.europa.eu/"));
+
+    // Two letters wait for translators: their drafting began at the launch and was re-planned.
+    for (String country : List.of("BA", "AL")) {
+      Long appeal = appealOf.get(country);
+      on(today.minusDays(10), appeal, () -> dueDates.setDue(openTask(appeal, TaskKey.DRAFT_APPEAL).id(),
+          at(today.plusDays(country.equals("BA") ? 3 : 5), 17), COORDINATOR));
+    }
+    on(today.minusDays(9), appealOf.get("AL"), () -> notes.add(appealOf.get("AL"),
+        "Our Albanian translator is back next week; the draft waits for her. @advocate please keep the English text ready.", COORDINATOR));
+    submitted(appealOf.get("GR"), "el", today.minusDays(6)); // awaiting a response
+    drafted(appealOf.get("BG"), "bg", today.minusDays(4)); // in review, two days late
+    on(today.minusDays(3), appealOf.get("BA"), () -> claim(appealOf.get("BA"), ADVOCATE2));
+    approved(appealOf.get("HR"), "hr", today.minusDays(2)); // to submit
 
     log.info("Demo mode: created the demo campaign '{}' with its appeals in every stage", TITLE);
   }
 
-  /** The open task appeared at {@code created}; {@code due}, when given, replaces the due date it got then. */
-  private void waitingSince(Long appealId, TaskKey key, OffsetDateTime created, OffsetDateTime due) {
-    tasks.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst()
-        .ifPresent(task -> tasks.backdate(task.id(), created, due));
+  /** Takes a step of the story on {@code day}, in working hours. */
+  private void on(LocalDate day, long appealId, Runnable step) {
+    moveTo(day, 9 + (int) (appealId % 8));
+    step.run();
   }
 
-  /** Takes a step of the story and records that it happened on {@code day}, in working hours. */
-  private void on(LocalDate day, long appealId, Runnable step) {
-    long mark = timeline.mark(appealId);
-    step.run();
-    timeline.happenedAt(appealId, mark, at(day, 9 + (int) (appealId % 8)));
+  private void moveTo(LocalDate day, int hour) {
+    clock.moveTo(at(day, hour).toInstant());
   }
 
   private OffsetDateTime at(LocalDate day, int hour) {
@@ -256,20 +245,17 @@ class DemoCampaign {
     List<Long> heads = targets.findAll().stream()
         .filter(t -> t.office().equals("Prime Minister") && Set.of("HR", "GR").contains(t.countryCode()))
         .map(Target::id).toList();
+    moveTo(today.minusDays(90), 10);
     Campaign pilot = campaigns.create(
         new CampaignRequest("Pilot: early appeal to prime ministers", "A pilot round, closed early when the main campaign started.",
             Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P7D", 2, "P30D", heads), COORDINATOR);
+    moveTo(today.minusDays(88), 10);
     campaigns.launch(pilot.id(), COORDINATOR);
     awaitOpened(pilot.id());
-    OffsetDateTime launched = at(today.minusDays(88), 10);
-    List<Long> pilotAppeals = appeals.summariesOfCampaign(pilot.id()).stream().map(AppealSummary::id).toList();
-    pilotAppeals.forEach(appeal -> timeline.happenedAt(appeal, 0, launched));
-    pilotAppeals.stream().findFirst().ifPresent(appeal -> drafted(appeal, "hr", today.minusDays(80)));
-    Map<Long, Long> marks = pilotAppeals.stream().collect(Collectors.toMap(a -> a, timeline::mark));
+    appeals.summariesOfCampaign(pilot.id()).stream().map(AppealSummary::id).findFirst()
+        .ifPresent(appeal -> drafted(appeal, "hr", today.minusDays(80)));
+    moveTo(today.minusDays(71), 16);
     campaigns.close(pilot.id(), COORDINATOR);
-    OffsetDateTime closed = at(today.minusDays(71), 16);
-    marks.forEach((appeal, mark) -> timeline.happenedAt(appeal, mark, closed));
-    campaigns.backdate(pilot.id(), at(today.minusDays(90), 10), launched, closed);
   }
 
   /**
@@ -335,8 +321,9 @@ class DemoCampaign {
   }
 
   /**
-   * Lets the follow-up timers fire now rather than in weeks and records each follow-up ten days
-   * apart; the last interval to answer ran out on {@code silentSince}.
+   * Lets the follow-up timers fire on the story's days rather than waiting for them, and records
+   * each follow-up ten days apart; the last interval to answer ran out on {@code silentSince}. A
+   * timer the job executor fired first (it was due by the moved clock) is simply not fired again.
    */
   private void followUps(long appealId, int count, LocalDate firstOn, LocalDate silentSince) {
     String processInstanceId = appeals.processInstanceId(appealId);
@@ -345,29 +332,53 @@ class DemoCampaign {
       String channel = i == 1 ? "LETTER" : "EMAIL";
       int round = i + 1;
       on(day, appealId, () -> {
-        Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
-        management.executeJob(timer.getId());
+        fire(management.createJobQuery().processInstanceId(processInstanceId).timers().list());
         complete(appealId, TaskKey.FOLLOW_UP, ADVOCATE, Map.of("doneAt", day.toString(), "channel", channel, "note", "Reminder " + round));
       });
     }
-    on(silentSince, appealId, () -> management.createJobQuery().processInstanceId(processInstanceId).timers()
-        .activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list().forEach(timer -> management.executeJob(timer.getId())));
+    on(silentSince, appealId, () -> fire(management.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list()));
+  }
+
+  private void fire(List<Job> timers) {
+    for (Job timer : timers) {
+      try {
+        management.executeJob(timer.getId());
+      } catch (OptimisticLockingException | BadUserRequestException firedByTheJobExecutor) {
+        log.debug("Timer {} fired elsewhere: {}", timer.getId(), firedByTheJobExecutor.getMessage());
+      }
+    }
   }
 
   private void claim(long appealId, Actor actor) {
-    tasks.claim(openTask(appealId, null).id(), actor);
+    assignments.claim(openTask(appealId, null).id(), actor);
   }
 
   private void complete(long appealId, TaskKey key, Actor actor, Map<String, ?> fields) {
-    tasks.complete(openTask(appealId, key).id(), inputs.fromFields(key, fields), actor);
+    steps.complete(openTask(appealId, key).id(), inputs.fromFields(key, fields), actor);
   }
 
   private TaskItem openTask(long appealId, TaskKey key) {
-    return tasks.openTasksOfAppeal(appealId).stream()
-        .filter(t -> key == null || t.taskKey().equals(key.key()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("No open " + key + " task for appeal " + appealId));
+    long deadline = System.nanoTime() + OPENING_TIMEOUT.toNanos();
+    while (true) {
+      java.util.Optional<TaskItem> open = worklist.openTasksOfAppeal(appealId).stream()
+          .filter(t -> key == null || t.taskKey().equals(key.key()))
+          .findFirst();
+      if (open.isPresent()) {
+        return open.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No open " + key + " task for appeal " + appealId);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the demo waited for a task", e);
+      }
+    }
   }
+
 
   private String letter(long appealId) {
     return "Your Excellency,\n\nWe call on you to refuse to recognise the sham \"elections\" that Russia stages in the "

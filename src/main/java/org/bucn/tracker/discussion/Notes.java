@@ -29,8 +29,11 @@ public class Notes {
   private final UserService users;
   private final Notices notices;
   private final People people;
+  private final java.time.Clock clock;
 
-  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices, People people) {
+  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices, People people,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.people = people;
     this.jdbc = jdbc;
     this.appeals = appeals;
@@ -49,8 +52,8 @@ public class Notes {
     if (note.length() > MAX) {
       throw new InvalidFieldException("text", "is longer than " + MAX + " characters");
     }
-    long id = jdbc.sql("INSERT INTO appeal_note (appeal_id, author, text) VALUES (?, ?, ?) RETURNING id")
-        .params(appealId, actor.username(), note).query(Long.class).single();
+    long id = jdbc.sql("INSERT INTO appeal_note (appeal_id, author, text, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+        .params(appealId, actor.username(), note, java.time.OffsetDateTime.now(clock)).query(Long.class).single();
     timeline.record(appealId, actor.username(), "NOTE", note);
     Set<String> told = new LinkedHashSet<>();
     MENTION.matcher(note).results().map(m -> m.group(1)).forEach(name ->

@@ -15,18 +15,21 @@ class EvidenceRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  EvidenceRepository(JdbcClient jdbc) {
+  EvidenceRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   long insert(long appealId, NewEvidence about, String filename, String contentType, long size, String sha256, String by) {
     return jdbc.sql(
             """
-            INSERT INTO evidence (appeal_id, kind, filename, content_type, size, sha256, description, source_url, uploaded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            INSERT INTO evidence (appeal_id, kind, filename, content_type, size, sha256, description, source_url, uploaded_by, uploaded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """)
-        .params(appealId, about.kind().name(), filename, contentType, size, sha256, about.description(), about.sourceUrl(), by)
+        .params(appealId, about.kind().name(), filename, contentType, size, sha256, about.description(), about.sourceUrl(), by,
+            java.time.OffsetDateTime.now(clock))
         .query(Long.class)
         .single();
   }
@@ -46,6 +49,6 @@ class EvidenceRepository {
   }
 
   void markRemoved(long id, String reason, String by) {
-    jdbc.sql("UPDATE evidence SET removed_at = now(), removed_by = ?, removal_reason = ? WHERE id = ?").params(by, reason, id).update();
+    jdbc.sql("UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?").params(java.time.OffsetDateTime.now(clock), by, reason, id).update();
   }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bucn.tracker.appeal.AppealDeliveries;
 import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.FiledReplies;
 import org.bucn.tracker.appeal.Timeline;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.evidence.Evidence;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once, however many nodes read the mailbox: the first to record its key files it.
  */
 @Service
-public class Replies {
+public class Replies implements FiledReplies {
 
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
   /** A Message-ID as a letter's is written: no control characters, no longer than the tracker's own are stored. */
@@ -187,6 +188,12 @@ public class Replies {
   @Transactional(readOnly = true)
   public List<Reply> ofAppeal(long appealId) {
     return jdbc.sql(SELECT + " WHERE appeal_id = ? ORDER BY received_at DESC, id DESC").param(appealId).query(Reply.class).list();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<FiledReply> filedTo(long appealId) {
+    return ofAppeal(appealId).stream().map(r -> new FiledReply(r.receivedAt(), r.fromAddress(), r.subject(), r.evidenceId())).toList();
   }
 
   /** A coordinator files a waiting mail on an appeal; 409 when it was filed already. */

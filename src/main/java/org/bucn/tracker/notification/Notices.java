@@ -16,21 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notices {
 
-  private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
-
-  /**
-   * Runs work that records history rather than news (the demo campaign being seeded): nobody is
-   * told about the tasks it creates and hands out, in this thread.
-   */
-  public static void quietly(Runnable work) {
-    QUIET.set(true);
-    try {
-      work.run();
-    } finally {
-      QUIET.remove();
-    }
-  }
-
   private final UserService users;
   private final MailOutbox outbox;
   private final JdbcClient jdbc;
@@ -50,7 +35,7 @@ public class Notices {
   }
 
   void tell(UserAccount user, String line, String link) {
-    if (QUIET.get() || user.email() == null || user.email().isBlank()) {
+    if (user.email() == null || user.email().isBlank()) {
       return;
     }
     if (user.notifications() == Notify.DIGEST) {

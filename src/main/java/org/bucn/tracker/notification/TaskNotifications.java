@@ -1,28 +1,21 @@
 package org.bucn.tracker.notification;
 
 import org.bucn.tracker.TrackerProperties;
-import org.bucn.tracker.appeal.AppealProcess;
-import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.TaskNews;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about new work, inside the engine's transaction (so a rolled-back step sends
- * nothing): the assignee when someone else, or the process, gives them a task; the group when a
- * follow-up or escalation appears that nobody carries. Runs after the other task listeners, so
- * it sees the assignee a new task was handed to.
+ * Tells people about new work the appeal step's listener reports ({@link TaskNews}), inside the
+ * engine's transaction (so a rolled-back step sends nothing): the assignee when someone else, or
+ * the process, gives them a task; the group when a follow-up or escalation appears that nobody
+ * carries.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
 class TaskNotifications {
 
   record AppealInfo(String country, String office, String campaignTitle) {}
@@ -30,69 +23,49 @@ class TaskNotifications {
   private final UserService users;
   private final Notices notices;
   private final JdbcClient jdbc;
-  private final IdentityService identity;
   private final TrackerProperties properties;
   private final People people;
 
-  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, IdentityService identity, TrackerProperties properties,
-      People people) {
+  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, TrackerProperties properties, People people) {
     this.people = people;
     this.users = users;
     this.notices = notices;
     this.jdbc = jdbc;
-    this.identity = identity;
     this.properties = properties;
   }
 
-  @EventListener(condition = "#task.eventName == 'create'")
-  @Order(Ordered.LOWEST_PRECEDENCE)
-  public void created(DelegateTask task) {
-    TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
-    if (key != TaskKey.FOLLOW_UP && key != TaskKey.ESCALATE_NO_RESPONSE || task.getAssignee() != null) {
-      return;
-    }
-    String line = line(task, key, null);
-    for (UserAccount member : users.findEnabledWithRole(key.group())) {
+  @EventListener
+  public void unclaimed(TaskNews.Unclaimed task) {
+    String line = line(task, null);
+    for (UserAccount member : users.findEnabledWithRole(task.key().group())) {
       notices.tell(member, line, link(task));
     }
   }
 
-  @EventListener(condition = "#task.eventName == 'assignment'")
-  @Order(Ordered.LOWEST_PRECEDENCE)
-  public void assigned(DelegateTask task) {
-    TaskKey key = TaskKey.fromElementId(task.getTaskDefinitionKey()).orElse(null);
-    String actor = actingUser();
-    if (key == null || task.getAssignee() == null || task.getAssignee().equals(actor)) {
-      return; // nobody to tell, or they took it themselves
-    }
-    users.find(task.getAssignee()).filter(UserAccount::enabled)
-        .ifPresent(user -> notices.tell(user, line(task, key, actor), link(task)));
+  @EventListener
+  public void given(TaskNews.Given task) {
+    users.find(task.assignee()).filter(UserAccount::enabled)
+        .ifPresent(user -> notices.tell(user, line(task, task.givenBy()), link(task)));
   }
 
   /** "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the process brought. */
-  private String line(DelegateTask task, TaskKey key, String giver) {
+  private String line(TaskNews task, String giver) {
     AppealInfo appeal = jdbc.sql(
             """
             SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
             """)
-        .param(task.getVariable(AppealProcess.APPEAL_ID))
+        .param(task.appealId())
         .query(AppealInfo.class)
         .single();
-    String what = giver != null ? people.name(giver) + " gave you" : switch (key) {
+    String what = giver != null ? people.name(giver) + " gave you" : switch (task.key()) {
       case FOLLOW_UP -> "Follow-up due:";
       case ESCALATE_NO_RESPONSE -> "No response: decide:";
       default -> "Task for you:";
     };
-    return what + " " + task.getName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
+    return what + " " + task.taskName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
   }
 
-  private String link(DelegateTask task) {
-    return properties.link("/tasks/" + task.getId());
+  private String link(TaskNews task) {
+    return properties.link("/tasks/" + task.taskId());
   }
-
-  private String actingUser() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
-
 }

@@ -1,3 +1,3 @@
 /** The admins' operations console: stuck engine jobs, the mail backlog, and retrying both. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "infrastructure :: security", "notification", "shared", "task", "user"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "infrastructure :: security", "notification", "shared", "user"})
 package org.bucn.tracker.operations;

@@ -149,8 +149,9 @@ public class UserService implements UserDetailsService {
     if (Boolean.FALSE.equals(change.enabled())) {
       revokeTokens(username, "the user was disabled");
     }
-    if (users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
-      // Rolled back: somebody must stay able to manage users.
+    boolean mayRemoveAnAdmin = change.roles() != null || Boolean.FALSE.equals(change.enabled());
+    if (mayRemoveAnAdmin && users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
+      // Rolled back: somebody must stay able to manage users (a new address or name removes nobody).
       throw new ConflictException("roles", "This would leave no active admin; give another user the ADMIN role first");
     }
     UserAccount after = find(username).orElseThrow();

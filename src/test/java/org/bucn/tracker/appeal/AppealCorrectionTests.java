@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
@@ -33,7 +33,7 @@ class AppealCorrectionTests {
   @Autowired MockMvc mvc;
   @Autowired CampaignDrill drill;
   @Autowired AppealService appeals;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
 
   @Test
   void aCorrectedResponseShowsEverywhereWithTheOriginalInTheTimelineAndTheProcessStaysWhereItWas() throws Exception {

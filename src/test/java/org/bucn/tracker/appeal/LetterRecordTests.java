@@ -36,7 +36,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.MailParts;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.AppealViews.DeliveryStatus;
@@ -80,7 +80,7 @@ class LetterRecordTests {
   @Autowired EvidenceService evidence;
   @Autowired OrganisationService organisation;
   @Autowired LetterPdf letterPdf;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
   @Autowired MockMvc mvc;
 
   GreenMail mail;

@@ -14,8 +14,8 @@ import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.dashboard.DashboardService;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskFilter;
+import org.bucn.tracker.appeal.worklist.Worklist;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,7 +49,7 @@ public final class DashboardBenchmark {
       double seedSeconds = (System.nanoTime() - started) / 1e9;
 
       DashboardService dashboards = app.getBean(DashboardService.class);
-      TaskActions tasks = app.getBean(TaskActions.class);
+      Worklist tasks = app.getBean(Worklist.class);
       long campaignId = jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET 100 LIMIT 1").query(Long.class).single();
       Actor advocate = new Actor("bench-advocate", Set.of(Role.ADVOCATE));
       TaskFilter page = new TaskFilter(TaskFilter.Scope.CLAIMABLE, campaignId, "RS", null, null, false, TaskFilter.Sort.DUE, 0, 50);

@@ -22,8 +22,9 @@ import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.worklist.Worklist;
+import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,8 @@ class CampaignScaleTests {
     CampaignService campaigns = app.getBean(CampaignService.class);
     AppealService appeals = app.getBean(AppealService.class);
     RuntimeService runtime = app.getBean(RuntimeService.class);
-    TaskActions tasks = app.getBean(TaskActions.class);
+    Worklist worklist = app.getBean(Worklist.class);
+    Steps steps = app.getBean(Steps.class);
     Campaign campaign = campaigns.create(request("Two hundred", Set.of(Demand.SANCTIONS), targetIds.subList(0, 200)), CampaignDrill.COORDINATOR);
     campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
     await().atMost(Duration.ofMinutes(3)).until(() -> appeals.opening(campaign.id()).complete());
@@ -107,7 +109,7 @@ class CampaignScaleTests {
           .cancelAllForActivity(TaskKey.DRAFT_APPEAL.elementId())
           .startBeforeActivity(TaskKey.TRACK_SANCTION.elementId())
           .execute();
-      lastSteps.add(tasks.openTasksOfAppeal(appeal.id()).stream()
+      lastSteps.add(worklist.openTasksOfAppeal(appeal.id()).stream()
           .filter(t -> t.taskKey().equals(TaskKey.TRACK_SANCTION.key())).map(TaskItem::id).findFirst().orElseThrow());
     }
 
@@ -119,7 +121,7 @@ class CampaignScaleTests {
       people.submit(() -> {
         try {
           go.await();
-          tasks.complete(task, outcome, CampaignDrill.COORDINATOR);
+          steps.complete(task, outcome, CampaignDrill.COORDINATOR);
         } catch (Throwable e) {
           refused.add(e);
         }

@@ -1,5 +1,6 @@
 package org.bucn.tracker.campaign;
 
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -40,7 +41,7 @@ class LetterTests {
   @Autowired TargetService targets;
   @Autowired AppealService appeals;
   @Autowired CampaignDrill drill;
-  @Autowired org.bucn.tracker.task.TaskActions tasks;
+  @Autowired TaskAssignments assignments;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
@@ -98,7 +99,7 @@ class LetterTests {
     assertThat(draft).contains(hostile.office()).doesNotContain("49 49").doesNotContain("\nboom");
 
     String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
-    tasks.assign(task, "advocate2", CampaignDrill.COORDINATOR);
+    assignments.assign(task, "advocate2", CampaignDrill.COORDINATOR);
     String mail = jdbc.sql("SELECT subject || ' ' || body FROM mail_outbox WHERE body LIKE ?").param("%" + task + "%").query(String.class).single();
     assertThat(mail).contains(hostile.office()).doesNotContain("49 49");
 

@@ -28,7 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
@@ -51,7 +51,7 @@ class EvidenceTests {
   @Autowired CampaignDrill drill;
   @Autowired AppealService appeals;
   @Autowired JdbcClient jdbc;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
   @LocalServerPort int port;
 
   long appeal;

@@ -47,7 +47,7 @@ import org.awaitility.Awaitility;
 import org.bucn.tracker.CampaignDrill;
 import static org.bucn.tracker.MailParts.attachment;
 import static org.bucn.tracker.MailParts.text;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
@@ -91,7 +91,7 @@ class MailRoundTripTests {
   @Autowired EvidenceService evidence;
   @Autowired Replies replies;
   @Autowired TrackerProperties properties;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
 

@@ -1,5 +1,6 @@
 package org.bucn.tracker.notification;
 
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bucn.tracker.CampaignDrill.COORDINATOR;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -21,12 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
-import org.bucn.tracker.task.TaskActions;
 import org.bucn.tracker.user.Notify;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +44,10 @@ class NotificationTests {
   static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @Autowired CampaignDrill drill;
-  @Autowired TaskActions tasks;
+  @Autowired TaskAssignments assignments;
   @Autowired UserService users;
   @Autowired DailyDigests digests;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
   @Autowired OutboxSender sender;
   @Autowired MailOutbox outbox;
   @Autowired TransactionTemplate transaction;
@@ -71,7 +71,7 @@ class NotificationTests {
   void assigningATaskMailsTheAssigneeALinkThatOpensTheTask() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
     String task = drill.awaitTask(drill.appeal(campaign, "AL"), TaskKey.DRAFT_APPEAL).id();
-    tasks.assign(task, "advocate2", COORDINATOR);
+    assignments.assign(task, "advocate2", COORDINATOR);
 
     MimeMessage mail = awaitMail("advocate2@example.org", task);
     assertThat(mail.getSubject()).as("who handed it over, by name")
@@ -97,7 +97,7 @@ class NotificationTests {
     try {
       Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "PT1S", 3, "P30D", "HR", "ME");
       String task = drill.awaitTask(drill.appeal(campaign, "HR"), TaskKey.DRAFT_APPEAL).id();
-      tasks.assign(task, "advocate2", COORDINATOR);
+      assignments.assign(task, "advocate2", COORDINATOR);
       long silent = drill.appeal(campaign, "ME");
       drill.draftAndApprove(silent);
       drill.submit(silent, LocalDate.now().toString());
@@ -131,7 +131,7 @@ class NotificationTests {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "GR");
     long appeal = drill.appeal(campaign, "GR");
     String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
-    tasks.assign(task, "advocate2", COORDINATOR);
+    assignments.assign(task, "advocate2", COORDINATOR);
     drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Draft", "language", "el"));
     assertThat(drill.openTask(appeal, TaskKey.REVIEW_APPEAL)).as("the step went through").isPresent();
     Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.MovableClock;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.campaign.Campaign;
@@ -29,7 +29,7 @@ class DirectoryContactTests {
 
   @Autowired MockMvc mvc;
   @Autowired TargetService targets;
-  @Autowired MovableClock clock;
+  @Autowired TrackerClock clock;
   @Autowired CampaignDrill drill;
   @Autowired AppealService appeals;
 

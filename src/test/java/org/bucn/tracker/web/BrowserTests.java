@@ -1,5 +1,6 @@
 package org.bucn.tracker.web;
 
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -32,7 +33,6 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.CampaignStatus;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.inbox.Replies;
-import org.bucn.tracker.task.TaskActions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,7 +192,7 @@ class BrowserTests {
     screenshot("search-vucic");
   }
 
-  @Autowired TaskActions taskActions;
+  @Autowired TaskAssignments assignments;
 
   @Test
   void coordinatorBulkAssignsSelectedTasksToAnAdvocate() throws Exception {
@@ -215,7 +215,7 @@ class BrowserTests {
         "Undone: 3 of 3 tasks are back with whoever held them before"));
     assertThat(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).assignee()).as("undone").isNull();
     // The rest of the walk goes on with Bulgaria's draft given again.
-    taskActions.assign(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).id(), "advocate2", CampaignDrill.COORDINATOR);
+    assignments.assign(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).id(), "advocate2", CampaignDrill.COORDINATOR);
 
     // A review is a coordinator's decision: with one selected, advocates are not offered, and the page says why.
     drill.complete(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Ваше превъзходителство, …", "language", "bg"));
@@ -363,7 +363,7 @@ class BrowserTests {
 
   @Test
   void advocateSendsTheAppealFromTheSubmissionFormAndLaterSeesTheReplyAndItsAttachmentOnTheAppealPage(
-      @Autowired TaskActions tasks, @Autowired AppealService appeals, @Autowired Replies replies) throws Exception {
+      @Autowired TaskAssignments assignments, @Autowired AppealService appeals, @Autowired Replies replies) throws Exception {
     GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     try {
@@ -371,7 +371,7 @@ class BrowserTests {
       long appeal = drill.appeal(campaign, "RO");
       drill.draftAndApprove(appeal);
       String office = appeals.detail(appeal).target().email();
-      tasks.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+      assignments.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
 
       logIn("advocate");
       open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
@@ -437,7 +437,7 @@ class BrowserTests {
   /** A letter posted by courier, recorded as such, mailed later by the tracker, then its reference corrected. */
   @Test
   void aLetterSentAnotherWayIsMailedLaterFromTheAppealPageAndItsSubmissionCorrected(
-      @Autowired TaskActions tasks, @Autowired AppealService appeals) throws Exception {
+      @Autowired TaskAssignments assignments, @Autowired AppealService appeals) throws Exception {
     GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     try {
@@ -445,7 +445,7 @@ class BrowserTests {
       long appeal = drill.appeal(campaign, "BG");
       drill.draftAndApprove(appeal);
       String office = appeals.detail(appeal).target().email();
-      tasks.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+      assignments.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
 
       logIn("advocate");
       open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());

@@ -1,5 +1,7 @@
 package org.bucn.tracker.infrastructure.db;
 
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,9 +24,8 @@ import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
-import org.bucn.tracker.task.TaskActions;
-import org.bucn.tracker.task.TaskInputs;
-import org.bucn.tracker.task.TaskItem;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class TwoNodeTests {
       // Node A takes an appeal to the point where a follow-up timer waits.
       CampaignService campaigns = a.getBean(CampaignService.class);
       AppealService appeals = a.getBean(AppealService.class);
-      TaskActions tasks = a.getBean(TaskActions.class);
+      Worklist worklist = a.getBean(Worklist.class);
+      Steps steps = a.getBean(Steps.class);
       TaskInputs inputs = a.getBean(TaskInputs.class);
       Campaign campaign = campaigns.create(
           new CampaignRequest("Two nodes", "Test", Set.of(Demand.CONDEMNATION), "PT3S", 3, "P30D", List.of(target)), CampaignDrill.COORDINATOR);
@@ -60,9 +62,9 @@ class TwoNodeTests {
       await().atMost(Duration.ofSeconds(30)).until(() -> appeals.opening(campaign.id()).complete());
       long appeal = appeals.summariesOfCampaign(campaign.id()).get(0).id();
       String today = LocalDate.now().toString();
-      complete(tasks, inputs, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
-      complete(tasks, inputs, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
-      complete(tasks, inputs, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "LETTER"));
+      complete(worklist, steps, inputs, appeal, TaskKey.DRAFT_APPEAL, Map.of("text", "Your Excellency", "language", "en"));
+      complete(worklist, steps, inputs, appeal, TaskKey.REVIEW_APPEAL, Map.of("decision", "APPROVE"));
+      complete(worklist, steps, inputs, appeal, TaskKey.SUBMIT_APPEAL, Map.of("submittedAt", today, "channel", "LETTER"));
 
       // What a node killed right after acquiring the timer leaves behind: the job locked in its name.
       ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) b.getBean(ProcessEngineConfiguration.class);
@@ -74,7 +76,7 @@ class TwoNodeTests {
       assertThat(locked).isEqualTo(1);
 
       await("the follow-up appears on a surviving node within a minute").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-          .until(() -> b.getBean(TaskActions.class).openTasksOfAppeal(appeal).stream().anyMatch(t -> t.taskKey().equals(TaskKey.FOLLOW_UP.key())));
+          .until(() -> b.getBean(Worklist.class).openTasksOfAppeal(appeal).stream().anyMatch(t -> t.taskKey().equals(TaskKey.FOLLOW_UP.key())));
 
       // Both nodes send from one outbox: every mail once.
       String marker = "two-node-" + System.nanoTime();
@@ -90,11 +92,11 @@ class TwoNodeTests {
     }
   }
 
-  private static void complete(TaskActions tasks, TaskInputs inputs, long appeal, TaskKey key, Map<String, ?> fields) {
+  private static void complete(Worklist worklist, Steps steps, TaskInputs inputs, long appeal, TaskKey key, Map<String, ?> fields) {
     TaskItem task = await().atMost(Duration.ofSeconds(30))
-        .until(() -> tasks.openTasksOfAppeal(appeal).stream().filter(t -> t.taskKey().equals(key.key())).findFirst(), java.util.Optional::isPresent)
+        .until(() -> worklist.openTasksOfAppeal(appeal).stream().filter(t -> t.taskKey().equals(key.key())).findFirst(), java.util.Optional::isPresent)
         .orElseThrow();
-    tasks.complete(task.id(), inputs.fromFields(key, fields), CampaignDrill.COORDINATOR);
+    steps.complete(task.id(), inputs.fromFields(key, fields), CampaignDrill.COORDINATOR);
   }
 
   private static List<String> subjects(GreenMail smtp, String marker) throws Exception {

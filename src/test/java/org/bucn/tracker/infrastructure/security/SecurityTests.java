@@ -46,7 +46,7 @@ class SecurityTests {
   @Autowired CampaignDrill drill;
   @Autowired CampaignService campaigns;
   @Autowired org.bucn.tracker.user.UserService users;
-  @Autowired org.bucn.tracker.MovableClock clock;
+  @Autowired org.bucn.tracker.shared.TrackerClock clock;
   @Autowired org.springframework.security.authentication.dao.DaoAuthenticationProvider passwordLogin;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 

@@ -1,0 +1,51 @@
+package org.bucn.tracker.appeal.step;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.TaskLock;
+import org.bucn.tracker.appeal.worklist.TaskPermissions;
+import org.bucn.tracker.appeal.worklist.WorkItemRepository;
+import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Words;
+import org.bucn.tracker.user.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** When a task is due: the process sets it, a coordinator moves it (never into the past). */
+@Service
+public class DueDates {
+
+  private final TaskLock locks;
+  private final WorkItemRepository workItems;
+  private final EngineTasks engine;
+  private final AppealService appeals;
+  private final Clock clock;
+
+  DueDates(TaskLock locks, WorkItemRepository workItems, EngineTasks engine, AppealService appeals, Clock clock) {
+    this.locks = locks;
+    this.workItems = workItems;
+    this.engine = engine;
+    this.appeals = appeals;
+    this.clock = clock;
+  }
+
+  /** A coordinator sets or moves when a task is due; the task list and the timeline show it. */
+  @Transactional
+  public TaskItem setDue(String taskId, OffsetDateTime due, Actor actor) {
+    TaskPermissions.requireAssign(actor, "set due dates");
+    if (due == null) {
+      throw new InvalidFieldException("due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
+    }
+    if (due.toInstant().isBefore(clock.instant())) {
+      throw new InvalidFieldException("due", "must not be in the past");
+    }
+    WorkItem item = locks.lock(taskId);
+    engine.due(taskId, due, actor);
+    workItems.updateDue(taskId, due);
+    appeals.note(item.appealId(), actor, "DUE_SET", "set \"" + item.key().displayName() + "\" due " + Words.date(due.toLocalDate()));
+    return workItems.item(taskId).orElseThrow();
+  }
+}
