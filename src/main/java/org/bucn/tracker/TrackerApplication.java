@@ -1,10 +1,10 @@
 package org.bucn.tracker;
 
-import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Starts the Sanctions Campaign Tracker: web UI, JSON API and the embedded Camunda engine. */
@@ -19,10 +19,13 @@ public class TrackerApplication {
     return new org.bucn.tracker.shared.TrackerClock(java.time.ZoneId.systemDefault());
   }
 
-  /** "Not in the future" ({@code @PastOrPresent}) by the same clock: moved in a test or a drill, validation moves with it. */
+  /**
+   * "Not in the future" ({@code @PastOrPresent}) by the same clock: moved in a test or a drill,
+   * validation moves with it.
+   */
   @Bean
-  org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer validationClock(
-      org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+  org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer
+      validationClock(org.springframework.beans.factory.ObjectProvider<Clock> clock) {
     return configuration -> configuration.clockProvider(clock::getObject);
   }
 

@@ -1,8 +1,5 @@
 package org.bucn.tracker;
 
-import org.bucn.tracker.appeal.step.Steps;
-import org.bucn.tracker.appeal.step.TaskAssignments;
-import org.bucn.tracker.appeal.worklist.Worklist;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,16 +11,19 @@ import java.util.Set;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.Letters;
-import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.appeal.step.TaskInputs;
-import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,7 +52,9 @@ public class CampaignDrill {
       CampaignService campaigns,
       AppealService appeals,
       TargetService targets,
-      Worklist worklist, TaskAssignments assignments, Steps steps,
+      Worklist worklist,
+      TaskAssignments assignments,
+      Steps steps,
       RuntimeService runtime,
       TaskInputs inputs,
       Letters letters) {
@@ -68,15 +70,35 @@ public class CampaignDrill {
   }
 
   /** A launched campaign to the heads of state of the given countries. */
-  public Campaign launch(Set<Demand> demands, String followUpInterval, int maxFollowUps, String sanctionCheckInterval, String... countries) {
+  public Campaign launch(
+      Set<Demand> demands,
+      String followUpInterval,
+      int maxFollowUps,
+      String sanctionCheckInterval,
+      String... countries) {
     List<Long> targetIds =
         Arrays.stream(countries)
-            .map(code -> targets.findAll().stream().filter(t -> t.countryCode().equals(code) && !t.office().equals("Prime Minister")).findFirst().orElseThrow())
+            .map(
+                code ->
+                    targets.findAll().stream()
+                        .filter(
+                            t ->
+                                t.countryCode().equals(code)
+                                    && !t.office().equals("Prime Minister"))
+                        .findFirst()
+                        .orElseThrow())
             .map(Target::id)
             .toList();
     Campaign campaign =
         campaigns.create(
-            new CampaignRequest("Drill " + System.nanoTime(), "A test campaign", demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds),
+            new CampaignRequest(
+                "Drill " + System.nanoTime(),
+                "A test campaign",
+                demands,
+                followUpInterval,
+                maxFollowUps,
+                sanctionCheckInterval,
+                targetIds),
             COORDINATOR);
     return launch(campaign);
   }
@@ -87,16 +109,23 @@ public class CampaignDrill {
    * launch's own checks are LaunchCheckTests').
    */
   public Campaign launch(Campaign draft) {
-    List<LaunchOverride> overrides = letters.preview(draft.id()).stream()
-        .flatMap(p -> p.errors().stream().map(code -> new LaunchOverride(p.targetId(), code, "a test drill")))
-        .toList();
+    List<LaunchOverride> overrides =
+        letters.preview(draft.id()).stream()
+            .flatMap(
+                p ->
+                    p.errors().stream()
+                        .map(code -> new LaunchOverride(p.targetId(), code, "a test drill")))
+            .toList();
     Campaign launched = campaigns.launch(draft.id(), overrides, COORDINATOR);
     awaitOpened(launched);
     return launched;
   }
 
   public void awaitOpened(Campaign campaign) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> appeals.opening(campaign.id()).complete());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> appeals.opening(campaign.id()).complete());
   }
 
   public long appeal(Campaign campaign, String countryCode) {
@@ -108,20 +137,32 @@ public class CampaignDrill {
   }
 
   public ProcessInstance process(long appealId) {
-    return runtime.createProcessInstanceQuery().processInstanceId(appeals.processInstanceId(appealId)).singleResult();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceId(appeals.processInstanceId(appealId))
+        .singleResult();
   }
 
   public ProcessInstance campaignProcess(Campaign campaign) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaign.id())).singleResult();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(campaign.id()))
+        .singleResult();
   }
 
   public Optional<TaskItem> openTask(long appealId, TaskKey key) {
-    return worklist.openTasksOfAppeal(appealId).stream().filter(t -> t.taskKey().equals(key.key())).findFirst();
+    return worklist.openTasksOfAppeal(appealId).stream()
+        .filter(t -> t.taskKey().equals(key.key()))
+        .findFirst();
   }
 
   /** Waits for the task, as a person would wait for it to appear in their list (timers). */
   public TaskItem awaitTask(long appealId, TaskKey key) {
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> openTask(appealId, key), Optional::isPresent).get();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> openTask(appealId, key), Optional::isPresent)
+        .get();
   }
 
   /** Claims the task if it is nobody's yet, then completes it with the fields given. */
@@ -134,15 +175,35 @@ public class CampaignDrill {
   }
 
   public void draftAndApprove(long appealId) {
-    complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", "Your Excellency, ...", "language", "sr"));
+    complete(
+        appealId,
+        TaskKey.DRAFT_APPEAL,
+        ADVOCATE,
+        Map.of("text", "Your Excellency, ...", "language", "sr"));
     complete(appealId, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "APPROVE"));
   }
 
   public void submit(long appealId, String on) {
-    complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE, Map.of("submittedAt", on, "channel", "EMAIL", "sentElsewhere", "true", "reference", "REF-" + appealId));
+    complete(
+        appealId,
+        TaskKey.SUBMIT_APPEAL,
+        ADVOCATE,
+        Map.of(
+            "submittedAt",
+            on,
+            "channel",
+            "EMAIL",
+            "sentElsewhere",
+            "true",
+            "reference",
+            "REF-" + appealId));
   }
 
   public void respond(long appealId, String kind, String on) {
-    complete(appealId, TaskKey.RECORD_RESPONSE, ADVOCATE, Map.of("receivedAt", on, "kind", kind, "summary", "Answer " + kind));
+    complete(
+        appealId,
+        TaskKey.RECORD_RESPONSE,
+        ADVOCATE,
+        Map.of("receivedAt", on, "kind", kind, "summary", "Answer " + kind));
   }
 }

@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.util.FileSystemUtils;
 
 /** The module boundaries hold: no cycles, no module reaching into another's internals. */
 class ModularityTests {
@@ -28,9 +28,9 @@ class ModularityTests {
 
   /**
    * The diagrams and canvases in {@code docs/modules} are what the modules are: drawn afresh into
-   * {@code target/modules}, they must equal the committed ones, or the build fails naming the
-   * files that differ. After a deliberate change, redraw them with
-   * {@code ./mvnw test -Dtest=ModularityTests -Dmodules.docs.write=true} and commit the result.
+   * {@code target/modules}, they must equal the committed ones, or the build fails naming the files
+   * that differ. After a deliberate change, redraw them with {@code ./mvnw test
+   * -Dtest=ModularityTests -Dmodules.docs.write=true} and commit the result.
    */
   @Test
   void theModuleDocumentationIsWhatTheModulesAre() throws IOException {
@@ -55,22 +55,37 @@ class ModularityTests {
     List<String> differing = new ArrayList<>();
     for (Path file : files) {
       Path committed = DOCS.resolve(file.getFileName());
-      if (!Files.exists(committed) || !Files.readAllLines(committed).equals(Files.readAllLines(file))) {
+      if (!Files.exists(committed)
+          || !Files.readAllLines(committed).equals(Files.readAllLines(file))) {
         differing.add(file.getFileName().toString());
       }
     }
     try (Stream<Path> listed = Files.list(DOCS)) {
-      listed.filter(f -> !Files.exists(drawn.resolve(f.getFileName()))).forEach(f -> differing.add(f.getFileName() + " (no such module now)"));
+      listed
+          .filter(f -> !Files.exists(drawn.resolve(f.getFileName())))
+          .forEach(f -> differing.add(f.getFileName() + " (no such module now)"));
     }
-    assertThat(differing).as("docs/modules differs from the modules as they are; redraw with -Dmodules.docs.write=true and commit").isEmpty();
+    assertThat(differing)
+        .as(
+            "docs/modules differs from the modules as they are; redraw with -Dmodules.docs.write=true and commit")
+        .isEmpty();
   }
 
-  /** The module rules bite: every module says which others it may use, so a new dependency fails the build until declared. */
+  /**
+   * The module rules bite: every module says which others it may use, so a new dependency fails the
+   * build until declared.
+   */
   @Test
   void everyModuleDeclaresTheModulesItMayUse() {
-    assertThat(MODULES.stream().filter(m -> m.getAllowedDependencies(MODULES).stream().findAny().isEmpty()
-            && !m.getIdentifier().toString().equals("shared")).map(m -> m.getIdentifier().toString()))
-        .as("modules without allowedDependencies (@ApplicationModule in package-info.java)").isEmpty();
+    assertThat(
+            MODULES.stream()
+                .filter(
+                    m ->
+                        m.getAllowedDependencies(MODULES).stream().findAny().isEmpty()
+                            && !m.getIdentifier().toString().equals("shared"))
+                .map(m -> m.getIdentifier().toString()))
+        .as("modules without allowedDependencies (@ApplicationModule in package-info.java)")
+        .isEmpty();
   }
 
   /**
@@ -82,7 +97,10 @@ class ModularityTests {
     List<String> run = new ArrayList<>();
     String kind = null;
     for (String line : lines) {
-      String k = line.trim().startsWith("Rel(") ? "Rel" : line.trim().startsWith("Component(") ? "Component" : null;
+      String k =
+          line.trim().startsWith("Rel(")
+              ? "Rel"
+              : line.trim().startsWith("Component(") ? "Component" : null;
       if (k == null || !k.equals(kind)) {
         Collections.sort(run);
         out.addAll(run);

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Process test coverage in the one shared test context: test classes that register the
- * coverage listener must cover every flow node and sequence flow of the processes they run
- * (the gate itself: {@code AppealProcessTests}, from the engine's history and {@link #takenFlows()}).
- * The report goes to target/process-test-coverage.
+ * Process test coverage in the one shared test context: test classes that register the coverage
+ * listener must cover every flow node and sequence flow of the processes they run (the gate itself:
+ * {@code AppealProcessTests}, from the engine's history and {@link #takenFlows()}). The report goes
+ * to target/process-test-coverage.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(ProcessEngineCoverageConfiguration.class)
@@ -20,13 +20,15 @@ public class ProcessCoverage {
 
   @Bean
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
-    return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+    return ProcessEngineCoverageProperties.Companion.builder()
+        .assertClassCoverageAtLeast(1.0)
+        .build();
   }
 
   /**
    * The coverage listeners refuse process activity outside a coverage run; the demo data at
-   * start-up and the API tests run processes too, so they record into nothing until a process
-   * test class installs its own collector.
+   * start-up and the API tests run processes too, so they record into nothing until a process test
+   * class installs its own collector.
    */
   @Bean
   Object processActivityOutsideCoverageRuns(ProcessEngine engine) {
@@ -34,8 +36,11 @@ public class ProcessCoverage {
     return new Object();
   }
 
-  /** Every sequence flow taken since the last {@link #forgetTakenFlows()}, as "processKey:flowId". */
-  private static final java.util.Set<String> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Every sequence flow taken since the last {@link #forgetTakenFlows()}, as "processKey:flowId".
+   */
+  private static final java.util.Set<String> TAKEN =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public static void forgetTakenFlows() {
     TAKEN.clear();
@@ -54,20 +59,31 @@ public class ProcessCoverage {
   org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin sequenceFlowsTaken() {
     return new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
       @Override
-      public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+      public void preInit(
+          org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
           configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
-          @Override
-          public void parseSequenceFlow(org.camunda.bpm.engine.impl.util.xml.Element element,
-              org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope, org.camunda.bpm.engine.impl.pvm.process.TransitionImpl flow) {
-            String flowId = flow.getId();
-            flow.addListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_TAKE,
-                (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
-                    TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + ":" + flowId));
-          }
-        });
+        configuration
+            .getCustomPreBPMNParseListeners()
+            .add(
+                new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
+                  @Override
+                  public void parseSequenceFlow(
+                      org.camunda.bpm.engine.impl.util.xml.Element element,
+                      org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+                      org.camunda.bpm.engine.impl.pvm.process.TransitionImpl flow) {
+                    String flowId = flow.getId();
+                    flow.addListener(
+                        org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_TAKE,
+                        (org.camunda.bpm.engine.delegate.ExecutionListener)
+                            execution ->
+                                TAKEN.add(
+                                    execution.getProcessDefinitionId().split(":")[0]
+                                        + ":"
+                                        + flowId));
+                  }
+                });
       }
     };
   }

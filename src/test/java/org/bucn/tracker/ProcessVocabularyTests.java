@@ -18,11 +18,18 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
-/** Every element id and task name the Java code names exists, with that name, in the deployed models. */
+/**
+ * Every element id and task name the Java code names exists, with that name, in the deployed
+ * models.
+ */
 class ProcessVocabularyTests {
 
-  /** Element ids follow the modeler's convention: {@code Task_ReviewAppeal}, {@code End_AppealClosed}. */
-  static final Pattern ELEMENT_ID = Pattern.compile("(Start|Task|Gateway|Event|End|SubProcess|CallActivity)_[A-Za-z]+");
+  /**
+   * Element ids follow the modeler's convention: {@code Task_ReviewAppeal}, {@code
+   * End_AppealClosed}.
+   */
+  static final Pattern ELEMENT_ID =
+      Pattern.compile("(Start|Task|Gateway|Event|End|SubProcess|CallActivity)_[A-Za-z]+");
 
   @Test
   void everyElementIdNamedInJavaExistsInItsModel() throws Exception {
@@ -37,12 +44,17 @@ class ProcessVocabularyTests {
       UserTask task = appeal.getModelElementById(key.elementId());
       assertThat(task).as("user task %s", key.elementId()).isNotNull();
       assertThat(task.getName()).as("name of %s", key.elementId()).isEqualTo(key.displayName());
-      assertThat(task.getCamundaCandidateGroups()).as("group of %s", key.elementId()).isEqualTo(key.group().name());
+      assertThat(task.getCamundaCandidateGroups())
+          .as("group of %s", key.elementId())
+          .isEqualTo(key.group().name());
     }
-    assertThat(appeal.getModelElementsByType(UserTask.class)).as("every user task has a key").hasSize(TaskKey.values().length);
+    assertThat(appeal.getModelElementsByType(UserTask.class))
+        .as("every user task has a key")
+        .hasSize(TaskKey.values().length);
   }
 
-  private static void assertElementIdsExist(Class<?> vocabulary, BpmnModelInstance model, String processKey) throws Exception {
+  private static void assertElementIdsExist(
+      Class<?> vocabulary, BpmnModelInstance model, String processKey) throws Exception {
     Process process = model.getModelElementById(processKey);
     assertThat(process).as("process %s", processKey).isNotNull();
     List<String> ids = new ArrayList<>();
@@ -56,12 +68,15 @@ class ProcessVocabularyTests {
     }
     assertThat(ids).as("element ids in %s", vocabulary.getSimpleName()).isNotEmpty();
     for (String id : ids) {
-      assertThat(model.<FlowElement>getModelElementById(id)).as("%s.%s in %s", vocabulary.getSimpleName(), id, processKey).isNotNull();
+      assertThat(model.<FlowElement>getModelElementById(id))
+          .as("%s.%s in %s", vocabulary.getSimpleName(), id, processKey)
+          .isNotNull();
     }
   }
 
   private static BpmnModelInstance model(String resource) throws Exception {
-    try (InputStream in = ProcessVocabularyTests.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        ProcessVocabularyTests.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();
       return Bpmn.readModelFromStream(in);
     }

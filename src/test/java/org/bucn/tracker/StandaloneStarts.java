@@ -17,7 +17,8 @@ public final class StandaloneStarts {
     if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("server.port="))) {
       args.add("--server.port=0");
     }
-    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("tracker.postgres-binaries="))) {
+    if (java.util.Arrays.stream(properties)
+        .noneMatch(p -> p.startsWith("tracker.postgres-binaries="))) {
       // PostgreSQL's programs unpacked once per build, as the shared test context has them.
       args.add("--tracker.postgres-binaries=target/postgres-binaries");
     }
@@ -29,13 +30,16 @@ public final class StandaloneStarts {
   }
 
   /** The tracker on a PostgreSQL server it did not start, without demo data, with a first admin. */
-  public static ConfigurableApplicationContext onServer(EmbeddedPostgres server, Path unusedDataDir, String adminPassword, String... more) {
-    List<String> settings = new ArrayList<>(List.of(
-        "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "tracker.data-dir=" + unusedDataDir,
-        "tracker.admin-password=" + adminPassword));
+  public static ConfigurableApplicationContext onServer(
+      EmbeddedPostgres server, Path unusedDataDir, String adminPassword, String... more) {
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=",
+                "tracker.data-dir=" + unusedDataDir,
+                "tracker.admin-password=" + adminPassword));
     settings.addAll(List.of(more));
     return start(settings.toArray(String[]::new));
   }

@@ -34,7 +34,10 @@ class CfspApiController {
     return alignments.acts();
   }
 
-  /** A Council decision or High Representative declaration candidate countries are invited to align with. */
+  /**
+   * A Council decision or High Representative declaration candidate countries are invited to align
+   * with.
+   */
   @PostMapping("/api/cfsp")
   @ResponseStatus(HttpStatus.CREATED)
   CfspAct record(@RequestBody ActRequest act, Actor actor) {
@@ -42,19 +45,29 @@ class CfspApiController {
   }
 
   @PutMapping("/api/cfsp/{id}/alignment/{countryCode}")
-  CfspAct align(@PathVariable long id, @PathVariable String countryCode, @RequestBody AlignmentRequest request, Actor actor) {
+  CfspAct align(
+      @PathVariable long id,
+      @PathVariable String countryCode,
+      @RequestBody AlignmentRequest request,
+      Actor actor) {
     return alignments.align(id, countryCode, request.aligned(), request.source(), actor);
   }
 
-  /** CSV, one row per act × country (reference,date,title,url,topic,country,aligned,source): all lines, or none and every error. */
+  /**
+   * CSV, one row per act × country (reference,date,title,url,topic,country,aligned,source): all
+   * lines, or none and every error.
+   */
   @PostMapping(value = "/api/cfsp/import", consumes = "text/csv")
   Map<String, Integer> importCsv(@RequestBody String csv, Actor actor) {
     return Map.of("alignments", alignments.importCsv(csv, actor));
   }
 
   @PostMapping(value = "/api/cfsp/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Map<String, Integer> importFile(@RequestPart("file") MultipartFile file, Actor actor) throws IOException {
-    return Map.of("alignments", alignments.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), actor));
+  Map<String, Integer> importFile(@RequestPart("file") MultipartFile file, Actor actor)
+      throws IOException {
+    return Map.of(
+        "alignments",
+        alignments.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), actor));
   }
 
   /**
@@ -66,7 +79,10 @@ class CfspApiController {
     return alignments.recordPublishedRate(rate, actor);
   }
 
-  /** A DRAFT campaign to the country's offices asking it to align with the act; only where it is recorded as not aligned. */
+  /**
+   * A DRAFT campaign to the country's offices asking it to align with the act; only where it is
+   * recorded as not aligned.
+   */
   @PostMapping("/api/cfsp/{id}/alignment/{countryCode}/appeal")
   @ResponseStatus(HttpStatus.CREATED)
   Campaign appeal(@PathVariable long id, @PathVariable String countryCode, Actor actor) {

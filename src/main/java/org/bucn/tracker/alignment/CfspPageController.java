@@ -17,12 +17,18 @@ class CfspPageController {
     this.alignments = alignments;
   }
 
-  /** The country page's "Appeal this non-alignment": on to the new draft campaign, to check and launch. */
+  /**
+   * The country page's "Appeal this non-alignment": on to the new draft campaign, to check and
+   * launch.
+   */
   @PostMapping("/countries/{code}/cfsp/{actId}/appeal")
-  String appeal(@PathVariable String code, @PathVariable long actId, Actor actor, RedirectAttributes flash) {
+  String appeal(
+      @PathVariable String code, @PathVariable long actId, Actor actor, RedirectAttributes flash) {
     try {
       Campaign draft = alignments.appealNonAlignment(actId, code, actor);
-      flash.addFlashAttribute("flash", "A draft campaign to appeal the non-alignment: check it, write its letter, then launch it.");
+      flash.addFlashAttribute(
+          "flash",
+          "A draft campaign to appeal the non-alignment: check it, write its letter, then launch it.");
       return "redirect:/campaigns/" + draft.id();
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());

@@ -15,7 +15,8 @@ import org.bucn.tracker.shared.WebLink;
  * enlargement report, a research centre's annual review): never computed here, always with the
  * address it can be checked at.
  *
- * @param note what the figure covers when it is not obvious (a reporting period, a count of declarations)
+ * @param note what the figure covers when it is not obvious (a reporting period, a count of
+ *     declarations)
  */
 public record PublishedRate(
     @NotBlank @Size(min = 2, max = 2) String countryCode,
@@ -26,7 +27,8 @@ public record PublishedRate(
     @Size(max = 500) String note) {
 
   public PublishedRate {
-    countryCode = countryCode == null ? null : countryCode.strip().toUpperCase(java.util.Locale.ROOT);
+    countryCode =
+        countryCode == null ? null : countryCode.strip().toUpperCase(java.util.Locale.ROOT);
     publisher = publisher == null ? null : publisher.strip();
     url = url == null ? null : url.strip();
     note = note == null || note.isBlank() ? null : note.strip();

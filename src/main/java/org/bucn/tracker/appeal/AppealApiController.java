@@ -17,21 +17,30 @@ class AppealApiController {
   private final AppealCorrections corrections;
   private final AnswerPublication publication;
 
-  AppealApiController(AppealService appeals, AppealDeliveries deliveries, AppealCorrections corrections, AnswerPublication publication) {
+  AppealApiController(
+      AppealService appeals,
+      AppealDeliveries deliveries,
+      AppealCorrections corrections,
+      AnswerPublication publication) {
     this.appeals = appeals;
     this.deliveries = deliveries;
     this.corrections = corrections;
     this.publication = publication;
   }
 
-  /** Approves the office's answer for a published campaign's public page (coordinators); the appeal. */
+  /**
+   * Approves the office's answer for a published campaign's public page (coordinators); the appeal.
+   */
   @PostMapping("/api/appeals/{id}/public-answer/approve")
   AppealDetail approveAnswer(@PathVariable long id, Actor actor) {
     publication.approve(id, actor);
     return appeals.detail(id);
   }
 
-  /** Takes the office's answer off the public page again: it reads "answer received, summary pending". */
+  /**
+   * Takes the office's answer off the public page again: it reads "answer received, summary
+   * pending".
+   */
   @PostMapping("/api/appeals/{id}/public-answer/withdraw")
   AppealDetail withdrawAnswer(@PathVariable long id, Actor actor) {
     publication.withdraw(id, actor);
@@ -50,7 +59,10 @@ class AppealApiController {
    * original values. Never moves the process.
    */
   @PostMapping("/api/appeals/{id}/corrections")
-  AppealDetail correct(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody @jakarta.validation.Valid Correction correction,
+  AppealDetail correct(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestBody @jakarta.validation.Valid
+          Correction correction,
       Actor actor) {
     corrections.correct(id, correction, actor);
     return appeals.detail(id);
@@ -66,20 +78,29 @@ class AppealApiController {
     return appeals.detail(id);
   }
 
-  /** The letter as it went once submitted (the kept bytes), else the latest draft as it would be printed; header Letter-Status says which. */
+  /**
+   * The letter as it went once submitted (the kept bytes), else the latest draft as it would be
+   * printed; header Letter-Status says which.
+   */
   @GetMapping("/api/appeals/{id}/letter.pdf")
   org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable long id) {
     return LetterDownloads.pdf(deliveries.letter(id));
   }
 
-  /** Mails a letter that was submitted another way (409 once the tracker mailed it); the appeal with its delivery. */
+  /**
+   * Mails a letter that was submitted another way (409 once the tracker mailed it); the appeal with
+   * its delivery.
+   */
   @PostMapping("/api/appeals/{id}/send")
   AppealDetail send(@PathVariable long id, Actor actor) {
     deliveries.sendLater(id, actor);
     return appeals.detail(id);
   }
 
-  /** Mails the approved letter again after its delivery failed (409 otherwise); the appeal with the new delivery. */
+  /**
+   * Mails the approved letter again after its delivery failed (409 otherwise); the appeal with the
+   * new delivery.
+   */
   @PostMapping("/api/appeals/{id}/resend")
   AppealDetail resend(@PathVariable long id, Actor actor) {
     deliveries.resend(id, actor);

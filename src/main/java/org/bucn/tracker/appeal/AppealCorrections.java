@@ -19,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Corrects a recorded step typed wrong: the submission, a follow-up, the response or the sanction
- * outcome standing now. Coordinators may, and whoever recorded the step within
- * {@link #RECORDER_WINDOW}; a reason is required. The step's row takes the new values, so every
- * page, dashboard, record, export and the public page follow; the timeline keeps the old values
- * beside the new ("kind DECLINED → ACKNOWLEDGED, because …"). A correction never moves the
- * process: a response corrected to NO_RESPONSE does not reopen follow-ups, a DECLINED corrected
- * to CONDEMNED does not start sanction tracking.
+ * outcome standing now. Coordinators may, and whoever recorded the step within {@link
+ * #RECORDER_WINDOW}; a reason is required. The step's row takes the new values, so every page,
+ * dashboard, record, export and the public page follow; the timeline keeps the old values beside
+ * the new ("kind DECLINED → ACKNOWLEDGED, because …"). A correction never moves the process: a
+ * response corrected to NO_RESPONSE does not reopen follow-ups, a DECLINED corrected to CONDEMNED
+ * does not start sanction tracking.
  */
 @Service
 public class AppealCorrections {
@@ -51,36 +51,67 @@ public class AppealCorrections {
   @Transactional
   public void correct(long appealId, Correction correction, Actor actor) {
     appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
-    List<Change> changes = switch (correction.step()) {
-      case SUBMISSION -> submission(appealId, correction, actor);
-      case FOLLOW_UP -> followUp(appealId, correction, actor);
-      case RESPONSE -> response(appealId, correction, actor);
-      case SANCTION_OUTCOME -> sanction(appealId, correction, actor);
-    };
+    List<Change> changes =
+        switch (correction.step()) {
+          case SUBMISSION -> submission(appealId, correction, actor);
+          case FOLLOW_UP -> followUp(appealId, correction, actor);
+          case RESPONSE -> response(appealId, correction, actor);
+          case SANCTION_OUTCOME -> sanction(appealId, correction, actor);
+        };
     if (changes.isEmpty()) {
-      throw new InvalidFieldException("step", "names no field that differs from what was recorded: give the corrected values");
+      throw new InvalidFieldException(
+          "step", "names no field that differs from what was recorded: give the corrected values");
     }
-    StringBuilder line = new StringBuilder("corrected the ").append(correction.step() == Correction.Step.FOLLOW_UP
-        ? "follow-up " + correction.number() : Words.of(correction.step())).append(": ");
+    StringBuilder line =
+        new StringBuilder("corrected the ")
+            .append(
+                correction.step() == Correction.Step.FOLLOW_UP
+                    ? "follow-up " + correction.number()
+                    : Words.of(correction.step()))
+            .append(": ");
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
-      line.append(i == 0 ? "" : "; ").append(c.field()).append(' ').append(shown(c.before())).append(" → ").append(shown(c.after()));
+      line.append(i == 0 ? "" : "; ")
+          .append(c.field())
+          .append(' ')
+          .append(shown(c.before()))
+          .append(" → ")
+          .append(shown(c.after()));
     }
-    timeline.record(appealId, actor.username(), "CORRECTED", line.append(", because: ").append(correction.reason()).toString());
+    timeline.record(
+        appealId,
+        actor.username(),
+        "CORRECTED",
+        line.append(", because: ").append(correction.reason()).toString());
   }
 
   private List<Change> submission(long appealId, Correction c, Actor actor) {
-    AppealViews.Submission s = appeals.submission(appealId)
-        .orElseThrow(() -> new ConflictException("step", "This appeal has not been submitted: there is no submission to correct"));
+    AppealViews.Submission s =
+        appeals
+            .submission(appealId)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "step",
+                        "This appeal has not been submitted: there is no submission to correct"));
     allowed(s.recordedBy(), s.recordedAt(), actor);
-    // A submission the tracker itself mailed is its mail (its reference the Message-ID); one that went another way first stays the person's.
-    boolean trackerMailed = s.delivery() != null && Objects.equals(s.reference(), s.delivery().messageId());
-    if (trackerMailed && (c.submittedAt() != null || c.channel() != null || c.reference() != null)) {
-      throw new ConflictException("step", "The tracker mailed this letter: its date, channel and reference are the mail's and stay");
+    // A submission the tracker itself mailed is its mail (its reference the Message-ID); one that
+    // went another way first stays the person's.
+    boolean trackerMailed =
+        s.delivery() != null && Objects.equals(s.reference(), s.delivery().messageId());
+    if (trackerMailed
+        && (c.submittedAt() != null || c.channel() != null || c.reference() != null)) {
+      throw new ConflictException(
+          "step",
+          "The tracker mailed this letter: its date, channel and reference are the mail's and stay");
     }
     sizes(c.reference(), 200, "reference");
-    List<Change> changes = real(List.of(new Change("submittedAt", s.submittedAt(), c.submittedAt()),
-        new Change("channel", s.channel(), c.channel()), new Change("reference", s.reference(), c.reference())));
+    List<Change> changes =
+        real(
+            List.of(
+                new Change("submittedAt", s.submittedAt(), c.submittedAt()),
+                new Change("channel", s.channel(), c.channel()),
+                new Change("reference", s.reference(), c.reference())));
     notAfter(c.submittedAt(), firstAfterSubmission(appealId), "submittedAt");
     appeals.correctSubmission(appealId, c.submittedAt(), c.channel(), c.reference());
     return changes;
@@ -92,61 +123,100 @@ public class AppealCorrections {
     }
     List<AppealViews.FollowUp> followUps = appeals.followUps(appealId);
     if (c.number() > followUps.size()) {
-      throw new InvalidFieldException("number", "is " + c.number() + ", but the appeal has " + followUps.size() + " follow-ups");
+      throw new InvalidFieldException(
+          "number",
+          "is " + c.number() + ", but the appeal has " + followUps.size() + " follow-ups");
     }
     AppealViews.FollowUp f = followUps.get(c.number() - 1);
     allowed(f.recordedBy(), f.recordedAt(), actor);
     if (f.delivery() != null && (c.doneAt() != null || c.channel() != null)) {
-      throw new ConflictException("step", "The tracker mailed this reminder: its date and channel are the mail's and stay");
+      throw new ConflictException(
+          "step", "The tracker mailed this reminder: its date and channel are the mail's and stay");
     }
-    appeals.submission(appealId).map(AppealViews.Submission::submittedAt)
+    appeals
+        .submission(appealId)
+        .map(AppealViews.Submission::submittedAt)
         .filter(submitted -> c.doneAt() != null && c.doneAt().isBefore(submitted))
-        .ifPresent(submitted -> {
-          throw new InvalidFieldException("doneAt", "must not be before the submission on " + submitted);
-        });
-    List<Change> changes = real(List.of(new Change("doneAt", f.doneAt(), c.doneAt()), new Change("channel", f.channel(), c.channel()),
-        new Change("note", f.note(), c.note())));
+        .ifPresent(
+            submitted -> {
+              throw new InvalidFieldException(
+                  "doneAt", "must not be before the submission on " + submitted);
+            });
+    List<Change> changes =
+        real(
+            List.of(
+                new Change("doneAt", f.doneAt(), c.doneAt()),
+                new Change("channel", f.channel(), c.channel()),
+                new Change("note", f.note(), c.note())));
     appeals.correctFollowUp(appealId, c.number(), c.doneAt(), c.channel(), c.note());
     return changes;
   }
 
   private List<Change> response(long appealId, Correction c, Actor actor) {
-    AppealViews.Response r = appeals.response(appealId)
-        .orElseThrow(() -> new ConflictException("step", "No response has been recorded on this appeal: there is none to correct"));
+    AppealViews.Response r =
+        appeals
+            .response(appealId)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "step",
+                        "No response has been recorded on this appeal: there is none to correct"));
     allowed(r.recordedBy(), r.recordedAt(), actor);
-    appeals.submission(appealId).map(AppealViews.Submission::submittedAt)
+    appeals
+        .submission(appealId)
+        .map(AppealViews.Submission::submittedAt)
         .filter(submitted -> c.receivedAt() != null && c.receivedAt().isBefore(submitted))
-        .ifPresent(submitted -> {
-          throw new InvalidFieldException("receivedAt", "must not be before the submission on " + submitted);
-        });
-    List<Change> changes = new ArrayList<>(real(List.of(new Change("kind", r.kind(), c.kind()),
-        new Change("receivedAt", r.receivedAt(), c.receivedAt()), new Change("summary", r.summary(), c.summary()),
-        new Change("sourceUrl", r.sourceUrl(), c.sourceUrl()), new Change("publicSummary", r.publicSummary(), c.publicSummary()))));
-    if (!changes.isEmpty() && r.publicApprovedAt() != null && r.kind() != ResponseKind.NO_RESPONSE) {
-      // The public page showed the answer as it was: the corrected one waits for a coordinator's approval.
+        .ifPresent(
+            submitted -> {
+              throw new InvalidFieldException(
+                  "receivedAt", "must not be before the submission on " + submitted);
+            });
+    List<Change> changes =
+        new ArrayList<>(
+            real(
+                List.of(
+                    new Change("kind", r.kind(), c.kind()),
+                    new Change("receivedAt", r.receivedAt(), c.receivedAt()),
+                    new Change("summary", r.summary(), c.summary()),
+                    new Change("sourceUrl", r.sourceUrl(), c.sourceUrl()),
+                    new Change("publicSummary", r.publicSummary(), c.publicSummary()))));
+    if (!changes.isEmpty()
+        && r.publicApprovedAt() != null
+        && r.kind() != ResponseKind.NO_RESPONSE) {
+      // The public page showed the answer as it was: the corrected one waits for a coordinator's
+      // approval.
       changes.add(new Change("public page", "approved", "pending approval"));
     }
-    appeals.correctResponse(appealId, c.kind(), c.receivedAt(), c.summary(), c.sourceUrl(), c.publicSummary());
+    appeals.correctResponse(
+        appealId, c.kind(), c.receivedAt(), c.summary(), c.sourceUrl(), c.publicSummary());
     return changes;
   }
 
   private List<Change> sanction(long appealId, Correction c, Actor actor) {
     List<AppealViews.SanctionOutcome> checks = appeals.sanctionChecks(appealId);
     if (checks.isEmpty()) {
-      throw new ConflictException("step", "No sanction outcome has been recorded on this appeal: there is none to correct");
+      throw new ConflictException(
+          "step", "No sanction outcome has been recorded on this appeal: there is none to correct");
     }
     AppealViews.SanctionOutcome s = checks.get(checks.size() - 1);
     allowed(s.recordedBy(), s.recordedAt(), actor);
     SanctionStatus status = c.status() == null ? s.status() : c.status();
     LocalDate decided = c.decidedAt() == null ? s.decidedAt() : c.decidedAt();
     if (status != SanctionStatus.PENDING && decided == null) {
-      throw new InvalidFieldException("decidedAt", "is required once the sanction status is " + status);
+      throw new InvalidFieldException(
+          "decidedAt", "is required once the sanction status is " + status);
     }
     sizes(c.reference(), 400, "reference");
-    List<Change> changes = real(List.of(new Change("status", s.status(), c.status()), new Change("measure", s.measure(), c.measure()),
-        new Change("decidedAt", s.decidedAt(), c.decidedAt()), new Change("reference", s.reference(), c.reference()),
-        new Change("sourceUrl", s.sourceUrl(), c.sourceUrl())));
-    appeals.correctLatestSanction(appealId, c.status(), c.measure(), c.decidedAt(), c.reference(), c.sourceUrl());
+    List<Change> changes =
+        real(
+            List.of(
+                new Change("status", s.status(), c.status()),
+                new Change("measure", s.measure(), c.measure()),
+                new Change("decidedAt", s.decidedAt(), c.decidedAt()),
+                new Change("reference", s.reference(), c.reference()),
+                new Change("sourceUrl", s.sourceUrl(), c.sourceUrl())));
+    appeals.correctLatestSanction(
+        appealId, c.status(), c.measure(), c.decidedAt(), c.reference(), c.sourceUrl());
     return changes;
   }
 
@@ -157,12 +227,17 @@ public class AppealCorrections {
     }
     boolean recorder = actor.username().equals(recordedBy);
     if (!recorder || recordedAt.toInstant().plus(RECORDER_WINDOW).isBefore(clock.instant())) {
-      throw new AccessDeniedException(recorder ? "Recorded more than 24 hours ago: ask a coordinator to correct it"
-          : "Only coordinators, and whoever recorded the step within 24 hours, may correct it");
+      throw new AccessDeniedException(
+          recorder
+              ? "Recorded more than 24 hours ago: ask a coordinator to correct it"
+              : "Only coordinators, and whoever recorded the step within 24 hours, may correct it");
     }
   }
 
-  /** The earliest day recorded after the submission (a follow-up or the answer): a corrected submission may not come after it. */
+  /**
+   * The earliest day recorded after the submission (a follow-up or the answer): a corrected
+   * submission may not come after it.
+   */
   private LocalDate firstAfterSubmission(long appealId) {
     List<LocalDate> days = new ArrayList<>();
     appeals.followUps(appealId).forEach(f -> days.add(f.doneAt()));
@@ -172,7 +247,8 @@ public class AppealCorrections {
 
   private static void notAfter(LocalDate day, LocalDate limit, String field) {
     if (day != null && limit != null && day.isAfter(limit)) {
-      throw new InvalidFieldException(field, "must not be after " + limit + ", when the next step was recorded");
+      throw new InvalidFieldException(
+          field, "must not be after " + limit + ", when the next step was recorded");
     }
   }
 
@@ -191,6 +267,8 @@ public class AppealCorrections {
       return "(none)";
     }
     String text = value instanceof Enum<?> e ? e.name() : value.toString();
-    return text.length() > 80 ? "\"" + text.substring(0, 77) + "…\"" : value instanceof String ? "\"" + text + "\"" : text;
+    return text.length() > 80
+        ? "\"" + text.substring(0, 77) + "…\""
+        : value instanceof String ? "\"" + text + "\"" : text;
   }
 }

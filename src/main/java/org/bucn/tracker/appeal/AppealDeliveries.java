@@ -14,7 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The letters the tracker mailed for appeals: failures reported back, re-sending, and which appeal a reply answers. */
+/**
+ * The letters the tracker mailed for appeals: failures reported back, re-sending, and which appeal
+ * a reply answers.
+ */
 @Service
 public class AppealDeliveries {
 
@@ -25,7 +28,12 @@ public class AppealDeliveries {
   private final EvidenceService evidence;
   private final LetterPdf pdf;
 
-  AppealDeliveries(AppealRepository appeals, AppealService service, AppealMailer mailer, Timeline timeline, EvidenceService evidence,
+  AppealDeliveries(
+      AppealRepository appeals,
+      AppealService service,
+      AppealMailer mailer,
+      Timeline timeline,
+      EvidenceService evidence,
       LetterPdf pdf) {
     this.appeals = appeals;
     this.service = service;
@@ -50,7 +58,10 @@ public class AppealDeliveries {
     }
     Submission submission = appeal.submission();
     if (submission != null && submission.letterEvidenceId() != null) {
-      return new LetterFile(evidence.content(submission.letterEvidenceId()).bytes(), LetterPdf.fileName(appeal), true);
+      return new LetterFile(
+          evidence.content(submission.letterEvidenceId()).bytes(),
+          LetterPdf.fileName(appeal),
+          true);
     }
     return new LetterFile(pdf.render(appeal), LetterPdf.fileName(appeal), submission != null);
   }
@@ -60,28 +71,44 @@ public class AppealDeliveries {
    * submitted the appeal, to be told, when the refused mail is the submission's current one.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Optional<String> deliveryFailed(long appealId, String messageId, String recipient, String error) {
-    timeline.record(appealId, Actor.SYSTEM.username(), "DELIVERY_FAILED", "Mail to " + recipient + " refused: " + error);
+  public Optional<String> deliveryFailed(
+      long appealId, String messageId, String recipient, String error) {
+    timeline.record(
+        appealId,
+        Actor.SYSTEM.username(),
+        "DELIVERY_FAILED",
+        "Mail to " + recipient + " refused: " + error);
     return appeals.submission(appealId).map(Submission::recordedBy);
   }
 
   /**
-   * Mails the approved letter again, as a new message to the office's address as the directory
-   * has it now; only a letter whose delivery failed, so an office never gets it twice.
+   * Mails the approved letter again, as a new message to the office's address as the directory has
+   * it now; only a letter whose delivery failed, so an office never gets it twice.
    */
   @Transactional
   public void resend(long appealId, Actor actor) {
     service.lock(appealId);
-    Submission submission = appeals.submission(appealId).orElseThrow(() -> new ConflictException("This appeal has not been submitted"));
+    Submission submission =
+        appeals
+            .submission(appealId)
+            .orElseThrow(() -> new ConflictException("This appeal has not been submitted"));
     if (submission.delivery() == null) {
-      throw new ConflictException("This appeal was not sent by the tracker: send it by e-mail instead of re-sending it");
+      throw new ConflictException(
+          "This appeal was not sent by the tracker: send it by e-mail instead of re-sending it");
     }
     if (submission.delivery().status() != DeliveryStatus.FAILED) {
-      throw new ConflictException("The letter is " + submission.delivery().status() + ": only a failed delivery can be re-sent");
+      throw new ConflictException(
+          "The letter is "
+              + submission.delivery().status()
+              + ": only a failed delivery can be re-sent");
     }
     AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
     appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());
-    timeline.record(appealId, actor.username(), "RESENT", "Letter sent again by e-mail (Message-ID " + sent.messageId() + ")");
+    timeline.record(
+        appealId,
+        actor.username(),
+        "RESENT",
+        "Letter sent again by e-mail (Message-ID " + sent.messageId() + ")");
   }
 
   /**
@@ -91,21 +118,38 @@ public class AppealDeliveries {
    */
   @Transactional
   public void sendLater(long appealId, Actor actor) {
-    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
-    if (!actor.has(Role.COORDINATOR) && !(actor.has(Role.ADVOCATE) && actor.username().equals(appeal.assignee()))) {
-      throw new AccessDeniedException("Only coordinators and the advocate carrying this appeal may send its letter");
+    AppealRepository.AppealRow appeal =
+        appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    if (!actor.has(Role.COORDINATOR)
+        && !(actor.has(Role.ADVOCATE) && actor.username().equals(appeal.assignee()))) {
+      throw new AccessDeniedException(
+          "Only coordinators and the advocate carrying this appeal may send its letter");
     }
-    Submission submission = appeals.submission(appealId).orElseThrow(() -> new ConflictException(
-        "This appeal has not been submitted: send it from its submission step"));
+    Submission submission =
+        appeals
+            .submission(appealId)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "This appeal has not been submitted: send it from its submission step"));
     if (submission.delivery() != null) {
-      throw new ConflictException("The tracker already mailed this letter (" + submission.delivery().status()
-          + "); a failed delivery is sent again with resend");
+      throw new ConflictException(
+          "The tracker already mailed this letter ("
+              + submission.delivery().status()
+              + "); a failed delivery is sent again with resend");
     }
     AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
     appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());
-    timeline.record(appealId, actor.username(), "SENT", "Letter sent by e-mail by the tracker (Message-ID " + sent.messageId()
-        + "), after it went by " + org.bucn.tracker.shared.Words.of(submission.channel()) + " on "
-        + org.bucn.tracker.shared.Words.date(submission.submittedAt()));
+    timeline.record(
+        appealId,
+        actor.username(),
+        "SENT",
+        "Letter sent by e-mail by the tracker (Message-ID "
+            + sent.messageId()
+            + "), after it went by "
+            + org.bucn.tracker.shared.Words.of(submission.channel())
+            + " on "
+            + org.bucn.tracker.shared.Words.date(submission.submittedAt()));
   }
 
   /** The appeal one of these Message-IDs (a reply's In-Reply-To and References) went out for. */

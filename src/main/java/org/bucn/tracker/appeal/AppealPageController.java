@@ -1,15 +1,12 @@
 package org.bucn.tracker.appeal;
 
-import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.user.Actor;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +28,16 @@ class AppealPageController {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final jakarta.validation.Validator validator;
 
-  AppealPageController(CampaignService campaigns, Letters letters, AppealService appeals, AppealTasks tasks,
-      AppealDeliveries deliveries, AnswerPublication publication, AppealCorrections corrections,
-      com.fasterxml.jackson.databind.ObjectMapper json, jakarta.validation.Validator validator) {
+  AppealPageController(
+      CampaignService campaigns,
+      Letters letters,
+      AppealService appeals,
+      AppealTasks tasks,
+      AppealDeliveries deliveries,
+      AnswerPublication publication,
+      AppealCorrections corrections,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      jakarta.validation.Validator validator) {
     this.publication = publication;
     this.corrections = corrections;
     this.json = json;
@@ -54,12 +58,16 @@ class AppealPageController {
     model.addAttribute("placeholders", Letters.PLACEHOLDERS);
     model.addAttribute("stages", AppealStage.values());
     model.addAttribute("pendingAnswers", publication.pending(id));
-    model.addAttribute("openAppeals", appeals.summariesOfCampaign(id).stream()
-        .filter(a -> a.stage() != AppealStage.CLOSED && a.stage() != AppealStage.WITHDRAWN).count());
+    model.addAttribute(
+        "openAppeals",
+        appeals.summariesOfCampaign(id).stream()
+            .filter(a -> a.stage() != AppealStage.CLOSED && a.stage() != AppealStage.WITHDRAWN)
+            .count());
     if (campaigns.get(id).status() == org.bucn.tracker.campaign.CampaignStatus.DRAFT) {
       var preview = letters.preview(id);
       model.addAttribute("previewLetters", preview.size());
-      model.addAttribute("previewWarnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
+      model.addAttribute(
+          "previewWarnings", preview.stream().mapToInt(p -> p.warnings().size()).sum());
       model.addAttribute("previewErrors", preview.stream().mapToInt(p -> p.errors().size()).sum());
     }
     return "campaigns/show";
@@ -96,13 +104,18 @@ class AppealPageController {
   /** Mails a letter that went another way to the office's address. */
   @PostMapping("/appeals/{id}/send")
   String send(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(id, () -> deliveries.sendLater(id, actor), "The letter is queued to be sent by e-mail.", flash);
+    return act(
+        id,
+        () -> deliveries.sendLater(id, actor),
+        "The letter is queued to be sent by e-mail.",
+        flash);
   }
 
   /** Mails the letter again after its delivery failed, to the address the directory has now. */
   @PostMapping("/appeals/{id}/resend")
   String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
+    return act(
+        id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
   }
 
   /**
@@ -110,15 +123,23 @@ class AppealPageController {
    * as they are. Refused, the page says why and nothing changed.
    */
   @PostMapping("/appeals/{id}/corrections")
-  String correct(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form,
-      Actor actor, RedirectAttributes flash) {
+  String correct(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form,
+      Actor actor,
+      RedirectAttributes flash) {
     java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    form.forEach((name, value) -> {
-      if (!name.startsWith("_") && value != null && !value.isBlank()) {
-        fields.put(name, value.strip());
-      }
-    });
-    return act(id, () -> corrections.correct(id, correction(fields), actor), "Corrected. The timeline keeps what was recorded before.", flash);
+    form.forEach(
+        (name, value) -> {
+          if (!name.startsWith("_") && value != null && !value.isBlank()) {
+            fields.put(name, value.strip());
+          }
+        });
+    return act(
+        id,
+        () -> corrections.correct(id, correction(fields), actor),
+        "Corrected. The timeline keeps what was recorded before.",
+        flash);
   }
 
   /** The page's fields as a correction, checked as the API checks it. */
@@ -127,7 +148,8 @@ class AppealPageController {
     try {
       correction = json.convertValue(fields, Correction.class);
     } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException("form", "has a value of the wrong kind (a date as YYYY-MM-DD, a choice from the list)");
+      throw new InvalidFieldException(
+          "form", "has a value of the wrong kind (a date as YYYY-MM-DD, a choice from the list)");
     }
     var violations = validator.validate(correction);
     if (!violations.isEmpty()) {
@@ -139,24 +161,45 @@ class AppealPageController {
 
   @PostMapping("/appeals/{id}/public-answer/approve")
   String approveAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(id, () -> publication.approve(id, actor), "The answer is approved for the public page.", flash);
+    return act(
+        id,
+        () -> publication.approve(id, actor),
+        "The answer is approved for the public page.",
+        flash);
   }
 
   @PostMapping("/appeals/{id}/public-answer/withdraw")
   String withdrawAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(id, () -> publication.withdraw(id, actor), "The answer is off the public page: it reads \"summary pending\".", flash);
+    return act(
+        id,
+        () -> publication.withdraw(id, actor),
+        "The answer is off the public page: it reads \"summary pending\".",
+        flash);
   }
 
   /** "Approve all shown": the pending answers the campaign page listed, no others. */
   @PostMapping("/campaigns/{id}/public-answers/approve")
-  String approveAnswers(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(name = "appealId", required = false)
-      java.util.List<Long> appealIds, Actor actor, RedirectAttributes flash) {
-    int approved = publication.approveAll(id, appealIds == null ? java.util.List.of() : appealIds, actor);
-    flash.addFlashAttribute("flash", "Approved " + approved + (approved == 1 ? " answer" : " answers") + " for the public page.");
+  String approveAnswers(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam(name = "appealId", required = false)
+          java.util.List<Long> appealIds,
+      Actor actor,
+      RedirectAttributes flash) {
+    int approved =
+        publication.approveAll(id, appealIds == null ? java.util.List.of() : appealIds, actor);
+    flash.addFlashAttribute(
+        "flash",
+        "Approved "
+            + approved
+            + (approved == 1 ? " answer" : " answers")
+            + " for the public page.");
     return "redirect:/campaigns/" + id + "#public-answers";
   }
 
-  /** Does one thing on the appeal from its page and comes back to it, saying what happened or why nothing did. */
+  /**
+   * Does one thing on the appeal from its page and comes back to it, saying what happened or why
+   * nothing did.
+   */
   private static String act(long id, Runnable action, String done, RedirectAttributes flash) {
     try {
       action.run();
@@ -175,6 +218,7 @@ class AppealPageController {
       return false;
     }
     var last = appeal.reviews().get(appeal.reviews().size() - 1);
-    return last.decision() == ReviewDecision.APPROVE && last.draftVersion() == appeal.draft().version();
+    return last.decision() == ReviewDecision.APPROVE
+        && last.draftVersion() == appeal.draft().version();
   }
 }

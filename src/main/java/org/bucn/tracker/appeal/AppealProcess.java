@@ -1,8 +1,8 @@
 package org.bucn.tracker.appeal;
 
 /**
- * The vocabulary of {@code bpmn/appeal.bpmn}: process key, variables (ids and routing flags
- * only) and the ids of the elements that code and tests refer to.
+ * The vocabulary of {@code bpmn/appeal.bpmn}: process key, variables (ids and routing flags only)
+ * and the ids of the elements that code and tests refer to.
  */
 public final class AppealProcess {
 
@@ -22,8 +22,13 @@ public final class AppealProcess {
   public static final String SANCTION_PENDING = "sanctionPending";
 
   public static final String EVENT_FOLLOW_UP_DUE = "Event_FollowUpDue";
-  /** The wait after the last follow-up of a round, before a coordinator decides on the silent target. */
+
+  /**
+   * The wait after the last follow-up of a round, before a coordinator decides on the silent
+   * target.
+   */
   public static final String EVENT_LAST_ANSWER_WINDOW = "Event_LastAnswerWindow";
+
   public static final String END_RESPONSE_RECORDED = "End_ResponseRecorded";
   public static final String END_CLOSED_NO_RESPONSE = "End_ClosedNoResponse";
   public static final String GATEWAY_TRACK_SANCTIONS = "Gateway_TrackSanctions";

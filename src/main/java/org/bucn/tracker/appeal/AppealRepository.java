@@ -71,7 +71,10 @@ class AppealRepository {
 
   /** The appeal of this campaign to this office. */
   Optional<Long> appealOf(long campaignId, long targetId) {
-    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? AND target_id = ?").params(campaignId, targetId).query(Long.class).optional();
+    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? AND target_id = ?")
+        .params(campaignId, targetId)
+        .query(Long.class)
+        .optional();
   }
 
   /** How many of the campaign's appeals have their process running (the rest are being opened). */
@@ -86,14 +89,14 @@ class AppealRepository {
   }
 
   List<Long> idsOfCampaign(long campaignId) {
-    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id").param(campaignId).query(Long.class).list();
+    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id")
+        .param(campaignId)
+        .query(Long.class)
+        .list();
   }
 
   Optional<AppealRow> find(long id) {
-    return jdbc.sql(ROW + " WHERE a.id = ?")
-        .param(id)
-        .query(AppealRow.class)
-        .optional();
+    return jdbc.sql(ROW + " WHERE a.id = ?").param(id).query(AppealRow.class).optional();
   }
 
   /** Locks the appeal row: steps on one appeal happen one after the other, on any node. */
@@ -105,11 +108,21 @@ class AppealRepository {
   }
 
   TargetRef target(long targetId) {
-    return jdbc.sql("SELECT id, country_code, country, office, holder_name, channel, language, email, languages FROM target_directory WHERE id = ?")
+    return jdbc.sql(
+            "SELECT id, country_code, country, office, holder_name, channel, language, email, languages FROM target_directory WHERE id = ?")
         .param(targetId)
-        .query((rs, n) -> new TargetRef(rs.getLong("id"), rs.getString("country_code"), rs.getString("country"), rs.getString("office"),
-            rs.getString("holder_name"), Channel.valueOf(rs.getString("channel")), rs.getString("language"), rs.getString("email"),
-            List.of((String[]) rs.getArray("languages").getArray())))
+        .query(
+            (rs, n) ->
+                new TargetRef(
+                    rs.getLong("id"),
+                    rs.getString("country_code"),
+                    rs.getString("country"),
+                    rs.getString("office"),
+                    rs.getString("holder_name"),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getString("language"),
+                    rs.getString("email"),
+                    List.of((String[]) rs.getArray("languages").getArray())))
         .single();
   }
 
@@ -128,23 +141,33 @@ class AppealRepository {
   }
 
   void attachProcess(long appealId, String processInstanceId) {
-    jdbc.sql("UPDATE appeal SET process_instance_id = ? WHERE id = ?").params(processInstanceId, appealId).update();
+    jdbc.sql("UPDATE appeal SET process_instance_id = ? WHERE id = ?")
+        .params(processInstanceId, appealId)
+        .update();
   }
 
-  /** Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal; inner empty: nobody carries it). */
+  /**
+   * Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal;
+   * inner empty: nobody carries it).
+   */
   Optional<Optional<String>> enterStep(long appealId, AppealStage stage) {
-    return jdbc.sql("UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ? RETURNING assignee")
+    return jdbc.sql(
+            "UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ? RETURNING assignee")
         .params(stage == null ? null : stage.name(), now(), appealId)
         .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
         .optional();
   }
 
   void setStage(long appealId, AppealStage stage) {
-    jdbc.sql("UPDATE appeal SET stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), now(), appealId).update();
+    jdbc.sql("UPDATE appeal SET stage = ?, updated_at = ? WHERE id = ?")
+        .params(stage.name(), now(), appealId)
+        .update();
   }
 
   void setAssignee(long appealId, String assignee) {
-    jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = ? WHERE id = ?").params(assignee, now(), appealId).update();
+    jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = ? WHERE id = ?")
+        .params(assignee, now(), appealId)
+        .update();
   }
 
   void close(long appealId) {
@@ -153,7 +176,10 @@ class AppealRepository {
         .update();
   }
 
-  /** Marks every appeal of the campaign that has not ended WITHDRAWN, locking them in id order; returns their ids. */
+  /**
+   * Marks every appeal of the campaign that has not ended WITHDRAWN, locking them in id order;
+   * returns their ids.
+   */
   List<Long> withdrawOpen(long campaignId) {
     return jdbc.sql(
             """
@@ -168,7 +194,9 @@ class AppealRepository {
   }
 
   void nextFollowUpRound(long appealId) {
-    jdbc.sql("UPDATE appeal SET follow_up_round = follow_up_round + 1 WHERE id = ?").param(appealId).update();
+    jdbc.sql("UPDATE appeal SET follow_up_round = follow_up_round + 1 WHERE id = ?")
+        .param(appealId)
+        .update();
   }
 
   // Drafts and reviews.
@@ -186,13 +214,17 @@ class AppealRepository {
   }
 
   List<Draft> drafts(long appealId) {
-    return jdbc.sql("SELECT version, subject, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version")
+    return jdbc.sql(
+            "SELECT version, subject, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version")
         .param(appealId)
         .query(Draft.class)
         .list();
   }
 
-  /** Work on the next draft saved in passing: one per appeal, replaced by each save, gone once the draft is recorded. */
+  /**
+   * Work on the next draft saved in passing: one per appeal, replaced by each save, gone once the
+   * draft is recorded.
+   */
   void saveDraftInProgress(long appealId, String subject, String text, String language, String by) {
     jdbc.sql(
             """
@@ -205,7 +237,8 @@ class AppealRepository {
   }
 
   Optional<AppealViews.SavedDraft> draftInProgress(long appealId) {
-    return jdbc.sql("SELECT subject, text, language, saved_by, saved_at FROM draft_in_progress WHERE appeal_id = ?")
+    return jdbc.sql(
+            "SELECT subject, text, language, saved_by, saved_at FROM draft_in_progress WHERE appeal_id = ?")
         .param(appealId)
         .query(AppealViews.SavedDraft.class)
         .optional();
@@ -215,8 +248,10 @@ class AppealRepository {
     jdbc.sql("DELETE FROM draft_in_progress WHERE appeal_id = ?").param(appealId).update();
   }
 
-  void insertReview(long appealId, int draftVersion, ReviewDecision decision, String comment, String reviewer) {
-    jdbc.sql("INSERT INTO appeal_review (appeal_id, draft_version, decision, comment, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+  void insertReview(
+      long appealId, int draftVersion, ReviewDecision decision, String comment, String reviewer) {
+    jdbc.sql(
+            "INSERT INTO appeal_review (appeal_id, draft_version, decision, comment, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
         .params(appealId, draftVersion, decision.name(), comment, reviewer, now())
         .update();
   }
@@ -231,16 +266,37 @@ class AppealRepository {
 
   // Submission, follow-ups, escalations.
 
-  /** The submission, addressed to the office's holder at this moment, and what it sent (the PDF and mail kept as evidence). */
-  void insertSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference, String messageId, boolean sentElsewhere,
-      Long letterEvidenceId, Long mailEvidenceId, String by) {
+  /**
+   * The submission, addressed to the office's holder at this moment, and what it sent (the PDF and
+   * mail kept as evidence).
+   */
+  void insertSubmission(
+      long appealId,
+      LocalDate submittedAt,
+      Channel channel,
+      String reference,
+      String messageId,
+      boolean sentElsewhere,
+      Long letterEvidenceId,
+      Long mailEvidenceId,
+      String by) {
     jdbc.sql(
             """
             INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, message_id, sent_elsewhere, letter_evidence_id,
                                            mail_evidence_id, recorded_by, addressed_to, recorded_at)
             SELECT a.id, ?, ?, ?, ?, ?, ?, ?, ?, t.holder_name, ? FROM appeal a JOIN target_directory t ON t.id = a.target_id WHERE a.id = ?
             """)
-        .params(submittedAt, channel.name(), reference, messageId, sentElsewhere, letterEvidenceId, mailEvidenceId, by, now(), appealId)
+        .params(
+            submittedAt,
+            channel.name(),
+            reference,
+            messageId,
+            sentElsewhere,
+            letterEvidenceId,
+            mailEvidenceId,
+            by,
+            now(),
+            appealId)
         .update();
   }
 
@@ -263,24 +319,40 @@ class AppealRepository {
     return jdbc.sql(
             """
             SELECT s.submitted_on, s.channel, s.reference, s.addressed_to, s.recorded_by, s.recorded_at, s.sent_elsewhere,
-                   s.letter_evidence_id, s.mail_evidence_id, """ + DELIVERY + """
+                   s.letter_evidence_id, s.mail_evidence_id, """
+                + DELIVERY
+                + """
               FROM appeal_submission s LEFT JOIN mail_delivery d ON d.message_id = s.message_id WHERE s.appeal_id = ?
             """)
         .param(appealId)
-        .query((rs, n) -> new Submission(
-            rs.getObject("submitted_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("reference"),
-            rs.getString("addressed_to"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs),
-            rs.getBoolean("sent_elsewhere"), rs.getObject("letter_evidence_id", Long.class), rs.getObject("mail_evidence_id", Long.class)))
+        .query(
+            (rs, n) ->
+                new Submission(
+                    rs.getObject("submitted_on", LocalDate.class),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getString("reference"),
+                    rs.getString("addressed_to"),
+                    rs.getString("recorded_by"),
+                    rs.getObject("recorded_at", OffsetDateTime.class),
+                    delivery(rs),
+                    rs.getBoolean("sent_elsewhere"),
+                    rs.getObject("letter_evidence_id", Long.class),
+                    rs.getObject("mail_evidence_id", Long.class)))
         .optional();
   }
 
   /** The Message-ID of the submission the tracker mailed, if it did. */
   Optional<String> submissionMessageId(long appealId) {
-    return jdbc.sql("SELECT message_id FROM appeal_submission WHERE appeal_id = ? AND message_id IS NOT NULL")
-        .param(appealId).query(String.class).optional();
+    return jdbc.sql(
+            "SELECT message_id FROM appeal_submission WHERE appeal_id = ? AND message_id IS NOT NULL")
+        .param(appealId)
+        .query(String.class)
+        .optional();
   }
 
-  /** The appeal that one of these Message-IDs went out for: its submission or one of its follow-ups. */
+  /**
+   * The appeal that one of these Message-IDs went out for: its submission or one of its follow-ups.
+   */
   Optional<Long> appealOfMessage(Collection<String> messageIds) {
     if (messageIds.isEmpty()) {
       return Optional.empty();
@@ -295,22 +367,44 @@ class AppealRepository {
         .optional();
   }
 
-  private static final String DELIVERY = "d.status AS delivery_status, d.message_id AS delivery_message_id, d.recipient, d.sent_at, d.attempts, d.last_error";
+  private static final String DELIVERY =
+      "d.status AS delivery_status, d.message_id AS delivery_message_id, d.recipient, d.sent_at, d.attempts, d.last_error";
 
   private static Delivery delivery(ResultSet rs) throws SQLException {
     String status = rs.getString("delivery_status");
-    return status == null ? null : new Delivery(
-        DeliveryStatus.valueOf(status), rs.getString("delivery_message_id"), rs.getString("recipient"),
-        rs.getObject("sent_at", OffsetDateTime.class), rs.getInt("attempts"), rs.getString("last_error"));
+    return status == null
+        ? null
+        : new Delivery(
+            DeliveryStatus.valueOf(status),
+            rs.getString("delivery_message_id"),
+            rs.getString("recipient"),
+            rs.getObject("sent_at", OffsetDateTime.class),
+            rs.getInt("attempts"),
+            rs.getString("last_error"));
   }
 
-  void insertFollowUp(long appealId, int round, AppealInput.FollowUp f, String messageId, Long mailEvidenceId, String by) {
+  void insertFollowUp(
+      long appealId,
+      int round,
+      AppealInput.FollowUp f,
+      String messageId,
+      Long mailEvidenceId,
+      String by) {
     jdbc.sql(
             """
             INSERT INTO appeal_follow_up (appeal_id, round, done_on, channel, note, message_id, mail_evidence_id, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(appealId, round, f.doneAt(), f.channel().name(), f.note(), messageId, mailEvidenceId, by, now())
+        .params(
+            appealId,
+            round,
+            f.doneAt(),
+            f.channel().name(),
+            f.note(),
+            messageId,
+            mailEvidenceId,
+            by,
+            now())
         .update();
   }
 
@@ -324,25 +418,36 @@ class AppealRepository {
   List<FollowUp> followUps(long appealId) {
     return jdbc.sql(
             """
-            SELECT f.round, f.done_on, f.channel, f.note, f.recorded_by, f.recorded_at, f.mail_evidence_id, """ + DELIVERY + """
+            SELECT f.round, f.done_on, f.channel, f.note, f.recorded_by, f.recorded_at, f.mail_evidence_id, """
+                + DELIVERY
+                + """
               FROM appeal_follow_up f LEFT JOIN mail_delivery d ON d.message_id = f.message_id WHERE f.appeal_id = ? ORDER BY f.id
             """)
         .param(appealId)
-        .query((rs, n) -> new FollowUp(
-            rs.getInt("round"), rs.getObject("done_on", LocalDate.class), Channel.valueOf(rs.getString("channel")), rs.getString("note"),
-            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class), delivery(rs),
-            rs.getObject("mail_evidence_id", Long.class)))
+        .query(
+            (rs, n) ->
+                new FollowUp(
+                    rs.getInt("round"),
+                    rs.getObject("done_on", LocalDate.class),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getString("note"),
+                    rs.getString("recorded_by"),
+                    rs.getObject("recorded_at", OffsetDateTime.class),
+                    delivery(rs),
+                    rs.getObject("mail_evidence_id", Long.class)))
         .list();
   }
 
   void insertEscalation(long appealId, AppealInput.Escalation e, String by) {
-    jdbc.sql("INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "INSERT INTO appeal_escalation (appeal_id, decision, note, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
         .params(appealId, e.decision().name(), e.note(), by, now())
         .update();
   }
 
   List<Escalation> escalations(long appealId) {
-    return jdbc.sql("SELECT decision, note, decided_by, decided_at FROM appeal_escalation WHERE appeal_id = ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT decision, note, decided_by, decided_at FROM appeal_escalation WHERE appeal_id = ? ORDER BY id")
         .param(appealId)
         .query(Escalation.class)
         .list();
@@ -350,14 +455,27 @@ class AppealRepository {
 
   // Response and sanction outcomes.
 
-  void insertResponse(long appealId, LocalDate receivedAt, ResponseKind kind, String summary, String sourceUrl, String publicSummary,
+  void insertResponse(
+      long appealId,
+      LocalDate receivedAt,
+      ResponseKind kind,
+      String summary,
+      String sourceUrl,
+      String publicSummary,
       String by) {
     jdbc.sql(
             """
             INSERT INTO appeal_response (appeal_id, received_on, kind, summary, source_url, public_summary, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(appealId, receivedAt, kind.name(), summary, sourceUrl, publicSummary == null || publicSummary.isBlank() ? null : publicSummary.strip(), by,
+        .params(
+            appealId,
+            receivedAt,
+            kind.name(),
+            summary,
+            sourceUrl,
+            publicSummary == null || publicSummary.isBlank() ? null : publicSummary.strip(),
+            by,
             now())
         .update();
   }
@@ -375,14 +493,23 @@ class AppealRepository {
   }
 
   void insertSanction(long appealId, AppealInput.Sanction s, String by) {
-    long outcome = jdbc.sql(
-            """
+    long outcome =
+        jdbc.sql(
+                """
             INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, reference, source_url, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """)
-        .params(appealId, s.status().name(), s.measure(), s.decidedAt(), s.reference(), s.sourceUrl(), by, now())
-        .query(Long.class)
-        .single();
+            .params(
+                appealId,
+                s.status().name(),
+                s.measure(),
+                s.decidedAt(),
+                s.reference(),
+                s.sourceUrl(),
+                by,
+                now())
+            .query(Long.class)
+            .single();
     for (int i = 0; i < s.entities().size(); i++) {
       SanctionedEntity e = s.entities().get(i);
       jdbc.sql(
@@ -390,7 +517,13 @@ class AppealRepository {
               INSERT INTO sanctioned_entity (sanction_outcome_id, position, name, kind, opensanctions_id, legal_act)
               VALUES (?, ?, ?, ?, ?, ?)
               """)
-          .params(outcome, i + 1, e.name().strip(), e.kind().name(), blankToNull(e.openSanctionsId()), blankToNull(e.legalAct()))
+          .params(
+              outcome,
+              i + 1,
+              e.name().strip(),
+              e.kind().name(),
+              blankToNull(e.openSanctionsId()),
+              blankToNull(e.legalAct()))
           .update();
     }
   }
@@ -398,7 +531,8 @@ class AppealRepository {
   // Corrections: the fields given replace the recorded ones (null: as it was).
 
   void correctSubmission(long appealId, LocalDate submittedAt, Channel channel, String reference) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE appeal_submission SET submitted_on = coalesce(?, submitted_on), channel = coalesce(?, channel),
                    reference = coalesce(?, reference) WHERE appeal_id = ?
             """)
@@ -408,7 +542,8 @@ class AppealRepository {
 
   /** The appeal's {@code number}th follow-up, counted from 1 in the order they were recorded. */
   void correctFollowUp(long appealId, int number, LocalDate doneAt, Channel channel, String note) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE appeal_follow_up SET done_on = coalesce(?, done_on), channel = coalesce(?, channel), note = coalesce(?, note)
              WHERE id = (SELECT id FROM appeal_follow_up WHERE appeal_id = ? ORDER BY id OFFSET ? LIMIT 1)
             """)
@@ -417,54 +552,92 @@ class AppealRepository {
   }
 
   /** A corrected answer leaves the public page until it is approved again. */
-  void correctResponse(long appealId, ResponseKind kind, LocalDate receivedAt, String summary, String sourceUrl, String publicSummary) {
-    jdbc.sql("""
+  void correctResponse(
+      long appealId,
+      ResponseKind kind,
+      LocalDate receivedAt,
+      String summary,
+      String sourceUrl,
+      String publicSummary) {
+    jdbc.sql(
+            """
             UPDATE appeal_response SET kind = coalesce(?, kind), received_on = coalesce(?, received_on), summary = coalesce(?, summary),
                    source_url = coalesce(?, source_url), public_summary = coalesce(?, public_summary),
                    public_approved_at = NULL, public_approved_by = NULL
              WHERE appeal_id = ?
             """)
-        .params(kind == null ? null : kind.name(), receivedAt, summary, sourceUrl, publicSummary, appealId)
+        .params(
+            kind == null ? null : kind.name(),
+            receivedAt,
+            summary,
+            sourceUrl,
+            publicSummary,
+            appealId)
         .update();
   }
 
   /** The sanction outcome standing now: the latest check. */
-  void correctLatestSanction(long appealId, SanctionStatus status, String measure, LocalDate decidedAt, String reference, String sourceUrl) {
-    jdbc.sql("""
+  void correctLatestSanction(
+      long appealId,
+      SanctionStatus status,
+      String measure,
+      LocalDate decidedAt,
+      String reference,
+      String sourceUrl) {
+    jdbc.sql(
+            """
             UPDATE sanction_outcome SET status = coalesce(?, status), measure = coalesce(?, measure), decided_on = coalesce(?, decided_on),
                    reference = coalesce(?, reference), source_url = coalesce(?, source_url)
              WHERE id = (SELECT max(id) FROM sanction_outcome WHERE appeal_id = ?)
             """)
-        .params(status == null ? null : status.name(), measure, decidedAt, reference, sourceUrl, appealId)
+        .params(
+            status == null ? null : status.name(),
+            measure,
+            decidedAt,
+            reference,
+            sourceUrl,
+            appealId)
         .update();
   }
 
   // The answer on the public page.
 
   void approveAnswer(long appealId, java.time.Instant at, String by) {
-    jdbc.sql("UPDATE appeal_response SET public_approved_at = ?, public_approved_by = ? WHERE appeal_id = ?")
-        .params(java.sql.Timestamp.from(at), by, appealId).update();
+    jdbc.sql(
+            "UPDATE appeal_response SET public_approved_at = ?, public_approved_by = ? WHERE appeal_id = ?")
+        .params(java.sql.Timestamp.from(at), by, appealId)
+        .update();
   }
 
   /** Takes an approved answer off the public page; false when it was not on it. */
   boolean withdrawAnswer(long appealId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             UPDATE appeal_response SET public_approved_at = NULL, public_approved_by = NULL
              WHERE appeal_id = ? AND public_approved_at IS NOT NULL AND kind <> 'NO_RESPONSE'
             """)
-        .param(appealId).update() > 0;
+            .param(appealId)
+            .update()
+        > 0;
   }
 
   List<AnswerPublication.Pending> pendingAnswers(long campaignId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT a.id, t.country, t.office, r.kind, r.public_summary
               FROM appeal a JOIN appeal_response r ON r.appeal_id = a.id JOIN target_directory t ON t.id = a.target_id
              WHERE a.campaign_id = ? AND r.public_approved_at IS NULL AND r.kind <> 'NO_RESPONSE'
              ORDER BY t.country, t.office, a.id
             """)
         .param(campaignId)
-        .query((rs, n) -> new AnswerPublication.Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-            ResponseKind.valueOf(rs.getString(4)), rs.getString(5)))
+        .query(
+            (rs, n) ->
+                new AnswerPublication.Pending(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    ResponseKind.valueOf(rs.getString(4)),
+                    rs.getString(5)))
         .list();
   }
 
@@ -481,8 +654,16 @@ class AppealRepository {
              WHERE s.appeal_id = ? ORDER BY e.sanction_outcome_id, e.position
             """)
         .param(appealId)
-        .query((rs, n) -> entities.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(new SanctionedEntity(
-            rs.getString("name"), SanctionedEntity.Kind.valueOf(rs.getString("kind")), rs.getString("opensanctions_id"), rs.getString("legal_act"))))
+        .query(
+            (rs, n) ->
+                entities
+                    .computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                    .add(
+                        new SanctionedEntity(
+                            rs.getString("name"),
+                            SanctionedEntity.Kind.valueOf(rs.getString("kind")),
+                            rs.getString("opensanctions_id"),
+                            rs.getString("legal_act"))))
         .list();
     return jdbc.sql(
             """
@@ -490,9 +671,17 @@ class AppealRepository {
               FROM sanction_outcome WHERE appeal_id = ? ORDER BY id
             """)
         .param(appealId)
-        .query((rs, n) -> new SanctionOutcome(SanctionStatus.valueOf(rs.getString("status")), rs.getString("measure"),
-            rs.getObject("decided_on", LocalDate.class), rs.getString("reference"), rs.getString("source_url"), rs.getString("recorded_by"),
-            rs.getObject("recorded_at", OffsetDateTime.class), List.copyOf(entities.getOrDefault(rs.getLong("id"), List.of()))))
+        .query(
+            (rs, n) ->
+                new SanctionOutcome(
+                    SanctionStatus.valueOf(rs.getString("status")),
+                    rs.getString("measure"),
+                    rs.getObject("decided_on", LocalDate.class),
+                    rs.getString("reference"),
+                    rs.getString("source_url"),
+                    rs.getString("recorded_by"),
+                    rs.getObject("recorded_at", OffsetDateTime.class),
+                    List.copyOf(entities.getOrDefault(rs.getLong("id"), List.of()))))
         .list();
   }
 }

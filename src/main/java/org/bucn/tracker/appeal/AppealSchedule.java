@@ -5,8 +5,8 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.IsoDurations;
 
 /**
- * {@code ${appealSchedule.…}}: timer durations and due dates come from the campaign, so a drill
- * can run a follow-up cycle in seconds. Public because the engine calls it by reflection.
+ * {@code ${appealSchedule.…}}: timer durations and due dates come from the campaign, so a drill can
+ * run a follow-up cycle in seconds. Public because the engine calls it by reflection.
  */
 public class AppealSchedule {
 
@@ -19,19 +19,21 @@ public class AppealSchedule {
   }
 
   /**
-   * When a new task of the step is due: as long from now as the campaign gives the step (a
-   * decision on a silent target as long as a review).
+   * When a new task of the step is due: as long from now as the campaign gives the step (a decision
+   * on a silent target as long as a review).
    */
   public Date due(Long campaignId, String taskKey) {
     org.bucn.tracker.campaign.Campaign campaign = campaigns.get(campaignId);
-    String within = switch (TaskKey.fromKey(taskKey).orElseThrow(() -> new IllegalArgumentException("No task " + taskKey))) {
-      case DRAFT_APPEAL -> campaign.draftWithin();
-      case REVIEW_APPEAL, ESCALATE_NO_RESPONSE -> campaign.reviewWithin();
-      case SUBMIT_APPEAL -> campaign.submitWithin();
-      case FOLLOW_UP -> campaign.followUpInterval();
-      case RECORD_RESPONSE -> campaign.responseWithin();
-      case TRACK_SANCTION -> campaign.sanctionWithin();
-    };
+    String within =
+        switch (TaskKey.fromKey(taskKey)
+            .orElseThrow(() -> new IllegalArgumentException("No task " + taskKey))) {
+          case DRAFT_APPEAL -> campaign.draftWithin();
+          case REVIEW_APPEAL, ESCALATE_NO_RESPONSE -> campaign.reviewWithin();
+          case SUBMIT_APPEAL -> campaign.submitWithin();
+          case FOLLOW_UP -> campaign.followUpInterval();
+          case RECORD_RESPONSE -> campaign.responseWithin();
+          case TRACK_SANCTION -> campaign.sanctionWithin();
+        };
     return after(within);
   }
 

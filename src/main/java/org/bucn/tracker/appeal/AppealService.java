@@ -11,9 +11,9 @@ import org.bucn.tracker.campaign.CampaignClosedEarly;
 import org.bucn.tracker.campaign.CampaignLaunched;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,12 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   private final TargetService targets;
   private final Timeline timeline;
 
-  AppealService(AppealRepository appeals, CampaignService campaigns, Letters letters, TargetService targets, Timeline timeline) {
+  AppealService(
+      AppealRepository appeals,
+      CampaignService campaigns,
+      Letters letters,
+      TargetService targets,
+      Timeline timeline) {
     this.appeals = appeals;
     this.campaigns = campaigns;
     this.letters = letters;
@@ -48,32 +53,51 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   void open(CampaignLaunched launched) {
     appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
     for (var override : launched.overrides()) {
-      appeals.appealOf(launched.campaignId(), override.targetId()).ifPresent(appealId -> timeline.record(appealId,
-          launched.actor().username(), "LAUNCHED_DESPITE", "launched the letter despite " + org.bucn.tracker.shared.Words.of(override.code())
-              + ", because: " + override.reason()));
+      appeals
+          .appealOf(launched.campaignId(), override.targetId())
+          .ifPresent(
+              appealId ->
+                  timeline.record(
+                      appealId,
+                      launched.actor().username(),
+                      "LAUNCHED_DESPITE",
+                      "launched the letter despite "
+                          + org.bucn.tracker.shared.Words.of(override.code())
+                          + ", because: "
+                          + override.reason()));
     }
   }
 
   /**
    * The appeal's process has started: attach it, note it, and prepare draft 1 from the campaign's
-   * letter when it has one. Runs in the job that starts the appeal, so a failed attempt rolls
-   * back whole and its retry starts afresh.
+   * letter when it has one. Runs in the job that starts the appeal, so a failed attempt rolls back
+   * whole and its retry starts afresh.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void opened(long appealId, String processInstanceId) {
-    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    AppealRepository.AppealRow appeal =
+        appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     if (appeal.processInstanceId() != null) {
-      throw new IllegalStateException("Appeal " + appealId + " already runs as process " + appeal.processInstanceId());
+      throw new IllegalStateException(
+          "Appeal " + appealId + " already runs as process " + appeal.processInstanceId());
     }
     appeals.attachProcess(appealId, processInstanceId);
     Campaign campaign = campaigns.get(appeal.campaignId());
     String by = campaign.launchedBy() != null ? campaign.launchedBy() : Actor.SYSTEM.username();
     timeline.record(appealId, by, "OPENED", "Campaign launched; appeal opened");
     Target target = targets.get(appeal.targetId());
-    letters.renderer(campaign).apply(target).ifPresent(letter -> {
-      appeals.insertDraft(appealId, letter.subject(), letter.text(), letter.language(), by);
-      timeline.record(appealId, by, "DRAFTED", "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
-    });
+    letters
+        .renderer(campaign)
+        .apply(target)
+        .ifPresent(
+            letter -> {
+              appeals.insertDraft(appealId, letter.subject(), letter.text(), letter.language(), by);
+              timeline.record(
+                  appealId,
+                  by,
+                  "DRAFTED",
+                  "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
+            });
   }
 
   /** How far the opening of a launched campaign's appeals has come. */
@@ -86,7 +110,11 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   @Transactional(propagation = Propagation.MANDATORY)
   void withdraw(CampaignClosedEarly closed) {
     for (long appealId : appeals.withdrawOpen(closed.campaignId())) {
-      timeline.record(appealId, closed.actor().username(), "WITHDRAWN", "Campaign closed early; appeal withdrawn");
+      timeline.record(
+          appealId,
+          closed.actor().username(),
+          "WITHDRAWN",
+          "Campaign closed early; appeal withdrawn");
     }
   }
 
@@ -97,8 +125,8 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   }
 
   /**
-   * Locks the appeal row until the transaction ends. Every step on an appeal takes this lock
-   * first, before any task row, so steps on one appeal run one after the other on any node.
+   * Locks the appeal row until the transaction ends. Every step on an appeal takes this lock first,
+   * before any task row, so steps on one appeal run one after the other on any node.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void lock(long appealId) {
@@ -106,13 +134,16 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   }
 
   /**
-   * A new task of the appeal: in one statement, locks the appeal (first, as every step does:
-   * timer jobs create tasks too), moves it to the task's stage when the task has one, and tells
-   * who carries it.
+   * A new task of the appeal: in one statement, locks the appeal (first, as every step does: timer
+   * jobs create tasks too), moves it to the task's stage when the task has one, and tells who
+   * carries it.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public java.util.Optional<String> enterStep(long appealId, java.util.Optional<AppealStage> stage) {
-    return appeals.enterStep(appealId, stage.orElse(null)).orElseThrow(() -> new NotFoundException("appeal", appealId));
+  public java.util.Optional<String> enterStep(
+      long appealId, java.util.Optional<AppealStage> stage) {
+    return appeals
+        .enterStep(appealId, stage.orElse(null))
+        .orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -122,7 +153,9 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
 
   @Transactional(readOnly = true)
   public String processInstanceId(long appealId) {
-    return appeals.find(appealId).map(AppealRepository.AppealRow::processInstanceId)
+    return appeals
+        .find(appealId)
+        .map(AppealRepository.AppealRow::processInstanceId)
         .orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
@@ -137,7 +170,10 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     appeals.close(appealId);
     String outcome =
         appeals.response(appealId).map(r -> "response " + r.kind()).orElse("no response")
-            + appeals.sanctionChecks(appealId).stream().reduce((a, b) -> b).map(s -> ", sanction " + s.status()).orElse("");
+            + appeals.sanctionChecks(appealId).stream()
+                .reduce((a, b) -> b)
+                .map(s -> ", sanction " + s.status())
+                .orElse("");
     timeline.record(appealId, Actor.SYSTEM.username(), "CLOSED", "Appeal closed: " + outcome);
   }
 
@@ -152,7 +188,8 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
    * form, survives logging out and restarts, and is not a version; recording the draft drops it.
    */
   @Transactional
-  public AppealViews.SavedDraft saveDraftInProgress(long appealId, String subject, String text, String language, Actor actor) {
+  public AppealViews.SavedDraft saveDraftInProgress(
+      long appealId, String subject, String text, String language, Actor actor) {
     requireExists(appealId);
     appeals.saveDraftInProgress(appealId, subject, text, language, actor.username());
     return appeals.draftInProgress(appealId).orElseThrow();
@@ -179,7 +216,8 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
 
   @Transactional(readOnly = true)
   public AppealDetail detail(long appealId) {
-    AppealRepository.AppealRow row = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    AppealRepository.AppealRow row =
+        appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     List<Draft> drafts = appeals.drafts(appealId);
     List<SanctionOutcome> checks = appeals.sanctionChecks(appealId);
     Submission submission = appeals.submission(appealId).orElse(null);
@@ -187,7 +225,9 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
         row.id(),
         row.campaignId(),
         row.campaignTitle(),
-        appeals.target(row.targetId()).addressedTo(submission == null ? null : submission.addressedTo()),
+        appeals
+            .target(row.targetId())
+            .addressedTo(submission == null ? null : submission.addressedTo()),
         row.stage(),
         row.assignee(),
         row.createdAt(),

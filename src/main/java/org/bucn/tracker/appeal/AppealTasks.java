@@ -7,7 +7,13 @@ import java.util.List;
 public interface AppealTasks {
 
   /** One open task as the appeal page lists it. */
-  record OpenTask(String id, String name, String candidateGroup, String assignee, OffsetDateTime created, OffsetDateTime due) {}
+  record OpenTask(
+      String id,
+      String name,
+      String candidateGroup,
+      String assignee,
+      OffsetDateTime created,
+      OffsetDateTime due) {}
 
   List<OpenTask> openTasks(long appealId);
 }

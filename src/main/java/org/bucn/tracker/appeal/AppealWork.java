@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.Words;
 import org.bucn.tracker.target.Channel;
-import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Records what completing a task of the appeal process says, with its timeline entry, and
- * returns the routing flags the process needs next: one recording per kind of
- * {@link AppealInput}. Runs in the caller's transaction, the same one that completes the task in
- * the engine, and under the appeal's lock, which the caller took first (docs/architecture.md).
+ * Records what completing a task of the appeal process says, with its timeline entry, and returns
+ * the routing flags the process needs next: one recording per kind of {@link AppealInput}. Runs in
+ * the caller's transaction, the same one that completes the task in the engine, and under the
+ * appeal's lock, which the caller took first (docs/architecture.md).
  */
 @Service
 public class AppealWork {
@@ -37,7 +37,12 @@ public class AppealWork {
 
   private final Map<Class<?>, Step<?>> steps;
 
-  AppealWork(AppealRepository appeals, CampaignService campaigns, Timeline timeline, Clock clock, AppealMailer mailer,
+  AppealWork(
+      AppealRepository appeals,
+      CampaignService campaigns,
+      Timeline timeline,
+      Clock clock,
+      AppealMailer mailer,
       jakarta.validation.Validator validator) {
     this.validator = validator;
     this.appeals = appeals;
@@ -45,17 +50,21 @@ public class AppealWork {
     this.timeline = timeline;
     this.clock = clock;
     this.mailer = mailer;
-    this.steps = Stream.of(
-            new Step<>(AppealInput.Draft.class, this::draft),
-            new Step<>(AppealInput.Review.class, this::review),
-            new Step<>(AppealInput.Submission.class, this::submission),
-            new Step<>(AppealInput.FollowUp.class, this::followUp),
-            new Step<>(AppealInput.Escalation.class, this::escalation),
-            new Step<>(AppealInput.Response.class, this::response),
-            new Step<>(AppealInput.Sanction.class, this::sanction))
-        .collect(Collectors.toUnmodifiableMap(Step::type, step -> step));
-    List<String> unhandled = Arrays.stream(AppealInput.class.getPermittedSubclasses())
-        .filter(type -> !steps.containsKey(type)).map(Class::getSimpleName).toList();
+    this.steps =
+        Stream.of(
+                new Step<>(AppealInput.Draft.class, this::draft),
+                new Step<>(AppealInput.Review.class, this::review),
+                new Step<>(AppealInput.Submission.class, this::submission),
+                new Step<>(AppealInput.FollowUp.class, this::followUp),
+                new Step<>(AppealInput.Escalation.class, this::escalation),
+                new Step<>(AppealInput.Response.class, this::response),
+                new Step<>(AppealInput.Sanction.class, this::sanction))
+            .collect(Collectors.toUnmodifiableMap(Step::type, step -> step));
+    List<String> unhandled =
+        Arrays.stream(AppealInput.class.getPermittedSubclasses())
+            .filter(type -> !steps.containsKey(type))
+            .map(Class::getSimpleName)
+            .toList();
     if (!unhandled.isEmpty()) {
       throw new IllegalStateException("No recording for " + unhandled);
     }
@@ -84,24 +93,34 @@ public class AppealWork {
     if (!violations.isEmpty()) {
       throw new jakarta.validation.ConstraintViolationException(violations);
     }
-    AppealRepository.AppealRow appeal = appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    AppealRepository.AppealRow appeal =
+        appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     return steps.get(input.getClass()).record(appeal, input, actor.username());
   }
 
-  private Map<String, Object> draft(AppealRepository.AppealRow appeal, AppealInput.Draft draft, String by) {
-    // Without a subject of its own, the draft keeps the one saved in passing, else the previous draft's.
+  private Map<String, Object> draft(
+      AppealRepository.AppealRow appeal, AppealInput.Draft draft, String by) {
+    // Without a subject of its own, the draft keeps the one saved in passing, else the previous
+    // draft's.
     List<AppealViews.Draft> earlier = appeals.drafts(appeal.id());
-    String subject = java.util.Optional.ofNullable(draft.subject())
-        .or(() -> appeals.draftInProgress(appeal.id()).map(AppealViews.SavedDraft::subject))
-        .or(() -> earlier.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(earlier.get(earlier.size() - 1).subject()))
-        .orElse(null);
+    String subject =
+        java.util.Optional.ofNullable(draft.subject())
+            .or(() -> appeals.draftInProgress(appeal.id()).map(AppealViews.SavedDraft::subject))
+            .or(
+                () ->
+                    earlier.isEmpty()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(earlier.get(earlier.size() - 1).subject()))
+            .orElse(null);
     int version = appeals.insertDraft(appeal.id(), subject, draft.text(), draft.language(), by);
     appeals.dropDraftInProgress(appeal.id());
-    timeline.record(appeal.id(), by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
+    timeline.record(
+        appeal.id(), by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
     return Map.of();
   }
 
-  private Map<String, Object> review(AppealRepository.AppealRow appeal, AppealInput.Review review, String by) {
+  private Map<String, Object> review(
+      AppealRepository.AppealRow appeal, AppealInput.Review review, String by) {
     boolean approved = review.decision() == ReviewDecision.APPROVE;
     int version = appeals.drafts(appeal.id()).size();
     appeals.insertReview(appeal.id(), version, review.decision(), review.comment(), by);
@@ -109,94 +128,178 @@ public class AppealWork {
         appeal.id(),
         by,
         approved ? "APPROVED" : "CHANGES_REQUESTED",
-        (approved ? "Draft " + version + " approved" : "Changes requested on draft " + version) + note(review.comment()));
+        (approved ? "Draft " + version + " approved" : "Changes requested on draft " + version)
+            + note(review.comment()));
     return Map.of(AppealProcess.APPROVED, approved);
   }
 
-  private Map<String, Object> submission(AppealRepository.AppealRow appeal, AppealInput.Submission submission, String by) {
+  private Map<String, Object> submission(
+      AppealRepository.AppealRow appeal, AppealInput.Submission submission, String by) {
     if (submission.sends()) {
       AppealMailer.Dispatch sent = mailer.letter(appeal.id(), "send", by);
       LocalDate today = LocalDate.now(clock);
-      appeals.insertSubmission(appeal.id(), today, Channel.EMAIL, sent.messageId(), sent.messageId(), false, sent.letterEvidenceId(),
-          sent.mailEvidenceId(), by);
-      timeline.record(appeal.id(), by, "SUBMITTED", "sent the appeal by e-mail on " + Words.date(today) + " (Message-ID " + sent.messageId() + ")");
+      appeals.insertSubmission(
+          appeal.id(),
+          today,
+          Channel.EMAIL,
+          sent.messageId(),
+          sent.messageId(),
+          false,
+          sent.letterEvidenceId(),
+          sent.mailEvidenceId(),
+          by);
+      timeline.record(
+          appeal.id(),
+          by,
+          "SUBMITTED",
+          "sent the appeal by e-mail on "
+              + Words.date(today)
+              + " (Message-ID "
+              + sent.messageId()
+              + ")");
       return Map.of();
     }
     long letter = mailer.archive(appeal.id(), by);
-    appeals.insertSubmission(appeal.id(), submission.submittedAt(), submission.channel(), submission.reference(), null,
-        submission.wentElsewhere() && submission.channel() == Channel.EMAIL, letter, null, by);
+    appeals.insertSubmission(
+        appeal.id(),
+        submission.submittedAt(),
+        submission.channel(),
+        submission.reference(),
+        null,
+        submission.wentElsewhere() && submission.channel() == Channel.EMAIL,
+        letter,
+        null,
+        by);
     timeline.record(
         appeal.id(),
         by,
         "SUBMITTED",
-        "recorded the submission by " + Words.of(submission.channel())
-            + (submission.channel() == Channel.EMAIL ? " from another mailbox" : "") + " on " + Words.date(submission.submittedAt())
-            + (StringUtils.hasText(submission.reference()) ? ", reference " + submission.reference() : ""));
+        "recorded the submission by "
+            + Words.of(submission.channel())
+            + (submission.channel() == Channel.EMAIL ? " from another mailbox" : "")
+            + " on "
+            + Words.date(submission.submittedAt())
+            + (StringUtils.hasText(submission.reference())
+                ? ", reference " + submission.reference()
+                : ""));
     return Map.of();
   }
 
-  private Map<String, Object> followUp(AppealRepository.AppealRow appeal, AppealInput.FollowUp followUp, String by) {
+  private Map<String, Object> followUp(
+      AppealRepository.AppealRow appeal, AppealInput.FollowUp followUp, String by) {
     AppealMailer.Dispatch sent = null;
     if (followUp.sends()) {
       sent = mailer.reminder(appeal.id(), followUp.note(), "send", by);
-      followUp = new AppealInput.FollowUp(LocalDate.now(clock), Channel.EMAIL, followUp.note(), true);
+      followUp =
+          new AppealInput.FollowUp(LocalDate.now(clock), Channel.EMAIL, followUp.note(), true);
     }
     notBeforeSubmission(appeal.id(), followUp.doneAt(), "doneAt");
-    appeals.insertFollowUp(appeal.id(), appeal.followUpRound(), followUp, sent == null ? null : sent.messageId(),
-        sent == null ? null : sent.mailEvidenceId(), by);
+    appeals.insertFollowUp(
+        appeal.id(),
+        appeal.followUpRound(),
+        followUp,
+        sent == null ? null : sent.messageId(),
+        sent == null ? null : sent.mailEvidenceId(),
+        by);
     int done = appeals.followUpsInRound(appeal.id(), appeal.followUpRound());
     int max = campaign(appeal).maxFollowUps();
     timeline.record(
-        appeal.id(), by, "FOLLOWED_UP",
-        "followed up (" + done + " of " + max + ") " + (sent != null ? "by e-mail, sent by the tracker," : "by " + Words.of(followUp.channel()))
-            + " on " + Words.date(followUp.doneAt()) + note(followUp.note()));
+        appeal.id(),
+        by,
+        "FOLLOWED_UP",
+        "followed up ("
+            + done
+            + " of "
+            + max
+            + ") "
+            + (sent != null
+                ? "by e-mail, sent by the tracker,"
+                : "by " + Words.of(followUp.channel()))
+            + " on "
+            + Words.date(followUp.doneAt())
+            + note(followUp.note()));
     return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
   }
 
-  private Map<String, Object> escalation(AppealRepository.AppealRow appeal, AppealInput.Escalation escalation, String by) {
+  private Map<String, Object> escalation(
+      AppealRepository.AppealRow appeal, AppealInput.Escalation escalation, String by) {
     appeals.insertEscalation(appeal.id(), escalation, by);
     if (escalation.decision() == EscalationDecision.EXTEND) {
       appeals.nextFollowUpRound(appeal.id());
       appeals.setStage(appeal.id(), AppealStage.AWAITING_RESPONSE);
-      timeline.record(appeal.id(), by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
+      timeline.record(
+          appeal.id(), by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
       return Map.of(AppealProcess.EXTEND, true);
     }
-    appeals.insertResponse(appeal.id(), LocalDate.now(clock), ResponseKind.NO_RESPONSE, escalation.note(), null, null, by);
-    timeline.record(appeal.id(), by, "CLOSED_NO_RESPONSE", "Closed without a response" + note(escalation.note()));
+    appeals.insertResponse(
+        appeal.id(),
+        LocalDate.now(clock),
+        ResponseKind.NO_RESPONSE,
+        escalation.note(),
+        null,
+        null,
+        by);
+    timeline.record(
+        appeal.id(),
+        by,
+        "CLOSED_NO_RESPONSE",
+        "Closed without a response" + note(escalation.note()));
     return Map.of(AppealProcess.EXTEND, false, AppealProcess.TRACK_SANCTIONS, false);
   }
 
-  private Map<String, Object> response(AppealRepository.AppealRow appeal, AppealInput.Response response, String by) {
+  private Map<String, Object> response(
+      AppealRepository.AppealRow appeal, AppealInput.Response response, String by) {
     notBeforeSubmission(appeal.id(), response.receivedAt(), "receivedAt");
-    appeals.insertResponse(appeal.id(), response.receivedAt(), response.kind(), response.summary(), response.sourceUrl(),
-        response.publicSummary(), by);
-    timeline.record(appeal.id(), by, "RESPONSE_RECORDED",
-        "recorded the answer: " + Words.of(response.kind()) + ", received " + Words.date(response.receivedAt()));
-    return Map.of(AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
+    appeals.insertResponse(
+        appeal.id(),
+        response.receivedAt(),
+        response.kind(),
+        response.summary(),
+        response.sourceUrl(),
+        response.publicSummary(),
+        by);
+    timeline.record(
+        appeal.id(),
+        by,
+        "RESPONSE_RECORDED",
+        "recorded the answer: "
+            + Words.of(response.kind())
+            + ", received "
+            + Words.date(response.receivedAt()));
+    return Map.of(
+        AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
   }
 
-  private Map<String, Object> sanction(AppealRepository.AppealRow appeal, AppealInput.Sanction sanction, String by) {
+  private Map<String, Object> sanction(
+      AppealRepository.AppealRow appeal, AppealInput.Sanction sanction, String by) {
     appeals.insertSanction(appeal.id(), sanction, by);
     timeline.record(
         appeal.id(),
         by,
         "SANCTION_" + sanction.status(),
-        "recorded the sanction outcome: " + Words.of(sanction.status())
+        "recorded the sanction outcome: "
+            + Words.of(sanction.status())
             + (StringUtils.hasText(sanction.measure()) ? ", " + sanction.measure() : "")
-            + (sanction.decidedAt() != null ? " (decided " + Words.date(sanction.decidedAt()) + ")" : ""));
+            + (sanction.decidedAt() != null
+                ? " (decided " + Words.date(sanction.decidedAt()) + ")"
+                : ""));
     return Map.of(AppealProcess.SANCTION_PENDING, sanction.status() == SanctionStatus.PENDING);
   }
 
   static boolean tracksSanctions(Campaign campaign, ResponseKind kind) {
-    return campaign.demandsSanctions() && kind != ResponseKind.DECLINED && kind != ResponseKind.NO_RESPONSE;
+    return campaign.demandsSanctions()
+        && kind != ResponseKind.DECLINED
+        && kind != ResponseKind.NO_RESPONSE;
   }
 
   private void notBeforeSubmission(long appealId, LocalDate date, String field) {
-    appeals.submission(appealId)
+    appeals
+        .submission(appealId)
         .filter(s -> date.isBefore(s.submittedAt()))
         .ifPresent(
             s -> {
-              throw new InvalidFieldException(field, "must not be before the submission on " + s.submittedAt());
+              throw new InvalidFieldException(
+                  field, "must not be before the submission on " + s.submittedAt());
             });
   }
 

@@ -17,11 +17,18 @@ public final class DraftDiff {
 
   private DraftDiff() {}
 
-  public enum Kind { SAME, INSERTED, DELETED }
+  public enum Kind {
+    SAME,
+    INSERTED,
+    DELETED
+  }
 
   public record Segment(Kind kind, String text) {}
 
-  /** The latest draft against the one before it (for draft 2, the campaign letter it started from); empty for a first draft. */
+  /**
+   * The latest draft against the one before it (for draft 2, the campaign letter it started from);
+   * empty for a first draft.
+   */
   public static List<Segment> ofLatest(List<Draft> drafts) {
     if (drafts.size() < 2) {
       return List.of();
@@ -45,17 +52,24 @@ public final class DraftDiff {
     return segments;
   }
 
-  /** Whether the draft's language is one the office takes (either may be the more specific: sr and sr-Latn fit). */
+  /**
+   * Whether the draft's language is one the office takes (either may be the more specific: sr and
+   * sr-Latn fit).
+   */
   public static boolean languageFits(String draftLanguage, List<String> officeLanguages) {
     if (draftLanguage == null) {
       return true;
     }
     return LanguageTags.bestOf(List.of(draftLanguage), officeLanguages).isPresent()
-        || officeLanguages.stream().anyMatch(office -> LanguageTags.bestOf(List.of(office), List.of(draftLanguage)).isPresent());
+        || officeLanguages.stream()
+            .anyMatch(
+                office -> LanguageTags.bestOf(List.of(office), List.of(draftLanguage)).isPresent());
   }
 
   private static List<String> words(String text) {
-    return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)"));
+    return text == null || text.isEmpty()
+        ? List.of()
+        : Arrays.asList(text.split("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)"));
   }
 
   private static void add(List<Segment> segments, Kind kind, List<String> words) {

@@ -44,10 +44,13 @@ public @interface FieldsAgree {
       }
       context.disableDefaultConstraintViolation();
       // The messages are ours, never user input; escaping keeps them from being read as templates.
-      broken.forEach((field, message) ->
-          context.buildConstraintViolationWithTemplate(message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
-              .addPropertyNode(field)
-              .addConstraintViolation());
+      broken.forEach(
+          (field, message) ->
+              context
+                  .buildConstraintViolationWithTemplate(
+                      message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
+                  .addPropertyNode(field)
+                  .addConstraintViolation());
       return false;
     }
   }

@@ -19,9 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An appeal's letter as an answer: the PDF for the page and the API alike, saying in the
- * {@code Letter-Status} header whether these are the bytes that went ({@code sent}) or the draft
- * as it would be printed today ({@code not yet sent}); and its pages drawn as one image.
+ * An appeal's letter as an answer: the PDF for the page and the API alike, saying in the {@code
+ * Letter-Status} header whether these are the bytes that went ({@code sent}) or the draft as it
+ * would be printed today ({@code not yet sent}); and its pages drawn as one image.
  */
 final class LetterDownloads {
 
@@ -35,7 +35,9 @@ final class LetterDownloads {
         .contentType(MediaType.APPLICATION_PDF)
         .cacheControl(CacheControl.noStore())
         .header(STATUS_HEADER, letter.sent() ? "sent" : "not yet sent")
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(letter.fileName()).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(letter.fileName()).build().toString())
         .body(letter.bytes());
   }
 
@@ -57,8 +59,11 @@ final class LetterDownloads {
       }
       int gap = 12;
       int width = pages.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
-      int height = pages.stream().mapToInt(BufferedImage::getHeight).sum() + gap * Math.max(0, pages.size() - 1);
-      BufferedImage sheet = new BufferedImage(width, Math.max(height, 1), BufferedImage.TYPE_INT_RGB);
+      int height =
+          pages.stream().mapToInt(BufferedImage::getHeight).sum()
+              + gap * Math.max(0, pages.size() - 1);
+      BufferedImage sheet =
+          new BufferedImage(width, Math.max(height, 1), BufferedImage.TYPE_INT_RGB);
       Graphics2D g = sheet.createGraphics();
       g.setColor(new java.awt.Color(0xdd, 0xdd, 0xdd));
       g.fillRect(0, 0, width, Math.max(height, 1));

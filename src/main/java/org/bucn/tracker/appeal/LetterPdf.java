@@ -41,21 +41,47 @@ public class LetterPdf {
     String language = appeal.draft().language();
     Target office = targets.get(appeal.target().id());
     Addressing to = targets.addressing(office, language);
-    if (appeal.target().holderName() != null && !appeal.target().holderName().equals(to.holderName())) {
+    if (appeal.target().holderName() != null
+        && !appeal.target().holderName().equals(to.holderName())) {
       // Submitted to the holder of that day, who may have left office since.
-      to = new Addressing(to.formLanguage(), to.formalTitle(), null, to.salutation(), appeal.target().holderName(), to.postalAddress());
+      to =
+          new Addressing(
+              to.formLanguage(),
+              to.formalTitle(),
+              null,
+              to.salutation(),
+              appeal.target().holderName(),
+              to.postalAddress());
     }
     Organisation sender = organisation.get();
-    LocalDate day = appeal.submission() != null ? appeal.submission().submittedAt() : LocalDate.now(clock);
+    LocalDate day =
+        appeal.submission() != null ? appeal.submission().submittedAt() : LocalDate.now(clock);
     Map<String, Object> page = new HashMap<>();
     page.put("language", language);
     page.put("sender", sender);
     page.put("senderName", sender.nameIn(language));
-    page.put("senderAddressLines", sender.postalAddress() == null ? List.of() : List.of(sender.postalAddress().strip().split("\\s*\\R\\s*")));
-    page.put("logo", organisation.logo().map(l -> "data:" + l.contentType() + ";base64," + Base64.getEncoder().encodeToString(l.bytes()))
-        .orElse(null));
+    page.put(
+        "senderAddressLines",
+        sender.postalAddress() == null
+            ? List.of()
+            : List.of(sender.postalAddress().strip().split("\\s*\\R\\s*")));
+    page.put(
+        "logo",
+        organisation
+            .logo()
+            .map(
+                l ->
+                    "data:"
+                        + l.contentType()
+                        + ";base64,"
+                        + Base64.getEncoder().encodeToString(l.bytes()))
+            .orElse(null));
     page.put("to", to);
-    page.put("addressLines", to.postalAddress() == null ? List.of() : List.of(to.postalAddress().split("\\s*(\\R|,)\\s*")));
+    page.put(
+        "addressLines",
+        to.postalAddress() == null
+            ? List.of()
+            : List.of(to.postalAddress().split("\\s*(\\R|,)\\s*")));
     page.put("date", Letters.date(day, language, appeal.target().countryCode()));
     page.put("subject", letter.subject());
     page.put("body", letter.body());

@@ -12,7 +12,11 @@ import jakarta.validation.constraints.Size;
 public record SanctionedEntity(
     @NotBlank @Size(max = 300) String name,
     @NotNull Kind kind,
-    @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "is an OpenSanctions id: letters, digits, dots, dashes") String openSanctionsId,
+    @Size(max = 100)
+        @Pattern(
+            regexp = "[A-Za-z0-9._-]+",
+            message = "is an OpenSanctions id: letters, digits, dots, dashes")
+        String openSanctionsId,
     @Size(max = 400) String legalAct) {
 
   public enum Kind {

@@ -10,13 +10,50 @@ import org.bucn.tracker.user.Role;
  * members may work it, the stage the appeal enters when it appears, and its input.
  */
 public enum TaskKey {
-  DRAFT_APPEAL("draftAppeal", "Task_DraftAppeal", "Draft the appeal", Role.ADVOCATE, AppealStage.DRAFTING, AppealInput.Draft.class),
-  REVIEW_APPEAL("reviewAppeal", "Task_ReviewAppeal", "Review the appeal", Role.COORDINATOR, AppealStage.IN_REVIEW, AppealInput.Review.class),
-  SUBMIT_APPEAL("submitAppeal", "Task_SubmitAppeal", "Submit the appeal", Role.ADVOCATE, AppealStage.SUBMITTING, AppealInput.Submission.class),
-  RECORD_RESPONSE("recordResponse", "Task_RecordResponse", "Record the response", Role.ADVOCATE, AppealStage.AWAITING_RESPONSE, AppealInput.Response.class),
-  FOLLOW_UP("followUp", "Task_FollowUp", "Follow up", Role.ADVOCATE, null, AppealInput.FollowUp.class),
-  ESCALATE_NO_RESPONSE("escalateNoResponse", "Task_EscalateNoResponse", "Decide on a silent target", Role.COORDINATOR, AppealStage.ESCALATED, AppealInput.Escalation.class),
-  TRACK_SANCTION("trackSanction", "Task_TrackSanction", "Track the sanction outcome", Role.ADVOCATE, AppealStage.TRACKING_SANCTIONS, AppealInput.Sanction.class);
+  DRAFT_APPEAL(
+      "draftAppeal",
+      "Task_DraftAppeal",
+      "Draft the appeal",
+      Role.ADVOCATE,
+      AppealStage.DRAFTING,
+      AppealInput.Draft.class),
+  REVIEW_APPEAL(
+      "reviewAppeal",
+      "Task_ReviewAppeal",
+      "Review the appeal",
+      Role.COORDINATOR,
+      AppealStage.IN_REVIEW,
+      AppealInput.Review.class),
+  SUBMIT_APPEAL(
+      "submitAppeal",
+      "Task_SubmitAppeal",
+      "Submit the appeal",
+      Role.ADVOCATE,
+      AppealStage.SUBMITTING,
+      AppealInput.Submission.class),
+  RECORD_RESPONSE(
+      "recordResponse",
+      "Task_RecordResponse",
+      "Record the response",
+      Role.ADVOCATE,
+      AppealStage.AWAITING_RESPONSE,
+      AppealInput.Response.class),
+  FOLLOW_UP(
+      "followUp", "Task_FollowUp", "Follow up", Role.ADVOCATE, null, AppealInput.FollowUp.class),
+  ESCALATE_NO_RESPONSE(
+      "escalateNoResponse",
+      "Task_EscalateNoResponse",
+      "Decide on a silent target",
+      Role.COORDINATOR,
+      AppealStage.ESCALATED,
+      AppealInput.Escalation.class),
+  TRACK_SANCTION(
+      "trackSanction",
+      "Task_TrackSanction",
+      "Track the sanction outcome",
+      Role.ADVOCATE,
+      AppealStage.TRACKING_SANCTIONS,
+      AppealInput.Sanction.class);
 
   private final String key;
   private final String elementId;
@@ -25,7 +62,13 @@ public enum TaskKey {
   private final AppealStage stage;
   private final Class<? extends AppealInput> inputType;
 
-  TaskKey(String key, String elementId, String displayName, Role group, AppealStage stage, Class<? extends AppealInput> inputType) {
+  TaskKey(
+      String key,
+      String elementId,
+      String displayName,
+      Role group,
+      AppealStage stage,
+      Class<? extends AppealInput> inputType) {
     this.key = key;
     this.elementId = elementId;
     this.displayName = displayName;

@@ -38,16 +38,33 @@ public record Attention(
 
   /** One task: what, for which office, who holds it, when due. */
   public record Line(
-      String taskId, String taskKey, String name, long appealId, String country, String office, String assignee, String assigneeName,
-      OffsetDateTime created, OffsetDateTime due, boolean overdue, String url) {}
+      String taskId,
+      String taskKey,
+      String name,
+      long appealId,
+      String country,
+      String office,
+      String assignee,
+      String assigneeName,
+      OffsetDateTime created,
+      OffsetDateTime due,
+      boolean overdue,
+      String url) {}
 
   public record PersonOverdue(String assignee, String displayName, long count, String url) {}
 
-  public record DeliveryFailure(long appealId, String country, String office, String to, String error, String url) {}
+  public record DeliveryFailure(
+      long appealId, String country, String office, String to, String error, String url) {}
 
-  public record CampaignProgress(long campaignId, String title, long appeals, Map<AppealStage, Long> stages, String url) {}
+  public record CampaignProgress(
+      long campaignId, String title, long appeals, Map<AppealStage, Long> stages, String url) {}
 
-  public record Portfolio(long appeals, long submitted, long responded, Double responseRate, Double medianDaysToResponse) {}
+  public record Portfolio(
+      long appeals,
+      long submitted,
+      long responded,
+      Double responseRate,
+      Double medianDaysToResponse) {}
 
   public record Slipping(long campaignId, String title, long overdue, String url) {}
 }

@@ -1,6 +1,5 @@
 package org.bucn.tracker.attention;
 
-import org.bucn.tracker.appeal.worklist.Worklist;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,6 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bucn.tracker.appeal.AppealStage;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.TaskPage;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.attention.Attention.CampaignProgress;
 import org.bucn.tracker.attention.Attention.DeliveryFailure;
 import org.bucn.tracker.attention.Attention.Line;
@@ -19,9 +22,6 @@ import org.bucn.tracker.attention.Attention.Slipping;
 import org.bucn.tracker.dashboard.Dashboard;
 import org.bucn.tracker.dashboard.DashboardService;
 import org.bucn.tracker.inbox.Replies;
-import org.bucn.tracker.appeal.worklist.TaskFilter;
-import org.bucn.tracker.appeal.worklist.TaskItem;
-import org.bucn.tracker.appeal.worklist.TaskPage;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
@@ -42,7 +42,13 @@ public class AttentionService {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  AttentionService(Worklist worklist, DashboardService dashboards, Replies replies, People people, JdbcClient jdbc, Clock clock) {
+  AttentionService(
+      Worklist worklist,
+      DashboardService dashboards,
+      Replies replies,
+      People people,
+      JdbcClient jdbc,
+      Clock clock) {
     this.worklist = worklist;
     this.dashboards = dashboards;
     this.replies = replies;
@@ -55,39 +61,145 @@ public class AttentionService {
   public Attention of(Actor actor) {
     Function<TaskItem, Line> line = this::line;
     if (actor.has(Role.COORDINATOR)) {
-      List<Line> escalations = worklist.list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor).items().stream().map(line).toList();
-      List<Line> reviews = worklist.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream().map(line).toList();
-      TaskPage unassigned = worklist.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor);
-      return new Attention("COORDINATOR", escalations, reviews, overdueByAssignee(), unassigned.total(),
-          unassigned.items().stream().map(line).toList(), deliveryFailures(), replies.unmatched().size(), campaigns(), List.of(), List.of(),
-          null, List.of());
+      List<Line> escalations =
+          worklist
+              .list(filter(TaskFilter.Scope.ALL, TaskKey.ESCALATE_NO_RESPONSE), actor)
+              .items()
+              .stream()
+              .map(line)
+              .toList();
+      List<Line> reviews =
+          worklist.list(filter(TaskFilter.Scope.ALL, TaskKey.REVIEW_APPEAL), actor).items().stream()
+              .map(line)
+              .toList();
+      TaskPage unassigned =
+          worklist.list(
+              new TaskFilter(
+                  TaskFilter.Scope.CLAIMABLE,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false,
+                  TaskFilter.Sort.DUE,
+                  0,
+                  LINES),
+              actor);
+      return new Attention(
+          "COORDINATOR",
+          escalations,
+          reviews,
+          overdueByAssignee(),
+          unassigned.total(),
+          unassigned.items().stream().map(line).toList(),
+          deliveryFailures(),
+          replies.unmatched().size(),
+          campaigns(),
+          List.of(),
+          List.of(),
+          null,
+          List.of());
     }
     if (actor.has(Role.ADVOCATE)) {
-      List<Line> mine = worklist.list(new TaskFilter(TaskFilter.Scope.MINE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, 50), actor)
-          .items().stream().map(line).toList();
-      List<Line> claimable = worklist.list(new TaskFilter(TaskFilter.Scope.CLAIMABLE, null, null, null, null, false, TaskFilter.Sort.DUE, 0, LINES), actor)
-          .items().stream().map(line).toList();
-      return new Attention("ADVOCATE", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0, List.of(), mine, claimable, null, List.of());
+      List<Line> mine =
+          worklist
+              .list(
+                  new TaskFilter(
+                      TaskFilter.Scope.MINE,
+                      null,
+                      null,
+                      null,
+                      null,
+                      false,
+                      TaskFilter.Sort.DUE,
+                      0,
+                      50),
+                  actor)
+              .items()
+              .stream()
+              .map(line)
+              .toList();
+      List<Line> claimable =
+          worklist
+              .list(
+                  new TaskFilter(
+                      TaskFilter.Scope.CLAIMABLE,
+                      null,
+                      null,
+                      null,
+                      null,
+                      false,
+                      TaskFilter.Sort.DUE,
+                      0,
+                      LINES),
+                  actor)
+              .items()
+              .stream()
+              .map(line)
+              .toList();
+      return new Attention(
+          "ADVOCATE",
+          List.of(),
+          List.of(),
+          List.of(),
+          0,
+          List.of(),
+          List.of(),
+          0,
+          List.of(),
+          mine,
+          claimable,
+          null,
+          List.of());
     }
     Dashboard portfolio = dashboards.portfolio();
-    return new Attention(actor.has(Role.MANAGER) ? "MANAGER" : "ADMIN", List.of(), List.of(), List.of(), 0, List.of(), List.of(), 0,
-        campaigns(), List.of(), List.of(),
-        new Portfolio(portfolio.appeals(), portfolio.submitted(), portfolio.responded(), portfolio.responseRate(), portfolio.medianDaysToResponse()),
+    return new Attention(
+        actor.has(Role.MANAGER) ? "MANAGER" : "ADMIN",
+        List.of(),
+        List.of(),
+        List.of(),
+        0,
+        List.of(),
+        List.of(),
+        0,
+        campaigns(),
+        List.of(),
+        List.of(),
+        new Portfolio(
+            portfolio.appeals(),
+            portfolio.submitted(),
+            portfolio.responded(),
+            portfolio.responseRate(),
+            portfolio.medianDaysToResponse()),
         slipping());
   }
 
   /** Oldest first, the first {@value #LINES}. */
   private static TaskFilter filter(TaskFilter.Scope scope, TaskKey key) {
-    return new TaskFilter(scope, null, null, key.key(), null, false, TaskFilter.Sort.CREATED, 0, LINES);
+    return new TaskFilter(
+        scope, null, null, key.key(), null, false, TaskFilter.Sort.CREATED, 0, LINES);
   }
 
   private Line line(TaskItem t) {
     boolean overdue = t.due() != null && t.due().toInstant().isBefore(clock.instant());
-    return new Line(t.id(), t.taskKey(), t.name(), t.appealId(), t.country(), t.office(), t.assignee(),
-        t.assignee() == null ? null : people.name(t.assignee()), t.created(), t.due(), overdue, "/tasks/" + t.id());
+    return new Line(
+        t.id(),
+        t.taskKey(),
+        t.name(),
+        t.appealId(),
+        t.country(),
+        t.office(),
+        t.assignee(),
+        t.assignee() == null ? null : people.name(t.assignee()),
+        t.created(),
+        t.due(),
+        overdue,
+        "/tasks/" + t.id());
   }
 
-  /** Every overdue open task counted once, by who holds it (nobody's last among equals), most first. */
+  /**
+   * Every overdue open task counted once, by who holds it (nobody's last among equals), most first.
+   */
   private List<PersonOverdue> overdueByAssignee() {
     return jdbc.sql(
             """
@@ -95,11 +207,17 @@ public class AttentionService {
              GROUP BY assignee ORDER BY overdue DESC, assignee NULLS LAST
             """)
         .param(java.time.OffsetDateTime.now(clock))
-        .query((rs, n) -> {
-          String assignee = rs.getString("assignee");
-          return new PersonOverdue(assignee, assignee == null ? "nobody yet" : people.name(assignee), rs.getLong("overdue"),
-              assignee == null ? "/tasks?tab=claimable&overdue=true" : "/tasks?tab=all&overdue=true&assignee=" + assignee);
-        })
+        .query(
+            (rs, n) -> {
+              String assignee = rs.getString("assignee");
+              return new PersonOverdue(
+                  assignee,
+                  assignee == null ? "nobody yet" : people.name(assignee),
+                  rs.getLong("overdue"),
+                  assignee == null
+                      ? "/tasks?tab=claimable&overdue=true"
+                      : "/tasks?tab=all&overdue=true&assignee=" + assignee);
+            })
         .list();
   }
 
@@ -113,32 +231,47 @@ public class AttentionService {
                AND NOT EXISTS (SELECT 1 FROM mail_delivery later WHERE later.appeal_id = d.appeal_id AND later.created_at > d.created_at)
              ORDER BY d.created_at DESC LIMIT 20
             """)
-        .query((rs, n) -> new DeliveryFailure(rs.getLong("appeal_id"), rs.getString("country"), rs.getString("office"),
-            rs.getString("recipient"), rs.getString("last_error"), "/appeals/" + rs.getLong("appeal_id") + "#delivery"))
+        .query(
+            (rs, n) ->
+                new DeliveryFailure(
+                    rs.getLong("appeal_id"),
+                    rs.getString("country"),
+                    rs.getString("office"),
+                    rs.getString("recipient"),
+                    rs.getString("last_error"),
+                    "/appeals/" + rs.getLong("appeal_id") + "#delivery"))
         .list();
   }
 
   /** Every active campaign's appeals by stage, newest first. */
   private List<CampaignProgress> campaigns() {
     record StageCount(long id, String title, AppealStage stage, long appeals) {}
-    List<StageCount> counts = jdbc.sql(
-            """
+    List<StageCount> counts =
+        jdbc.sql(
+                """
             SELECT c.id, c.title, a.stage, count(a.id) AS appeals FROM campaign_directory c
               JOIN appeal_overview a ON a.campaign_id = c.id
              WHERE c.status = 'ACTIVE' GROUP BY c.id, c.title, a.stage ORDER BY c.id DESC
             """)
-        .query(StageCount.class)
-        .list();
-    Map<Long, List<StageCount>> byCampaign = counts.stream()
-        .collect(Collectors.groupingBy(StageCount::id, LinkedHashMap::new, Collectors.toList()));
+            .query(StageCount.class)
+            .list();
+    Map<Long, List<StageCount>> byCampaign =
+        counts.stream()
+            .collect(
+                Collectors.groupingBy(StageCount::id, LinkedHashMap::new, Collectors.toList()));
     return byCampaign.values().stream()
-        .map(stages -> {
-          Map<AppealStage, Long> byStage = new EnumMap<>(AppealStage.class);
-          stages.forEach(c -> byStage.put(c.stage(), c.appeals()));
-          StageCount first = stages.get(0);
-          return new CampaignProgress(first.id(), first.title(), stages.stream().mapToLong(StageCount::appeals).sum(), byStage,
-              "/campaigns/" + first.id());
-        })
+        .map(
+            stages -> {
+              Map<AppealStage, Long> byStage = new EnumMap<>(AppealStage.class);
+              stages.forEach(c -> byStage.put(c.stage(), c.appeals()));
+              StageCount first = stages.get(0);
+              return new CampaignProgress(
+                  first.id(),
+                  first.title(),
+                  stages.stream().mapToLong(StageCount::appeals).sum(),
+                  byStage,
+                  "/campaigns/" + first.id());
+            })
         .toList();
   }
 
@@ -150,7 +283,13 @@ public class AttentionService {
              WHERE t.due_at < ? GROUP BY c.id, c.title ORDER BY overdue DESC, c.id LIMIT 5
             """)
         .param(java.time.OffsetDateTime.now(clock))
-        .query((rs, n) -> new Slipping(rs.getLong("id"), rs.getString("title"), rs.getLong("overdue"), "/campaigns/" + rs.getLong("id") + "/dashboard"))
+        .query(
+            (rs, n) ->
+                new Slipping(
+                    rs.getLong("id"),
+                    rs.getString("title"),
+                    rs.getLong("overdue"),
+                    "/campaigns/" + rs.getLong("id") + "/dashboard"))
         .list();
   }
 }

@@ -2,5 +2,15 @@
  * The start page: what needs each person's attention now, by role. Reads the other modules'
  * services and published views; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "appeal :: worklist", "campaign", "dashboard", "inbox", "notification", "shared", "user"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "appeal",
+      "appeal :: worklist",
+      "campaign",
+      "dashboard",
+      "inbox",
+      "notification",
+      "shared",
+      "user"
+    })
 package org.bucn.tracker.attention;

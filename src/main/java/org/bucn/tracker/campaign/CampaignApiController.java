@@ -31,7 +31,8 @@ class CampaignApiController {
   }
 
   @PostMapping("/api/campaigns")
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request, Actor actor) {
     Campaign created = campaigns.create(request, actor);
     return ResponseEntity.created(URI.create("/api/campaigns/" + created.id())).body(created);
@@ -39,14 +40,18 @@ class CampaignApiController {
 
   /** A DRAFT campaign only; 409 once launched. */
   @org.springframework.web.bind.annotation.PutMapping("/api/campaigns/{id}")
-  Campaign update(@PathVariable long id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody CampaignRequest request,
+  Campaign update(
+      @PathVariable long id,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+          CampaignRequest request,
       org.bucn.tracker.user.Actor actor) {
     return campaigns.update(id, request, actor);
   }
 
   /** A DRAFT campaign only; 409 once launched (what was recorded stays). */
   @org.springframework.web.bind.annotation.DeleteMapping("/api/campaigns/{id}")
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NO_CONTENT)
   void delete(@PathVariable long id, org.bucn.tracker.user.Actor actor) {
     campaigns.delete(id, actor);
   }
@@ -56,7 +61,10 @@ class CampaignApiController {
    * unless the body names each with a reason ({@code {overrides: [{targetId, code, reason}]}}).
    */
   @PostMapping("/api/campaigns/{id}/launch")
-  Campaign launch(@PathVariable long id, @RequestBody(required = false) @jakarta.validation.Valid LaunchRequest request, Actor actor) {
+  Campaign launch(
+      @PathVariable long id,
+      @RequestBody(required = false) @jakarta.validation.Valid LaunchRequest request,
+      Actor actor) {
     return campaigns.launch(id, request == null ? List.of() : request.overrides(), actor);
   }
 
@@ -65,7 +73,10 @@ class CampaignApiController {
     return campaigns.close(id, actor);
   }
 
-  /** Shows an ACTIVE or CLOSED campaign on the public transparency page ({@code /public/campaigns/{id}}); a DRAFT: 409. */
+  /**
+   * Shows an ACTIVE or CLOSED campaign on the public transparency page ({@code
+   * /public/campaigns/{id}}); a DRAFT: 409.
+   */
   @PostMapping("/api/campaigns/{id}/publish")
   Campaign publish(@PathVariable long id, Actor actor) {
     return campaigns.publish(id, true, actor);

@@ -7,4 +7,5 @@ import org.bucn.tracker.user.Actor;
  * Published inside the launch transaction, before the campaign process starts; {@code overrides}
  * are the errors of the preview the coordinator launched despite, each with its reason.
  */
-public record CampaignLaunched(long campaignId, List<Long> targetIds, Actor actor, List<LaunchOverride> overrides) {}
+public record CampaignLaunched(
+    long campaignId, List<Long> targetIds, Actor actor, List<LaunchOverride> overrides) {}

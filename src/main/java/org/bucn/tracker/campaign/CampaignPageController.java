@@ -1,12 +1,11 @@
 package org.bucn.tracker.campaign;
 
-import java.util.List;
-
-import org.bucn.tracker.shared.PageController;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import java.util.List;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
 import org.springframework.ui.Model;
@@ -18,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Campaign list, the new-campaign form, launching and closing; the page of one campaign is the appeal module's. */
+/**
+ * Campaign list, the new-campaign form, launching and closing; the page of one campaign is the
+ * appeal module's.
+ */
 @PageController
 class CampaignPageController {
 
@@ -27,7 +29,8 @@ class CampaignPageController {
   private final TargetService targets;
   private final Validator validator;
 
-  CampaignPageController(CampaignService campaigns, Letters letters, TargetService targets, Validator validator) {
+  CampaignPageController(
+      CampaignService campaigns, Letters letters, TargetService targets, Validator validator) {
     this.campaigns = campaigns;
     this.letters = letters;
     this.targets = targets;
@@ -40,13 +43,20 @@ class CampaignPageController {
   /** A letter of the preview with its errors (which stop the launch) and notes. */
   record PreviewRow(LetterPreview letter, List<Issue> errors, List<Issue> notes) {}
 
-  /** Every letter as launching will draft it, errors apart from notes, each with a link to where it is fixed. */
+  /**
+   * Every letter as launching will draft it, errors apart from notes, each with a link to where it
+   * is fixed.
+   */
   @GetMapping("/campaigns/{id}/letters/preview")
   String preview(@PathVariable long id, org.springframework.ui.Model model) {
     Campaign campaign = campaigns.get(id);
-    List<PreviewRow> rows = letters.preview(id).stream()
-        .map(p -> new PreviewRow(p, issues(campaign, p, p.errors()), issues(campaign, p, p.notes())))
-        .toList();
+    List<PreviewRow> rows =
+        letters.preview(id).stream()
+            .map(
+                p ->
+                    new PreviewRow(
+                        p, issues(campaign, p, p.errors()), issues(campaign, p, p.notes())))
+            .toList();
     model.addAttribute("campaign", campaign);
     model.addAttribute("preview", rows);
     model.addAttribute("errorCount", rows.stream().mapToInt(r -> r.errors().size()).sum());
@@ -54,14 +64,27 @@ class CampaignPageController {
     return "campaigns/preview";
   }
 
-  private static List<Issue> issues(Campaign campaign, LetterPreview letter, List<LetterWarning> codes) {
-    return codes.stream().map(code -> new Issue(letter.targetId(), code, code.error() ? Letters.explain(code, letter) : null,
-        switch (code) {
-          case NO_TEMPLATE_IN_LANGUAGE, NO_TEMPLATE, LAYOUT_PLACEHOLDER -> "/campaigns/" + campaign.id() + "#write-letter";
-          case SALUTATION_MISSING, SCRIPT_MISMATCH -> "/targets/" + letter.targetId() + "/forms"
-              + (letter.language() == null ? "" : "#form-" + letter.language());
-          case HOLDER_NAMED_UNKNOWN, HOLDER_UNKNOWN, NO_EMAIL -> "/targets/" + letter.targetId() + "/edit";
-        })).toList();
+  private static List<Issue> issues(
+      Campaign campaign, LetterPreview letter, List<LetterWarning> codes) {
+    return codes.stream()
+        .map(
+            code ->
+                new Issue(
+                    letter.targetId(),
+                    code,
+                    code.error() ? Letters.explain(code, letter) : null,
+                    switch (code) {
+                      case NO_TEMPLATE_IN_LANGUAGE, NO_TEMPLATE, LAYOUT_PLACEHOLDER ->
+                          "/campaigns/" + campaign.id() + "#write-letter";
+                      case SALUTATION_MISSING, SCRIPT_MISMATCH ->
+                          "/targets/"
+                              + letter.targetId()
+                              + "/forms"
+                              + (letter.language() == null ? "" : "#form-" + letter.language());
+                      case HOLDER_NAMED_UNKNOWN, HOLDER_UNKNOWN, NO_EMAIL ->
+                          "/targets/" + letter.targetId() + "/edit";
+                    }))
+        .toList();
   }
 
   /**
@@ -69,28 +92,49 @@ class CampaignPageController {
    * error on its field (kept in the flash across the redirect), and nothing saved.
    */
   @PostMapping("/campaigns/{id}/letters")
-  String saveLetter(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String language,
+  String saveLetter(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String language,
       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String subject,
       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String body,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean isDefault, Actor actor, RedirectAttributes flash) {
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+          boolean isDefault,
+      Actor actor,
+      RedirectAttributes flash) {
     LetterRequest request = new LetterRequest(subject, body, isDefault);
     java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-    validator.validate(request).forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+    validator
+        .validate(request)
+        .forEach(
+            v ->
+                errors.merge(
+                    v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
     if (language.isBlank()) {
       errors.put("language", "is required: the letter's language (en, sq, sr-Latn …)");
     }
     if (errors.isEmpty()) {
       try {
         Letter saved = letters.save(id, language.trim(), request, actor);
-        flash.addFlashAttribute("flash", "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
+        flash.addFlashAttribute(
+            "flash",
+            "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
         return "redirect:/campaigns/" + id + "#letter-" + saved.language();
       } catch (InvalidFieldException e) {
         errors.put(e.field(), e.getMessage());
       }
     }
     flash.addFlashAttribute("flashError", "The letter was not saved: correct the marked fields.");
-    flash.addFlashAttribute("letterTyped", java.util.Map.of("language", language, "subject", subject, "body", body,
-        "isDefault", Boolean.toString(isDefault)));
+    flash.addFlashAttribute(
+        "letterTyped",
+        java.util.Map.of(
+            "language",
+            language,
+            "subject",
+            subject,
+            "body",
+            body,
+            "isDefault",
+            Boolean.toString(isDefault)));
     flash.addFlashAttribute("letterErrors", errors);
     return "redirect:/campaigns/" + id + "#write-letter";
   }
@@ -108,7 +152,11 @@ class CampaignPageController {
   }
 
   @PostMapping("/campaigns")
-  String create(@Valid @ModelAttribute("form") CampaignRequest form, BindingResult binding, Actor actor, Model model,
+  String create(
+      @Valid @ModelAttribute("form") CampaignRequest form,
+      BindingResult binding,
+      Actor actor,
+      Model model,
       RedirectAttributes flash) {
     if (!binding.hasErrors()) {
       try {
@@ -126,7 +174,8 @@ class CampaignPageController {
 
   /** Deletes a campaign that is still a draft (its page asks first). */
   @PostMapping("/campaigns/{id}/delete")
-  String delete(@PathVariable long id, org.bucn.tracker.user.Actor actor, RedirectAttributes flash) {
+  String delete(
+      @PathVariable long id, org.bucn.tracker.user.Actor actor, RedirectAttributes flash) {
     Campaign campaign = campaigns.get(id);
     try {
       campaigns.delete(id, actor);
@@ -140,27 +189,40 @@ class CampaignPageController {
 
   /**
    * Launches the campaign. Errors of the preview stop it and lead to the preview, which links each
-   * to its fix; from there it launches despite the errors that were given a reason
-   * ({@code reason.<targetId>.<code>}), and each appeal's timeline keeps its reason.
+   * to its fix; from there it launches despite the errors that were given a reason ({@code
+   * reason.<targetId>.<code>}), and each appeal's timeline keeps its reason.
    */
   @PostMapping("/campaigns/{id}/launch")
-  String launch(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form, Actor actor,
+  String launch(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form,
+      Actor actor,
       RedirectAttributes flash) {
     List<LaunchOverride> overrides = new java.util.ArrayList<>();
-    form.forEach((name, reason) -> {
-      String[] parts = name.split("\\.");
-      if (parts.length == 3 && parts[0].equals("reason") && reason != null && !reason.isBlank()) {
-        try {
-          overrides.add(new LaunchOverride(Long.valueOf(parts[1]), LetterWarning.valueOf(parts[2]), reason.strip()));
-        } catch (IllegalArgumentException e) {
-          // Not one of ours: a reason for an error the preview does not have is no override.
-        }
-      }
-    });
+    form.forEach(
+        (name, reason) -> {
+          String[] parts = name.split("\\.");
+          if (parts.length == 3
+              && parts[0].equals("reason")
+              && reason != null
+              && !reason.isBlank()) {
+            try {
+              overrides.add(
+                  new LaunchOverride(
+                      Long.valueOf(parts[1]), LetterWarning.valueOf(parts[2]), reason.strip()));
+            } catch (IllegalArgumentException e) {
+              // Not one of ours: a reason for an error the preview does not have is no override.
+            }
+          }
+        });
     try {
       Campaign campaign = campaigns.launch(id, overrides, actor);
-      flash.addFlashAttribute("flash", "Launched to " + campaign.targetIds().size() + (campaign.targetIds().size() == 1 ? " target" : " targets")
-          + ": the appeals are opening, and their drafting tasks appear in the advocates' list as each opens.");
+      flash.addFlashAttribute(
+          "flash",
+          "Launched to "
+              + campaign.targetIds().size()
+              + (campaign.targetIds().size() == 1 ? " target" : " targets")
+              + ": the appeals are opening, and their drafting tasks appear in the advocates' list as each opens.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
       if (!e.errors().isEmpty()) {
@@ -175,7 +237,8 @@ class CampaignPageController {
   String close(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     try {
       campaigns.close(id, actor);
-      flash.addFlashAttribute("flash", "Campaign closed. Open appeals were withdrawn; everything recorded stays.");
+      flash.addFlashAttribute(
+          "flash", "Campaign closed. Open appeals were withdrawn; everything recorded stays.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -183,11 +246,20 @@ class CampaignPageController {
   }
 
   @PostMapping("/campaigns/{id}/publish")
-  String publish(@PathVariable long id, @RequestParam(defaultValue = "true") boolean published, Actor actor, RedirectAttributes flash) {
+  String publish(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "true") boolean published,
+      Actor actor,
+      RedirectAttributes flash) {
     try {
       campaigns.publish(id, published, actor);
-      flash.addFlashAttribute("flash", published ? "Published: anyone can now read the campaign's outcome at /public/campaigns/" + id + "."
-          : "Taken off the public page.");
+      flash.addFlashAttribute(
+          "flash",
+          published
+              ? "Published: anyone can now read the campaign's outcome at /public/campaigns/"
+                  + id
+                  + "."
+              : "Taken off the public page.");
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }

@@ -49,7 +49,9 @@ class CampaignRepository {
         .param("id", id)
         .param("title", c.title())
         .param("summary", c.summary())
-        .param("demands", "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
+        .param(
+            "demands",
+            "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
         .param("followUp", c.followUpInterval().trim())
         .param("maxFollowUps", c.maxFollowUps())
         .param("sanctionCheck", c.sanctionCheckInterval().trim())
@@ -86,7 +88,9 @@ class CampaignRepository {
         .param("now", now())
         .param("title", c.title())
         .param("summary", c.summary())
-        .param("demands", "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
+        .param(
+            "demands",
+            "{" + String.join(",", c.demands().stream().sorted().map(Enum::name).toList()) + "}")
         .param("followUp", c.followUpInterval().trim())
         .param("maxFollowUps", c.maxFollowUps())
         .param("sanctionCheck", c.sanctionCheckInterval().trim())
@@ -111,40 +115,60 @@ class CampaignRepository {
 
   /** Locks the campaign row so that launching and closing never run at once on any node. */
   Optional<Campaign> lock(long id) {
-    return jdbc.sql(SELECT + " WHERE c.id = ? FOR UPDATE OF c").param(id).query(CampaignRepository::map).optional();
+    return jdbc.sql(SELECT + " WHERE c.id = ? FOR UPDATE OF c")
+        .param(id)
+        .query(CampaignRepository::map)
+        .optional();
   }
 
   List<Campaign> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY c.created_at DESC, c.id DESC").query(CampaignRepository::map).list();
+    return jdbc.sql(SELECT + " ORDER BY c.created_at DESC, c.id DESC")
+        .query(CampaignRepository::map)
+        .list();
   }
 
-  /** The launch's moment: taken first, so that what the launch records (its appeals, their timelines) comes after it. */
+  /**
+   * The launch's moment: taken first, so that what the launch records (its appeals, their
+   * timelines) comes after it.
+   */
   void markLaunched(long id, String by) {
-    jdbc.sql("UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = ? WHERE id = ?").params(by, now(), id).update();
+    jdbc.sql("UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = ? WHERE id = ?")
+        .params(by, now(), id)
+        .update();
   }
 
   void setProcessInstance(long id, String processInstanceId) {
-    jdbc.sql("UPDATE campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    jdbc.sql("UPDATE campaign SET process_instance_id = ? WHERE id = ?")
+        .params(processInstanceId, id)
+        .update();
   }
 
   void markClosed(long id, String by, boolean early) {
-    jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = ?, closed_early = ? WHERE id = ?")
+    jdbc.sql(
+            "UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = ?, closed_early = ? WHERE id = ?")
         .params(by, now(), early, id)
         .update();
   }
 
   void markPublished(long id, String by, boolean published) {
-    jdbc.sql("UPDATE campaign SET published_at = CASE WHEN ? THEN CAST(? AS timestamptz) END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
+    jdbc.sql(
+            "UPDATE campaign SET published_at = CASE WHEN ? THEN CAST(? AS timestamptz) END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
         .params(published, now(), published, by, id)
         .update();
   }
 
   List<Campaign> published() {
-    return jdbc.sql(SELECT + " WHERE c.published_at IS NOT NULL ORDER BY c.published_at DESC, c.id DESC").query(CampaignRepository::map).list();
+    return jdbc.sql(
+            SELECT + " WHERE c.published_at IS NOT NULL ORDER BY c.published_at DESC, c.id DESC")
+        .query(CampaignRepository::map)
+        .list();
   }
 
   Optional<String> processInstanceId(long id) {
-    return jdbc.sql("SELECT process_instance_id FROM campaign WHERE id = ?").param(id).query(String.class).optional();
+    return jdbc.sql("SELECT process_instance_id FROM campaign WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
   }
 
   private static Campaign map(ResultSet rs, int rowNum) throws SQLException {

@@ -33,6 +33,7 @@ public record CampaignRequest(
 
   /** How long each step may take unless the campaign says otherwise. */
   public static final String DRAFT_WITHIN = "P5D";
+
   public static final String REVIEW_WITHIN = "P2D";
   public static final String SUBMIT_WITHIN = "P3D";
   public static final String RESPONSE_WITHIN = "P30D";
@@ -50,9 +51,28 @@ public record CampaignRequest(
 
   /** A campaign with its own mailbox and the default time for every step. */
   public CampaignRequest(
-      String title, String summary, Set<Demand> demands, String followUpInterval, Integer maxFollowUps,
-      String sanctionCheckInterval, List<Long> targetIds, String replyTo) {
-    this(title, summary, demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds, replyTo, null, null, null, null, null);
+      String title,
+      String summary,
+      Set<Demand> demands,
+      String followUpInterval,
+      Integer maxFollowUps,
+      String sanctionCheckInterval,
+      List<Long> targetIds,
+      String replyTo) {
+    this(
+        title,
+        summary,
+        demands,
+        followUpInterval,
+        maxFollowUps,
+        sanctionCheckInterval,
+        targetIds,
+        replyTo,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static String orDefault(String value, String fallback) {
@@ -61,14 +81,42 @@ public record CampaignRequest(
 
   /** A campaign without a mailbox of its own: letters carry no copy and no Reply-To. */
   public CampaignRequest(
-      String title, String summary, Set<Demand> demands, String followUpInterval, Integer maxFollowUps,
-      String sanctionCheckInterval, List<Long> targetIds) {
-    this(title, summary, demands, followUpInterval, maxFollowUps, sanctionCheckInterval, targetIds, null);
+      String title,
+      String summary,
+      Set<Demand> demands,
+      String followUpInterval,
+      Integer maxFollowUps,
+      String sanctionCheckInterval,
+      List<Long> targetIds) {
+    this(
+        title,
+        summary,
+        demands,
+        followUpInterval,
+        maxFollowUps,
+        sanctionCheckInterval,
+        targetIds,
+        null);
   }
 
-  /** The new-campaign form before anything is typed: every demand, a follow-up every two weeks, three of them. */
+  /**
+   * The new-campaign form before anything is typed: every demand, a follow-up every two weeks,
+   * three of them.
+   */
   static CampaignRequest blank() {
-    return new CampaignRequest(null, null, EnumSet.allOf(Demand.class), "P14D", 3, "P30D", List.of(), null, DRAFT_WITHIN, REVIEW_WITHIN, SUBMIT_WITHIN,
-        RESPONSE_WITHIN, SANCTION_WITHIN);
+    return new CampaignRequest(
+        null,
+        null,
+        EnumSet.allOf(Demand.class),
+        "P14D",
+        3,
+        "P30D",
+        List.of(),
+        null,
+        DRAFT_WITHIN,
+        REVIEW_WITHIN,
+        SUBMIT_WITHIN,
+        RESPONSE_WITHIN,
+        SANCTION_WITHIN);
   }
 }

@@ -1,6 +1,5 @@
 package org.bucn.tracker.campaign;
 
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +71,10 @@ public class CampaignService {
     return get(id);
   }
 
-  /** Deletes a DRAFT campaign, its letters and its list of targets; once launched, 409: what was recorded stays. */
+  /**
+   * Deletes a DRAFT campaign, its letters and its list of targets; once launched, 409: what was
+   * recorded stays.
+   */
   @Transactional
   public void delete(long id, Actor actor) {
     requireDraft(id, "deleted");
@@ -82,20 +84,25 @@ public class CampaignService {
   private void requireDraft(long id, String what) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() != CampaignStatus.DRAFT) {
-      throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be " + what);
+      throw new ConflictException(
+          "status",
+          "The campaign is " + campaign.status() + "; only a DRAFT campaign can be " + what);
     }
   }
 
   private void checkTargets(CampaignRequest request) {
-    Set<Long> known = targets.findAll(request.targetIds()).stream().map(Target::id).collect(Collectors.toSet());
+    Set<Long> known =
+        targets.findAll(request.targetIds()).stream().map(Target::id).collect(Collectors.toSet());
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < request.targetIds().size(); i++) {
       Long id = request.targetIds().get(i);
       if (!known.contains(id)) {
-        throw new InvalidFieldException("targetIds[" + i + "]", "no target with id " + id + " in the directory");
+        throw new InvalidFieldException(
+            "targetIds[" + i + "]", "no target with id " + id + " in the directory");
       }
       if (!seen.add(id)) {
-        throw new InvalidFieldException("targetIds[" + i + "]", "target " + id + " is listed twice");
+        throw new InvalidFieldException(
+            "targetIds[" + i + "]", "target " + id + " is listed twice");
       }
     }
   }
@@ -107,12 +114,12 @@ public class CampaignService {
   }
 
   /**
-   * Creates one appeal per target and starts the campaign process, whose jobs then open the
-   * appeals one by one (see campaign.bpmn). A letter with an error of the preview (a language
-   * the office does not read, no form of address, a script mismatch, a holder named but unknown,
-   * no e-mail address) stops it, 409 listing each, unless {@code overrides} names that error of
-   * that office with a reason, which the appeal's timeline keeps. Idempotent: launching an active
-   * campaign again changes nothing, on any node (the campaign row is locked).
+   * Creates one appeal per target and starts the campaign process, whose jobs then open the appeals
+   * one by one (see campaign.bpmn). A letter with an error of the preview (a language the office
+   * does not read, no form of address, a script mismatch, a holder named but unknown, no e-mail
+   * address) stops it, 409 listing each, unless {@code overrides} names that error of that office
+   * with a reason, which the appeal's timeline keeps. Idempotent: launching an active campaign
+   * again changes nothing, on any node (the campaign row is locked).
    */
   @Transactional
   public Campaign launch(long id, List<LaunchOverride> overrides, Actor actor) {
@@ -121,20 +128,36 @@ public class CampaignService {
       return campaign;
     }
     if (campaign.status() != CampaignStatus.DRAFT) {
-      throw new ConflictException("status", "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
+      throw new ConflictException(
+          "status",
+          "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
     }
     List<LetterError> errors = new java.util.ArrayList<>();
     List<LaunchOverride> used = new java.util.ArrayList<>();
     for (LetterPreview letter : letters.preview(id)) {
       for (LetterWarning code : letter.errors()) {
-        overrides.stream().filter(o -> o.targetId() == letter.targetId() && o.code() == code).findFirst()
-            .ifPresentOrElse(used::add, () -> errors.add(new LetterError(letter.targetId(), letter.country(), letter.office(), code,
-                Letters.explain(code, letter))));
+        overrides.stream()
+            .filter(o -> o.targetId() == letter.targetId() && o.code() == code)
+            .findFirst()
+            .ifPresentOrElse(
+                used::add,
+                () ->
+                    errors.add(
+                        new LetterError(
+                            letter.targetId(),
+                            letter.country(),
+                            letter.office(),
+                            code,
+                            Letters.explain(code, letter))));
       }
     }
     if (!errors.isEmpty()) {
-      throw new ConflictException("overrides", errors.size() + (errors.size() == 1 ? " error stops" : " errors stop")
-          + " the launch: fix the letters or the directory, or launch naming each error with a reason", errors);
+      throw new ConflictException(
+          "overrides",
+          errors.size()
+              + (errors.size() == 1 ? " error stops" : " errors stop")
+              + " the launch: fix the letters or the directory, or launch naming each error with a reason",
+          errors);
     }
     campaigns.markLaunched(id, actor.username());
     events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
@@ -153,9 +176,9 @@ public class CampaignService {
   }
 
   /**
-   * Closes a campaign before every appeal has ended: open appeals become WITHDRAWN and their
-   * tasks and timers end; everything recorded so far stays. Done again when the job executor
-   * touched a timer meanwhile ({@link StepTransactions}).
+   * Closes a campaign before every appeal has ended: open appeals become WITHDRAWN and their tasks
+   * and timers end; everything recorded so far stays. Done again when the job executor touched a
+   * timer meanwhile ({@link StepTransactions}).
    */
   public Campaign close(long id, Actor actor) {
     return steps.run(() -> closeOnce(id, actor));
@@ -177,13 +200,22 @@ public class CampaignService {
 
   private void endEarly(String processInstanceId) {
     boolean appealsRunning =
-        runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-            .eventName(CampaignProcess.MESSAGE_CLOSED_EARLY).count() > 0;
+        runtime
+                .createEventSubscriptionQuery()
+                .processInstanceId(processInstanceId)
+                .eventName(CampaignProcess.MESSAGE_CLOSED_EARLY)
+                .count()
+            > 0;
     if (appealsRunning) {
-      runtime.createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY).processInstanceId(processInstanceId).correlateWithResult();
+      runtime
+          .createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY)
+          .processInstanceId(processInstanceId)
+          .correlateWithResult();
     } else {
-      // Closed in the moment between the launch and the job that opens its appeals: no appeal runs yet.
-      runtime.deleteProcessInstance(processInstanceId, "Closed early, before its appeals were opened");
+      // Closed in the moment between the launch and the job that opens its appeals: no appeal runs
+      // yet.
+      runtime.deleteProcessInstance(
+          processInstanceId, "Closed early, before its appeals were opened");
     }
   }
 
@@ -195,7 +227,8 @@ public class CampaignService {
   public Campaign publish(long id, boolean published, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (published && campaign.status() == CampaignStatus.DRAFT) {
-      throw new ConflictException("status", "A DRAFT campaign has nothing to show; publish it once it is launched");
+      throw new ConflictException(
+          "status", "A DRAFT campaign has nothing to show; publish it once it is launched");
     }
     campaigns.markPublished(id, actor.username(), published);
     return get(id);

@@ -16,6 +16,7 @@ class CloseCampaignDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    campaigns.closeBecauseEveryAppealClosed((Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID));
+    campaigns.closeBecauseEveryAppealClosed(
+        (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID));
   }
 }

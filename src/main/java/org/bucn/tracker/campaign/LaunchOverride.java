@@ -4,8 +4,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A coordinator launches a letter despite one of its errors, saying why; the appeal's timeline keeps it. */
-public record LaunchOverride(@NotNull Long targetId, @NotNull LetterWarning code, @NotBlank @Size(max = 1_000) String reason) {
+/**
+ * A coordinator launches a letter despite one of its errors, saying why; the appeal's timeline
+ * keeps it.
+ */
+public record LaunchOverride(
+    @NotNull Long targetId,
+    @NotNull LetterWarning code,
+    @NotBlank @Size(max = 1_000) String reason) {
 
   public LaunchOverride {
     reason = reason == null ? null : reason.strip();

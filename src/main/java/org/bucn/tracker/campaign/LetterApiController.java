@@ -30,7 +30,11 @@ class LetterApiController {
   }
 
   @PutMapping("/api/campaigns/{id}/letters/{language}")
-  Letter save(@PathVariable long id, @PathVariable String language, @Valid @RequestBody LetterRequest request, Actor actor) {
+  Letter save(
+      @PathVariable long id,
+      @PathVariable String language,
+      @Valid @RequestBody LetterRequest request,
+      Actor actor) {
     return letters.save(id, language, request, actor);
   }
 }

@@ -7,12 +7,33 @@ import java.util.List;
  * all of it, {@code errors} what stops the launch, {@code notes} the rest.
  */
 public record LetterPreview(
-    long targetId, String country, String office, String language, String subject, String body, List<LetterWarning> warnings,
-    List<LetterWarning> errors, List<LetterWarning> notes) {
+    long targetId,
+    String country,
+    String office,
+    String language,
+    String subject,
+    String body,
+    List<LetterWarning> warnings,
+    List<LetterWarning> errors,
+    List<LetterWarning> notes) {
 
-  public LetterPreview(long targetId, String country, String office, String language, String subject, String body,
+  public LetterPreview(
+      long targetId,
+      String country,
+      String office,
+      String language,
+      String subject,
+      String body,
       List<LetterWarning> warnings) {
-    this(targetId, country, office, language, subject, body, warnings, warnings.stream().filter(LetterWarning::error).toList(),
+    this(
+        targetId,
+        country,
+        office,
+        language,
+        subject,
+        body,
+        warnings,
+        warnings.stream().filter(LetterWarning::error).toList(),
         warnings.stream().filter(w -> !w.error()).toList());
   }
 }

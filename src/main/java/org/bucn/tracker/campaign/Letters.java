@@ -1,24 +1,24 @@
 package org.bucn.tracker.campaign;
 
-import java.time.Clock;
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bucn.tracker.shared.InvalidFieldException;
+import java.util.function.Function;
 import org.bucn.tracker.organisation.Organisation;
 import org.bucn.tracker.organisation.OrganisationService;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.target.Addressing;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageTags;
@@ -31,36 +31,51 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A campaign's letters and their rendering with Mustache. Values are only ever inserted as
- * text: what a target's office says is never read as a template or an expression.
+ * A campaign's letters and their rendering with Mustache. Values are only ever inserted as text:
+ * what a target's office says is never read as a template or an expression.
  */
 @Service
 public class Letters {
 
   /** The placeholders a letter may use. */
-  public static final List<String> PLACEHOLDERS = List.of(
-      "salutation", "honorific", "holderName", "formalTitle", "office", "country", "campaignTitle", "demands", "organisation");
+  public static final List<String> PLACEHOLDERS =
+      List.of(
+          "salutation",
+          "honorific",
+          "holderName",
+          "formalTitle",
+          "office",
+          "country",
+          "campaignTitle",
+          "demands",
+          "organisation");
 
   /**
-   * What the letter's layout prints once, and a template may not: the date (above the subject)
-   * and the signature block (the signatory, their title, the organisation). A template saved
-   * before this rule renders them as nothing, with a note in the preview.
+   * What the letter's layout prints once, and a template may not: the date (above the subject) and
+   * the signature block (the signatory, their title, the organisation). A template saved before
+   * this rule renders them as nothing, with a note in the preview.
    */
-  static final Map<String, String> LAYOUT_PLACEHOLDERS = Map.of(
-      "date", "the letter's layout prints the date once, above the subject",
-      "signatory", "the letter's layout prints the signature block once, at the end: the signatory, their title and the organisation");
+  static final Map<String, String> LAYOUT_PLACEHOLDERS =
+      Map.of(
+          "date", "the letter's layout prints the date once, above the subject",
+          "signatory",
+              "the letter's layout prints the signature block once, at the end: the signatory, their title and the organisation");
 
   /**
-   * Values only: the basic collector reads map entries and never calls a method, so even a
-   * template stored before placeholders were checked cannot run {@code {{office.getClass}}}.
+   * Values only: the basic collector reads map entries and never calls a method, so even a template
+   * stored before placeholders were checked cannot run {@code {{office.getClass}}}.
    */
-  private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).defaultValue("")
-      .withCollector(new BasicCollector() {
-        @Override
-        public <K, V> Map<K, V> createFetcherCache() {
-          return new ConcurrentHashMap<>();
-        }
-      });
+  private static final Mustache.Compiler MUSTACHE =
+      Mustache.compiler()
+          .escapeHTML(false)
+          .defaultValue("")
+          .withCollector(
+              new BasicCollector() {
+                @Override
+                public <K, V> Map<K, V> createFetcherCache() {
+                  return new ConcurrentHashMap<>();
+                }
+              });
 
   private final JdbcClient jdbc;
   private final CampaignRepository campaigns;
@@ -68,7 +83,12 @@ public class Letters {
   private final OrganisationService organisation;
   private final Clock clock;
 
-  Letters(JdbcClient jdbc, CampaignRepository campaigns, TargetService targets, OrganisationService organisation, Clock clock) {
+  Letters(
+      JdbcClient jdbc,
+      CampaignRepository campaigns,
+      TargetService targets,
+      OrganisationService organisation,
+      Clock clock) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.targets = targets;
@@ -89,18 +109,29 @@ public class Letters {
         .list();
   }
 
-  /** Saves the letter in one language; it becomes the campaign's default only when {@code isDefault} says so. */
+  /**
+   * Saves the letter in one language; it becomes the campaign's default only when {@code isDefault}
+   * says so.
+   */
   @Transactional
   public Letter save(long campaignId, String language, LetterRequest request, Actor actor) {
     campaign(campaignId);
-    String tag = LanguageTags.canonical(language)
-        .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
+    String tag =
+        LanguageTags.canonical(language)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "language",
+                        "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
     compile("subject", request.subject(), true);
     compile("body", request.body(), true);
     // The default changes only when someone says so: a letter saved without it is a translation.
     boolean isDefault = Boolean.TRUE.equals(request.isDefault());
     if (isDefault) {
-      jdbc.sql("UPDATE campaign_letter SET is_default = false WHERE campaign_id = ? AND language <> ?").params(campaignId, tag).update();
+      jdbc.sql(
+              "UPDATE campaign_letter SET is_default = false WHERE campaign_id = ? AND language <> ?")
+          .params(campaignId, tag)
+          .update();
     }
     jdbc.sql(
             """
@@ -110,7 +141,14 @@ public class Letters {
                SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at,
                    is_default = EXCLUDED.is_default OR campaign_letter.is_default
             """)
-        .params(campaignId, tag, request.subject().trim(), request.body(), isDefault, actor.username(), java.time.OffsetDateTime.now(clock))
+        .params(
+            campaignId,
+            tag,
+            request.subject().trim(),
+            request.body(),
+            isDefault,
+            actor.username(),
+            java.time.OffsetDateTime.now(clock))
         .update();
     return of(campaignId).stream().filter(l -> l.language().equals(tag)).findFirst().orElseThrow();
   }
@@ -118,15 +156,16 @@ public class Letters {
   /**
    * Fills in the campaign's letter for each target: in the first of the office's languages the
    * campaign has a letter in (BCP 47 lookup: {@code sr-Cyrl} takes {@code sr}), else in the
-   * default; addressed as the directory's form of address in that language says. Reads the
-   * letters and the organisation once for all targets, each office's forms when it is rendered.
+   * default; addressed as the directory's form of address in that language says. Reads the letters
+   * and the organisation once for all targets, each office's forms when it is rendered.
    */
   @Transactional(readOnly = true)
   public Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
     return renderer(campaign, target -> targets.forms(target.id()));
   }
 
-  private Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign, Function<Target, List<TargetForm>> forms) {
+  private Function<Target, Optional<RenderedLetter>> renderer(
+      Campaign campaign, Function<Target, List<TargetForm>> forms) {
     List<Letter> letters = of(campaign.id());
     Organisation sender = organisation.get();
     LocalDate today = LocalDate.now(clock);
@@ -137,75 +176,137 @@ public class Letters {
   static String explain(LetterWarning code, LetterPreview letter) {
     String office = letter.office() + ", " + letter.country();
     return switch (code) {
-      case NO_TEMPLATE_IN_LANGUAGE -> "The letter to " + office + " is in " + letter.language()
-          + ", which the office does not read: add the campaign's letter in one of its languages";
-      case SALUTATION_MISSING -> "The directory has no form of address for " + office + " in " + letter.language()
-          + ": add its salutation on the office's forms of address";
-      case SCRIPT_MISMATCH -> "The letter to " + office + " mixes scripts: its form of address or its text is not in the script of "
-          + letter.language();
-      case HOLDER_NAMED_UNKNOWN -> "The letter names the holder of " + office + ", whom the directory does not know: "
-          + "name the holder, or put the name in a {{#holderName}} section";
+      case NO_TEMPLATE_IN_LANGUAGE ->
+          "The letter to "
+              + office
+              + " is in "
+              + letter.language()
+              + ", which the office does not read: add the campaign's letter in one of its languages";
+      case SALUTATION_MISSING ->
+          "The directory has no form of address for "
+              + office
+              + " in "
+              + letter.language()
+              + ": add its salutation on the office's forms of address";
+      case SCRIPT_MISMATCH ->
+          "The letter to "
+              + office
+              + " mixes scripts: its form of address or its text is not in the script of "
+              + letter.language();
+      case HOLDER_NAMED_UNKNOWN ->
+          "The letter names the holder of "
+              + office
+              + ", whom the directory does not know: "
+              + "name the holder, or put the name in a {{#holderName}} section";
       case NO_EMAIL -> office + " takes e-mail, but the directory has no address for it";
       case HOLDER_UNKNOWN, NO_TEMPLATE, LAYOUT_PLACEHOLDER -> code.name();
     };
   }
 
   private Campaign campaign(long id) {
-    return campaigns.find(id).orElseThrow(() -> new org.bucn.tracker.shared.NotFoundException("campaign", id));
+    return campaigns
+        .find(id)
+        .orElseThrow(() -> new org.bucn.tracker.shared.NotFoundException("campaign", id));
   }
 
-  /** Every target's letter as launching would draft it, with its warnings, in the directory's order. */
+  /**
+   * Every target's letter as launching would draft it, with its warnings, in the directory's order.
+   */
   @Transactional(readOnly = true)
   public List<LetterPreview> preview(long campaignId) {
     Campaign campaign = campaign(campaignId);
-    // Every office's forms in one query: the campaign page previews a draft campaign of a thousand offices on each view.
+    // Every office's forms in one query: the campaign page previews a draft campaign of a thousand
+    // offices on each view.
     Map<Long, List<TargetForm>> forms = targets.formsOf(campaign.targetIds());
-    Function<Target, Optional<RenderedLetter>> renderer = renderer(campaign, target -> forms.getOrDefault(target.id(), List.of()));
+    Function<Target, Optional<RenderedLetter>> renderer =
+        renderer(campaign, target -> forms.getOrDefault(target.id(), List.of()));
     return targets.findAll(campaign.targetIds()).stream()
-        .map(t -> renderer.apply(t)
-            .map(l -> new LetterPreview(t.id(), t.country(), t.office(), l.language(), l.subject(), l.text(), l.warnings()))
-            .orElseGet(() -> new LetterPreview(t.id(), t.country(), t.office(), null, null, null, List.of(LetterWarning.NO_TEMPLATE))))
+        .map(
+            t ->
+                renderer
+                    .apply(t)
+                    .map(
+                        l ->
+                            new LetterPreview(
+                                t.id(),
+                                t.country(),
+                                t.office(),
+                                l.language(),
+                                l.subject(),
+                                l.text(),
+                                l.warnings()))
+                    .orElseGet(
+                        () ->
+                            new LetterPreview(
+                                t.id(),
+                                t.country(),
+                                t.office(),
+                                null,
+                                null,
+                                null,
+                                List.of(LetterWarning.NO_TEMPLATE))))
         .toList();
   }
 
   private static Optional<RenderedLetter> render(
-      Campaign campaign, List<Letter> letters, Organisation sender, Target target, List<TargetForm> forms, LocalDate today) {
-    Optional<Letter> inOwnLanguage = LanguageTags.bestOf(target.languages(), letters.stream().map(Letter::language).toList())
-        .flatMap(best -> letters.stream().filter(l -> l.language().equals(best)).findFirst());
-    Optional<Letter> letter = inOwnLanguage.or(() -> letters.stream().filter(Letter::isDefault).findFirst());
-    return letter.map(l -> {
-      Addressing addressing = TargetService.addressing(target, l.language(), forms);
-      List<LetterWarning> warnings = new ArrayList<>();
-      if (inOwnLanguage.isEmpty()) {
-        warnings.add(LetterWarning.NO_TEMPLATE_IN_LANGUAGE);
-      }
-      if (target.holderName() == null) {
-        warnings.add(LetterWarning.HOLDER_UNKNOWN);
-        if (namesTheHolder(l.subject()) || namesTheHolder(l.body())) {
-          warnings.add(LetterWarning.HOLDER_NAMED_UNKNOWN);
-        }
-      }
-      if (target.channel() == Channel.EMAIL && target.email() == null) {
-        warnings.add(LetterWarning.NO_EMAIL);
-      }
-      if (!addressing.hasForm()) {
-        warnings.add(LetterWarning.SALUTATION_MISSING);
-      }
-      if (usesLayoutPlaceholder(l.subject()) || usesLayoutPlaceholder(l.body())) {
-        warnings.add(LetterWarning.LAYOUT_PLACEHOLDER);
-      }
-      Map<String, Object> values = values(campaign, target, addressing, sender, l.language(), today);
-      String body = compile("body", l.body(), false).execute(values);
-      if (scriptsDiffer(l.language(), body, addressing)) {
-        warnings.add(LetterWarning.SCRIPT_MISMATCH);
-      }
-      return new RenderedLetter(l.language(), compile("subject", l.subject(), false).execute(values).strip(), body, List.copyOf(warnings));
-    });
+      Campaign campaign,
+      List<Letter> letters,
+      Organisation sender,
+      Target target,
+      List<TargetForm> forms,
+      LocalDate today) {
+    Optional<Letter> inOwnLanguage =
+        LanguageTags.bestOf(target.languages(), letters.stream().map(Letter::language).toList())
+            .flatMap(best -> letters.stream().filter(l -> l.language().equals(best)).findFirst());
+    Optional<Letter> letter =
+        inOwnLanguage.or(() -> letters.stream().filter(Letter::isDefault).findFirst());
+    return letter.map(
+        l -> {
+          Addressing addressing = TargetService.addressing(target, l.language(), forms);
+          List<LetterWarning> warnings = new ArrayList<>();
+          if (inOwnLanguage.isEmpty()) {
+            warnings.add(LetterWarning.NO_TEMPLATE_IN_LANGUAGE);
+          }
+          if (target.holderName() == null) {
+            warnings.add(LetterWarning.HOLDER_UNKNOWN);
+            if (namesTheHolder(l.subject()) || namesTheHolder(l.body())) {
+              warnings.add(LetterWarning.HOLDER_NAMED_UNKNOWN);
+            }
+          }
+          if (target.channel() == Channel.EMAIL && target.email() == null) {
+            warnings.add(LetterWarning.NO_EMAIL);
+          }
+          if (!addressing.hasForm()) {
+            warnings.add(LetterWarning.SALUTATION_MISSING);
+          }
+          if (usesLayoutPlaceholder(l.subject()) || usesLayoutPlaceholder(l.body())) {
+            warnings.add(LetterWarning.LAYOUT_PLACEHOLDER);
+          }
+          Map<String, Object> values =
+              values(campaign, target, addressing, sender, l.language(), today);
+          String body = compile("body", l.body(), false).execute(values);
+          if (scriptsDiffer(l.language(), body, addressing)) {
+            warnings.add(LetterWarning.SCRIPT_MISMATCH);
+          }
+          return new RenderedLetter(
+              l.language(),
+              compile("subject", l.subject(), false).execute(values).strip(),
+              body,
+              List.copyOf(warnings));
+        });
   }
 
-  /** The placeholders' values; an unknown holder is absent, so that a section such as {{#holderName}}…{{/holderName}} drops out. */
+  /**
+   * The placeholders' values; an unknown holder is absent, so that a section such as
+   * {{#holderName}}…{{/holderName}} drops out.
+   */
   static Map<String, Object> values(
-      Campaign campaign, Target target, Addressing addressing, Organisation sender, String language, LocalDate today) {
+      Campaign campaign,
+      Target target,
+      Addressing addressing,
+      Organisation sender,
+      String language,
+      LocalDate today) {
     Map<String, Object> values = new HashMap<>();
     values.put("salutation", addressing.salutation() == null ? "" : addressing.salutation());
     values.put("honorific", addressing.honorific() == null ? "" : addressing.honorific());
@@ -223,23 +324,37 @@ public class Letters {
 
   /**
    * The office's country as the letter's language names it (CLDR, in the JDK): "Albanija" in a
-   * Serbian letter, "Србија" in a Cyrillic one. English letters, and languages CLDR has no name
-   * in, take the directory's own name ("Bosnia and Herzegovina", not CLDR's "Bosnia &amp; Herzegovina").
+   * Serbian letter, "Србија" in a Cyrillic one. English letters, and languages CLDR has no name in,
+   * take the directory's own name ("Bosnia and Herzegovina", not CLDR's "Bosnia &amp;
+   * Herzegovina").
    */
   static String countryName(Target target, String language) {
     // Serbian without a script: the Latin names, as the tracker writes its Serbian reminders.
-    Locale locale = LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, target.countryCode());
+    Locale locale =
+        LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, target.countryCode());
     if (locale.getLanguage().equals("en")) {
       return target.country();
     }
-    String name = new Locale.Builder().setRegion(target.countryCode()).build().getDisplayCountry(locale);
-    String english = new Locale.Builder().setRegion(target.countryCode()).build().getDisplayCountry(Locale.ENGLISH);
-    return name.isBlank() || name.equals(target.countryCode()) || name.equals(english) ? target.country() : name;
+    String name =
+        new Locale.Builder().setRegion(target.countryCode()).build().getDisplayCountry(locale);
+    String english =
+        new Locale.Builder()
+            .setRegion(target.countryCode())
+            .build()
+            .getDisplayCountry(Locale.ENGLISH);
+    return name.isBlank() || name.equals(target.countryCode()) || name.equals(english)
+        ? target.country()
+        : name;
   }
 
-  /** A date as a letter in that language to that country writes it: "28. studenoga 2026." (hr), "28 nëntor 2026" (sq). */
+  /**
+   * A date as a letter in that language to that country writes it: "28. studenoga 2026." (hr), "28
+   * nëntor 2026" (sq).
+   */
   public static String date(LocalDate day, String language, String countryCode) {
-    return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LanguageTags.dateLocale(language, countryCode)));
+    return day.format(
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(LanguageTags.dateLocale(language, countryCode)));
   }
 
   /**
@@ -253,52 +368,60 @@ public class Letters {
     if (letter.isEmpty()) {
       return false;
     }
-    if (named.isPresent() && LetterScripts.dominant(body).filter(script -> script != letter.get()).isPresent()) {
+    if (named.isPresent()
+        && LetterScripts.dominant(body).filter(script -> script != letter.get()).isPresent()) {
       return true;
     }
-    return java.util.stream.Stream.of(addressing.salutation(), addressing.honorific(), addressing.formalTitle())
+    return java.util.stream.Stream.of(
+            addressing.salutation(), addressing.honorific(), addressing.formalTitle())
         .map(LetterScripts::dominant)
         .anyMatch(form -> form.isPresent() && form.get() != letter.get());
   }
 
-  /** Whether the template prints the holder's name outside a {{#holderName}} section, which drops out when nobody is known. */
+  /**
+   * Whether the template prints the holder's name outside a {{#holderName}} section, which drops
+   * out when nobody is known.
+   */
   private static boolean namesTheHolder(String template) {
     boolean[] bare = {false};
-    compile("body", template, false).visit(new Mustache.Visitor() {
-      @Override
-      public void visitText(String text) {}
+    compile("body", template, false)
+        .visit(
+            new Mustache.Visitor() {
+              @Override
+              public void visitText(String text) {}
 
-      @Override
-      public void visitVariable(String name) {
-        bare[0] |= name.equals("holderName");
-      }
+              @Override
+              public void visitVariable(String name) {
+                bare[0] |= name.equals("holderName");
+              }
 
-      @Override
-      public boolean visitInclude(String name) {
-        return false;
-      }
+              @Override
+              public boolean visitInclude(String name) {
+                return false;
+              }
 
-      @Override
-      public boolean visitSection(String name) {
-        return !name.equals("holderName");
-      }
+              @Override
+              public boolean visitSection(String name) {
+                return !name.equals("holderName");
+              }
 
-      @Override
-      public boolean visitInvertedSection(String name) {
-        return true;
-      }
-    });
+              @Override
+              public boolean visitInvertedSection(String name) {
+                return true;
+              }
+            });
     return bare[0];
   }
 
   private static boolean usesLayoutPlaceholder(String template) {
-    return LAYOUT_PLACEHOLDERS.keySet().stream().anyMatch(name -> template.matches("(?s).*\\{\\{\\s*[#^/]?\\s*" + name + "\\s*}}.*"));
+    return LAYOUT_PLACEHOLDERS.keySet().stream()
+        .anyMatch(name -> template.matches("(?s).*\\{\\{\\s*[#^/]?\\s*" + name + "\\s*}}.*"));
   }
 
   /**
    * Compiles a letter template; a tag that is not one of the {@link #PLACEHOLDERS} is refused
-   * naming it. The layout's own ({@link #LAYOUT_PLACEHOLDERS}) are refused when a template is
-   * saved ({@code saving}) and render as nothing in one stored before.
+   * naming it. The layout's own ({@link #LAYOUT_PLACEHOLDERS}) are refused when a template is saved
+   * ({@code saving}) and render as nothing in one stored before.
    */
   private static Template compile(String field, String template, boolean saving) {
     Template compiled;
@@ -307,44 +430,53 @@ public class Letters {
     } catch (MustacheException e) {
       throw new InvalidFieldException(field, "is not a valid letter template: " + e.getMessage());
     }
-    compiled.visit(new Mustache.Visitor() {
-      @Override
-      public void visitText(String text) {}
+    compiled.visit(
+        new Mustache.Visitor() {
+          @Override
+          public void visitText(String text) {}
 
-      @Override
-      public void visitVariable(String name) {
-        placeholder(name);
-      }
-
-      @Override
-      public boolean visitInclude(String name) {
-        throw new InvalidFieldException(field, "may not include other templates ({{>" + name + "}})");
-      }
-
-      @Override
-      public boolean visitSection(String name) {
-        placeholder(name);
-        return true;
-      }
-
-      @Override
-      public boolean visitInvertedSection(String name) {
-        placeholder(name);
-        return true;
-      }
-
-      private void placeholder(String name) {
-        if (LAYOUT_PLACEHOLDERS.containsKey(name)) {
-          if (saving) {
-            throw new InvalidFieldException(field, "uses {{" + name + "}}: " + LAYOUT_PLACEHOLDERS.get(name) + "; remove it from the text");
+          @Override
+          public void visitVariable(String name) {
+            placeholder(name);
           }
-          return;
-        }
-        if (!PLACEHOLDERS.contains(name)) {
-          throw new InvalidFieldException(field, "uses {{" + name + "}}, which is not a placeholder; use " + PLACEHOLDERS);
-        }
-      }
-    });
+
+          @Override
+          public boolean visitInclude(String name) {
+            throw new InvalidFieldException(
+                field, "may not include other templates ({{>" + name + "}})");
+          }
+
+          @Override
+          public boolean visitSection(String name) {
+            placeholder(name);
+            return true;
+          }
+
+          @Override
+          public boolean visitInvertedSection(String name) {
+            placeholder(name);
+            return true;
+          }
+
+          private void placeholder(String name) {
+            if (LAYOUT_PLACEHOLDERS.containsKey(name)) {
+              if (saving) {
+                throw new InvalidFieldException(
+                    field,
+                    "uses {{"
+                        + name
+                        + "}}: "
+                        + LAYOUT_PLACEHOLDERS.get(name)
+                        + "; remove it from the text");
+              }
+              return;
+            }
+            if (!PLACEHOLDERS.contains(name)) {
+              throw new InvalidFieldException(
+                  field, "uses {{" + name + "}}, which is not a placeholder; use " + PLACEHOLDERS);
+            }
+          }
+        });
     return compiled;
   }
 }

@@ -6,4 +6,5 @@ import java.util.List;
  * A letter filled in for one target, in {@code language} (the template's), with what a coordinator
  * should look at before it goes out.
  */
-public record RenderedLetter(String language, String subject, String text, List<LetterWarning> warnings) {}
+public record RenderedLetter(
+    String language, String subject, String text, List<LetterWarning> warnings) {}

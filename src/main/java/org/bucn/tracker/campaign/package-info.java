@@ -1,3 +1,13 @@
-/** Campaigns: their demands, schedule and targets; launching and closing them; the campaign process. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"infrastructure :: db", "infrastructure :: security", "organisation", "shared", "target", "user"})
+/**
+ * Campaigns: their demands, schedule and targets; launching and closing them; the campaign process.
+ */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "infrastructure :: db",
+      "infrastructure :: security",
+      "organisation",
+      "shared",
+      "target",
+      "user"
+    })
 package org.bucn.tracker.campaign;

@@ -13,20 +13,59 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignReport {
 
-  static final List<String> HEADER = List.of(
-      "campaign", "country", "office", "holder", "stage", "advocate", "channel", "reference", "submitted", "delivery", "follow_ups",
-      "last_follow_up", "response", "response_date", "response_summary", "response_source", "sanction_status", "sanction_measure",
-      "sanction_date", "sanction_reference", "sanction_source");
+  static final List<String> HEADER =
+      List.of(
+          "campaign",
+          "country",
+          "office",
+          "holder",
+          "stage",
+          "advocate",
+          "channel",
+          "reference",
+          "submitted",
+          "delivery",
+          "follow_ups",
+          "last_follow_up",
+          "response",
+          "response_date",
+          "response_summary",
+          "response_source",
+          "sanction_status",
+          "sanction_measure",
+          "sanction_date",
+          "sanction_reference",
+          "sanction_source");
 
-  /** Excel reads a CSV as UTF-8 only when it starts with the byte-order mark ("Vučić", not "VuÄiÄ‡"). */
+  /**
+   * Excel reads a CSV as UTF-8 only when it starts with the byte-order mark ("Vučić", not
+   * "VuÄiÄ‡").
+   */
   static final char BOM = '\uFEFF';
 
   /** One appeal in the report: everything recorded about it. */
   public record Row(
-      String campaign, String country, String office, String holder, String stage, String advocate, String channel, String reference,
-      LocalDate submitted, String delivery, int followUps, LocalDate lastFollowUp, String response, LocalDate responseDate,
-      String responseSummary, String responseSource, String sanctionStatus, String sanctionMeasure, LocalDate sanctionDate,
-      String sanctionReference, String sanctionSource) {}
+      String campaign,
+      String country,
+      String office,
+      String holder,
+      String stage,
+      String advocate,
+      String channel,
+      String reference,
+      LocalDate submitted,
+      String delivery,
+      int followUps,
+      LocalDate lastFollowUp,
+      String response,
+      LocalDate responseDate,
+      String responseSummary,
+      String responseSource,
+      String sanctionStatus,
+      String sanctionMeasure,
+      LocalDate sanctionDate,
+      String sanctionReference,
+      String sanctionSource) {}
 
   private static final String SELECT =
       """
@@ -45,10 +84,17 @@ public class CampaignReport {
 
   @Transactional(readOnly = true)
   public List<Row> rows(long campaignId) {
-    if (jdbc.sql("SELECT count(*) FROM campaign_directory WHERE id = ?").param(campaignId).query(Long.class).single() == 0) {
+    if (jdbc.sql("SELECT count(*) FROM campaign_directory WHERE id = ?")
+            .param(campaignId)
+            .query(Long.class)
+            .single()
+        == 0) {
       throw new NotFoundException("campaign", campaignId);
     }
-    return jdbc.sql(SELECT + " WHERE campaign_id = ? ORDER BY country, office").param(campaignId).query(Row.class).list();
+    return jdbc.sql(SELECT + " WHERE campaign_id = ? ORDER BY country, office")
+        .param(campaignId)
+        .query(Row.class)
+        .list();
   }
 
   /** Every appeal of every campaign, newest campaign first: the portfolio export. */
@@ -57,17 +103,38 @@ public class CampaignReport {
     return jdbc.sql(SELECT + " ORDER BY campaign_id DESC, country, office").query(Row.class).list();
   }
 
-  /** Writes RFC 4180 CSV; cells that a spreadsheet would run as a formula are defused with a leading quote. */
+  /**
+   * Writes RFC 4180 CSV; cells that a spreadsheet would run as a formula are defused with a leading
+   * quote.
+   */
   public void writeCsv(List<Row> rows, Writer out) throws IOException {
     out.write(BOM);
     out.write(String.join(",", HEADER));
     out.write("\r\n");
     for (Row r : rows) {
-      List<Object> cells = List.of(
-          nz(r.campaign()), nz(r.country()), nz(r.office()), nz(r.holder()), r.stage(), nz(r.advocate()), nz(r.channel()),
-          nz(r.reference()), nz(r.submitted()), nz(r.delivery()), r.followUps(), nz(r.lastFollowUp()), nz(r.response()),
-          nz(r.responseDate()), nz(r.responseSummary()), nz(r.responseSource()), nz(r.sanctionStatus()), nz(r.sanctionMeasure()),
-          nz(r.sanctionDate()), nz(r.sanctionReference()), nz(r.sanctionSource()));
+      List<Object> cells =
+          List.of(
+              nz(r.campaign()),
+              nz(r.country()),
+              nz(r.office()),
+              nz(r.holder()),
+              r.stage(),
+              nz(r.advocate()),
+              nz(r.channel()),
+              nz(r.reference()),
+              nz(r.submitted()),
+              nz(r.delivery()),
+              r.followUps(),
+              nz(r.lastFollowUp()),
+              nz(r.response()),
+              nz(r.responseDate()),
+              nz(r.responseSummary()),
+              nz(r.responseSource()),
+              nz(r.sanctionStatus()),
+              nz(r.sanctionMeasure()),
+              nz(r.sanctionDate()),
+              nz(r.sanctionReference()),
+              nz(r.sanctionSource()));
       for (int i = 0; i < cells.size(); i++) {
         if (i > 0) {
           out.write(',');
@@ -79,7 +146,8 @@ public class CampaignReport {
   }
 
   static String cell(String value) {
-    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String safe =
+        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }

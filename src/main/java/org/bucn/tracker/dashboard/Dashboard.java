@@ -10,7 +10,8 @@ import org.bucn.tracker.appeal.SanctionStatus;
 /**
  * What a manager sees at a glance, for one campaign or (campaignId null) for all of them.
  *
- * @param responseRate answered (any response but NO_RESPONSE) per submitted appeal, null before any submission
+ * @param responseRate answered (any response but NO_RESPONSE) per submitted appeal, null before any
+ *     submission
  * @param medianDaysToResponse median days from submission to an answer, null before any answer
  */
 public record Dashboard(
@@ -41,5 +42,12 @@ public record Dashboard(
 
   /** A follow-up past its due date, linking to its task. */
   public record OverdueFollowUp(
-      String taskId, long appealId, long campaignId, String countryCode, String country, String office, String assignee, OffsetDateTime due) {}
+      String taskId,
+      long appealId,
+      long campaignId,
+      String countryCode,
+      String country,
+      String office,
+      String assignee,
+      OffsetDateTime due) {}
 }

@@ -30,9 +30,13 @@ class DashboardApiController {
 
   /** Every appeal of every campaign, one row each. */
   @GetMapping("/api/dashboard/report.csv")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8 with a byte-order mark",
-      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
-          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "CSV, UTF-8 with a byte-order mark",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "text/csv",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   void portfolioCsv(HttpServletResponse response) throws IOException {
     var rows = report.portfolioRows();
     response.setContentType("text/csv;charset=UTF-8");
@@ -42,14 +46,19 @@ class DashboardApiController {
   }
 
   @GetMapping("/api/campaigns/{id}/report.csv")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8 with a byte-order mark",
-      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
-          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "CSV, UTF-8 with a byte-order mark",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "text/csv",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   void csv(@PathVariable long id, HttpServletResponse response) throws IOException {
     var rows = report.rows(id);
     response.setContentType("text/csv;charset=UTF-8");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"");
     report.writeCsv(rows, response.getWriter());
   }
 }

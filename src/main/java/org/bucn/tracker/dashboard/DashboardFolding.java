@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moves the counter deltas that steps append to {@code dashboard_delta} into the per-campaign and
  * portfolio rows of {@code dashboard_counts}, so that a dashboard sums a handful of pending rows
- * rather than every change ever made. Safe on several nodes at once: a delta row is deleted by
- * one of them only, and the counter rows are updated in scope order.
+ * rather than every change ever made. Safe on several nodes at once: a delta row is deleted by one
+ * of them only, and the counter rows are updated in scope order.
  */
 @Component
 class DashboardFolding {

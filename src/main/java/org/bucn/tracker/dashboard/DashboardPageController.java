@@ -1,16 +1,15 @@
 package org.bucn.tracker.dashboard;
 
-import org.bucn.tracker.shared.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
+import org.bucn.tracker.shared.PageController;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +32,13 @@ class DashboardPageController {
 
   private final org.bucn.tracker.alignment.CfspAlignments alignments;
 
-  DashboardPageController(DashboardService dashboards, CampaignService campaigns, CampaignReport report, PdfRenderer pdf,
-      ObjectMapper json, org.bucn.tracker.alignment.CfspAlignments alignments) {
+  DashboardPageController(
+      DashboardService dashboards,
+      CampaignService campaigns,
+      CampaignReport report,
+      PdfRenderer pdf,
+      ObjectMapper json,
+      org.bucn.tracker.alignment.CfspAlignments alignments) {
     this.alignments = alignments;
     this.dashboards = dashboards;
     this.campaigns = campaigns;
@@ -48,8 +52,13 @@ class DashboardPageController {
     var all = campaigns.findAll();
     model.addAttribute("campaigns", all);
     // The picker starts at the newest active campaign (the list is newest first).
-    model.addAttribute("newestActive", all.stream().filter(c -> c.status() == org.bucn.tracker.campaign.CampaignStatus.ACTIVE)
-        .map(org.bucn.tracker.campaign.Campaign::id).findFirst().orElse(null));
+    model.addAttribute(
+        "newestActive",
+        all.stream()
+            .filter(c -> c.status() == org.bucn.tracker.campaign.CampaignStatus.ACTIVE)
+            .map(org.bucn.tracker.campaign.Campaign::id)
+            .findFirst()
+            .orElse(null));
     model.addAttribute("alignment", alignments.byCountry());
     return page(dashboards.portfolio(), dashboards.waitingAtTasks(null), model);
   }
@@ -80,7 +89,12 @@ class DashboardPageController {
     byte[] bytes = pdf.render("dashboard/report", model.asMap());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("campaign-" + id + "-report.pdf").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("campaign-" + id + "-report.pdf")
+                .build()
+                .toString())
         .body(bytes);
   }
 
@@ -100,12 +114,18 @@ class DashboardPageController {
     model.addAttribute("rows", report.rows(id));
   }
 
-  private String page(Dashboard dashboard, Map<String, Long> waiting, Model model) throws JsonProcessingException {
+  private String page(Dashboard dashboard, Map<String, Long> waiting, Model model)
+      throws JsonProcessingException {
     model.addAttribute("dashboard", dashboard);
-    model.addAttribute("chartData", json.writeValueAsString(Map.of("dashboard", dashboard, "waiting", waiting)));
+    model.addAttribute(
+        "chartData", json.writeValueAsString(Map.of("dashboard", dashboard, "waiting", waiting)));
     model.addAttribute("tiles", BalkanTiles.TILES);
-    model.addAttribute("outcomes", dashboard.countries().stream()
-        .collect(java.util.stream.Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome)));
+    model.addAttribute(
+        "outcomes",
+        dashboard.countries().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome)));
     return "dashboard/show";
   }
 }

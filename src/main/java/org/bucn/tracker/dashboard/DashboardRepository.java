@@ -20,14 +20,22 @@ class DashboardRepository {
    * @param overdueToday follow-ups due earlier today (UTC) and not done
    */
   record Snapshot(
-      String title, Map<String, Long> counts, String today, long overdueToday, List<Dashboard.OverdueFollowUp> oldestOverdue) {
+      String title,
+      Map<String, Long> counts,
+      String today,
+      long overdueToday,
+      List<Dashboard.OverdueFollowUp> oldestOverdue) {
 
     /** Overdue follow-ups: every bucket of an earlier day, plus today's that are past due. */
     long overdueFollowUps() {
-      long earlierDays = counts.entrySet().stream()
-          .filter(e -> e.getKey().startsWith(DUE_DAY) && e.getKey().substring(DUE_DAY.length()).compareTo(today) < 0)
-          .mapToLong(Map.Entry::getValue)
-          .sum();
+      long earlierDays =
+          counts.entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().startsWith(DUE_DAY)
+                          && e.getKey().substring(DUE_DAY.length()).compareTo(today) < 0)
+              .mapToLong(Map.Entry::getValue)
+              .sum();
       return earlierDays + overdueToday;
     }
   }
@@ -54,18 +62,26 @@ class DashboardRepository {
   private static final String PORTFOLIO =
       """
       SELECT 'All campaigns' AS title, dashboard_counts_of(0) AS counts, %s, (%s) AS oldest
-      """.formatted(OVERDUE_TODAY.formatted(""), OLDEST_OVERDUE.formatted("", DashboardService.OVERDUE_SHOWN));
+      """
+          .formatted(
+              OVERDUE_TODAY.formatted(""),
+              OLDEST_OVERDUE.formatted("", DashboardService.OVERDUE_SHOWN));
 
-  // The campaign is named twice rather than "IS NULL OR": the planner then keeps to the partial indexes.
+  // The campaign is named twice rather than "IS NULL OR": the planner then keeps to the partial
+  // indexes.
   private static final String CAMPAIGN =
       """
       SELECT c.title, dashboard_counts_of(c.id) AS counts, %s, (%s) AS oldest
         FROM campaign_directory c WHERE c.id = :campaign
-      """.formatted(OVERDUE_TODAY.formatted("AND w.campaign_id = :campaign"),
-          OLDEST_OVERDUE.formatted("AND w.campaign_id = :campaign", DashboardService.OVERDUE_SHOWN));
+      """
+          .formatted(
+              OVERDUE_TODAY.formatted("AND w.campaign_id = :campaign"),
+              OLDEST_OVERDUE.formatted(
+                  "AND w.campaign_id = :campaign", DashboardService.OVERDUE_SHOWN));
 
   private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
-  private static final TypeReference<List<Dashboard.OverdueFollowUp>> OVERDUE = new TypeReference<>() {};
+  private static final TypeReference<List<Dashboard.OverdueFollowUp>> OVERDUE =
+      new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -79,25 +95,38 @@ class DashboardRepository {
   }
 
   Snapshot portfolio() {
-    return jdbc.sql(PORTFOLIO).param("now", java.time.OffsetDateTime.now(clock)).query((rs, i) -> snapshot(rs)).single();
+    return jdbc.sql(PORTFOLIO)
+        .param("now", java.time.OffsetDateTime.now(clock))
+        .query((rs, i) -> snapshot(rs))
+        .single();
   }
 
   Optional<Snapshot> campaign(long campaignId) {
-    return jdbc.sql(CAMPAIGN).param("campaign", campaignId).param("now", java.time.OffsetDateTime.now(clock))
-        .query((rs, i) -> snapshot(rs)).optional();
+    return jdbc.sql(CAMPAIGN)
+        .param("campaign", campaignId)
+        .param("now", java.time.OffsetDateTime.now(clock))
+        .query((rs, i) -> snapshot(rs))
+        .optional();
   }
 
   Map<String, String> countryNames() {
-    return jdbc.sql("SELECT DISTINCT ON (country_code) country_code, country FROM target_directory ORDER BY country_code, id")
+    return jdbc
+        .sql(
+            "SELECT DISTINCT ON (country_code) country_code, country FROM target_directory ORDER BY country_code, id")
         .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
         .list()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
-  /** How many tasks wait at each user task of the appeal process, by task key; all campaigns when null. */
+  /**
+   * How many tasks wait at each user task of the appeal process, by task key; all campaigns when
+   * null.
+   */
   Map<String, Long> openTasksByKey(Long campaignId) {
-    return jdbc.sql("SELECT task_key, count(*) FROM open_task WHERE CAST(:campaign AS bigint) IS NULL OR campaign_id = :campaign GROUP BY task_key")
+    return jdbc
+        .sql(
+            "SELECT task_key, count(*) FROM open_task WHERE CAST(:campaign AS bigint) IS NULL OR campaign_id = :campaign GROUP BY task_key")
         .param("campaign", campaignId)
         .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .list()

@@ -43,14 +43,23 @@ public class DashboardService {
   }
 
   public Dashboard campaign(long campaignId) {
-    return build(campaignId, repository.campaign(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId)));
+    return build(
+        campaignId,
+        repository
+            .campaign(campaignId)
+            .orElseThrow(() -> new NotFoundException("campaign", campaignId)));
   }
 
-  /** How many appeals wait at each user task of the appeal process, by BPMN element id; all campaigns when null. */
+  /**
+   * How many appeals wait at each user task of the appeal process, by BPMN element id; all
+   * campaigns when null.
+   */
   public Map<String, Long> waitingAtTasks(Long campaignId) {
     Map<String, Long> waiting = new TreeMap<>();
-    repository.openTasksByKey(campaignId)
-        .forEach((key, count) -> TaskKey.fromKey(key).ifPresent(k -> waiting.put(k.elementId(), count)));
+    repository
+        .openTasksByKey(campaignId)
+        .forEach(
+            (key, count) -> TaskKey.fromKey(key).ifPresent(k -> waiting.put(k.elementId(), count)));
     return waiting;
   }
 
@@ -77,9 +86,12 @@ public class DashboardService {
         case "sanction" -> sanctions.put(SanctionStatus.valueOf(key), n);
         case "response_days" -> days.put(Integer.parseInt(key), n);
         case "country_appeals" -> country(countries, key).appeals = n;
-        case "country_stage" -> country(countries, code(key)).stages.put(AppealStage.valueOf(value(key)), n);
-        case "country_response" -> country(countries, code(key)).responses.put(ResponseKind.valueOf(value(key)), n);
-        case "country_sanction" -> country(countries, code(key)).sanctions.put(SanctionStatus.valueOf(value(key)), n);
+        case "country_stage" ->
+            country(countries, code(key)).stages.put(AppealStage.valueOf(value(key)), n);
+        case "country_response" ->
+            country(countries, code(key)).responses.put(ResponseKind.valueOf(value(key)), n);
+        case "country_sanction" ->
+            country(countries, code(key)).sanctions.put(SanctionStatus.valueOf(value(key)), n);
         default -> {}
       }
     }
@@ -87,8 +99,15 @@ public class DashboardService {
     List<Dashboard.CountryRow> rows = new ArrayList<>();
     for (var entry : countries.entrySet()) {
       CountryCounts cc = entry.getValue();
-      rows.add(new Dashboard.CountryRow(
-          entry.getKey(), names.getOrDefault(entry.getKey(), entry.getKey()), cc.appeals, cc.stages, cc.responses, cc.sanctions, cc.outcome()));
+      rows.add(
+          new Dashboard.CountryRow(
+              entry.getKey(),
+              names.getOrDefault(entry.getKey(), entry.getKey()),
+              cc.appeals,
+              cc.stages,
+              cc.responses,
+              cc.sanctions,
+              cc.outcome()));
     }
     rows.sort(Comparator.comparing(Dashboard.CountryRow::country));
     return new Dashboard(
@@ -108,7 +127,9 @@ public class DashboardService {
         rows);
   }
 
-  /** The median of a histogram of whole days; the mean of the two middle values for an even count. */
+  /**
+   * The median of a histogram of whole days; the mean of the two middle values for an even count.
+   */
   static Double median(Map<Integer, Long> histogram) {
     long total = histogram.values().stream().mapToLong(Long::longValue).sum();
     if (total == 0) {

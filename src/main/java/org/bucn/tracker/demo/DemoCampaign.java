@@ -1,9 +1,5 @@
 package org.bucn.tracker.demo;
 
-import org.bucn.tracker.appeal.step.DueDates;
-import org.bucn.tracker.appeal.step.Steps;
-import org.bucn.tracker.appeal.step.TaskAssignments;
-import org.bucn.tracker.appeal.worklist.Worklist;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -11,23 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bucn.tracker.appeal.AppealProcess;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealViews.AppealSummary;
-import org.bucn.tracker.appeal.AppealProcess;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.step.DueDates;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
-import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.LaunchOverride;
+import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.Letters;
-import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.discussion.Notes;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
-import org.bucn.tracker.appeal.step.TaskInputs;
-import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -44,15 +44,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo campaign, moved along through the same services people use, so that a new user sees
  * every stage: drafts, a review, submissions, follow-ups, an escalation, responses, sanction
- * outcomes, and (in a second, closed pilot campaign) withdrawn appeals. The responses are
- * invented for illustration and say so.
+ * outcomes, and (in a second, closed pilot campaign) withdrawn appeals. The responses are invented
+ * for illustration and say so.
  */
 @Component
 class DemoCampaign {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
 
-  static final String TITLE = "No recognition of the Kremlin's sham \"elections\" in occupied Ukraine";
+  static final String TITLE =
+      "No recognition of the Kremlin's sham \"elections\" in occupied Ukraine";
 
   private static final String SUMMARY =
       """
@@ -124,9 +125,22 @@ class DemoCampaign {
   private final TrackerClock clock;
   private final Notes notes;
 
-  DemoCampaign(CampaignService campaigns, Letters letters, AppealService appeals, TargetService targets, Worklist worklist,
-      TaskAssignments assignments, DueDates dueDates, Steps steps, ManagementService management, RuntimeService runtime,
-      TaskInputs inputs, JdbcClient jdbc, TransactionTemplate transaction, TrackerClock clock, Notes notes) {
+  DemoCampaign(
+      CampaignService campaigns,
+      Letters letters,
+      AppealService appeals,
+      TargetService targets,
+      Worklist worklist,
+      TaskAssignments assignments,
+      DueDates dueDates,
+      Steps steps,
+      ManagementService management,
+      RuntimeService runtime,
+      TaskInputs inputs,
+      JdbcClient jdbc,
+      TransactionTemplate transaction,
+      TrackerClock clock,
+      Notes notes) {
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
@@ -159,11 +173,20 @@ class DemoCampaign {
           transaction.execute(
               status -> {
                 jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEEDING_LOCK).query().singleRow();
-                if (jdbc.sql("SELECT count(*) FROM campaign_directory").query(Long.class).single() > 0) {
+                if (jdbc.sql("SELECT count(*) FROM campaign_directory").query(Long.class).single()
+                    > 0) {
                   return null;
                 }
                 return campaigns.create(
-                    new CampaignRequest(TITLE, SUMMARY, Set.of(Demand.values()), "P14D", 3, "P30D", headsOfState(), "campaign-replies@example.org"),
+                    new CampaignRequest(
+                        TITLE,
+                        SUMMARY,
+                        Set.of(Demand.values()),
+                        "P14D",
+                        3,
+                        "P30D",
+                        headsOfState(),
+                        "campaign-replies@example.org"),
                     COORDINATOR);
               });
       if (campaign != null) {
@@ -178,14 +201,35 @@ class DemoCampaign {
   private void seedStory(Campaign campaign, LocalDate today) {
     pilotClosedEarly(today);
     moveTo(today.minusDays(67), 15);
-    letters.save(campaign.id(), "en", new LetterRequest("Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true), COORDINATOR);
-    letters.save(campaign.id(), "sr-Latn", new LetterRequest("Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false), COORDINATOR);
-    // The story's letter exists in English and Serbian only: the coordinator launches the rest in English, saying why.
+    letters.save(
+        campaign.id(),
+        "en",
+        new LetterRequest(
+            "Do not recognise the sham \"elections\" in occupied Ukraine", LETTER_EN, true),
+        COORDINATOR);
+    letters.save(
+        campaign.id(),
+        "sr-Latn",
+        new LetterRequest(
+            "Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false),
+        COORDINATOR);
+    // The story's letter exists in English and Serbian only: the coordinator launches the rest in
+    // English, saying why.
     moveTo(today.minusDays(66), 8);
-    campaigns.launch(campaign.id(), letters.preview(campaign.id()).stream()
-        .flatMap(p -> p.errors().stream().map(code -> new LaunchOverride(p.targetId(), code,
-            "No translation yet: the English letter goes now, a translation follows with the first reminder")))
-        .toList(), COORDINATOR);
+    campaigns.launch(
+        campaign.id(),
+        letters.preview(campaign.id()).stream()
+            .flatMap(
+                p ->
+                    p.errors().stream()
+                        .map(
+                            code ->
+                                new LaunchOverride(
+                                    p.targetId(),
+                                    code,
+                                    "No translation yet: the English letter goes now, a translation follows with the first reminder")))
+            .toList(),
+        COORDINATOR);
     awaitOpened(campaign.id());
     Map<String, Long> appealOf =
         appeals.summariesOfCampaign(campaign.id()).stream()
@@ -194,30 +238,83 @@ class DemoCampaign {
     // The stories that began longest ago come first, so the clock mostly moves on.
     submitted(appealOf.get("RS"), "sr", today.minusDays(60)); // silent, closed without an answer
     followUps(appealOf.get("RS"), 3, today.minusDays(50), today.minusDays(16));
-    on(today.minusDays(15), appealOf.get("RS"), () -> complete(appealOf.get("RS"), TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR,
-        Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups")));
+    on(
+        today.minusDays(15),
+        appealOf.get("RS"),
+        () ->
+            complete(
+                appealOf.get("RS"),
+                TaskKey.ESCALATE_NO_RESPONSE,
+                COORDINATOR,
+                Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent after three follow-ups")));
 
-    submitted(appealOf.get("XK"), "sq", today.minusDays(50)); // silent: escalated to the coordinators, three days late
+    submitted(
+        appealOf.get("XK"),
+        "sq",
+        today.minusDays(50)); // silent: escalated to the coordinators, three days late
     followUps(appealOf.get("XK"), 3, today.minusDays(40), today.minusDays(6));
 
     responded(appealOf.get("SI"), "sl", today.minusDays(45), "CONDEMNED", today.minusDays(41));
-    responded(appealOf.get("RO"), "ro", today.minusDays(40), "NON_RECOGNITION", today.minusDays(33));
+    responded(
+        appealOf.get("RO"), "ro", today.minusDays(40), "NON_RECOGNITION", today.minusDays(33));
     responded(appealOf.get("MK"), "mk", today.minusDays(33), "CONDEMNED", today.minusDays(20));
-    responded(appealOf.get("ME"), "sr", today.minusDays(24), "ACKNOWLEDGED", today.minusDays(12)); // sanction task open
-    sanction(appealOf.get("MK"), today.minusDays(18), Map.of("status", "PENDING", "measure", "Alignment under consideration"));
-    sanction(appealOf.get("SI"), today.minusDays(15), Map.of("status", "ADOPTED", "measure", "National restrictive measures (demo)",
-        "decidedAt", today.minusDays(15).toString(), "sourceUrl", "https://www.gov.si/"));
-    sanction(appealOf.get("RO"), today.minusDays(10), Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures",
-        "decidedAt", today.minusDays(10).toString(), "reference", "EU CFSP decision (demo)", "sourceUrl", "https://eur-lex.europa.eu/"));
+    responded(
+        appealOf.get("ME"),
+        "sr",
+        today.minusDays(24),
+        "ACKNOWLEDGED",
+        today.minusDays(12)); // sanction task open
+    sanction(
+        appealOf.get("MK"),
+        today.minusDays(18),
+        Map.of("status", "PENDING", "measure", "Alignment under consideration"));
+    sanction(
+        appealOf.get("SI"),
+        today.minusDays(15),
+        Map.of(
+            "status",
+            "ADOPTED",
+            "measure",
+            "National restrictive measures (demo)",
+            "decidedAt",
+            today.minusDays(15).toString(),
+            "sourceUrl",
+            "https://www.gov.si/"));
+    sanction(
+        appealOf.get("RO"),
+        today.minusDays(10),
+        Map.of(
+            "status",
+            "ALIGNED",
+            "measure",
+            "Aligned with the EU's restrictive measures",
+            "decidedAt",
+            today.minusDays(10).toString(),
+            "reference",
+            "EU CFSP decision (demo)",
+            "sourceUrl",
+            "https://eur-lex.europa.eu/"));
 
     // Two letters wait for translators: their drafting began at the launch and was re-planned.
     for (String country : List.of("BA", "AL")) {
       Long appeal = appealOf.get(country);
-      on(today.minusDays(10), appeal, () -> dueDates.setDue(openTask(appeal, TaskKey.DRAFT_APPEAL).id(),
-          at(today.plusDays(country.equals("BA") ? 3 : 5), 17), COORDINATOR));
+      on(
+          today.minusDays(10),
+          appeal,
+          () ->
+              dueDates.setDue(
+                  openTask(appeal, TaskKey.DRAFT_APPEAL).id(),
+                  at(today.plusDays(country.equals("BA") ? 3 : 5), 17),
+                  COORDINATOR));
     }
-    on(today.minusDays(9), appealOf.get("AL"), () -> notes.add(appealOf.get("AL"),
-        "Our Albanian translator is back next week; the draft waits for her. @advocate please keep the English text ready.", COORDINATOR));
+    on(
+        today.minusDays(9),
+        appealOf.get("AL"),
+        () ->
+            notes.add(
+                appealOf.get("AL"),
+                "Our Albanian translator is back next week; the draft waits for her. @advocate please keep the English text ready.",
+                COORDINATOR));
     submitted(appealOf.get("GR"), "el", today.minusDays(6)); // awaiting a response
     drafted(appealOf.get("BG"), "bg", today.minusDays(4)); // in review, two days late
     on(today.minusDays(3), appealOf.get("BA"), () -> claim(appealOf.get("BA"), ADVOCATE2));
@@ -240,19 +337,37 @@ class DemoCampaign {
     return day.atTime(hour, 0).atZone(clock.getZone()).toOffsetDateTime();
   }
 
-  /** A small pilot, closed early when the main campaign was prepared, so that withdrawn appeals can be seen too. */
+  /**
+   * A small pilot, closed early when the main campaign was prepared, so that withdrawn appeals can
+   * be seen too.
+   */
   private void pilotClosedEarly(LocalDate today) {
-    List<Long> heads = targets.findAll().stream()
-        .filter(t -> t.office().equals("Prime Minister") && Set.of("HR", "GR").contains(t.countryCode()))
-        .map(Target::id).toList();
+    List<Long> heads =
+        targets.findAll().stream()
+            .filter(
+                t ->
+                    t.office().equals("Prime Minister")
+                        && Set.of("HR", "GR").contains(t.countryCode()))
+            .map(Target::id)
+            .toList();
     moveTo(today.minusDays(90), 10);
-    Campaign pilot = campaigns.create(
-        new CampaignRequest("Pilot: early appeal to prime ministers", "A pilot round, closed early when the main campaign started.",
-            Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P7D", 2, "P30D", heads), COORDINATOR);
+    Campaign pilot =
+        campaigns.create(
+            new CampaignRequest(
+                "Pilot: early appeal to prime ministers",
+                "A pilot round, closed early when the main campaign started.",
+                Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION),
+                "P7D",
+                2,
+                "P30D",
+                heads),
+            COORDINATOR);
     moveTo(today.minusDays(88), 10);
     campaigns.launch(pilot.id(), COORDINATOR);
     awaitOpened(pilot.id());
-    appeals.summariesOfCampaign(pilot.id()).stream().map(AppealSummary::id).findFirst()
+    appeals.summariesOfCampaign(pilot.id()).stream()
+        .map(AppealSummary::id)
+        .findFirst()
         .ifPresent(appeal -> drafted(appeal, "hr", today.minusDays(80)));
     moveTo(today.minusDays(71), 16);
     campaigns.close(pilot.id(), COORDINATOR);
@@ -264,13 +379,19 @@ class DemoCampaign {
    */
   private void awaitOpened(long campaignId) {
     String processInstanceId =
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(campaignId)).singleResult().getId();
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(String.valueOf(campaignId))
+            .singleResult()
+            .getId();
     long deadline = System.nanoTime() + OPENING_TIMEOUT.toNanos();
     while (!appeals.opening(campaignId).complete()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The demo campaign's appeals were not opened within " + OPENING_TIMEOUT);
+        throw new IllegalStateException(
+            "The demo campaign's appeals were not opened within " + OPENING_TIMEOUT);
       }
-      for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
+      for (Job job :
+          management.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
         try {
           management.executeJob(job.getId());
         } catch (OptimisticLockingException | BadUserRequestException takenByTheJobExecutor) {
@@ -294,26 +415,73 @@ class DemoCampaign {
   private void drafted(long appealId, String language, LocalDate on) {
     on(on.minusDays(1), appealId, () -> claim(appealId, ADVOCATE));
     var prepared = appeals.detail(appealId).draft();
-    on(on, appealId, () -> complete(appealId, TaskKey.DRAFT_APPEAL, ADVOCATE,
-        Map.of("text", prepared != null ? prepared.text() : letter(appealId), "language", prepared != null ? prepared.language() : language)));
+    on(
+        on,
+        appealId,
+        () ->
+            complete(
+                appealId,
+                TaskKey.DRAFT_APPEAL,
+                ADVOCATE,
+                Map.of(
+                    "text",
+                    prepared != null ? prepared.text() : letter(appealId),
+                    "language",
+                    prepared != null ? prepared.language() : language)));
   }
 
   private void approved(long appealId, String language, LocalDate on) {
     drafted(appealId, language, on.minusDays(3));
-    on(on, appealId, () -> complete(appealId, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "APPROVE", "comment", "Good to send")));
+    on(
+        on,
+        appealId,
+        () ->
+            complete(
+                appealId,
+                TaskKey.REVIEW_APPEAL,
+                COORDINATOR,
+                Map.of("decision", "APPROVE", "comment", "Good to send")));
   }
 
   private void submitted(long appealId, String language, LocalDate on) {
     approved(appealId, language, on.minusDays(2));
-    on(on, appealId, () -> complete(appealId, TaskKey.SUBMIT_APPEAL, ADVOCATE,
-        Map.of("submittedAt", on.toString(), "channel", "EMAIL", "sentElsewhere", "true",
-            "reference", "BUCN-" + on.getYear() + "-" + appealId)));
+    on(
+        on,
+        appealId,
+        () ->
+            complete(
+                appealId,
+                TaskKey.SUBMIT_APPEAL,
+                ADVOCATE,
+                Map.of(
+                    "submittedAt",
+                    on.toString(),
+                    "channel",
+                    "EMAIL",
+                    "sentElsewhere",
+                    "true",
+                    "reference",
+                    "BUCN-" + on.getYear() + "-" + appealId)));
   }
 
-  private void responded(long appealId, String language, LocalDate submittedOn, String kind, LocalDate receivedOn) {
+  private void responded(
+      long appealId, String language, LocalDate submittedOn, String kind, LocalDate receivedOn) {
     submitted(appealId, language, submittedOn);
-    on(receivedOn, appealId, () -> complete(appealId, TaskKey.RECORD_RESPONSE, ADVOCATE,
-        Map.of("receivedAt", receivedOn.toString(), "kind", kind, "summary", "Demo response: " + kind.toLowerCase().replace('_', ' '))));
+    on(
+        receivedOn,
+        appealId,
+        () ->
+            complete(
+                appealId,
+                TaskKey.RECORD_RESPONSE,
+                ADVOCATE,
+                Map.of(
+                    "receivedAt",
+                    receivedOn.toString(),
+                    "kind",
+                    kind,
+                    "summary",
+                    "Demo response: " + kind.toLowerCase().replace('_', ' '))));
   }
 
   private void sanction(long appealId, LocalDate on, Map<String, Object> fields) {
@@ -331,13 +499,29 @@ class DemoCampaign {
       LocalDate day = firstOn.plusDays(10L * i);
       String channel = i == 1 ? "LETTER" : "EMAIL";
       int round = i + 1;
-      on(day, appealId, () -> {
-        fire(management.createJobQuery().processInstanceId(processInstanceId).timers().list());
-        complete(appealId, TaskKey.FOLLOW_UP, ADVOCATE, Map.of("doneAt", day.toString(), "channel", channel, "note", "Reminder " + round));
-      });
+      on(
+          day,
+          appealId,
+          () -> {
+            fire(management.createJobQuery().processInstanceId(processInstanceId).timers().list());
+            complete(
+                appealId,
+                TaskKey.FOLLOW_UP,
+                ADVOCATE,
+                Map.of("doneAt", day.toString(), "channel", channel, "note", "Reminder " + round));
+          });
     }
-    on(silentSince, appealId, () -> fire(management.createJobQuery().processInstanceId(processInstanceId).timers()
-        .activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW).list()));
+    on(
+        silentSince,
+        appealId,
+        () ->
+            fire(
+                management
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .timers()
+                    .activityId(AppealProcess.EVENT_LAST_ANSWER_WINDOW)
+                    .list()));
   }
 
   private void fire(List<Job> timers) {
@@ -345,7 +529,8 @@ class DemoCampaign {
       try {
         management.executeJob(timer.getId());
       } catch (OptimisticLockingException | BadUserRequestException firedByTheJobExecutor) {
-        log.debug("Timer {} fired elsewhere: {}", timer.getId(), firedByTheJobExecutor.getMessage());
+        log.debug(
+            "Timer {} fired elsewhere: {}", timer.getId(), firedByTheJobExecutor.getMessage());
       }
     }
   }
@@ -361,9 +546,10 @@ class DemoCampaign {
   private TaskItem openTask(long appealId, TaskKey key) {
     long deadline = System.nanoTime() + OPENING_TIMEOUT.toNanos();
     while (true) {
-      java.util.Optional<TaskItem> open = worklist.openTasksOfAppeal(appealId).stream()
-          .filter(t -> key == null || t.taskKey().equals(key.key()))
-          .findFirst();
+      java.util.Optional<TaskItem> open =
+          worklist.openTasksOfAppeal(appealId).stream()
+              .filter(t -> key == null || t.taskKey().equals(key.key()))
+              .findFirst();
       if (open.isPresent()) {
         return open.get();
       }
@@ -379,10 +565,11 @@ class DemoCampaign {
     }
   }
 
-
   private String letter(long appealId) {
     return "Your Excellency,\n\nWe call on you to refuse to recognise the sham \"elections\" that Russia stages in the "
         + "occupied territories of Ukraine, to condemn them, and to adopt or align with sanctions.\n\n"
-        + "Balkan-Ukrainian cooperation network (appeal " + appealId + ")";
+        + "Balkan-Ukrainian cooperation network (appeal "
+        + appealId
+        + ")";
   }
 }

@@ -5,7 +5,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Whether demo data is wanted: TRACKER_DEMO when set, else on with the embedded database only; never with an external one. */
+/**
+ * Whether demo data is wanted: TRACKER_DEMO when set, else on with the embedded database only;
+ * never with an external one.
+ */
 @Component
 public class DemoMode {
 
@@ -25,9 +28,12 @@ public class DemoMode {
     return enabled;
   }
 
-  /** The rule itself, also read before the application context exists ({@link ListeningAddress}). */
+  /**
+   * The rule itself, also read before the application context exists ({@link ListeningAddress}).
+   */
   static boolean enabled(Environment environment) {
-    return Binder.get(environment).bind("tracker.demo", Boolean.class)
+    return Binder.get(environment)
+        .bind("tracker.demo", Boolean.class)
         .orElseGet(() -> EmbeddedDatabaseCondition.embedded(environment));
   }
 }

@@ -21,7 +21,8 @@ class NoteController {
 
   /** Anyone who may read the appeal: {@code {text}}; {@code @username} tells that person. */
   @PostMapping("/api/appeals/{id}/notes")
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Note> add(@PathVariable long id, @RequestBody NoteRequest request, Actor actor) {
     Note note = notes.add(id, request.text(), actor);
     return ResponseEntity.created(URI.create("/api/appeals/" + id)).body(note);

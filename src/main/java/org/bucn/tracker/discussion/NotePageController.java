@@ -19,10 +19,19 @@ class NotePageController {
   }
 
   @PostMapping("/appeals/{id}/notes")
-  String add(@PathVariable long id, @RequestParam(required = false) String text, Actor actor, RedirectAttributes flash) {
+  String add(
+      @PathVariable long id,
+      @RequestParam(required = false) String text,
+      Actor actor,
+      RedirectAttributes flash) {
     try {
       Note note = notes.add(id, text, actor);
-      flash.addFlashAttribute("flash", "Note added" + (note.mentioned().isEmpty() ? "." : "; told " + String.join(", ", note.mentioned()) + "."));
+      flash.addFlashAttribute(
+          "flash",
+          "Note added"
+              + (note.mentioned().isEmpty()
+                  ? "."
+                  : "; told " + String.join(", ", note.mentioned()) + "."));
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", "Note not added: " + e.field() + " " + e.getMessage());
     }

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Adds notes to appeals: kept, in the timeline, searchable; an {@code @username} of an active user tells them. */
+/**
+ * Adds notes to appeals: kept, in the timeline, searchable; an {@code @username} of an active user
+ * tells them.
+ */
 @Service
 public class Notes {
 
@@ -31,7 +34,13 @@ public class Notes {
   private final People people;
   private final java.time.Clock clock;
 
-  Notes(JdbcClient jdbc, AppealService appeals, Timeline timeline, UserService users, Notices notices, People people,
+  Notes(
+      JdbcClient jdbc,
+      AppealService appeals,
+      Timeline timeline,
+      UserService users,
+      Notices notices,
+      People people,
       java.time.Clock clock) {
     this.clock = clock;
     this.people = people;
@@ -52,20 +61,46 @@ public class Notes {
     if (note.length() > MAX) {
       throw new InvalidFieldException("text", "is longer than " + MAX + " characters");
     }
-    long id = jdbc.sql("INSERT INTO appeal_note (appeal_id, author, text, created_at) VALUES (?, ?, ?, ?) RETURNING id")
-        .params(appealId, actor.username(), note, java.time.OffsetDateTime.now(clock)).query(Long.class).single();
+    long id =
+        jdbc.sql(
+                "INSERT INTO appeal_note (appeal_id, author, text, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+            .params(appealId, actor.username(), note, java.time.OffsetDateTime.now(clock))
+            .query(Long.class)
+            .single();
     timeline.record(appealId, actor.username(), "NOTE", note);
     Set<String> told = new LinkedHashSet<>();
-    MENTION.matcher(note).results().map(m -> m.group(1)).forEach(name ->
-        users.find(name).filter(UserAccount::enabled).filter(u -> !u.username().equals(actor.username())).ifPresent(user -> {
-          if (told.add(user.username())) {
-            notices.tell(user.username(), people.name(actor.username()) + " mentioned you on an appeal: " + abbreviate(note),
-                "/appeals/" + appealId);
-          }
-        }));
-    return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?").param(id)
-        .query((rs, n) -> new Note(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("author"), rs.getString("text"),
-            rs.getObject("created_at", java.time.OffsetDateTime.class), List.copyOf(told)))
+    MENTION
+        .matcher(note)
+        .results()
+        .map(m -> m.group(1))
+        .forEach(
+            name ->
+                users
+                    .find(name)
+                    .filter(UserAccount::enabled)
+                    .filter(u -> !u.username().equals(actor.username()))
+                    .ifPresent(
+                        user -> {
+                          if (told.add(user.username())) {
+                            notices.tell(
+                                user.username(),
+                                people.name(actor.username())
+                                    + " mentioned you on an appeal: "
+                                    + abbreviate(note),
+                                "/appeals/" + appealId);
+                          }
+                        }));
+    return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Note(
+                    rs.getLong("id"),
+                    rs.getLong("appeal_id"),
+                    rs.getString("author"),
+                    rs.getString("text"),
+                    rs.getObject("created_at", java.time.OffsetDateTime.class),
+                    List.copyOf(told)))
         .single();
   }
 

@@ -1,7 +1,5 @@
 package org.bucn.tracker.evidence;
 
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +8,7 @@ import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -33,10 +33,16 @@ class EvidenceApiController {
 
   /** Multipart: {@code file}, {@code kind}, {@code description}, {@code sourceUrl}. */
   @PostMapping(path = "/api/appeals/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
-  ResponseEntity<Evidence> add(@PathVariable long id, @RequestPart("file") MultipartFile file, @Valid @ModelAttribute NewEvidence about,
-      Principal principal) throws IOException {
-    Evidence added = evidence.add(id, about, file.getOriginalFilename(), file.getBytes(), principal.getName());
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // the Location header comes too
+  ResponseEntity<Evidence> add(
+      @PathVariable long id,
+      @RequestPart("file") MultipartFile file,
+      @Valid @ModelAttribute NewEvidence about,
+      Principal principal)
+      throws IOException {
+    Evidence added =
+        evidence.add(id, about, file.getOriginalFilename(), file.getBytes(), principal.getName());
     return ResponseEntity.created(URI.create("/api/evidence/" + added.id())).body(added);
   }
 
@@ -56,10 +62,13 @@ class EvidenceApiController {
     EvidenceService.Content content = evidence.content(id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.evidence().contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            disposition(content.evidence().filename()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(content.evidence().filename()))
         .header("X-Content-Type-Options", "nosniff")
-        .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(content.evidence().sha256())))
+        .header(
+            "Digest",
+            "sha-256="
+                + java.util.Base64.getEncoder()
+                    .encodeToString(java.util.HexFormat.of().parseHex(content.evidence().sha256())))
         .body(content.bytes());
   }
 
@@ -67,13 +76,16 @@ class EvidenceApiController {
   private static String disposition(String filename) {
     boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(filename);
     ContentDisposition.Builder builder = ContentDisposition.attachment();
-    return (ascii ? builder.filename(filename) : builder.filename(filename, StandardCharsets.UTF_8)).build().toString();
+    return (ascii ? builder.filename(filename) : builder.filename(filename, StandardCharsets.UTF_8))
+        .build()
+        .toString();
   }
 
   /** Admins only: the item goes, the reason stays in the timeline. */
   @DeleteMapping("/api/evidence/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal) {
+  void remove(
+      @PathVariable long id, @RequestParam(required = false) String reason, Principal principal) {
     evidence.remove(id, reason, principal.getName());
   }
 }

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The evidence part of an appeal's page (loaded into it), uploads from it, and an admin's removal. */
+/**
+ * The evidence part of an appeal's page (loaded into it), uploads from it, and an admin's removal.
+ */
 @PageController
 class EvidencePageController {
 
@@ -35,18 +37,33 @@ class EvidencePageController {
   }
 
   @PostMapping("/appeals/{id}/evidence")
-  String add(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-      @Valid @ModelAttribute NewEvidence about, BindingResult binding, Principal principal, RedirectAttributes flash) throws IOException {
+  String add(
+      @PathVariable long id,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @Valid @ModelAttribute NewEvidence about,
+      BindingResult binding,
+      Principal principal,
+      RedirectAttributes flash)
+      throws IOException {
     if (binding.hasErrors()) {
       var error = binding.getFieldErrors().get(0);
-      flash.addFlashAttribute("flashError", "Nothing was added: " + error.getField() + " " + error.getDefaultMessage());
+      flash.addFlashAttribute(
+          "flashError", "Nothing was added: " + error.getField() + " " + error.getDefaultMessage());
     } else {
       try {
-        Evidence added = evidence.add(id, about, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
-            principal.getName());
-        flash.addFlashAttribute("flash", "Added " + added.filename() + " (SHA-256 " + added.sha256().substring(0, 12) + "…)");
+        Evidence added =
+            evidence.add(
+                id,
+                about,
+                file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes(),
+                principal.getName());
+        flash.addFlashAttribute(
+            "flash",
+            "Added " + added.filename() + " (SHA-256 " + added.sha256().substring(0, 12) + "…)");
       } catch (InvalidFieldException e) {
-        flash.addFlashAttribute("flashError", "Nothing was added: " + e.field() + " " + e.getMessage());
+        flash.addFlashAttribute(
+            "flashError", "Nothing was added: " + e.field() + " " + e.getMessage());
       } catch (TooLargeException e) {
         flash.addFlashAttribute("flashError", "Nothing was added: " + e.getMessage());
       }
@@ -55,11 +72,16 @@ class EvidencePageController {
   }
 
   @PostMapping("/evidence/{id}/remove")
-  String remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal, RedirectAttributes flash) {
+  String remove(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      Principal principal,
+      RedirectAttributes flash) {
     Evidence item = evidence.get(id);
     try {
       evidence.remove(id, reason, principal.getName());
-      flash.addFlashAttribute("flash", "Removed " + item.filename() + "; the timeline keeps the reason.");
+      flash.addFlashAttribute(
+          "flash", "Removed " + item.filename() + "; the timeline keeps the reason.");
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", "Not removed: " + e.field() + " " + e.getMessage());
     }

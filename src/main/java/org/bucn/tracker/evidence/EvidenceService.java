@@ -1,11 +1,11 @@
 package org.bucn.tracker.evidence;
 
-import org.bucn.tracker.shared.Hashes;
 import java.util.List;
 import java.util.Set;
 import org.apache.tika.Tika;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.Hashes;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.TooLargeException;
@@ -26,9 +26,16 @@ public class EvidenceService {
   private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
 
   /** Types kept as detected; anything else is served as {@code application/octet-stream}. */
-  static final Set<String> KEPT_TYPES = Set.of(
-      "application/pdf", "image/png", "image/jpeg", "image/webp", "text/plain", "message/rfc822",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
+  static final Set<String> KEPT_TYPES =
+      Set.of(
+          "application/pdf",
+          "image/png",
+          "image/jpeg",
+          "image/webp",
+          "text/plain",
+          "message/rfc822",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.oasis.opendocument.text");
 
   static final String UNKNOWN_TYPE = "application/octet-stream";
   private static final int NAME_MAX = 200;
@@ -42,7 +49,11 @@ public class EvidenceService {
   private final long maxSize;
   private final Tika tika = new Tika();
 
-  EvidenceService(EvidenceRepository evidence, EvidenceStore store, EvidenceHolders appeals, TrackerProperties properties) {
+  EvidenceService(
+      EvidenceRepository evidence,
+      EvidenceStore store,
+      EvidenceHolders appeals,
+      TrackerProperties properties) {
     this.evidence = evidence;
     this.store = store;
     this.appeals = appeals;
@@ -57,14 +68,28 @@ public class EvidenceService {
       throw new InvalidFieldException("file", "is empty: choose a file");
     }
     if (bytes.length > maxSize) {
-      throw new TooLargeException("The file is larger than the " + maxSize + " bytes evidence may have (TRACKER_EVIDENCE_MAX_SIZE)");
+      throw new TooLargeException(
+          "The file is larger than the "
+              + maxSize
+              + " bytes evidence may have (TRACKER_EVIDENCE_MAX_SIZE)");
     }
     String name = safeName(filename);
     String type = contentType(bytes, name);
     long id = evidence.insert(appealId, about, name, type, bytes.length, Hashes.sha256(bytes), by);
     store.put(id, bytes);
-    appeals.record(appealId, by, "EVIDENCE_ADDED",
-        "Evidence added: " + label(about.kind()) + " " + name + " (" + type + ", " + bytes.length + " bytes)"
+    appeals.record(
+        appealId,
+        by,
+        "EVIDENCE_ADDED",
+        "Evidence added: "
+            + label(about.kind())
+            + " "
+            + name
+            + " ("
+            + type
+            + ", "
+            + bytes.length
+            + " bytes)"
             + (about.description() != null ? ": " + about.description() : ""),
         "/api/evidence/" + id + "/content");
     return get(id);
@@ -79,8 +104,10 @@ public class EvidenceService {
   /** The files kept on each of these appeals, by appeal: one query whatever their number. */
   @Transactional(readOnly = true)
   public java.util.Map<Long, List<Evidence>> ofAppeals(java.util.Collection<Long> appealIds) {
-    return appealIds.isEmpty() ? java.util.Map.of()
-        : evidence.ofAppeals(appealIds).stream().collect(java.util.stream.Collectors.groupingBy(Evidence::appealId));
+    return appealIds.isEmpty()
+        ? java.util.Map.of()
+        : evidence.ofAppeals(appealIds).stream()
+            .collect(java.util.stream.Collectors.groupingBy(Evidence::appealId));
   }
 
   @Transactional(readOnly = true)
@@ -94,10 +121,17 @@ public class EvidenceService {
     Evidence item = get(id);
     byte[] bytes = store.get(id).orElseThrow(() -> new NotFoundException("evidence", id));
     if (!Hashes.sha256(bytes).equals(item.sha256())) {
-      log.error("Evidence {} of appeal {} failed its integrity check: stored {} bytes, expected SHA-256 {}", id, item.appealId(),
-          bytes.length, item.sha256());
-      throw new DamagedDataException("Evidence " + id + " failed its integrity check: the stored bytes no longer match their SHA-256. "
-          + "It is not served; restore it from a backup.");
+      log.error(
+          "Evidence {} of appeal {} failed its integrity check: stored {} bytes, expected SHA-256 {}",
+          id,
+          item.appealId(),
+          bytes.length,
+          item.sha256());
+      throw new DamagedDataException(
+          "Evidence "
+              + id
+              + " failed its integrity check: the stored bytes no longer match their SHA-256. "
+              + "It is not served; restore it from a backup.");
     }
     return new Content(item, bytes);
   }
@@ -111,21 +145,37 @@ public class EvidenceService {
     Evidence item = get(id);
     evidence.markRemoved(id, reason.strip(), by);
     store.remove(id);
-    appeals.record(item.appealId(), by, "EVIDENCE_REMOVED", "Evidence removed: " + item.filename() + " (SHA-256 " + item.sha256()
-        + "), because: " + reason.strip(), null);
+    appeals.record(
+        item.appealId(),
+        by,
+        "EVIDENCE_REMOVED",
+        "Evidence removed: "
+            + item.filename()
+            + " (SHA-256 "
+            + item.sha256()
+            + "), because: "
+            + reason.strip(),
+        null);
   }
 
-  /** The type the bytes show, the name only telling apart types the bytes share (a DOCX is a ZIP); unknown types as octet-stream. */
+  /**
+   * The type the bytes show, the name only telling apart types the bytes share (a DOCX is a ZIP);
+   * unknown types as octet-stream.
+   */
   String contentType(byte[] bytes, String name) {
     String detected = tika.detect(bytes, name);
     return KEPT_TYPES.contains(detected) ? detected : UNKNOWN_TYPE;
   }
 
-  /** The last segment of the name, without control or formatting characters, at most 200 characters (the extension kept). */
+  /**
+   * The last segment of the name, without control or formatting characters, at most 200 characters
+   * (the extension kept).
+   */
   static String safeName(String filename) {
     String name = filename == null ? "" : filename;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").replaceAll("[\"<>|:*?]", "_").strip();
+    name =
+        name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").replaceAll("[\"<>|:*?]", "_").strip();
     name = name.replaceAll("^\\.+", "");
     if (name.isEmpty()) {
       return "evidence";

@@ -34,7 +34,9 @@ class InboxApiController {
   ResponseEntity<byte[]> raw(@PathVariable long id) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("message/rfc822"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("reply-" + id + ".eml").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("reply-" + id + ".eml").build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(replies.raw(id));
   }

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The unmatched replies page: mails that answered no letter the tracker knows, until a coordinator files them. */
+/**
+ * The unmatched replies page: mails that answered no letter the tracker knows, until a coordinator
+ * files them.
+ */
 @PageController
 class InboxPageController {
 
@@ -28,10 +31,16 @@ class InboxPageController {
   }
 
   @PostMapping("/inbox/{id}/file")
-  String file(@PathVariable long id, @RequestParam(required = false) Long appealId, Principal principal, RedirectAttributes flash) {
+  String file(
+      @PathVariable long id,
+      @RequestParam(required = false) Long appealId,
+      Principal principal,
+      RedirectAttributes flash) {
     try {
       Reply filed = replies.fileByHand(id, appealId, principal.getName());
-      flash.addFlashAttribute("flash", "Filed the mail from " + filed.fromAddress() + " on appeal " + filed.appealId() + ".");
+      flash.addFlashAttribute(
+          "flash",
+          "Filed the mail from " + filed.fromAddress() + " on appeal " + filed.appealId() + ".");
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", "Not filed: " + e.field() + " " + e.getMessage());
     } catch (ConflictException e) {

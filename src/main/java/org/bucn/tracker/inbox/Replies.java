@@ -20,11 +20,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealDeliveries;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.FiledReplies;
 import org.bucn.tracker.appeal.Timeline;
-import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.evidence.Evidence;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
@@ -49,10 +49,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Replies implements FiledReplies {
 
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
-  /** A Message-ID as a letter's is written: no control characters, no longer than the tracker's own are stored. */
+
+  /**
+   * A Message-ID as a letter's is written: no control characters, no longer than the tracker's own
+   * are stored.
+   */
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s\\p{Cc}]{1,248}>");
-  /** The longest mailbox key kept as it is; longer (or unprintable) ones are kept as their SHA-256. */
+
+  /**
+   * The longest mailbox key kept as it is; longer (or unprintable) ones are kept as their SHA-256.
+   */
   static final int KEY_MAX = 200;
+
   /** Who files what arrives by itself. */
   static final String MAILBOX = "mailbox";
 
@@ -65,8 +73,14 @@ public class Replies implements FiledReplies {
   private final String trustedServer;
   private final Session session = Session.getInstance(new Properties());
 
-  Replies(JdbcClient jdbc, AppealDeliveries deliveries, AppealService appeals, EvidenceService evidence, Timeline timeline,
-      Notices notices, TrackerProperties properties) {
+  Replies(
+      JdbcClient jdbc,
+      AppealDeliveries deliveries,
+      AppealService appeals,
+      EvidenceService evidence,
+      Timeline timeline,
+      Notices notices,
+      TrackerProperties properties) {
     this.jdbc = jdbc;
     this.trustedServer = properties.imap() == null ? null : properties.imap().trustedServer();
     this.deliveries = deliveries;
@@ -78,34 +92,59 @@ public class Replies implements FiledReplies {
 
   /**
    * Takes one mail read from the mailbox: records it under its key unless another poller did
-   * already (then false), and files it on the appeal it answers when its sender is verified
-   * ({@link ReplySender}); a mail that names a letter but not a verified sender waits in the
-   * unmatched list, saying so and which appeal it claims to answer.
+   * already (then false), and files it on the appeal it answers when its sender is verified ({@link
+   * ReplySender}); a mail that names a letter but not a verified sender waits in the unmatched
+   * list, saying so and which appeal it claims to answer.
    */
   @Transactional
   public boolean take(String key, byte[] raw, OffsetDateTime receivedAt) {
     MimeMessage mail = parse(raw);
     String messageId = header(mail, "Message-ID");
-    if (messageId != null && MESSAGE_ID.matcher(messageId.strip()).matches()
+    if (messageId != null
+        && MESSAGE_ID.matcher(messageId.strip()).matches()
         && deliveries.appealAnswered(Set.of(messageId.strip())).isPresent()) {
       return false; // the copy of a letter the tracker sent, to the campaign mailbox: not a reply
     }
     Optional<Long> appeal = deliveries.appealAnswered(referencedIds(mail));
-    Optional<String> unverified = appeal.flatMap(a -> ReplySender.problem(address(mail), appeals.detail(a).target().email(),
-        headers(mail, "Authentication-Results"), trustedServer));
+    Optional<String> unverified =
+        appeal.flatMap(
+            a ->
+                ReplySender.problem(
+                    address(mail),
+                    appeals.detail(a).target().email(),
+                    headers(mail, "Authentication-Results"),
+                    trustedServer));
     Stored stored = stored(key, mail);
-    String problem = unverified.map(p -> stored.problem() == null ? p : p + "; " + stored.problem()).orElse(stored.problem());
-    Optional<Long> id = insert(stored.key(), stored.messageId(), stored.from(), stored.subject(), receivedAt, raw, problem,
-        appeal.orElse(null));
+    String problem =
+        unverified
+            .map(p -> stored.problem() == null ? p : p + "; " + stored.problem())
+            .orElse(stored.problem());
+    Optional<Long> id =
+        insert(
+            stored.key(),
+            stored.messageId(),
+            stored.from(),
+            stored.subject(),
+            receivedAt,
+            raw,
+            problem,
+            appeal.orElse(null));
     if (id.isEmpty()) {
       return false;
     }
     if (appeal.isPresent() && unverified.isEmpty()) {
       file(id.get(), appeal.get(), mail, raw, MAILBOX);
     } else if (appeal.isPresent()) {
-      log.warn("Reply {} names appeal {}'s letter but waits in the unmatched list: {}", id.get(), appeal.get(), unverified.get());
+      log.warn(
+          "Reply {} names appeal {}'s letter but waits in the unmatched list: {}",
+          id.get(),
+          appeal.get(),
+          unverified.get());
     } else {
-      log.info("Reply {} from {} matches no appeal; it waits in the unmatched list", id.get(), stored.from());
+      log.info(
+          "Reply {} from {} matches no appeal; it waits in the unmatched list",
+          id.get(),
+          stored.from());
     }
     return true;
   }
@@ -124,11 +163,21 @@ public class Replies implements FiledReplies {
       stored = new Stored(mailboxKey(key), null, "(unreadable)", "(unreadable)", null);
     }
     String reason = clean(problem, 2000);
-    insert(stored.key(), stored.messageId(), stored.from(), stored.subject(), receivedAt, raw,
-        stored.problem() == null ? reason : reason + "; " + stored.problem(), null);
+    insert(
+        stored.key(),
+        stored.messageId(),
+        stored.from(),
+        stored.subject(),
+        receivedAt,
+        raw,
+        stored.problem() == null ? reason : reason + "; " + stored.problem(),
+        null);
   }
 
-  /** What is stored of a mail besides its bytes: each value printable and cut to its column, saying what was changed. */
+  /**
+   * What is stored of a mail besides its bytes: each value printable and cut to its column, saying
+   * what was changed.
+   */
   record Stored(String key, String messageId, String from, String subject, String problem) {}
 
   private static Stored stored(String key, MimeMessage mail) {
@@ -142,26 +191,46 @@ public class Replies implements FiledReplies {
     }
     if (from != null && (from.length() > 400 || CONTROL.matcher(from).find())
         || subject != null && (subject.length() > 1000 || CONTROL.matcher(subject).find())) {
-      changed.add("its sender or subject held control characters or was over-long (shown cleaned; the mail is kept whole)");
+      changed.add(
+          "its sender or subject held control characters or was over-long (shown cleaned; the mail is kept whole)");
     }
-    return new Stored(mailboxKey(key), messageId, clean(from, 400), clean(subject, 1000), changed.isEmpty() ? null : String.join("; ", changed));
+    return new Stored(
+        mailboxKey(key),
+        messageId,
+        clean(from, 400),
+        clean(subject, 1000),
+        changed.isEmpty() ? null : String.join("; ", changed));
   }
 
-  /** The key a mail is recorded under: as it is, or its SHA-256 when over-long or unprintable (an outsider writes it). */
+  /**
+   * The key a mail is recorded under: as it is, or its SHA-256 when over-long or unprintable (an
+   * outsider writes it).
+   */
   static String mailboxKey(String key) {
-    return key.length() <= KEY_MAX && !CONTROL.matcher(key).find() ? key : "sha256:" + org.bucn.tracker.shared.Hashes.sha256(key);
+    return key.length() <= KEY_MAX && !CONTROL.matcher(key).find()
+        ? key
+        : "sha256:" + org.bucn.tracker.shared.Hashes.sha256(key);
   }
 
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-  /** Printable and no longer than {@code max}: control characters (NUL, line breaks) become spaces. */
+  /**
+   * Printable and no longer than {@code max}: control characters (NUL, line breaks) become spaces.
+   */
   private static String clean(String value, int max) {
     return value == null ? null : clip(CONTROL.matcher(value).replaceAll(" "), max);
   }
 
   /** Records a mail under its key, unless a poller recorded it already (then empty). */
-  private Optional<Long> insert(String key, String messageId, String from, String subject, OffsetDateTime receivedAt, byte[] raw,
-      String problem, Long answers) {
+  private Optional<Long> insert(
+      String key,
+      String messageId,
+      String from,
+      String subject,
+      OffsetDateTime receivedAt,
+      byte[] raw,
+      String problem,
+      Long answers) {
     return jdbc.sql(
             """
             INSERT INTO inbound_mail (mailbox_key, message_id, from_address, subject, received_at, raw, problem, answers_appeal_id)
@@ -175,7 +244,10 @@ public class Replies implements FiledReplies {
   /** The mail exactly as read from the mailbox, for a coordinator to read before filing it. */
   @Transactional(readOnly = true)
   public byte[] raw(long replyId) {
-    return jdbc.sql("SELECT raw FROM inbound_mail WHERE id = ?").param(replyId).query((rs, n) -> rs.getBytes(1)).optional()
+    return jdbc.sql("SELECT raw FROM inbound_mail WHERE id = ?")
+        .param(replyId)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional()
         .orElseThrow(() -> new NotFoundException("reply", replyId));
   }
 
@@ -187,13 +259,18 @@ public class Replies implements FiledReplies {
   /** The replies filed on an appeal, newest first. */
   @Transactional(readOnly = true)
   public List<Reply> ofAppeal(long appealId) {
-    return jdbc.sql(SELECT + " WHERE appeal_id = ? ORDER BY received_at DESC, id DESC").param(appealId).query(Reply.class).list();
+    return jdbc.sql(SELECT + " WHERE appeal_id = ? ORDER BY received_at DESC, id DESC")
+        .param(appealId)
+        .query(Reply.class)
+        .list();
   }
 
   @Override
   @Transactional(readOnly = true)
   public List<FiledReply> filedTo(long appealId) {
-    return ofAppeal(appealId).stream().map(r -> new FiledReply(r.receivedAt(), r.fromAddress(), r.subject(), r.evidenceId())).toList();
+    return ofAppeal(appealId).stream()
+        .map(r -> new FiledReply(r.receivedAt(), r.fromAddress(), r.subject(), r.evidenceId()))
+        .toList();
   }
 
   /** A coordinator files a waiting mail on an appeal; 409 when it was filed already. */
@@ -202,8 +279,12 @@ public class Replies implements FiledReplies {
     if (appealId == null) {
       throw new InvalidFieldException("appealId", "is required: the appeal this mail answers");
     }
-    Reply reply = jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(replyId).query(Reply.class).optional()
-        .orElseThrow(() -> new NotFoundException("reply", replyId));
+    Reply reply =
+        jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
+            .param(replyId)
+            .query(Reply.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("reply", replyId));
     if (reply.appealId() != null) {
       throw new ConflictException("This mail is filed on appeal " + reply.appealId() + " already");
     }
@@ -220,18 +301,41 @@ public class Replies implements FiledReplies {
   private void file(long replyId, long appealId, MimeMessage mail, byte[] raw, String by) {
     String from = from(mail);
     String subject = subject(mail);
-    Evidence whole = evidence.add(appealId, new NewEvidence(EvidenceKind.RESPONSE_LETTER, "Reply mail from " + from + ": " + subject, null),
-        "reply-" + replyId + ".eml", raw, by);
+    Evidence whole =
+        evidence.add(
+            appealId,
+            new NewEvidence(
+                EvidenceKind.RESPONSE_LETTER, "Reply mail from " + from + ": " + subject, null),
+            "reply-" + replyId + ".eml",
+            raw,
+            by);
     for (Attachment attachment : attachments(mail)) {
-      evidence.add(appealId, new NewEvidence(EvidenceKind.RESPONSE_LETTER, "Attachment of the reply mail from " + from, null),
-          attachment.name(), attachment.bytes(), by);
+      evidence.add(
+          appealId,
+          new NewEvidence(
+              EvidenceKind.RESPONSE_LETTER, "Attachment of the reply mail from " + from, null),
+          attachment.name(),
+          attachment.bytes(),
+          by);
     }
-    jdbc.sql("UPDATE inbound_mail SET appeal_id = ?, evidence_id = ?, filed_by = ?, filed_at = now() WHERE id = ?")
+    jdbc.sql(
+            "UPDATE inbound_mail SET appeal_id = ?, evidence_id = ?, filed_by = ?, filed_at = now() WHERE id = ?")
         .params(appealId, whole.id(), by, replyId)
         .update();
-    timeline.record(appealId, by, "REPLY_RECEIVED", "Reply received from " + from + ": " + subject, "/api/evidence/" + whole.id() + "/content");
-    appeals.assignee(appealId).ifPresent(
-        advocate -> notices.tell(advocate, "Reply received from " + from + " to your appeal (" + subject + ")", "/appeals/" + appealId));
+    timeline.record(
+        appealId,
+        by,
+        "REPLY_RECEIVED",
+        "Reply received from " + from + ": " + subject,
+        "/api/evidence/" + whole.id() + "/content");
+    appeals
+        .assignee(appealId)
+        .ifPresent(
+            advocate ->
+                notices.tell(
+                    advocate,
+                    "Reply received from " + from + " to your appeal (" + subject + ")",
+                    "/appeals/" + appealId));
   }
 
   record Attachment(String name, byte[] bytes) {}
@@ -246,8 +350,11 @@ public class Replies implements FiledReplies {
           BodyPart child = multipart.getBodyPart(i);
           found.addAll(attachments(child));
         }
-      } else if (part instanceof BodyPart && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null)) {
-        String name = part.getFileName() == null ? "attachment" : MimeUtility.decodeText(part.getFileName());
+      } else if (part instanceof BodyPart
+          && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+              || part.getFileName() != null)) {
+        String name =
+            part.getFileName() == null ? "attachment" : MimeUtility.decodeText(part.getFileName());
         found.add(new Attachment(name, part.getInputStream().readAllBytes()));
       }
     } catch (MessagingException | IOException e) {
@@ -292,7 +399,9 @@ public class Replies implements FiledReplies {
   private static String address(MimeMessage mail) {
     try {
       var from = mail.getFrom();
-      return from != null && from.length > 0 && from[0] instanceof InternetAddress address ? address.getAddress() : null;
+      return from != null && from.length > 0 && from[0] instanceof InternetAddress address
+          ? address.getAddress()
+          : null;
     } catch (MessagingException e) {
       return null;
     }
@@ -312,7 +421,9 @@ public class Replies implements FiledReplies {
       if (from == null || from.length == 0) {
         return "(unknown sender)";
       }
-      return from[0] instanceof InternetAddress address ? address.toUnicodeString() : from[0].toString();
+      return from[0] instanceof InternetAddress address
+          ? address.toUnicodeString()
+          : from[0].toString();
     } catch (MessagingException e) {
       return header(mail, "From");
     }
@@ -332,9 +443,12 @@ public class Replies implements FiledReplies {
   }
 
   static OffsetDateTime utc(java.util.Date date) {
-    return date == null ? OffsetDateTime.now(ZoneOffset.UTC) : date.toInstant().atOffset(ZoneOffset.UTC);
+    return date == null
+        ? OffsetDateTime.now(ZoneOffset.UTC)
+        : date.toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  private static final String SELECT = "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, "
-      + "filed_at, problem, answers_appeal_id FROM inbound_mail";
+  private static final String SELECT =
+      "SELECT id, message_id, from_address, subject, received_at, appeal_id, evidence_id, filed_by, "
+          + "filed_at, problem, answers_appeal_id FROM inbound_mail";
 }

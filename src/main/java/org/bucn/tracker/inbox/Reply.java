@@ -9,5 +9,14 @@ import java.time.OffsetDateTime;
  * verified.
  */
 public record Reply(
-    long id, String messageId, String fromAddress, String subject, OffsetDateTime receivedAt, Long appealId, Long evidenceId,
-    String filedBy, OffsetDateTime filedAt, String problem, Long answersAppealId) {}
+    long id,
+    String messageId,
+    String fromAddress,
+    String subject,
+    OffsetDateTime receivedAt,
+    Long appealId,
+    Long evidenceId,
+    String filedBy,
+    OffsetDateTime filedAt,
+    String problem,
+    Long answersAppealId) {}

@@ -26,15 +26,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the reply mailbox ({@code TRACKER_IMAP_*}) every {@code TRACKER_IMAP_POLL}: each mail not
- * yet marked as taken is handed to {@link Replies}, then marked with the keyword
- * {@value #TAKEN} and as seen. Mails are never deleted or moved. A node that dies between
- * filing and marking reads the mail again next time; its key makes that a no-op.
+ * yet marked as taken is handed to {@link Replies}, then marked with the keyword {@value #TAKEN}
+ * and as seen. Mails are never deleted or moved. A node that dies between filing and marking reads
+ * the mail again next time; its key makes that a no-op.
  */
 @Component
 class ReplyMailbox {
 
   private static final Logger log = LoggerFactory.getLogger(ReplyMailbox.class);
   static final String TAKEN = "TrackerFiled";
+
   /** How many mails are fetched at once: few round trips, bounded memory. */
   static final int BATCH = 20;
 
@@ -54,11 +55,19 @@ class ReplyMailbox {
     try {
       poll();
     } catch (MessagingException | RuntimeException e) {
-      log.warn("Reading the reply mailbox {}@{} failed, next try in {}: {}", imap.username(), imap.host(), imap.poll(), e.getMessage());
+      log.warn(
+          "Reading the reply mailbox {}@{} failed, next try in {}: {}",
+          imap.username(),
+          imap.host(),
+          imap.poll(),
+          e.getMessage());
     }
   }
 
-  /** Reads the mailbox once; how many mails this poll took (others may have been taken by another node). */
+  /**
+   * Reads the mailbox once; how many mails this poll took (others may have been taken by another
+   * node).
+   */
   int poll() throws MessagingException {
     Session session = Session.getInstance(properties());
     String protocol = "TLS".equals(security()) ? "imaps" : "imap";
@@ -75,7 +84,8 @@ class ReplyMailbox {
         for (int i = 0; i < waiting.length; i++) {
           if (i % BATCH == 0) {
             // The next mails whole, in one round trip for all of them rather than one or more each.
-            Message[] batch = java.util.Arrays.copyOfRange(waiting, i, Math.min(i + BATCH, waiting.length));
+            Message[] batch =
+                java.util.Arrays.copyOfRange(waiting, i, Math.min(i + BATCH, waiting.length));
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.ENVELOPE);
             profile.add(UIDFolder.FetchProfileItem.UID);
@@ -91,21 +101,29 @@ class ReplyMailbox {
               took++;
             }
           } catch (RuntimeException e) {
-            // One bad mail must not stop the others, nor come back every poll: it waits, unfiled, with the reason.
-            log.warn("Reply {} could not be filed by itself and waits in the unmatched list: {}", Replies.mailboxKey(key), e.getMessage());
+            // One bad mail must not stop the others, nor come back every poll: it waits, unfiled,
+            // with the reason.
+            log.warn(
+                "Reply {} could not be filed by itself and waits in the unmatched list: {}",
+                Replies.mailboxKey(key),
+                e.getMessage());
             try {
               replies.keepUnfiled(key, raw, receivedAt, String.valueOf(e.getMessage()));
               took++;
             } catch (RuntimeException stillFailing) {
-              // Not even kept (the database away?): left unmarked to be read again next time, and the poll goes on.
-              log.error("Reply {} could not be kept; it stays in the mailbox for the next poll: {}", Replies.mailboxKey(key),
+              // Not even kept (the database away?): left unmarked to be read again next time, and
+              // the poll goes on.
+              log.error(
+                  "Reply {} could not be kept; it stays in the mailbox for the next poll: {}",
+                  Replies.mailboxKey(key),
                   stillFailing.getMessage());
               continue;
             }
           }
           done.add(message);
         }
-        // Marked together once taken: a node that dies before this reads them again, and their keys make that a no-op.
+        // Marked together once taken: a node that dies before this reads them again, and their keys
+        // make that a no-op.
         if (!done.isEmpty()) {
           Flags mark = new Flags(taken);
           mark.add(Flags.Flag.SEEN);
@@ -127,7 +145,11 @@ class ReplyMailbox {
     if (folder instanceof UIDFolder uids) {
       return folder.getFullName() + ":" + uids.getUIDValidity() + ":" + uids.getUID(message);
     }
-    return folder.getFullName() + ":" + message.getMessageNumber() + ":" + message.getReceivedDate();
+    return folder.getFullName()
+        + ":"
+        + message.getMessageNumber()
+        + ":"
+        + message.getReceivedDate();
   }
 
   private static byte[] raw(Message message) throws MessagingException {
@@ -148,7 +170,8 @@ class ReplyMailbox {
     String protocol = "TLS".equals(security()) ? "imaps" : "imap";
     p.put("mail." + protocol + ".connectiontimeout", "10000");
     p.put("mail." + protocol + ".timeout", "30000");
-    // Each mail is read whole (attachments and all) in one FETCH, not in 16 kB pieces with a round trip each.
+    // Each mail is read whole (attachments and all) in one FETCH, not in 16 kB pieces with a round
+    // trip each.
     p.put("mail." + protocol + ".partialfetch", "false");
     if ("STARTTLS".equals(security())) {
       p.put("mail.imap.starttls.enable", "true");

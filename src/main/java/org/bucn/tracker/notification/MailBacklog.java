@@ -6,12 +6,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The mails waiting in the outbox, for the operations console: how many, which ones fail, send them now. */
+/**
+ * The mails waiting in the outbox, for the operations console: how many, which ones fail, send them
+ * now.
+ */
 @Service
 public class MailBacklog {
 
   /** A mail the SMTP server refused at least once and that is still waiting. */
-  public record FailingMail(long id, String recipient, String subject, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
+  public record FailingMail(
+      long id,
+      String recipient,
+      String subject,
+      int attempts,
+      String lastError,
+      OffsetDateTime nextAttemptAt) {}
 
   /** The states of {@link #byState()}. */
   public static final List<String> STATES = List.of("QUEUED", "RETRYING", "FAILED", "SENT");
@@ -24,7 +33,9 @@ public class MailBacklog {
 
   @Transactional(readOnly = true)
   public long waiting() {
-    return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL").query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")
+        .query(Long.class)
+        .single();
   }
 
   /**
@@ -64,6 +75,8 @@ public class MailBacklog {
   /** Sends every waiting mail at the next poll instead of after its pause; returns how many. */
   @Transactional
   public int retryNow() {
-    return jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE sent_at IS NULL AND next_attempt_at > now()").update();
+    return jdbc.sql(
+            "UPDATE mail_outbox SET next_attempt_at = now() WHERE sent_at IS NULL AND next_attempt_at > now()")
+        .update();
   }
 }

@@ -24,8 +24,16 @@ class MailGateway {
 
   /** One mail as queued; the appeal letter's fields are null for a notification. */
   record Outgoing(
-      String recipient, String subject, String body, String messageId, String inReplyTo, String cc, String replyTo,
-      String attachmentName, byte[] attachment, byte[] rawMessage) {}
+      String recipient,
+      String subject,
+      String body,
+      String messageId,
+      String inReplyTo,
+      String cc,
+      String replyTo,
+      String attachmentName,
+      byte[] attachment,
+      byte[] rawMessage) {}
 
   private final JavaMailSender smtp;
   private final String from;
@@ -39,13 +47,32 @@ class MailGateway {
 
   void send(Outgoing mail) {
     if (smtp == null) {
-      log.info("Mail (no SPRING_MAIL_HOST configured, so logged instead of sent) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.body());
+      log.info(
+          "Mail (no SPRING_MAIL_HOST configured, so logged instead of sent) to {}: {}\n{}",
+          mail.recipient(),
+          mail.subject(),
+          mail.body());
       return;
     }
-    byte[] eml = mail.rawMessage() != null ? mail.rawMessage()
-        : new Mail(from, mail.recipient(), mail.cc(), mail.replyTo(), mail.subject(), mail.body(), mail.messageId(), mail.inReplyTo(),
-            mail.attachmentName(), mail.attachment()).toBytes(clock.instant());
-    Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+    byte[] eml =
+        mail.rawMessage() != null
+            ? mail.rawMessage()
+            : new Mail(
+                    from,
+                    mail.recipient(),
+                    mail.cc(),
+                    mail.replyTo(),
+                    mail.subject(),
+                    mail.body(),
+                    mail.messageId(),
+                    mail.inReplyTo(),
+                    mail.attachmentName(),
+                    mail.attachment())
+                .toBytes(clock.instant());
+    Session session =
+        smtp instanceof JavaMailSenderImpl impl
+            ? impl.getSession()
+            : Session.getInstance(new Properties());
     smtp.send(Mail.frozen(session, eml));
   }
 }

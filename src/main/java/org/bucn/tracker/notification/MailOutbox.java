@@ -13,6 +13,7 @@ class MailOutbox {
 
   /** The width of {@code mail_outbox.subject}; longer subjects end in an ellipsis. */
   static final int SUBJECT_MAX = 300;
+
   private static final String ELLIPSIS = "...";
 
   private final JdbcClient jdbc;
@@ -23,10 +24,15 @@ class MailOutbox {
 
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(String recipient, String subject, String body) {
-    jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)").params(recipient, subjectLine(subject), body).update();
+    jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
+        .params(recipient, subjectLine(subject), body)
+        .update();
   }
 
-  /** An appeal's letter to a target's office, with its own Message-ID, queued as the bytes the appeal kept. */
+  /**
+   * An appeal's letter to a target's office, with its own Message-ID, queued as the bytes the
+   * appeal kept.
+   */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void enqueue(AppealMail mail) {
@@ -36,14 +42,26 @@ class MailOutbox {
                                      raw_message, appeal_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(mail.to(), subjectLine(mail.subject()), mail.body(), mail.messageId(), mail.inReplyTo(), mail.cc(), mail.replyTo(),
-            mail.attachmentName(), mail.eml(), mail.appealId())
+        .params(
+            mail.to(),
+            subjectLine(mail.subject()),
+            mail.body(),
+            mail.messageId(),
+            mail.inReplyTo(),
+            mail.cc(),
+            mail.replyTo(),
+            mail.attachmentName(),
+            mail.eml(),
+            mail.appealId())
         .update();
   }
 
-  // A subject is one header line: a line break in it (a campaign title) must not start another header.
+  // A subject is one header line: a line break in it (a campaign title) must not start another
+  // header.
   private static String subjectLine(String subject) {
     String line = subject.replaceAll("[\\r\\n]+", " ");
-    return line.length() > SUBJECT_MAX ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS : line;
+    return line.length() > SUBJECT_MAX
+        ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS
+        : line;
   }
 }

@@ -28,10 +28,16 @@ public class Notices {
     this.properties = properties;
   }
 
-  /** Tells the user, if they are enabled and have a mail address; {@code path} is the page to open, e.g. "/appeals/7". */
+  /**
+   * Tells the user, if they are enabled and have a mail address; {@code path} is the page to open,
+   * e.g. "/appeals/7".
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void tell(String username, String line, String path) {
-    users.find(username).filter(UserAccount::enabled).ifPresent(user -> tell(user, line, properties.link(path)));
+    users
+        .find(username)
+        .filter(UserAccount::enabled)
+        .ifPresent(user -> tell(user, line, properties.link(path)));
   }
 
   void tell(UserAccount user, String line, String link) {
@@ -39,10 +45,20 @@ public class Notices {
       return;
     }
     if (user.notifications() == Notify.DIGEST) {
-      jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)").params(user.username(), line, link).update();
+      jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)")
+          .params(user.username(), line, link)
+          .update();
     } else {
-      outbox.enqueue(user.email(), "[Tracker] " + line,
-          "Hello " + user.name() + ",\n\n" + line + "\n\nOpen: " + link + "\n\n-- Sanctions Campaign Tracker");
+      outbox.enqueue(
+          user.email(),
+          "[Tracker] " + line,
+          "Hello "
+              + user.name()
+              + ",\n\n"
+              + line
+              + "\n\nOpen: "
+              + link
+              + "\n\n-- Sanctions Campaign Tracker");
     }
   }
 }

@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued mails after their step committed, one at a time: a mail is claimed by moving
- * its next attempt one lease ahead (a single committed statement, SKIP LOCKED, so two nodes never
- * take the same mail), then sent with no database transaction open, then marked sent. A node
- * that dies between the SMTP server's acceptance and the mark re-sends that one mail when the
- * lease runs out: at most one duplicate per crash. A failure leaves the mail queued with a growing
- * pause (base × 2^attempts, at most an hour), so an SMTP outage loses nothing and blocks no task;
- * a permanent refusal (a 5xx reply) ends the mail as failed at once.
+ * Delivers queued mails after their step committed, one at a time: a mail is claimed by moving its
+ * next attempt one lease ahead (a single committed statement, SKIP LOCKED, so two nodes never take
+ * the same mail), then sent with no database transaction open, then marked sent. A node that dies
+ * between the SMTP server's acceptance and the mark re-sends that one mail when the lease runs out:
+ * at most one duplicate per crash. A failure leaves the mail queued with a growing pause (base ×
+ * 2^attempts, at most an hour), so an SMTP outage loses nothing and blocks no task; a permanent
+ * refusal (a 5xx reply) ends the mail as failed at once.
  */
 @Component
 class OutboxSender {
@@ -30,11 +30,32 @@ class OutboxSender {
   static final Duration LEASE = Duration.ofMinutes(2);
 
   record Queued(
-      long id, String recipient, String subject, String body, int attempts, String messageId, String inReplyTo, String cc,
-      String replyTo, String attachmentName, byte[] attachment, byte[] rawMessage, Long appealId) {
+      long id,
+      String recipient,
+      String subject,
+      String body,
+      int attempts,
+      String messageId,
+      String inReplyTo,
+      String cc,
+      String replyTo,
+      String attachmentName,
+      byte[] attachment,
+      byte[] rawMessage,
+      Long appealId) {
 
     MailGateway.Outgoing outgoing() {
-      return new MailGateway.Outgoing(recipient, subject, body, messageId, inReplyTo, cc, replyTo, attachmentName, attachment, rawMessage);
+      return new MailGateway.Outgoing(
+          recipient,
+          subject,
+          body,
+          messageId,
+          inReplyTo,
+          cc,
+          replyTo,
+          attachmentName,
+          attachment,
+          rawMessage);
     }
   }
 
@@ -45,7 +66,12 @@ class OutboxSender {
   private final Notices notices;
   private final TransactionTemplate transaction;
 
-  OutboxSender(JdbcClient jdbc, MailGateway gateway, TrackerProperties properties, AppealDeliveries appeals, Notices notices,
+  OutboxSender(
+      JdbcClient jdbc,
+      MailGateway gateway,
+      TrackerProperties properties,
+      AppealDeliveries appeals,
+      Notices notices,
       TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.gateway = gateway;
@@ -64,18 +90,19 @@ class OutboxSender {
 
   /** Claims, sends and records one due mail; returns whether there was one. */
   boolean sendOne() {
-    Queued mail = jdbc.sql(
-            """
+    Queued mail =
+        jdbc.sql(
+                """
             UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ?)
              WHERE id = (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, body, attempts, message_id, in_reply_to, cc, reply_to, attachment_name, attachment,
                       raw_message, appeal_id
             """)
-        .param(LEASE.toSeconds())
-        .query(Queued.class)
-        .optional()
-        .orElse(null);
+            .param(LEASE.toSeconds())
+            .query(Queued.class)
+            .optional()
+            .orElse(null);
     if (mail == null) {
       return false;
     }
@@ -88,7 +115,13 @@ class OutboxSender {
         return true;
       }
       Duration pause = pause(mail.attempts() + 1);
-      log.warn("Mail {} to {} not sent (attempt {}), next try in {}: {}", mail.id(), mail.recipient(), mail.attempts() + 1, pause, e.getMessage());
+      log.warn(
+          "Mail {} to {} not sent (attempt {}), next try in {}: {}",
+          mail.id(),
+          mail.recipient(),
+          mail.attempts() + 1,
+          pause,
+          e.getMessage());
       jdbc.sql(
               """
               UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?,
@@ -98,29 +131,46 @@ class OutboxSender {
           .update();
       return true;
     }
-    jdbc.sql("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
-        .param(mail.id()).update();
+    jdbc.sql(
+            "UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
+        .param(mail.id())
+        .update();
     return true;
   }
 
   /**
    * The server refused the mail for good (a 5xx reply): it is not tried again, and whoever sent an
-   * appeal's letter hears of it on the appeal and by mail, so they can correct the address and re-send.
+   * appeal's letter hears of it on the appeal and by mail, so they can correct the address and
+   * re-send.
    */
   private void refused(Queued mail, RuntimeException e) {
     String error = SmtpRefusal.describe(e);
-    log.warn("Mail {} to {} refused by the SMTP server, not tried again: {}", mail.id(), mail.recipient(), error);
-    transaction.executeWithoutResult(status -> {
-      jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, failed_at = now() WHERE id = ?")
-          .params(error, mail.id())
-          .update();
-      if (mail.appealId() != null) {
-        appeals.deliveryFailed(mail.appealId(), mail.messageId(), mail.recipient(), error)
-            .ifPresent(sender -> notices.tell(sender,
-                "Letter not delivered to " + mail.recipient() + ": " + error + ". Correct the address and re-send it from the appeal.",
-                "/appeals/" + mail.appealId()));
-      }
-    });
+    log.warn(
+        "Mail {} to {} refused by the SMTP server, not tried again: {}",
+        mail.id(),
+        mail.recipient(),
+        error);
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.sql(
+                  "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, failed_at = now() WHERE id = ?")
+              .params(error, mail.id())
+              .update();
+          if (mail.appealId() != null) {
+            appeals
+                .deliveryFailed(mail.appealId(), mail.messageId(), mail.recipient(), error)
+                .ifPresent(
+                    sender ->
+                        notices.tell(
+                            sender,
+                            "Letter not delivered to "
+                                + mail.recipient()
+                                + ": "
+                                + error
+                                + ". Correct the address and re-send it from the appeal.",
+                            "/appeals/" + mail.appealId()));
+          }
+        });
   }
 
   Duration pause(int attempts) {

@@ -14,7 +14,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.mail.MailSendException;
 
-/** Reads an SMTP server's reply code out of a failed send: 5xx is a permanent refusal, anything else may pass. */
+/**
+ * Reads an SMTP server's reply code out of a failed send: 5xx is a permanent refusal, anything else
+ * may pass.
+ */
 final class SmtpRefusal {
 
   private SmtpRefusal() {}
@@ -52,7 +55,10 @@ final class SmtpRefusal {
     return -1;
   }
 
-  /** The failure, its causes, the failures Spring collected per message and the exceptions chained to each. */
+  /**
+   * The failure, its causes, the failures Spring collected per message and the exceptions chained
+   * to each.
+   */
   private static List<Throwable> causes(Throwable failure) {
     Set<Throwable> seen = new HashSet<>();
     Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));

@@ -26,7 +26,12 @@ class TaskNotifications {
   private final TrackerProperties properties;
   private final People people;
 
-  TaskNotifications(UserService users, Notices notices, JdbcClient jdbc, TrackerProperties properties, People people) {
+  TaskNotifications(
+      UserService users,
+      Notices notices,
+      JdbcClient jdbc,
+      TrackerProperties properties,
+      People people) {
     this.people = people;
     this.users = users;
     this.notices = notices;
@@ -44,25 +49,43 @@ class TaskNotifications {
 
   @EventListener
   public void given(TaskNews.Given task) {
-    users.find(task.assignee()).filter(UserAccount::enabled)
+    users
+        .find(task.assignee())
+        .filter(UserAccount::enabled)
         .ifPresent(user -> notices.tell(user, line(task, task.givenBy()), link(task)));
   }
 
-  /** "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the process brought. */
+  /**
+   * "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the
+   * process brought.
+   */
   private String line(TaskNews task, String giver) {
-    AppealInfo appeal = jdbc.sql(
-            """
+    AppealInfo appeal =
+        jdbc.sql(
+                """
             SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
             """)
-        .param(task.appealId())
-        .query(AppealInfo.class)
-        .single();
-    String what = giver != null ? people.name(giver) + " gave you" : switch (task.key()) {
-      case FOLLOW_UP -> "Follow-up due:";
-      case ESCALATE_NO_RESPONSE -> "No response: decide:";
-      default -> "Task for you:";
-    };
-    return what + " " + task.taskName() + " - " + appeal.office() + ", " + appeal.country() + " (" + appeal.campaignTitle() + ")";
+            .param(task.appealId())
+            .query(AppealInfo.class)
+            .single();
+    String what =
+        giver != null
+            ? people.name(giver) + " gave you"
+            : switch (task.key()) {
+              case FOLLOW_UP -> "Follow-up due:";
+              case ESCALATE_NO_RESPONSE -> "No response: decide:";
+              default -> "Task for you:";
+            };
+    return what
+        + " "
+        + task.taskName()
+        + " - "
+        + appeal.office()
+        + ", "
+        + appeal.country()
+        + " ("
+        + appeal.campaignTitle()
+        + ")";
   }
 
   private String link(TaskNews task) {

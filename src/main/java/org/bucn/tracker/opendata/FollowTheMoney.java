@@ -34,7 +34,11 @@ public class FollowTheMoney {
   private final JdbcClient jdbc;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  FollowTheMoney(TargetService targets, CampaignService campaigns, JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
+  FollowTheMoney(
+      TargetService targets,
+      CampaignService campaigns,
+      JdbcClient jdbc,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.targets = targets;
     this.campaigns = campaigns;
     this.jdbc = jdbc;
@@ -73,35 +77,119 @@ public class FollowTheMoney {
       String country = office.countryCode().toLowerCase(Locale.ROOT);
       String bodyId = id("body", office.countryCode(), office.office());
       String positionId = id("position", office.countryCode(), office.office());
-      add(entities, new Entity(bodyId, "PublicBody", properties(
-          "name", office.office() + ", " + office.country(), "country", country, "website", office.website(), "email", office.email())));
-      add(entities, new Entity(positionId, "Position", properties(
-          "name", office.office() + " (" + office.country() + ")", "country", country, "organization", bodyId)));
+      add(
+          entities,
+          new Entity(
+              bodyId,
+              "PublicBody",
+              properties(
+                  "name",
+                  office.office() + ", " + office.country(),
+                  "country",
+                  country,
+                  "website",
+                  office.website(),
+                  "email",
+                  office.email())));
+      add(
+          entities,
+          new Entity(
+              positionId,
+              "Position",
+              properties(
+                  "name",
+                  office.office() + " (" + office.country() + ")",
+                  "country",
+                  country,
+                  "organization",
+                  bodyId)));
       for (Holder holder : holders.getOrDefault(office.id(), List.of())) {
         String personId = id("person", office.countryCode(), holder.name());
-        add(entities, new Entity(personId, "Person", properties("name", holder.name(), "country", country)));
-        add(entities, new Entity(id("occupancy", personId, positionId, String.valueOf(holder.from())), "Occupancy", properties(
-            "holder", personId, "post", positionId, "startDate", date(holder.from()), "endDate", date(holder.to()),
-            "status", holder.to() == null ? "current" : "ended")));
+        add(
+            entities,
+            new Entity(personId, "Person", properties("name", holder.name(), "country", country)));
+        add(
+            entities,
+            new Entity(
+                id("occupancy", personId, positionId, String.valueOf(holder.from())),
+                "Occupancy",
+                properties(
+                    "holder",
+                    personId,
+                    "post",
+                    positionId,
+                    "startDate",
+                    date(holder.from()),
+                    "endDate",
+                    date(holder.to()),
+                    "status",
+                    holder.to() == null ? "current" : "ended")));
       }
     }
     for (Designation d : designations(campaignId)) {
       String country = d.countryCode().toLowerCase(Locale.ROOT);
       boolean wikidata = d.openSanctionsId() != null && d.openSanctionsId().matches("Q[0-9]+");
-      String entityId = d.openSanctionsId() != null ? id("entity", d.openSanctionsId()) : id("entity", d.kind(), d.name());
-      add(entities, new Entity(entityId, d.kind().equals("PERSON") ? "Person" : "Organization", properties(
-          "name", d.name(), "wikidataId", wikidata ? d.openSanctionsId() : null,
-          "sourceUrl", d.openSanctionsId() == null ? null : "https://www.opensanctions.org/entities/" + d.openSanctionsId() + "/")));
-      add(entities, new Entity(id("sanction", d.countryCode(), entityId, d.measure(), d.legalAct(), String.valueOf(d.decidedOn())), "Sanction",
-          properties("entity", entityId, "authority", "Government of " + d.country(), "country", country,
-              "program", d.legalAct() != null ? d.legalAct() : d.measure(), "provisions", d.measure(), "sourceUrl", d.sourceUrl(),
-              "startDate", date(d.decidedOn()), "status", d.status().toLowerCase(Locale.ROOT))));
+      String entityId =
+          d.openSanctionsId() != null
+              ? id("entity", d.openSanctionsId())
+              : id("entity", d.kind(), d.name());
+      add(
+          entities,
+          new Entity(
+              entityId,
+              d.kind().equals("PERSON") ? "Person" : "Organization",
+              properties(
+                  "name",
+                  d.name(),
+                  "wikidataId",
+                  wikidata ? d.openSanctionsId() : null,
+                  "sourceUrl",
+                  d.openSanctionsId() == null
+                      ? null
+                      : "https://www.opensanctions.org/entities/" + d.openSanctionsId() + "/")));
+      add(
+          entities,
+          new Entity(
+              id(
+                  "sanction",
+                  d.countryCode(),
+                  entityId,
+                  d.measure(),
+                  d.legalAct(),
+                  String.valueOf(d.decidedOn())),
+              "Sanction",
+              properties(
+                  "entity",
+                  entityId,
+                  "authority",
+                  "Government of " + d.country(),
+                  "country",
+                  country,
+                  "program",
+                  d.legalAct() != null ? d.legalAct() : d.measure(),
+                  "provisions",
+                  d.measure(),
+                  "sourceUrl",
+                  d.sourceUrl(),
+                  "startDate",
+                  date(d.decidedOn()),
+                  "status",
+                  d.status().toLowerCase(Locale.ROOT))));
     }
     return new ArrayList<>(entities.values());
   }
 
-  record Designation(String countryCode, String country, String status, String measure, LocalDate decidedOn, String sourceUrl,
-      String name, String kind, String openSanctionsId, String legalAct) {}
+  record Designation(
+      String countryCode,
+      String country,
+      String status,
+      String measure,
+      LocalDate decidedOn,
+      String sourceUrl,
+      String name,
+      String kind,
+      String openSanctionsId,
+      String legalAct) {}
 
   private List<Designation> designations(Long campaignId) {
     return jdbc.sql(
@@ -117,7 +205,10 @@ public class FollowTheMoney {
         .list();
   }
 
-  /** Two entities of the same id are the same thing said twice (an office in two campaigns): kept once. */
+  /**
+   * Two entities of the same id are the same thing said twice (an office in two campaigns): kept
+   * once.
+   */
   private static void add(Map<String, Entity> entities, Entity entity) {
     entities.putIfAbsent(entity.id(), entity);
   }

@@ -4,7 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The FollowTheMoney export as newline-delimited JSON, one entity per line (what {@code ftm} and Aleph read). */
+/**
+ * The FollowTheMoney export as newline-delimited JSON, one entity per line (what {@code ftm} and
+ * Aleph read).
+ */
 @RestController
 class OpenDataApiController {
 

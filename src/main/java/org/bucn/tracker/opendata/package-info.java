@@ -3,5 +3,6 @@
  * positions, their holders and occupancies, and each sanction a state adopted or aligned with,
  * naming what it sanctioned. Ids are derived from the data, so the same data gives the same ids.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"appeal", "campaign", "target"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"appeal", "campaign", "target"})
 package org.bucn.tracker.opendata;

@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The operations console for admins: {@code /admin/operations} and {@code /api/admin/operations}. */
+/**
+ * The operations console for admins: {@code /admin/operations} and {@code /api/admin/operations}.
+ */
 @PageController
 class OperationsController {
 
@@ -33,7 +35,8 @@ class OperationsController {
 
   @PostMapping("/admin/operations/mails/retry")
   String retryMails(RedirectAttributes flash) {
-    flash.addFlashAttribute("flash", operations.retryMailsNow() + " waiting mails will be tried at the next poll");
+    flash.addFlashAttribute(
+        "flash", operations.retryMailsNow() + " waiting mails will be tried at the next poll");
     return "redirect:/admin/operations";
   }
 }

@@ -32,8 +32,13 @@ class TrackerMetrics implements MeterBinder {
 
   static final Duration FRESH = Duration.ofSeconds(10);
 
-  record Snapshot(Map<String, Long> openTasks, long overdueTasks, Map<AppealStage, Long> appeals, Map<String, Long> outbox,
-      long failedJobs, Instant takenAt) {}
+  record Snapshot(
+      Map<String, Long> openTasks,
+      long overdueTasks,
+      Map<AppealStage, Long> appeals,
+      Map<String, Long> outbox,
+      long failedJobs,
+      Instant takenAt) {}
 
   private final JdbcClient jdbc;
   private final MailBacklog mails;
@@ -42,7 +47,12 @@ class TrackerMetrics implements MeterBinder {
   private final Clock clock;
   private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
-  TrackerMetrics(JdbcClient jdbc, MailBacklog mails, ManagementService management, ProcessEngine engine, Clock clock) {
+  TrackerMetrics(
+      JdbcClient jdbc,
+      MailBacklog mails,
+      ManagementService management,
+      ProcessEngine engine,
+      Clock clock) {
     this.jdbc = jdbc;
     this.mails = mails;
     this.management = management;
@@ -53,30 +63,47 @@ class TrackerMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (TaskKey key : TaskKey.values()) {
-      Gauge.builder("tracker.open.tasks", this, m -> m.snapshot().openTasks().getOrDefault(key.key(), 0L))
-          .description("Open tasks of each kind").tag("task_key", key.key()).register(registry);
+      Gauge.builder(
+              "tracker.open.tasks", this, m -> m.snapshot().openTasks().getOrDefault(key.key(), 0L))
+          .description("Open tasks of each kind")
+          .tag("task_key", key.key())
+          .register(registry);
     }
     Gauge.builder("tracker.overdue.tasks", this, m -> m.snapshot().overdueTasks())
-        .description("Open tasks past their due date").register(registry);
+        .description("Open tasks past their due date")
+        .register(registry);
     for (AppealStage stage : AppealStage.values()) {
       Gauge.builder("tracker.appeals", this, m -> m.snapshot().appeals().getOrDefault(stage, 0L))
-          .description("Appeals in each stage").tag("stage", stage.name()).register(registry);
+          .description("Appeals in each stage")
+          .tag("stage", stage.name())
+          .register(registry);
     }
     for (String state : MailBacklog.STATES) {
       Gauge.builder("tracker.mail.outbox", this, m -> m.snapshot().outbox().getOrDefault(state, 0L))
-          .description("Mails in the outbox by state").tag("state", state).register(registry);
+          .description("Mails in the outbox by state")
+          .tag("state", state)
+          .register(registry);
     }
     Gauge.builder("tracker.failed.jobs", this, m -> m.snapshot().failedJobs())
-        .description("Engine jobs with no retries left (see the operations page)").register(registry);
+        .description("Engine jobs with no retries left (see the operations page)")
+        .register(registry);
 
-    var engineMetrics = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getMetricsRegistry();
-    Map<String, String> jobCounters = Map.of(
-        "camunda.jobs.acquired", Metrics.JOB_ACQUIRED_SUCCESS,
-        "camunda.jobs.executed", Metrics.JOB_SUCCESSFUL,
-        "camunda.jobs.failed", Metrics.JOB_FAILED);
-    jobCounters.forEach((name, meter) -> FunctionCounter.builder(name, engineMetrics, r -> r.getDbMeterByName(meter).get())
-        .description("Jobs the engine's job executor " + name.substring("camunda.jobs.".length()) + " on this node")
-        .register(registry));
+    var engineMetrics =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getMetricsRegistry();
+    Map<String, String> jobCounters =
+        Map.of(
+            "camunda.jobs.acquired", Metrics.JOB_ACQUIRED_SUCCESS,
+            "camunda.jobs.executed", Metrics.JOB_SUCCESSFUL,
+            "camunda.jobs.failed", Metrics.JOB_FAILED);
+    jobCounters.forEach(
+        (name, meter) ->
+            FunctionCounter.builder(name, engineMetrics, r -> r.getDbMeterByName(meter).get())
+                .description(
+                    "Jobs the engine's job executor "
+                        + name.substring("camunda.jobs.".length())
+                        + " on this node")
+                .register(registry));
   }
 
   Snapshot snapshot() {
@@ -105,16 +132,23 @@ class TrackerMetrics implements MeterBinder {
             SELECT 'stage', stage, count(*), 0 FROM appeal_overview GROUP BY stage
             """)
         .param(java.time.OffsetDateTime.now(clock))
-        .query((rs, n) -> {
-          if (rs.getString("kind").equals("task")) {
-            open.put(rs.getString("key"), rs.getLong("n"));
-            overdue[0] += rs.getLong("late");
-          } else {
-            stages.put(AppealStage.valueOf(rs.getString("key")), rs.getLong("n"));
-          }
-          return null;
-        })
+        .query(
+            (rs, n) -> {
+              if (rs.getString("kind").equals("task")) {
+                open.put(rs.getString("key"), rs.getLong("n"));
+                overdue[0] += rs.getLong("late");
+              } else {
+                stages.put(AppealStage.valueOf(rs.getString("key")), rs.getLong("n"));
+              }
+              return null;
+            })
         .list();
-    return new Snapshot(open, overdue[0], stages, mails.byState(), management.createJobQuery().noRetriesLeft().count(), clock.instant());
+    return new Snapshot(
+        open,
+        overdue[0],
+        stages,
+        mails.byState(),
+        management.createJobQuery().noRetriesLeft().count(),
+        clock.instant());
   }
 }

@@ -38,22 +38,38 @@ class OrganisationPageController {
     Organisation current = organisation.get();
     model.addAttribute("organisation", current);
     model.addAttribute("errors", Map.of());
-    model.addAttribute("signatoryLines", current.signatories().entrySet().stream()
-        .map(e -> e.getKey() + " | " + e.getValue().name() + " | " + (e.getValue().title() == null ? "" : e.getValue().title())
-            + (e.getValue().organisation() == null ? "" : " | " + e.getValue().organisation()))
-        .collect(Collectors.joining("\n")));
+    model.addAttribute(
+        "signatoryLines",
+        current.signatories().entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + " | "
+                        + e.getValue().name()
+                        + " | "
+                        + (e.getValue().title() == null ? "" : e.getValue().title())
+                        + (e.getValue().organisation() == null
+                            ? ""
+                            : " | " + e.getValue().organisation()))
+            .collect(Collectors.joining("\n")));
     return "admin/organisation";
   }
 
   /**
    * Signatories come as lines "language | name | title | the organisation's name in that language"
-   * (the last two may be left out). Refused, the page comes back with
-   * everything as typed and the error on its field; nothing is saved.
+   * (the last two may be left out). Refused, the page comes back with everything as typed and the
+   * error on its field; nothing is saved.
    */
   @PostMapping("/admin/organisation")
-  String save(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String postalAddress,
-      @RequestParam(required = false) String email, @RequestParam(required = false) String website,
-      @RequestParam(required = false) String signatories, Principal principal, Model model, RedirectAttributes flash) {
+  String save(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(required = false) String postalAddress,
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String website,
+      @RequestParam(required = false) String signatories,
+      Principal principal,
+      Model model,
+      RedirectAttributes flash) {
     Map<String, Signatory> parsed = new LinkedHashMap<>();
     int number = 0;
     for (String line : (signatories == null ? "" : signatories).split("\\R")) {
@@ -63,27 +79,50 @@ class OrganisationPageController {
       }
       String[] parts = line.split("\\|", -1);
       if (parts.length < 2) {
-        return refused(model, name, postalAddress, email, website, signatories, "signatories",
+        return refused(
+            model,
+            name,
+            postalAddress,
+            email,
+            website,
+            signatories,
+            "signatories",
             "line " + number + " needs \"language | name | title\"");
       }
-      parsed.put(parts[0].strip(), new Signatory(parts[1].strip(), parts.length > 2 ? parts[2].strip() : null,
-          parts.length > 3 ? parts[3].strip() : null));
+      parsed.put(
+          parts[0].strip(),
+          new Signatory(
+              parts[1].strip(),
+              parts.length > 2 ? parts[2].strip() : null,
+              parts.length > 3 ? parts[3].strip() : null));
     }
-    OrganisationRequest request = new OrganisationRequest(name, postalAddress, email, website, parsed);
+    OrganisationRequest request =
+        new OrganisationRequest(name, postalAddress, email, website, parsed);
     Set<ConstraintViolation<OrganisationRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       ConstraintViolation<OrganisationRequest> first = violations.iterator().next();
       String field = first.getPropertyPath().toString().replaceFirst("[\\[.].*", "");
-      return refused(model, name, postalAddress, email, website, signatories, field, first.getMessage());
+      return refused(
+          model, name, postalAddress, email, website, signatories, field, first.getMessage());
     }
     organisation.save(request, principal.getName());
     flash.addFlashAttribute("flash", "Saved the letterhead and " + parsed.size() + " signatories.");
     return "redirect:/admin/organisation";
   }
 
-  private String refused(Model model, String name, String postalAddress, String email, String website, String signatories, String field,
+  private String refused(
+      Model model,
+      String name,
+      String postalAddress,
+      String email,
+      String website,
+      String signatories,
+      String field,
       String message) {
-    model.addAttribute("organisation", new Organisation(name, postalAddress, email, website, organisation.get().hasLogo(), Map.of()));
+    model.addAttribute(
+        "organisation",
+        new Organisation(
+            name, postalAddress, email, website, organisation.get().hasLogo(), Map.of()));
     model.addAttribute("signatoryLines", signatories);
     model.addAttribute("errors", Map.of(field, message));
     model.addAttribute("flashError", "Nothing saved: " + field + " " + message);
@@ -91,7 +130,10 @@ class OrganisationPageController {
   }
 
   @PostMapping("/admin/organisation/logo")
-  String logo(@RequestParam(name = "logo", required = false) MultipartFile logo, Principal principal, RedirectAttributes flash)
+  String logo(
+      @RequestParam(name = "logo", required = false) MultipartFile logo,
+      Principal principal,
+      RedirectAttributes flash)
       throws IOException {
     try {
       organisation.saveLogo(logo == null ? null : logo.getBytes(), principal.getName());
@@ -105,10 +147,17 @@ class OrganisationPageController {
   /** The logo for pages; served with its own type only, never sniffed, an SVG never run. */
   @GetMapping("/organisation/logo")
   ResponseEntity<byte[]> logoImage() {
-    return organisation.logo()
-        .map(l -> ResponseEntity.ok().contentType(MediaType.parseMediaType(l.contentType())).cacheControl(CacheControl.noCache())
-            .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-            .body(l.bytes()))
+    return organisation
+        .logo()
+        .map(
+            l ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(l.contentType()))
+                    .cacheControl(CacheControl.noCache())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header(
+                        "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .body(l.bytes()))
         .orElse(ResponseEntity.notFound().build());
   }
 }

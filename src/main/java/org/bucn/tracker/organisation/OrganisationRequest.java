@@ -10,7 +10,10 @@ import org.bucn.tracker.shared.WebLink;
 import org.bucn.tracker.target.LanguageCode;
 import org.bucn.tracker.target.LanguageTags;
 
-/** What an admin sets: the letterhead and the signatories by language (BCP 47 tags, spelled canonically). */
+/**
+ * What an admin sets: the letterhead and the signatories by language (BCP 47 tags, spelled
+ * canonically).
+ */
 public record OrganisationRequest(
     @NotBlank @Size(max = 200) String name,
     @Size(max = 400) String postalAddress,
@@ -25,7 +28,9 @@ public record OrganisationRequest(
     website = clean(website);
     Map<String, Signatory> canonical = new LinkedHashMap<>();
     if (signatories != null) {
-      signatories.forEach((language, signatory) -> canonical.put(LanguageTags.canonical(language).orElse(language), signatory));
+      signatories.forEach(
+          (language, signatory) ->
+              canonical.put(LanguageTags.canonical(language).orElse(language), signatory));
     }
     signatories = canonical;
   }

@@ -28,9 +28,31 @@ public class OrganisationService {
   static final int LOGO_MAX = 512 * 1024;
 
   /** SVG elements a logo may use: shapes, text, gradients; nothing that runs, embeds or fetches. */
-  private static final Set<String> SVG_ELEMENTS = Set.of("svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
-      "text", "tspan", "defs", "lineargradient", "radialgradient", "stop", "title", "desc", "clippath", "use", "symbol");
-  private static final Pattern UNSAFE_VALUE = Pattern.compile("(?i)(javascript:|data:(?!image/png)|url\\(\\s*['\"]?(?!#)|expression\\()");
+  private static final Set<String> SVG_ELEMENTS =
+      Set.of(
+          "svg",
+          "g",
+          "path",
+          "rect",
+          "circle",
+          "ellipse",
+          "line",
+          "polyline",
+          "polygon",
+          "text",
+          "tspan",
+          "defs",
+          "lineargradient",
+          "radialgradient",
+          "stop",
+          "title",
+          "desc",
+          "clippath",
+          "use",
+          "symbol");
+
+  private static final Pattern UNSAFE_VALUE =
+      Pattern.compile("(?i)(javascript:|data:(?!image/png)|url\\(\\s*['\"]?(?!#)|expression\\()");
 
   /** A logo as stored: its bytes and type. */
   public record Logo(byte[] bytes, String contentType) {}
@@ -45,26 +67,46 @@ public class OrganisationService {
   @Transactional(readOnly = true)
   public Organisation get() {
     Map<String, Signatory> signatories = new LinkedHashMap<>();
-    jdbc.sql("SELECT language, name, title, organisation_name FROM organisation_signatory ORDER BY language")
-        .query(rs -> {
-          signatories.put(rs.getString("language"),
-              new Signatory(rs.getString("name"), rs.getString("title"), rs.getString("organisation_name")));
-        });
-    return jdbc.sql("SELECT name, postal_address, email, website, logo IS NOT NULL AS has_logo FROM organisation WHERE id = 1")
-        .query((rs, n) -> new Organisation(rs.getString("name"), rs.getString("postal_address"), rs.getString("email"),
-            rs.getString("website"), rs.getBoolean("has_logo"), Map.copyOf(signatories)))
+    jdbc.sql(
+            "SELECT language, name, title, organisation_name FROM organisation_signatory ORDER BY language")
+        .query(
+            rs -> {
+              signatories.put(
+                  rs.getString("language"),
+                  new Signatory(
+                      rs.getString("name"),
+                      rs.getString("title"),
+                      rs.getString("organisation_name")));
+            });
+    return jdbc.sql(
+            "SELECT name, postal_address, email, website, logo IS NOT NULL AS has_logo FROM organisation WHERE id = 1")
+        .query(
+            (rs, n) ->
+                new Organisation(
+                    rs.getString("name"),
+                    rs.getString("postal_address"),
+                    rs.getString("email"),
+                    rs.getString("website"),
+                    rs.getBoolean("has_logo"),
+                    Map.copyOf(signatories)))
         .single();
   }
 
   @Transactional
   public Organisation save(OrganisationRequest request, String by) {
-    jdbc.sql("UPDATE organisation SET name = ?, postal_address = ?, email = ?, website = ?, updated_by = ?, updated_at = now() WHERE id = 1")
+    jdbc.sql(
+            "UPDATE organisation SET name = ?, postal_address = ?, email = ?, website = ?, updated_by = ?, updated_at = now() WHERE id = 1")
         .params(request.name(), request.postalAddress(), request.email(), request.website(), by)
         .update();
     jdbc.sql("DELETE FROM organisation_signatory").update();
-    request.signatories().forEach((language, s) ->
-        jdbc.sql("INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?)")
-            .params(language, s.name(), s.title(), s.organisation()).update());
+    request
+        .signatories()
+        .forEach(
+            (language, s) ->
+                jdbc.sql(
+                        "INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?)")
+                    .params(language, s.name(), s.title(), s.organisation())
+                    .update());
     return get();
   }
 
@@ -74,9 +116,12 @@ public class OrganisationService {
     if (!get().signatories().isEmpty()) {
       return false;
     }
-    signatories.forEach((language, s) ->
-        jdbc.sql("INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(language, s.name(), s.title(), s.organisation()).update());
+    signatories.forEach(
+        (language, s) ->
+            jdbc.sql(
+                    "INSERT INTO organisation_signatory (language, name, title, organisation_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(language, s.name(), s.title(), s.organisation())
+                .update());
     return true;
   }
 
@@ -87,7 +132,10 @@ public class OrganisationService {
         .optional();
   }
 
-  /** A PNG, or an SVG with nothing active or external in it; anything else is refused naming {@code logo}. */
+  /**
+   * A PNG, or an SVG with nothing active or external in it; anything else is refused naming {@code
+   * logo}.
+   */
   @Transactional
   public void saveLogo(byte[] bytes, String by) {
     if (bytes == null || bytes.length == 0) {
@@ -103,17 +151,24 @@ public class OrganisationService {
     if (type.equals("image/svg+xml")) {
       checkSvg(bytes);
     }
-    jdbc.sql("UPDATE organisation SET logo = ?, logo_type = ?, updated_by = ?, updated_at = now() WHERE id = 1")
+    jdbc.sql(
+            "UPDATE organisation SET logo = ?, logo_type = ?, updated_by = ?, updated_at = now() WHERE id = 1")
         .params(bytes, type, by)
         .update();
   }
 
   @Transactional
   public void removeLogo(String by) {
-    jdbc.sql("UPDATE organisation SET logo = NULL, logo_type = NULL, updated_by = ?, updated_at = now() WHERE id = 1").param(by).update();
+    jdbc.sql(
+            "UPDATE organisation SET logo = NULL, logo_type = NULL, updated_by = ?, updated_at = now() WHERE id = 1")
+        .param(by)
+        .update();
   }
 
-  /** Parses the SVG without DTDs or external entities and accepts only drawing elements and attributes that fetch nothing. */
+  /**
+   * Parses the SVG without DTDs or external entities and accepts only drawing elements and
+   * attributes that fetch nothing.
+   */
   static void checkSvg(byte[] bytes) {
     Document svg;
     try {
@@ -124,31 +179,44 @@ public class OrganisationService {
       factory.setNamespaceAware(true);
       svg = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     } catch (Exception e) {
-      throw new InvalidFieldException("logo", "is not a well-formed SVG without a DOCTYPE: " + e.getMessage());
+      throw new InvalidFieldException(
+          "logo", "is not a well-formed SVG without a DOCTYPE: " + e.getMessage());
     }
     NodeList all = svg.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
       String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
       if (!SVG_ELEMENTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        throw new InvalidFieldException("logo", "uses <" + name + ">, which a logo may not (scripts, images, links and foreign content are refused)");
+        throw new InvalidFieldException(
+            "logo",
+            "uses <"
+                + name
+                + ">, which a logo may not (scripts, images, links and foreign content are refused)");
       }
       NamedNodeMap attributes = element.getAttributes();
       for (int a = 0; a < attributes.getLength(); a++) {
-        String attribute = attributes.item(a).getLocalName() == null ? attributes.item(a).getNodeName() : attributes.item(a).getLocalName();
+        String attribute =
+            attributes.item(a).getLocalName() == null
+                ? attributes.item(a).getNodeName()
+                : attributes.item(a).getLocalName();
         String value = attributes.item(a).getNodeValue();
         if (attribute.toLowerCase(java.util.Locale.ROOT).startsWith("on")) {
-          throw new InvalidFieldException("logo", "has an event handler (" + attribute + "), which a logo may not");
+          throw new InvalidFieldException(
+              "logo", "has an event handler (" + attribute + "), which a logo may not");
         }
         if (attribute.equals("href") && !value.startsWith("#")) {
-          throw new InvalidFieldException("logo", "links outside itself (" + value + "), which a logo may not");
+          throw new InvalidFieldException(
+              "logo", "links outside itself (" + value + "), which a logo may not");
         }
         if (UNSAFE_VALUE.matcher(value).find()) {
-          throw new InvalidFieldException("logo", "has an attribute that fetches or runs something (" + attribute + ")");
+          throw new InvalidFieldException(
+              "logo", "has an attribute that fetches or runs something (" + attribute + ")");
         }
       }
     }
-    if (new String(bytes, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).contains("<!entity")) {
+    if (new String(bytes, StandardCharsets.UTF_8)
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains("<!entity")) {
       throw new InvalidFieldException("logo", "declares entities, which a logo may not");
     }
   }

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
  * Who signs letters in one language, their title in that language, and the organisation's name in
  * that language ({@code organisation}; none, and letters use the letterhead's name).
  */
-public record Signatory(@NotBlank @Size(max = 160) String name, @Size(max = 200) String title, @Size(max = 200) String organisation) {
+public record Signatory(
+    @NotBlank @Size(max = 160) String name,
+    @Size(max = 200) String title,
+    @Size(max = 200) String organisation) {
 
   public Signatory {
     name = name == null ? null : name.strip();

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Published campaigns: one query for the campaign, one for its appeals through {@code public_appeal}. */
+/**
+ * Published campaigns: one query for the campaign, one for its appeals through {@code
+ * public_appeal}.
+ */
 @Service
 public class PublicCampaigns {
 
@@ -53,24 +56,50 @@ public class PublicCampaigns {
               FROM public_appeal WHERE campaign_id = ? ORDER BY country, office, id
             """)
         .param(id)
-        .query((rs, n) -> {
-          String kind = rs.getString("response_kind");
-          String status = rs.getString("sanction_status");
-          PublicCampaign.Office office = new PublicCampaign.Office(rs.getString("office"), rs.getString("addressed_to"),
-              date(rs.getDate("submitted_on")),
-              kind == null ? null : rs.getBoolean("response_pending") ? new PublicCampaign.Answer(null, null, null, null, true)
-                  : new PublicCampaign.Answer(kind, date(rs.getDate("responded_on")), rs.getString("response_summary"),
-                      rs.getString("response_source"), false),
-              status == null ? null : new PublicCampaign.Outcome(status, rs.getString("sanction_measure"),
-                  date(rs.getDate("sanction_decided_on")), rs.getString("sanction_reference"), rs.getString("sanction_source")));
-          String country = rs.getString("country");
-          countries.computeIfAbsent(rs.getString("country_code"), code -> new PublicCampaign.Country(code, country, new ArrayList<>()))
-              .offices().add(office);
-          return office;
-        })
+        .query(
+            (rs, n) -> {
+              String kind = rs.getString("response_kind");
+              String status = rs.getString("sanction_status");
+              PublicCampaign.Office office =
+                  new PublicCampaign.Office(
+                      rs.getString("office"),
+                      rs.getString("addressed_to"),
+                      date(rs.getDate("submitted_on")),
+                      kind == null
+                          ? null
+                          : rs.getBoolean("response_pending")
+                              ? new PublicCampaign.Answer(null, null, null, null, true)
+                              : new PublicCampaign.Answer(
+                                  kind,
+                                  date(rs.getDate("responded_on")),
+                                  rs.getString("response_summary"),
+                                  rs.getString("response_source"),
+                                  false),
+                      status == null
+                          ? null
+                          : new PublicCampaign.Outcome(
+                              status,
+                              rs.getString("sanction_measure"),
+                              date(rs.getDate("sanction_decided_on")),
+                              rs.getString("sanction_reference"),
+                              rs.getString("sanction_source")));
+              String country = rs.getString("country");
+              countries
+                  .computeIfAbsent(
+                      rs.getString("country_code"),
+                      code -> new PublicCampaign.Country(code, country, new ArrayList<>()))
+                  .offices()
+                  .add(office);
+              return office;
+            })
         .list();
-    return new PublicCampaign(campaign.id(), campaign.title(), campaign.summary(),
-        campaign.demands().stream().map(Enum::name).sorted().toList(), campaign.status().name(), campaign.publishedAt(),
+    return new PublicCampaign(
+        campaign.id(),
+        campaign.title(),
+        campaign.summary(),
+        campaign.demands().stream().map(Enum::name).sorted().toList(),
+        campaign.status().name(),
+        campaign.publishedAt(),
         List.copyOf(countries.values()));
   }
 

@@ -15,9 +15,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.WebContentInterceptor;
 
 /**
- * The public pages, for anyone, without a login or a session: the index of published campaigns
- * and each campaign as printable HTML and as JSON. Caches and browsers may keep them 5 minutes;
- * an ETag lets them ask again for nothing.
+ * The public pages, for anyone, without a login or a session: the index of published campaigns and
+ * each campaign as printable HTML and as JSON. Caches and browsers may keep them 5 minutes; an ETag
+ * lets them ask again for nothing.
  */
 @PageController
 class PublicPageController implements WebMvcConfigurer {
@@ -50,7 +50,10 @@ class PublicPageController implements WebMvcConfigurer {
     return campaigns.campaign(id);
   }
 
-  /** The published campaign as FollowTheMoney entities, one per line: what a newsroom loads into Aleph. */
+  /**
+   * The published campaign as FollowTheMoney entities, one per line: what a newsroom loads into
+   * Aleph.
+   */
   @GetMapping(value = "/public/campaigns/{id}.ftm.json", produces = "application/x-ndjson")
   @ResponseBody
   String followTheMoney(@PathVariable long id) {
@@ -67,7 +70,8 @@ class PublicPageController implements WebMvcConfigurer {
 
   @Bean
   static FilterRegistrationBean<ShallowEtagHeaderFilter> publicPageEtags() {
-    FilterRegistrationBean<ShallowEtagHeaderFilter> etags = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+    FilterRegistrationBean<ShallowEtagHeaderFilter> etags =
+        new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
     etags.addUrlPatterns("/public", "/public/*");
     return etags;
   }

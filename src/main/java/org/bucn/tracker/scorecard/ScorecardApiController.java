@@ -14,13 +14,19 @@ class ScorecardApiController {
     this.records = records;
   }
 
-  /** Every appeal ever sent to the office, its figures and its stance over time; {@code holder} reads it for one holder. */
+  /**
+   * Every appeal ever sent to the office, its figures and its stance over time; {@code holder}
+   * reads it for one holder.
+   */
   @GetMapping("/api/targets/{id}/record")
   OfficeRecord record(@PathVariable long id, @RequestParam(required = false) String holder) {
     return records.record(id, holder);
   }
 
-  /** Both offices of a country (ISO code, any case) and the sanctions its government adopted or aligned with. */
+  /**
+   * Both offices of a country (ISO code, any case) and the sanctions its government adopted or
+   * aligned with.
+   */
   @GetMapping("/api/countries/{code}")
   CountryRecord country(@PathVariable String code) {
     return records.country(code);

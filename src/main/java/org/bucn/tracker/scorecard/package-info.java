@@ -4,5 +4,6 @@
  * share of positive answers, stance over time) and a country's (its offices, the sanctions its
  * government adopted or aligned with). Reads the published views of appeal and target.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"alignment", "appeal", "evidence", "shared", "target"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"alignment", "appeal", "evidence", "shared", "target"})
 package org.bucn.tracker.scorecard;

@@ -13,9 +13,13 @@ class SearchController {
     this.search = search;
   }
 
-  /** {@code q}: words, each matching the start of a word, accents and case aside; {@code type}: APPEAL, TARGET, CAMPAIGN or EVIDENCE. */
+  /**
+   * {@code q}: words, each matching the start of a word, accents and case aside; {@code type}:
+   * APPEAL, TARGET, CAMPAIGN or EVIDENCE.
+   */
   @GetMapping("/api/search")
-  SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String type) {
+  SearchResult search(
+      @RequestParam(required = false) String q, @RequestParam(required = false) String type) {
     return search.search(q, SearchService.type(type));
   }
 }

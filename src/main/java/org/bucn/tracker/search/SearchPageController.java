@@ -17,7 +17,10 @@ class SearchPageController {
   }
 
   @GetMapping("/search")
-  String results(@RequestParam(required = false) String q, @RequestParam(required = false) String type, Model model) {
+  String results(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String type,
+      Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("type", type == null ? "" : type);
     model.addAttribute("types", SearchResult.Type.values());

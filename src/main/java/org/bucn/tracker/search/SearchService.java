@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Searches {@code search_index}: every word typed must match the start of a word of the
- * document, accents and case aside ("vucic" finds "Vučić", "milan" finds "Milanović"); ranked by
- * {@code ts_rank}, a page of 20. Every role that may log in may read every type found here (the
- * permission table lets all of them read appeals, offices, campaigns and evidence), so nothing is
- * filtered by role; a type a role could not read would be left out of the query here.
+ * Searches {@code search_index}: every word typed must match the start of a word of the document,
+ * accents and case aside ("vucic" finds "Vučić", "milan" finds "Milanović"); ranked by {@code
+ * ts_rank}, a page of 20. Every role that may log in may read every type found here (the permission
+ * table lets all of them read appeals, offices, campaigns and evidence), so nothing is filtered by
+ * role; a type a role could not read would be left out of the query here.
  */
 @Service
 public class SearchService {
@@ -42,7 +42,11 @@ public class SearchService {
     }
     // Folded as the index folds (lower case, no accents), then split again: folding may turn a sign
     // into punctuation ("⑴" into "(1)"), which a tsquery must never see.
-    String folded = jdbc.sql("SELECT search_fold(?)").param(String.join(" ", words)).query(String.class).single();
+    String folded =
+        jdbc.sql("SELECT search_fold(?)")
+            .param(String.join(" ", words))
+            .query(String.class)
+            .single();
     List<String> lexemes = words(folded);
     if (lexemes.isEmpty()) {
       throw new InvalidFieldException("q", "has no letters or digits to look for");
@@ -51,22 +55,33 @@ public class SearchService {
     String kind = type == null ? null : type.name();
     // One pass over the matches: the page and how many there are in all.
     record Found(Item item, long total) {}
-    List<Found> found = jdbc.sql(
-            """
+    List<Found> found =
+        jdbc.sql(
+                """
             SELECT kind, ref_id, appeal_id, title, body, count(*) OVER () AS total FROM search_index
              WHERE document @@ to_tsquery('simple', :query) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
              ORDER BY ts_rank(document, to_tsquery('simple', :query)) DESC, ref_id DESC
              LIMIT :page
             """)
-        .param("query", query).param("kind", kind).param("page", PAGE)
-        .query((rs, n) -> {
-          Type kindFound = Type.valueOf(rs.getString("kind"));
-          long id = rs.getLong("ref_id");
-          return new Found(new Item(kindFound, id, rs.getString("title"), snippet(rs.getString("title") + " — " + rs.getString("body"), words),
-              url(kindFound, id, rs.getLong("appeal_id"))), rs.getLong("total"));
-        })
-        .list();
-    return new SearchResult(found.stream().map(Found::item).toList(), found.isEmpty() ? 0 : found.get(0).total());
+            .param("query", query)
+            .param("kind", kind)
+            .param("page", PAGE)
+            .query(
+                (rs, n) -> {
+                  Type kindFound = Type.valueOf(rs.getString("kind"));
+                  long id = rs.getLong("ref_id");
+                  return new Found(
+                      new Item(
+                          kindFound,
+                          id,
+                          rs.getString("title"),
+                          snippet(rs.getString("title") + " — " + rs.getString("body"), words),
+                          url(kindFound, id, rs.getLong("appeal_id"))),
+                      rs.getLong("total"));
+                })
+            .list();
+    return new SearchResult(
+        found.stream().map(Found::item).toList(), found.isEmpty() ? 0 : found.get(0).total());
   }
 
   static List<String> words(String q) {
@@ -99,10 +114,16 @@ public class SearchService {
     int i = start;
     while (i < end) {
       int at = i;
-      String match = needles.stream().filter(n -> !n.isEmpty() && folded.startsWith(n, at)).findFirst().orElse(null);
+      String match =
+          needles.stream()
+              .filter(n -> !n.isEmpty() && folded.startsWith(n, at))
+              .findFirst()
+              .orElse(null);
       if (match != null && (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))) {
         int stop = Math.min(end, at + match.length());
-        html.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(at, stop))).append("</mark>");
+        html.append("<mark>")
+            .append(HtmlUtils.htmlEscape(text.substring(at, stop)))
+            .append("</mark>");
         i = stop;
       } else {
         html.append(HtmlUtils.htmlEscape(String.valueOf(text.charAt(i))));
@@ -112,11 +133,18 @@ public class SearchService {
     return html.append(end < text.length() ? "…" : "").toString().replaceAll("\\s+", " ");
   }
 
-  /** Lower case without accents, one character for one, so positions in the folded text are positions in the text. */
+  /**
+   * Lower case without accents, one character for one, so positions in the folded text are
+   * positions in the text.
+   */
   static String fold(String text) {
     StringBuilder folded = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
-      String bare = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+      String bare =
+          MARKS
+              .matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD))
+              .replaceAll("")
+              .toLowerCase(Locale.ROOT);
       folded.append(bare.length() == 1 ? bare.charAt(0) : Character.toLowerCase(c));
     }
     return folded.toString();

@@ -10,7 +10,10 @@ public class ConflictException extends RuntimeException {
     this(field, message, java.util.List.of());
   }
 
-  /** A refusal with what stands in the way, one item each, shown to API callers as the problem's {@code errors}. */
+  /**
+   * A refusal with what stands in the way, one item each, shown to API callers as the problem's
+   * {@code errors}.
+   */
   public ConflictException(String field, String message, java.util.List<?> errors) {
     super(message);
     this.field = field;

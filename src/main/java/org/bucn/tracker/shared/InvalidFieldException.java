@@ -25,9 +25,12 @@ public class InvalidFieldException extends RuntimeException {
     String message = "has an unreadable value";
     if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
       Class<?> type = format.getTargetType();
-      message = type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
-          : type == String.class ? "must not contain the NUL character or a broken (unpaired) surrogate character" // the one text refused while reading
-          : "is not a valid " + typeName(type);
+      message =
+          type.isEnum()
+              ? "must be one of " + Arrays.toString(type.getEnumConstants())
+              : type == String.class
+                  ? "must not contain the NUL character or a broken (unpaired) surrogate character" // the one text refused while reading
+                  : "is not a valid " + typeName(type);
     } else if (e instanceof UnrecognizedPropertyException) {
       message = "is not a known field";
     }

@@ -8,9 +8,9 @@ import javax.xml.datatype.Duration;
 
 /**
  * ISO-8601 durations (P14D, P1M, PT30S) read as the Camunda engine reads timer durations: with
- * {@code javax.xml.datatype}. One factory for the application: {@link DatatypeFactory#newInstance()}
- * searches the whole class path for a provider on every call (it was a tenth of a task
- * completion's time in the lifecycle benchmark's profile).
+ * {@code javax.xml.datatype}. One factory for the application: {@link
+ * DatatypeFactory#newInstance()} searches the whole class path for a provider on every call (it was
+ * a tenth of a task completion's time in the lifecycle benchmark's profile).
  */
 public final class IsoDurations {
 

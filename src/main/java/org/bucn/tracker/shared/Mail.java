@@ -25,25 +25,35 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * @param attachmentName the PDF's file name, or null when nothing is attached
  */
 public record Mail(
-    String from, String to, String cc, String replyTo, String subject, String body, String messageId, String inReplyTo,
-    String attachmentName, byte[] attachment) {
+    String from,
+    String to,
+    String cc,
+    String replyTo,
+    String subject,
+    String body,
+    String messageId,
+    String inReplyTo,
+    String attachmentName,
+    byte[] attachment) {
 
   private static final Session SESSION = Session.getInstance(new Properties());
 
   /** The mail as the bytes of an {@code .eml} file, dated {@code date}. */
   public byte[] toBytes(Instant date) {
-    MimeMessage message = new MimeMessage(SESSION) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        if (messageId == null) {
-          super.updateMessageID();
-        } else {
-          setHeader("Message-ID", messageId);
-        }
-      }
-    };
+    MimeMessage message =
+        new MimeMessage(SESSION) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+              super.updateMessageID();
+            } else {
+              setHeader("Message-ID", messageId);
+            }
+          }
+        };
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(to);
       if (cc != null) {
@@ -54,7 +64,8 @@ public record Mail(
       }
       helper.setSubject(subject);
       helper.setSentDate(Date.from(date));
-      // Lines end in CRLF, as they travel (RFC 5322): the bytes kept are the bytes the server receives.
+      // Lines end in CRLF, as they travel (RFC 5322): the bytes kept are the bytes the server
+      // receives.
       helper.setText(body.replaceAll("\r?\n|\r", "\r\n"));
       if (attachment != null) {
         helper.addAttachment(attachmentName, new ByteArrayResource(attachment), "application/pdf");

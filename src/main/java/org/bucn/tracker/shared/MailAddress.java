@@ -9,7 +9,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A mail address a notification can reach: a local part, an '@' and a domain with a dot; 254 characters at most. */
+/**
+ * A mail address a notification can reach: a local part, an '@' and a domain with a dot; 254
+ * characters at most.
+ */
 @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is not an e-mail address")
 @Size(max = 254)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller that answers with pages for people: its errors get the error pages
- * (the web module's WebExceptionHandler), never problem documents, which are for {@code @RestController}s.
+ * A controller that answers with pages for people: its errors get the error pages (the web module's
+ * WebExceptionHandler), never problem documents, which are for {@code @RestController}s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

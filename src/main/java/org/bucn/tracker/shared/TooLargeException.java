@@ -1,6 +1,8 @@
 package org.bucn.tracker.shared;
 
-/** Something sent is larger than the tracker keeps (an evidence file): answered 413, nothing stored. */
+/**
+ * Something sent is larger than the tracker keeps (an evidence file): answered 413, nothing stored.
+ */
 public class TooLargeException extends RuntimeException {
 
   public TooLargeException(String message) {

@@ -28,7 +28,9 @@ public class TrackerClock extends Clock {
     this.zone = zone;
   }
 
-  /** Moves the tracker's time forward (or back, with a negative duration); the engine keeps its own. */
+  /**
+   * Moves the tracker's time forward (or back, with a negative duration); the engine keeps its own.
+   */
   public void move(Duration by) {
     shift.accumulateAndGet(by, Duration::plus);
   }

@@ -9,8 +9,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A language as a BCP 47 tag, such as {@code sq}, {@code sr-Latn} or {@code cnr} ({@link LanguageTags}). */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+/**
+ * A language as a BCP 47 tag, such as {@code sq}, {@code sr-Latn} or {@code cnr} ({@link
+ * LanguageTags}).
+ */
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LanguageCode.Validator.class)
 public @interface LanguageCode {

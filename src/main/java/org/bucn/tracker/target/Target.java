@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A leader's office in one country; holders change, the office stays. {@code contact} is the
  * free-text contact of earlier versions, kept for old clients; {@code email}, {@code postalAddress}
- * and {@code website} are how the office is reached, {@code verifiedOn} and {@code source} when
- * and where that was last checked. {@code language} is the office's main language, {@code languages}
+ * and {@code website} are how the office is reached, {@code verifiedOn} and {@code source} when and
+ * where that was last checked. {@code language} is the office's main language, {@code languages}
  * all it takes letters in, the main one first.
  */
 public record Target(

@@ -49,19 +49,25 @@ class TargetApiController {
   }
 
   @PutMapping("/api/targets/{id}/forms/{language}")
-  TargetForm saveForm(@PathVariable long id, @PathVariable String language, @Valid @RequestBody TargetFormRequest form, Principal principal) {
+  TargetForm saveForm(
+      @PathVariable long id,
+      @PathVariable String language,
+      @Valid @RequestBody TargetFormRequest form,
+      Principal principal) {
     return targets.saveForm(id, language, form, principal.getName());
   }
 
   @PostMapping("/api/targets")
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED) // the Location header comes too
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request, Principal principal) {
     Target created = targets.create(request, principal.getName());
     return ResponseEntity.created(URI.create("/api/targets/" + created.id())).body(created);
   }
 
   @PutMapping("/api/targets/{id}")
-  Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request, Principal principal) {
+  Target update(
+      @PathVariable long id, @Valid @RequestBody TargetRequest request, Principal principal) {
     return targets.update(id, request, principal.getName());
   }
 }

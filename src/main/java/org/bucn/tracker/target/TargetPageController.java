@@ -19,19 +19,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class TargetPageController {
 
-  private static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry("countryCode", "Country code (ISO 3166-1, XK for Kosovo)"),
-      Map.entry("country", "Country"),
-      Map.entry("office", "Office"),
-      Map.entry("holderName", "Office holder (if known)"),
-      Map.entry("holderSince", "In office since (for a new holder; today if empty)"),
-      Map.entry("language", "Language of appeals (ISO 639-1)"),
-      Map.entry("email", "E-mail of the office (appeals are sent here)"),
-      Map.entry("postalAddress", "Postal address"),
-      Map.entry("website", "Website"),
-      Map.entry("verifiedOn", "Checked on"),
-      Map.entry("source", "Checked at (link to the page that lists these details)"),
-      Map.entry("contact", "Other contact notes"));
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("countryCode", "Country code (ISO 3166-1, XK for Kosovo)"),
+          Map.entry("country", "Country"),
+          Map.entry("office", "Office"),
+          Map.entry("holderName", "Office holder (if known)"),
+          Map.entry("holderSince", "In office since (for a new holder; today if empty)"),
+          Map.entry("language", "Language of appeals (ISO 639-1)"),
+          Map.entry("email", "E-mail of the office (appeals are sent here)"),
+          Map.entry("postalAddress", "Postal address"),
+          Map.entry("website", "Website"),
+          Map.entry("verifiedOn", "Checked on"),
+          Map.entry("source", "Checked at (link to the page that lists these details)"),
+          Map.entry("contact", "Other contact notes"));
 
   private final TargetService targets;
 
@@ -61,21 +62,36 @@ class TargetPageController {
   }
 
   @PostMapping("/targets")
-  String create(@Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash,
+  String create(
+      @Valid @ModelAttribute("form") TargetRequest form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes flash,
       Principal principal) {
     return save(null, form, binding, model, flash, principal.getName());
   }
 
   @PostMapping("/targets/{id}")
-  String update(@PathVariable long id, @Valid @ModelAttribute("form") TargetRequest form, BindingResult binding, Model model,
-      RedirectAttributes flash, Principal principal) {
+  String update(
+      @PathVariable long id,
+      @Valid @ModelAttribute("form") TargetRequest form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes flash,
+      Principal principal) {
     // The office as stored: the heading of the form, should it come back with marked fields.
     model.addAttribute("office", targets.get(id).office());
     model.addAttribute("holders", targets.holders(id));
     return save(id, form, binding, model, flash, principal.getName());
   }
 
-  private String save(Long id, TargetRequest form, BindingResult binding, Model model, RedirectAttributes flash, String by) {
+  private String save(
+      Long id,
+      TargetRequest form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes flash,
+      String by) {
     if (!binding.hasErrors()) {
       try {
         Target saved = id == null ? targets.create(form, by) : targets.update(id, form, by);
@@ -91,17 +107,28 @@ class TargetPageController {
     return form(id, model);
   }
 
-  /** The office's forms of address, one small form per language: its languages and any other it has a form in. */
+  /**
+   * The office's forms of address, one small form per language: its languages and any other it has
+   * a form in.
+   */
   @GetMapping("/targets/{id}/forms")
   String forms(@PathVariable long id, Model model) {
     return formsPage(id, null, null, Map.of(), model);
   }
 
   @PostMapping("/targets/{id}/forms/{language}")
-  String saveForm(@PathVariable long id, @PathVariable String language, @Valid @ModelAttribute("typed") TargetFormRequest typed,
-      BindingResult binding, Model model, RedirectAttributes flash, Principal principal) {
+  String saveForm(
+      @PathVariable long id,
+      @PathVariable String language,
+      @Valid @ModelAttribute("typed") TargetFormRequest typed,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes flash,
+      Principal principal) {
     Map<String, String> errors = new java.util.LinkedHashMap<>();
-    binding.getFieldErrors().forEach(e -> errors.merge(e.getField(), e.getDefaultMessage(), (a, b) -> a + "; " + b));
+    binding
+        .getFieldErrors()
+        .forEach(e -> errors.merge(e.getField(), e.getDefaultMessage(), (a, b) -> a + "; " + b));
     if (errors.isEmpty()) {
       try {
         TargetForm saved = targets.saveForm(id, language, typed, principal.getName());
@@ -115,7 +142,12 @@ class TargetPageController {
     return formsPage(id, language, typed, errors, model);
   }
 
-  private String formsPage(long id, String typedLanguage, TargetFormRequest typed, Map<String, String> errors, Model model) {
+  private String formsPage(
+      long id,
+      String typedLanguage,
+      TargetFormRequest typed,
+      Map<String, String> errors,
+      Model model) {
     Target target = targets.get(id);
     List<TargetForm> forms = targets.forms(id);
     java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>(target.languages());

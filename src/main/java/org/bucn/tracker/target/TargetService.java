@@ -47,7 +47,9 @@ public class TargetService {
     return targets.holders(id);
   }
 
-  /** Who held each of these offices when, oldest first, by office: one query whatever their number. */
+  /**
+   * Who held each of these offices when, oldest first, by office: one query whatever their number.
+   */
   @Transactional(readOnly = true)
   public java.util.Map<Long, List<Holder>> holders(java.util.Collection<Long> ids) {
     return ids.isEmpty() ? java.util.Map.of() : targets.holdersOf(ids);
@@ -70,20 +72,22 @@ public class TargetService {
   /** Adds the target unless its office in that country is listed already; true when added. */
   @Transactional
   public boolean createIfAbsent(TargetRequest request, String by) {
-    return targets.insertIfAbsent(request)
-        .map(id -> {
-          if (request.holderName() != null) {
-            targets.startHolder(id, request.holderName(), since(request), by);
-          }
-          return true;
-        })
+    return targets
+        .insertIfAbsent(request)
+        .map(
+            id -> {
+              if (request.holderName() != null) {
+                targets.startHolder(id, request.holderName(), since(request), by);
+              }
+              return true;
+            })
         .orElse(false);
   }
 
   /**
-   * Changes the office; a different holder closes the previous holder's period the day the new
-   * one starts ({@code holderSince}, today when absent), and no holder closes it today. The same
-   * holder with another {@code holderSince} corrects the start of the current period.
+   * Changes the office; a different holder closes the previous holder's period the day the new one
+   * starts ({@code holderSince}, today when absent), and no holder closes it today. The same holder
+   * with another {@code holderSince} corrects the start of the current period.
    */
   @Transactional
   public Target update(long id, TargetRequest request, String by) {
@@ -92,13 +96,20 @@ public class TargetService {
     if (!Objects.equals(before.holderName(), request.holderName())) {
       if (before.holderSince() != null && since.isBefore(before.holderSince())) {
         throw new InvalidFieldException(
-            "holderSince", "must not be before " + before.holderSince() + ", when " + before.holderName() + " took office");
+            "holderSince",
+            "must not be before "
+                + before.holderSince()
+                + ", when "
+                + before.holderName()
+                + " took office");
       }
       targets.endHolder(id, request.holderName() == null ? LocalDate.now(clock) : since);
       if (request.holderName() != null) {
         targets.startHolder(id, request.holderName(), since, by);
       }
-    } else if (request.holderName() != null && request.holderSince() != null && !request.holderSince().equals(before.holderSince())) {
+    } else if (request.holderName() != null
+        && request.holderSince() != null
+        && !request.holderSince().equals(before.holderSince())) {
       if (before.holderSince() == null) {
         targets.startHolder(id, request.holderName(), since, by);
       } else {
@@ -123,7 +134,9 @@ public class TargetService {
   @Transactional(readOnly = true)
   public TargetForm form(long id, String language) {
     String tag = tag(language);
-    return forms(id).stream().filter(f -> f.language().equals(tag)).findFirst()
+    return forms(id).stream()
+        .filter(f -> f.language().equals(tag))
+        .findFirst()
         .orElseThrow(() -> new NotFoundException("form of address in " + tag + " of target", id));
   }
 
@@ -144,7 +157,9 @@ public class TargetService {
     return addressing(target, language, targets.forms(target.id()));
   }
 
-  /** The forms of address of many offices in one query, by office (an office without any is absent). */
+  /**
+   * The forms of address of many offices in one query, by office (an office without any is absent).
+   */
   @Transactional(readOnly = true)
   public Map<Long, List<TargetForm>> formsOf(Collection<Long> ids) {
     return targets.formsOf(ids);
@@ -154,15 +169,34 @@ public class TargetService {
   public static Addressing addressing(Target target, String language, List<TargetForm> forms) {
     return LanguageTags.bestOf(List.of(language), forms.stream().map(TargetForm::language).toList())
         .flatMap(best -> forms.stream().filter(f -> f.language().equals(best)).findFirst())
-        .map(f -> new Addressing(f.language(), f.formalTitle(), target.holderName() == null ? null : f.honorific(), f.salutation(),
-            target.holderName(), target.postalAddress()))
-        .orElseGet(() -> new Addressing(null, target.office().contains(target.country()) ? target.office() : target.office() + ", " + target.country(),
-            null, null, target.holderName(), target.postalAddress()));
+        .map(
+            f ->
+                new Addressing(
+                    f.language(),
+                    f.formalTitle(),
+                    target.holderName() == null ? null : f.honorific(),
+                    f.salutation(),
+                    target.holderName(),
+                    target.postalAddress()))
+        .orElseGet(
+            () ->
+                new Addressing(
+                    null,
+                    target.office().contains(target.country())
+                        ? target.office()
+                        : target.office() + ", " + target.country(),
+                    null,
+                    null,
+                    target.holderName(),
+                    target.postalAddress()));
   }
 
   private static String tag(String language) {
     return LanguageTags.canonical(language)
-        .orElseThrow(() -> new InvalidFieldException("language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
+        .orElseThrow(
+            () ->
+                new InvalidFieldException(
+                    "language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
   }
 
   private LocalDate since(TargetRequest request) {
@@ -171,6 +205,11 @@ public class TargetService {
 
   private static ConflictException duplicate(TargetRequest request) {
     return new ConflictException(
-        "office", "The office '" + request.office() + "' in " + request.countryCode() + " is in the directory already");
+        "office",
+        "The office '"
+            + request.office()
+            + "' in "
+            + request.countryCode()
+            + " is in the directory already");
   }
 }

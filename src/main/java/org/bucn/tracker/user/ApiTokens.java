@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens for scripts: {@code Authorization: Bearer <token>} acts as the person with
- * the roles they have now. A token is 256 random bits, shown once; only its SHA-256 is kept, so
- * a copy of the database lets nobody in. A disabled user's tokens stop working at once.
+ * the roles they have now. A token is 256 random bits, shown once; only its SHA-256 is kept, so a
+ * copy of the database lets nobody in. A disabled user's tokens stop working at once.
  */
 @Service
 public class ApiTokens {
@@ -25,14 +25,23 @@ public class ApiTokens {
 
   /** Tokens start with this, so that secret scanners and people recognise one. */
   static final String PREFIX = "sct_";
+
   static final Duration LONGEST = Duration.ofDays(366);
   static final Duration DEFAULT = Duration.ofDays(90);
-  /** Last use is written at most this often per token: a busy script does not write on every call. */
+
+  /**
+   * Last use is written at most this often per token: a busy script does not write on every call.
+   */
   private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   public record NewToken(long id, String name, String token, OffsetDateTime expiresAt) {}
 
-  public record TokenInfo(long id, String username, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+  public record TokenInfo(
+      long id,
+      String username,
+      String name,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
       OffsetDateTime lastUsedAt) {}
 
   private final JdbcClient jdbc;
@@ -46,11 +55,14 @@ public class ApiTokens {
     this.clock = clock;
   }
 
-  /** A new token for the user, valid until {@code expiresAt} (90 days when absent, at most a year). */
+  /**
+   * A new token for the user, valid until {@code expiresAt} (90 days when absent, at most a year).
+   */
   @Transactional
   public NewToken create(String username, String name, OffsetDateTime expiresAt) {
     if (name == null || name.isBlank()) {
-      throw new InvalidFieldException("name", "is required: say what the token is for, e.g. \"weekly export\"");
+      throw new InvalidFieldException(
+          "name", "is required: say what the token is for, e.g. \"weekly export\"");
     }
     if (name.strip().length() > 80) {
       throw new InvalidFieldException("name", "must be at most 80 characters");
@@ -67,18 +79,27 @@ public class ApiTokens {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    long id = jdbc.sql("INSERT INTO api_token (username, name, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING id")
-        .params(username, name.strip(), hash(token), expires)
-        .query(Long.class)
-        .single();
-    security.info("API token {} ({}) \"{}\" made for {} by {}, until {}", id, token.substring(0, 8) + "…", name.strip(), username,
-        UserService.actor(), expires);
+    long id =
+        jdbc.sql(
+                "INSERT INTO api_token (username, name, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING id")
+            .params(username, name.strip(), hash(token), expires)
+            .query(Long.class)
+            .single();
+    security.info(
+        "API token {} ({}) \"{}\" made for {} by {}, until {}",
+        id,
+        token.substring(0, 8) + "…",
+        name.strip(),
+        username,
+        UserService.actor(),
+        expires);
     return new NewToken(id, name.strip(), token, expires);
   }
 
   @Transactional(readOnly = true)
   public List<TokenInfo> of(String username) {
-    return jdbc.sql("SELECT id, username, name, created_at, expires_at, last_used_at FROM api_token WHERE username = ? ORDER BY created_at DESC, id DESC")
+    return jdbc.sql(
+            "SELECT id, username, name, created_at, expires_at, last_used_at FROM api_token WHERE username = ? ORDER BY created_at DESC, id DESC")
         .param(username)
         .query(TokenInfo.class)
         .list();
@@ -86,7 +107,8 @@ public class ApiTokens {
 
   @Transactional(readOnly = true)
   public List<TokenInfo> all() {
-    return jdbc.sql("SELECT id, username, name, created_at, expires_at, last_used_at FROM api_token ORDER BY username, created_at DESC")
+    return jdbc.sql(
+            "SELECT id, username, name, created_at, expires_at, last_used_at FROM api_token ORDER BY username, created_at DESC")
         .query(TokenInfo.class)
         .list();
   }
@@ -94,7 +116,10 @@ public class ApiTokens {
   /** Revokes one of the user's own tokens; another person's token is "not found" to them. */
   @Transactional
   public void revoke(String username, long id) {
-    if (jdbc.sql("DELETE FROM api_token WHERE id = ? AND username = ?").params(id, username).update() == 0) {
+    if (jdbc.sql("DELETE FROM api_token WHERE id = ? AND username = ?")
+            .params(id, username)
+            .update()
+        == 0) {
       throw new NotFoundException("token", id);
     }
     security.info("API token {} of {} revoked by its owner", id, username);
@@ -103,8 +128,12 @@ public class ApiTokens {
   /** An admin revokes anyone's token. */
   @Transactional
   public void revokeAny(long id) {
-    String owner = jdbc.sql("DELETE FROM api_token WHERE id = ? RETURNING username").param(id).query(String.class).optional()
-        .orElseThrow(() -> new NotFoundException("token", id));
+    String owner =
+        jdbc.sql("DELETE FROM api_token WHERE id = ? RETURNING username")
+            .param(id)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("token", id));
     security.info("API token {} of {} revoked by {}", id, owner, UserService.actor());
   }
 
@@ -118,12 +147,22 @@ public class ApiTokens {
       return Optional.empty();
     }
     record Presented(long id, String username, OffsetDateTime lastUsedAt) {}
-    Optional<Presented> presented = jdbc.sql("SELECT id, username, last_used_at FROM api_token WHERE token_hash = ? AND expires_at > now()")
-        .param(hash(token))
-        .query(Presented.class)
-        .optional();
-    presented.filter(p -> p.lastUsedAt() == null || p.lastUsedAt().isBefore(OffsetDateTime.now(clock).minus(USE_RESOLUTION)))
-        .ifPresent(p -> jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?").param(p.id()).update());
+    Optional<Presented> presented =
+        jdbc.sql(
+                "SELECT id, username, last_used_at FROM api_token WHERE token_hash = ? AND expires_at > now()")
+            .param(hash(token))
+            .query(Presented.class)
+            .optional();
+    presented
+        .filter(
+            p ->
+                p.lastUsedAt() == null
+                    || p.lastUsedAt().isBefore(OffsetDateTime.now(clock).minus(USE_RESOLUTION)))
+        .ifPresent(
+            p ->
+                jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?")
+                    .param(p.id())
+                    .update());
     Optional<String> username = presented.map(Presented::username);
     return username.flatMap(users::find).filter(UserAccount::enabled);
   }

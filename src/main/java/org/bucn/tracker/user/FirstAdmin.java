@@ -13,8 +13,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Without demo mode there is no default password: the first admin is created from
- * TRACKER_ADMIN_PASSWORD, and the tracker refuses to start with nobody able to log in. Runs
- * after the demo data, which brings its own users.
+ * TRACKER_ADMIN_PASSWORD, and the tracker refuses to start with nobody able to log in. Runs after
+ * the demo data, which brings its own users.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -34,10 +34,13 @@ class FirstAdmin implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     String password = properties.adminPassword();
     if (StringUtils.hasText(password)) {
-      Password.Check.problem(password).ifPresent(problem -> {
-        throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + problem);
-      });
-      if (users.createIfAbsent(new UserService.NewUser("admin", password, null, "Administrator", Set.of(Role.ADMIN)))) {
+      Password.Check.problem(password)
+          .ifPresent(
+              problem -> {
+                throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + problem);
+              });
+      if (users.createIfAbsent(
+          new UserService.NewUser("admin", password, null, "Administrator", Set.of(Role.ADMIN)))) {
         log.info("Created the first admin user 'admin' from TRACKER_ADMIN_PASSWORD");
       }
     }

@@ -26,11 +26,14 @@ import java.util.Optional;
 
   int MIN_CHARACTERS = 8;
   int MAX_BYTES = 72;
+
   /** zxcvbn's 0–4 scale; 2 means more than about 10^8 guesses. */
   int MIN_SCORE = 2;
 
-  String LENGTH = "must have at least 8 characters and at most 72 bytes (accented letters count 2, most other scripts 2 or 3)";
-  String GUESSABLE = "is too easy to guess (a common password, a pattern or a repeat): a few unrelated words make a good one";
+  String LENGTH =
+      "must have at least 8 characters and at most 72 bytes (accented letters count 2, most other scripts 2 or 3)";
+  String GUESSABLE =
+      "is too easy to guess (a common password, a pattern or a repeat): a few unrelated words make a good one";
 
   String message() default LENGTH;
 
@@ -52,16 +55,19 @@ import java.util.Optional;
           || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
         return Optional.of(LENGTH);
       }
-      return Estimator.INSTANCE.measure(password).getScore() < MIN_SCORE ? Optional.of(GUESSABLE) : Optional.empty();
+      return Estimator.INSTANCE.measure(password).getScore() < MIN_SCORE
+          ? Optional.of(GUESSABLE)
+          : Optional.empty();
     }
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
       Optional<String> problem = value == null ? Optional.empty() : problem(value);
-      problem.ifPresent(message -> {
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
-      });
+      problem.ifPresent(
+          message -> {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
+          });
       return problem.isEmpty();
     }
   }

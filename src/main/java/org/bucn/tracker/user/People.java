@@ -22,7 +22,8 @@ public class People {
   private record Names(Map<String, String> byUsername, Instant readAt) {}
 
   private final UserService users;
-  private final AtomicReference<Names> names = new AtomicReference<>(new Names(Map.of(), Instant.EPOCH));
+  private final AtomicReference<Names> names =
+      new AtomicReference<>(new Names(Map.of(), Instant.EPOCH));
 
   private final java.time.Clock clock;
 
@@ -39,9 +40,15 @@ public class People {
       return "the tracker";
     }
     Names current = names.get();
-    if (!current.byUsername().containsKey(username) || current.readAt().plus(FRESH).isBefore(clock.instant())) {
-      current = new Names(users.findAll().stream()
-          .collect(Collectors.toUnmodifiableMap(UserAccount::username, UserAccount::name, (a, b) -> a)), clock.instant());
+    if (!current.byUsername().containsKey(username)
+        || current.readAt().plus(FRESH).isBefore(clock.instant())) {
+      current =
+          new Names(
+              users.findAll().stream()
+                  .collect(
+                      Collectors.toUnmodifiableMap(
+                          UserAccount::username, UserAccount::name, (a, b) -> a)),
+              clock.instant());
       names.set(current);
     }
     return current.byUsername().getOrDefault(username, username);
@@ -56,7 +63,10 @@ public class People {
     if (detail == null || detail.isEmpty()) {
       return who;
     }
-    String capitalised = who.isEmpty() ? who : Character.toUpperCase(who.charAt(0)) + who.substring(1);
-    return Character.isLowerCase(detail.charAt(0)) ? capitalised + " " + detail : detail + " — " + who;
+    String capitalised =
+        who.isEmpty() ? who : Character.toUpperCase(who.charAt(0)) + who.substring(1);
+    return Character.isLowerCase(detail.charAt(0))
+        ? capitalised + " " + detail
+        : detail + " — " + who;
   }
 }

@@ -31,15 +31,24 @@ class ProfilePageController {
 
   /** A new API token: shown on the next page, once. */
   @PostMapping("/profile/tokens")
-  String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) LocalDate expiresOn, Actor actor,
+  String createToken(
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) LocalDate expiresOn,
+      Actor actor,
       RedirectAttributes flash) {
     try {
-      OffsetDateTime expires = expiresOn == null ? null : expiresOn.atTime(23, 59).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+      OffsetDateTime expires =
+          expiresOn == null
+              ? null
+              : expiresOn.atTime(23, 59).atZone(ZoneId.systemDefault()).toOffsetDateTime();
       ApiTokens.NewToken token = tokens.create(actor.username(), name, expires);
       flash.addFlashAttribute("newToken", token);
-      flash.addFlashAttribute("flash", "Created the token \"" + token.name() + "\". Copy it now: it is not shown again.");
+      flash.addFlashAttribute(
+          "flash",
+          "Created the token \"" + token.name() + "\". Copy it now: it is not shown again.");
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "No token created: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", "No token created: " + e.field() + " " + e.getMessage());
     }
     return "redirect:/profile";
   }
@@ -47,7 +56,8 @@ class ProfilePageController {
   @PostMapping("/profile/tokens/{id}/revoke")
   String revokeToken(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     tokens.revoke(actor.username(), id);
-    flash.addFlashAttribute("flash", "Revoked the token: scripts using it are refused from now on.");
+    flash.addFlashAttribute(
+        "flash", "Revoked the token: scripts using it are refused from now on.");
     return "redirect:/profile";
   }
 
@@ -60,13 +70,20 @@ class ProfilePageController {
 
   /** Changes the user's own password; their other sessions end, this one goes on. */
   @PostMapping("/profile/password")
-  String changePassword(@Valid @ModelAttribute("passwordForm") UserForms.PasswordChange form, BindingResult binding, Actor actor,
-      Model model, HttpSession session, RedirectAttributes flash) {
+  String changePassword(
+      @Valid @ModelAttribute("passwordForm") UserForms.PasswordChange form,
+      BindingResult binding,
+      Actor actor,
+      Model model,
+      HttpSession session,
+      RedirectAttributes flash) {
     if (!binding.hasErrors()) {
       try {
-        session.setAttribute(UserService.SESSION_CREDENTIALS,
+        session.setAttribute(
+            UserService.SESSION_CREDENTIALS,
             users.changeOwnPassword(actor.username(), form.currentPassword(), form.newPassword()));
-        flash.addFlashAttribute("flash", "Your password is changed. Your other sessions, on any device, have ended.");
+        flash.addFlashAttribute(
+            "flash", "Your password is changed. Your other sessions, on any device, have ended.");
         return "redirect:/profile";
       } catch (InvalidFieldException e) {
         binding.rejectValue(e.field(), "invalid", e.getMessage());
@@ -74,25 +91,45 @@ class ProfilePageController {
     }
     UserAccount user = user(actor);
     model.addAttribute("form", new UserForms.Profile(user.email(), user.notifications()));
-    model.addAttribute("flashError", "Please correct the marked fields; the password was not changed.");
+    model.addAttribute(
+        "flashError", "Please correct the marked fields; the password was not changed.");
     return page(user, model);
   }
 
   @PostMapping("/profile")
-  String save(@Valid @ModelAttribute("form") UserForms.Profile form, BindingResult binding, Actor actor, Model model,
+  String save(
+      @Valid @ModelAttribute("form") UserForms.Profile form,
+      BindingResult binding,
+      Actor actor,
+      Model model,
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
       model.addAttribute("flashError", "Please correct the marked fields; nothing was changed.");
       return page(user(actor), model);
     }
     // An empty address is stored as such: the user stops getting mail.
-    users.update(actor.username(), new UserService.UserChange(form.email() == null ? "" : form.email(), null, null, null, null, form.notifications()));
-    flash.addFlashAttribute("flash", "Saved: " + (form.notifications() == Notify.DIGEST ? "one digest a day" : "a mail for each new task"));
+    users.update(
+        actor.username(),
+        new UserService.UserChange(
+            form.email() == null ? "" : form.email(),
+            null,
+            null,
+            null,
+            null,
+            form.notifications()));
+    flash.addFlashAttribute(
+        "flash",
+        "Saved: "
+            + (form.notifications() == Notify.DIGEST
+                ? "one digest a day"
+                : "a mail for each new task"));
     return "redirect:/profile";
   }
 
   private UserAccount user(Actor actor) {
-    return users.find(actor.username()).orElseThrow(() -> new NotFoundException("user", actor.username()));
+    return users
+        .find(actor.username())
+        .orElseThrow(() -> new NotFoundException("user", actor.username()));
   }
 
   private String page(UserAccount user, Model model) {

@@ -4,7 +4,12 @@ import java.util.Set;
 
 /** A person who may log in; the password hash never leaves this module. */
 public record UserAccount(
-    String username, String email, String displayName, boolean enabled, Set<Role> roles, Notify notifications) {
+    String username,
+    String email,
+    String displayName,
+    boolean enabled,
+    Set<Role> roles,
+    Notify notifications) {
 
   /** The name the person goes by: the display name, else the username. */
   public String name() {

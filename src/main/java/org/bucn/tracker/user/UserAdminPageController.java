@@ -31,7 +31,11 @@ class UserAdminPageController {
   }
 
   @PostMapping("/admin/users")
-  String create(@Valid @ModelAttribute("newUser") UserForms.NewUser form, BindingResult binding, Model model, RedirectAttributes flash) {
+  String create(
+      @Valid @ModelAttribute("newUser") UserForms.NewUser form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes flash) {
     if (!binding.hasErrors()) {
       try {
         users.create(form.toNewUser());
@@ -47,10 +51,14 @@ class UserAdminPageController {
 
   /** The row of one user: a box not ticked is a role taken away, an account disabled. */
   @PostMapping("/admin/users/{username}")
-  String update(@PathVariable String username, @Valid @ModelAttribute UserForms.UserChange form, BindingResult binding,
+  String update(
+      @PathVariable String username,
+      @Valid @ModelAttribute UserForms.UserChange form,
+      BindingResult binding,
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
-      flash.addFlashAttribute("flashError", username + ": " + describe(binding) + ". Nothing was changed.");
+      flash.addFlashAttribute(
+          "flashError", username + ": " + describe(binding) + ". Nothing was changed.");
       return "redirect:/admin/users";
     }
     boolean enabled = Boolean.TRUE.equals(form.enabled());
@@ -60,8 +68,12 @@ class UserAdminPageController {
       form.roles().stream().filter(java.util.Objects::nonNull).forEach(roles::add);
     }
     try {
-      users.update(username, new UserService.UserChange(form.email(), null, enabled, roles, null, form.notifications()));
-      flash.addFlashAttribute("flash", username + ": " + (enabled ? "active" : "disabled") + ", roles " + roles);
+      users.update(
+          username,
+          new UserService.UserChange(
+              form.email(), null, enabled, roles, null, form.notifications()));
+      flash.addFlashAttribute(
+          "flash", username + ": " + (enabled ? "active" : "disabled") + ", roles " + roles);
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -69,14 +81,22 @@ class UserAdminPageController {
   }
 
   @PostMapping("/admin/users/{username}/password")
-  String resetPassword(@PathVariable String username, @Valid @ModelAttribute UserForms.PasswordReset form, BindingResult binding,
+  String resetPassword(
+      @PathVariable String username,
+      @Valid @ModelAttribute UserForms.PasswordReset form,
+      BindingResult binding,
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
-      flash.addFlashAttribute("flashError", username + ": " + describe(binding) + ". The password was not changed.");
+      flash.addFlashAttribute(
+          "flashError", username + ": " + describe(binding) + ". The password was not changed.");
       return "redirect:/admin/users";
     }
     users.update(username, new UserService.UserChange(null, null, null, null, form.password()));
-    flash.addFlashAttribute("flash", "New password set for " + username + "; their sessions have ended and their API tokens are revoked");
+    flash.addFlashAttribute(
+        "flash",
+        "New password set for "
+            + username
+            + "; their sessions have ended and their API tokens are revoked");
     return "redirect:/admin/users";
   }
 
@@ -86,7 +106,10 @@ class UserAdminPageController {
     return "admin/users";
   }
 
-  /** The field errors of a form in a row of the table, for the message above it: "password must have …". */
+  /**
+   * The field errors of a form in a row of the table, for the message above it: "password must have
+   * …".
+   */
   private static String describe(BindingResult binding) {
     return binding.getFieldErrors().stream()
         .map(e -> e.getField() + " " + e.getDefaultMessage())

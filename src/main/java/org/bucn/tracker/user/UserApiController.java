@@ -1,8 +1,8 @@
 package org.bucn.tracker.user;
 
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,14 +33,18 @@ class UserApiController {
   record TokenRequest(String name, OffsetDateTime expiresAt) {}
 
   /**
-   * A new personal API token, shown this once. Only a person (with their password or session)
-   * makes tokens: a token cannot make another, so a leaked one cannot outlive its expiry.
+   * A new personal API token, shown this once. Only a person (with their password or session) makes
+   * tokens: a token cannot make another, so a leaked one cannot outlive its expiry.
    */
   @PostMapping("/api/me/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   ApiTokens.NewToken createToken(@RequestBody TokenRequest request, Principal principal) {
-    if (principal instanceof org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication) {
-      throw new AccessDeniedException("An API token cannot create tokens: log in or use your password");
+    if (principal
+        instanceof
+        org.springframework.security.oauth2.server.resource.authentication
+            .BearerTokenAuthentication) {
+      throw new AccessDeniedException(
+          "An API token cannot create tokens: log in or use your password");
     }
     return tokens.create(principal.getName(), request.name(), request.expiresAt());
   }
@@ -71,18 +75,27 @@ class UserApiController {
 
   @GetMapping("/api/me")
   Me me(Principal principal) {
-    UserAccount user = users.find(principal.getName()).orElseThrow(() -> new NotFoundException("user", principal.getName()));
+    UserAccount user =
+        users
+            .find(principal.getName())
+            .orElseThrow(() -> new NotFoundException("user", principal.getName()));
     return new Me(user.username(), user.displayName(), user.email(), user.roles());
   }
 
   /** Changes the caller's own password (current one required); their web sessions end. */
   @PostMapping("/api/me/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void changePassword(@Valid @RequestBody UserForms.PasswordChange request, Principal principal, HttpServletRequest http) {
-    String credentials = users.changeOwnPassword(principal.getName(), request.currentPassword(), request.newPassword());
+  void changePassword(
+      @Valid @RequestBody UserForms.PasswordChange request,
+      Principal principal,
+      HttpServletRequest http) {
+    String credentials =
+        users.changeOwnPassword(
+            principal.getName(), request.currentPassword(), request.newPassword());
     HttpSession session = http.getSession(false);
     if (session != null) {
-      session.setAttribute(UserService.SESSION_CREDENTIALS, credentials); // the session that asked goes on
+      session.setAttribute(
+          UserService.SESSION_CREDENTIALS, credentials); // the session that asked goes on
     }
   }
 
@@ -98,7 +111,8 @@ class UserApiController {
   }
 
   @PutMapping("/api/admin/users/{username}")
-  UserAccount update(@PathVariable String username, @Valid @RequestBody UserForms.UserChange request) {
+  UserAccount update(
+      @PathVariable String username, @Valid @RequestBody UserForms.UserChange request) {
     return users.update(username, request.toChange());
   }
 }

@@ -1,12 +1,12 @@
 package org.bucn.tracker.user;
 
-import org.bucn.tracker.shared.MailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import org.bucn.tracker.shared.MailAddress;
 import org.springframework.util.StringUtils;
 
 /** What the user pages and the user API accept; the rules are those of the records, for both. */
@@ -16,7 +16,11 @@ final class UserForms {
 
   /** A new account, as an admin describes it. */
   record NewUser(
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "may use lower-case letters, digits, '.', '_' and '-'")
+      @NotBlank
+          @Size(max = 64)
+          @Pattern(
+              regexp = "[a-z0-9._-]+",
+              message = "may use lower-case letters, digits, '.', '_' and '-'")
           String username,
       @NotBlank @Password String password,
       @MailAddress String email,
@@ -34,7 +38,10 @@ final class UserForms {
     }
   }
 
-  /** An admin's change of an account; absent fields stay as they are (the API), or are set as the form sends them. */
+  /**
+   * An admin's change of an account; absent fields stay as they are (the API), or are set as the
+   * form sends them.
+   */
   record UserChange(
       @MailAddress String email,
       @Size(max = 120) String displayName,
@@ -49,11 +56,15 @@ final class UserForms {
     }
 
     UserService.UserChange toChange() {
-      return new UserService.UserChange(email, displayName, enabled, roles, password, notifications);
+      return new UserService.UserChange(
+          email, displayName, enabled, roles, password, notifications);
     }
   }
 
-  /** A user's own new password: the current one proves it is them, not someone at their unlocked screen. */
+  /**
+   * A user's own new password: the current one proves it is them, not someone at their unlocked
+   * screen.
+   */
   record PasswordChange(@NotBlank String currentPassword, @NotBlank @Password String newPassword) {}
 
   /** A new password set by an admin. */

@@ -38,7 +38,8 @@ class UserRepository {
 
   /** The users with this e-mail address, in any case. */
   List<UserAccount> findByEmail(String email) {
-    return jdbc.sql(SELECT + " WHERE lower(u.email) = lower(?) GROUP BY u.username ORDER BY u.username")
+    return jdbc.sql(
+            SELECT + " WHERE lower(u.email) = lower(?) GROUP BY u.username ORDER BY u.username")
         .param(email)
         .query((rs, n) -> mapStored(rs, n).account())
         .list();
@@ -114,22 +115,32 @@ class UserRepository {
   // Single sign-on: a provider's (issuer, subject) bound to one user.
 
   Optional<String> boundUsername(String issuer, String subject) {
-    return jdbc.sql("SELECT username FROM sso_identity WHERE issuer = ? AND subject = ?").params(issuer, subject).query(String.class).optional();
+    return jdbc.sql("SELECT username FROM sso_identity WHERE issuer = ? AND subject = ?")
+        .params(issuer, subject)
+        .query(String.class)
+        .optional();
   }
 
   boolean isBound(String username, String issuer) {
-    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM sso_identity WHERE username = ? AND issuer = ?)").params(username, issuer)
-        .query(Boolean.class).single();
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM sso_identity WHERE username = ? AND issuer = ?)")
+        .params(username, issuer)
+        .query(Boolean.class)
+        .single();
   }
 
-  /** Binds the subject to the user; false when it was bound a moment ago (by the same person's other sign-in). */
+  /**
+   * Binds the subject to the user; false when it was bound a moment ago (by the same person's other
+   * sign-in).
+   */
   boolean bind(String issuer, String subject, String username, java.time.Instant at, String how) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             INSERT INTO sso_identity (issuer, subject, username, linked_at, linked_by)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING
             """)
-        .params(issuer, subject, username, java.sql.Timestamp.from(at), how)
-        .update() == 1;
+            .params(issuer, subject, username, java.sql.Timestamp.from(at), how)
+            .update()
+        == 1;
   }
 
   private static StoredUser mapStored(ResultSet rs, int rowNum) throws SQLException {

@@ -55,12 +55,15 @@ public class UserService implements UserDetailsService {
   /**
    * A user as the per-request session check sees them.
    *
-   * @param credentials a fingerprint of the password hash: it changes with the password and says nothing about it
+   * @param credentials a fingerprint of the password hash: it changes with the password and says
+   *     nothing about it
    */
   public record Standing(UserAccount account, String credentials) {}
 
   public Optional<Standing> standing(String username) {
-    return users.find(username).map(stored -> new Standing(stored.account(), fingerprint(stored.passwordHash())));
+    return users
+        .find(username)
+        .map(stored -> new Standing(stored.account(), fingerprint(stored.passwordHash())));
   }
 
   /**
@@ -70,7 +73,8 @@ public class UserService implements UserDetailsService {
    */
   @Transactional
   public String changeOwnPassword(String username, String currentPassword, String newPassword) {
-    UserRepository.StoredUser stored = users.find(username).orElseThrow(() -> new NotFoundException("user", username));
+    UserRepository.StoredUser stored =
+        users.find(username).orElseThrow(() -> new NotFoundException("user", username));
     if (!passwordEncoder.matches(currentPassword, stored.passwordHash())) {
       throw new InvalidFieldException("currentPassword", "is not your current password");
     }
@@ -94,7 +98,9 @@ public class UserService implements UserDetailsService {
 
   private static String fingerprint(String passwordHash) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
@@ -117,9 +123,16 @@ public class UserService implements UserDetailsService {
   @Transactional
   public UserAccount create(NewUser user) {
     UserAccount account =
-        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles(), Notify.IMMEDIATE);
+        new UserAccount(
+            user.username(),
+            user.email(),
+            user.displayName(),
+            true,
+            user.roles(),
+            Notify.IMMEDIATE);
     if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
-      throw new ConflictException("username", "A user named '" + user.username() + "' exists already");
+      throw new ConflictException(
+          "username", "A user named '" + user.username() + "' exists already");
     }
     security.info("user {} created by {} with roles {}", user.username(), actor(), user.roles());
     return account;
@@ -129,14 +142,26 @@ public class UserService implements UserDetailsService {
   @Transactional
   public boolean createIfAbsent(NewUser user) {
     UserAccount account =
-        new UserAccount(user.username(), user.email(), user.displayName(), true, user.roles(), Notify.IMMEDIATE);
+        new UserAccount(
+            user.username(),
+            user.email(),
+            user.displayName(),
+            true,
+            user.roles(),
+            Notify.IMMEDIATE);
     return users.insertIfAbsent(account, passwordEncoder.encode(user.password()));
   }
 
   @Transactional
   public UserAccount update(String username, UserChange change) {
     UserAccount before = find(username).orElseThrow(() -> new NotFoundException("user", username));
-    if (users.update(username, change.email(), change.displayName(), change.enabled(), change.notifications()) == 0) {
+    if (users.update(
+            username,
+            change.email(),
+            change.displayName(),
+            change.enabled(),
+            change.notifications())
+        == 0) {
       throw new NotFoundException("user", username);
     }
     if (change.roles() != null) {
@@ -151,15 +176,19 @@ public class UserService implements UserDetailsService {
     }
     boolean mayRemoveAnAdmin = change.roles() != null || Boolean.FALSE.equals(change.enabled());
     if (mayRemoveAnAdmin && users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
-      // Rolled back: somebody must stay able to manage users (a new address or name removes nobody).
-      throw new ConflictException("roles", "This would leave no active admin; give another user the ADMIN role first");
+      // Rolled back: somebody must stay able to manage users (a new address or name removes
+      // nobody).
+      throw new ConflictException(
+          "roles", "This would leave no active admin; give another user the ADMIN role first");
     }
     UserAccount after = find(username).orElseThrow();
     if (!after.roles().equals(before.roles())) {
-      security.info("roles of {} changed by {}: {} -> {}", username, actor(), before.roles(), after.roles());
+      security.info(
+          "roles of {} changed by {}: {} -> {}", username, actor(), before.roles(), after.roles());
     }
     if (after.enabled() != before.enabled()) {
-      security.info("user {} {} by {}", username, after.enabled() ? "enabled" : "disabled", actor());
+      security.info(
+          "user {} {} by {}", username, after.enabled() ? "enabled" : "disabled", actor());
     }
     if (change.password() != null) {
       security.info("password of {} reset by {}", username, actor());
@@ -170,9 +199,14 @@ public class UserService implements UserDetailsService {
     return after;
   }
 
-  /** Who is making a change, as the security log names them: the person logged in, else the tracker itself. */
+  /**
+   * Who is making a change, as the security log names them: the person logged in, else the tracker
+   * itself.
+   */
   static String actor() {
-    var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    var who =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
     return who == null || !who.isAuthenticated() ? "the tracker" : who.getName();
   }
 
@@ -194,9 +228,15 @@ public class UserService implements UserDetailsService {
 
   /** Changes to a user; null fields stay as they are. */
   public record UserChange(
-      String email, String displayName, Boolean enabled, Set<Role> roles, String password, Notify notifications) {
+      String email,
+      String displayName,
+      Boolean enabled,
+      Set<Role> roles,
+      String password,
+      Notify notifications) {
 
-    public UserChange(String email, String displayName, Boolean enabled, Set<Role> roles, String password) {
+    public UserChange(
+        String email, String displayName, Boolean enabled, Set<Role> roles, String password) {
       this(email, displayName, enabled, roles, password, null);
     }
   }

@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * One test per path through appeal.bpmn and campaign.bpmn, driven through the services people
- * use. Together they cover every flow node and sequence flow (enforced by the coverage listener).
+ * One test per path through appeal.bpmn and campaign.bpmn, driven through the services people use.
+ * Together they cover every flow node and sequence flow (enforced by the coverage listener).
  */
 @TrackerTest
 @TestExecutionListeners(
@@ -58,8 +58,12 @@ class AppealProcessTests {
    */
   @AfterEach
   void jobsOfThisPathFinished() {
-    org.awaitility.Awaitility.await("asynchronous continuations done").atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> engine.getManagementService().createJobQuery().messages().executable().count() == 0);
+    org.awaitility.Awaitility.await("asynchronous continuations done")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                engine.getManagementService().createJobQuery().messages().executable().count()
+                    == 0);
   }
 
   static java.util.Date classStarted;
@@ -77,27 +81,43 @@ class AppealProcessTests {
 
   /**
    * The gate that fails the build when a path loses its test: every flow node of both models was
-   * passed, and every sequence flow taken, by the processes this class ran (nodes from the
-   * engine's history, flows from {@link ProcessCoverage#takenFlows()}; the coverage report's own
-   * class assertion did not fail the build, and counting nodes alone left "request changes"
-   * untested without a word).
+   * passed, and every sequence flow taken, by the processes this class ran (nodes from the engine's
+   * history, flows from {@link ProcessCoverage#takenFlows()}; the coverage report's own class
+   * assertion did not fail the build, and counting nodes alone left "request changes" untested
+   * without a word).
    */
   @AfterAll
-  static void everyFlowNodeAndSequenceFlowOfBothProcessesWasPassed(@Autowired ProcessEngine engine) {
+  static void everyFlowNodeAndSequenceFlowOfBothProcessesWasPassed(
+      @Autowired ProcessEngine engine) {
     Set<String> passed = new java.util.HashSet<>();
-    for (var instance : engine.getHistoryService().createHistoricActivityInstanceQuery().startedAfter(classStarted).list()) {
+    for (var instance :
+        engine
+            .getHistoryService()
+            .createHistoricActivityInstanceQuery()
+            .startedAfter(classStarted)
+            .list()) {
       passed.add(instance.getProcessDefinitionKey() + ":" + instance.getActivityId());
     }
-    for (var definition : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
+    for (var definition :
+        engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
       var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
-      for (var node : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
-        assertThat(passed).as("a process test passes %s of %s", node.getId(), definition.getKey())
+      for (var node :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
+        assertThat(passed)
+            .as("a process test passes %s of %s", node.getId(), definition.getKey())
             .contains(definition.getKey() + ":" + node.getId());
       }
       Set<String> taken = ProcessCoverage.takenFlows();
-      for (var flow : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class)) {
-        assertThat(taken).as("a process test takes the flow %s of %s (%s → %s%s)", flow.getId(), definition.getKey(),
-                flow.getSource().getId(), flow.getTarget().getId(), flow.getName() == null ? "" : ", \"" + flow.getName() + "\"")
+      for (var flow :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class)) {
+        assertThat(taken)
+            .as(
+                "a process test takes the flow %s of %s (%s → %s%s)",
+                flow.getId(),
+                definition.getKey(),
+                flow.getSource().getId(),
+                flow.getTarget().getId(),
+                flow.getName() == null ? "" : ", \"" + flow.getName() + "\"")
             .contains(definition.getKey() + ":" + flow.getId());
       }
     }
@@ -116,24 +136,45 @@ class AppealProcessTests {
     assertStage(appeal, AppealStage.SUBMITTING);
 
     drill.submit(appeal, TODAY);
-    assertThat(process).isWaitingAt(TaskKey.RECORD_RESPONSE.elementId(), AppealProcess.EVENT_FOLLOW_UP_DUE);
+    assertThat(process)
+        .isWaitingAt(TaskKey.RECORD_RESPONSE.elementId(), AppealProcess.EVENT_FOLLOW_UP_DUE);
     assertStage(appeal, AppealStage.AWAITING_RESPONSE);
 
     drill.respond(appeal, "CONDEMNED", TODAY);
     assertThat(process).isWaitingAt(TaskKey.TRACK_SANCTION.elementId());
     assertStage(appeal, AppealStage.TRACKING_SANCTIONS);
 
-    drill.complete(appeal, TaskKey.TRACK_SANCTION, ADVOCATE,
-        Map.of("status", "ALIGNED", "measure", "Aligned with the EU's restrictive measures", "decidedAt", TODAY,
-            "reference", "CFSP decision", "sourceUrl", "https://eur-lex.europa.eu/"));
-    assertThat(process).hasPassed(AppealProcess.END_RESPONSE_RECORDED, AppealProcess.TASK_CLOSE_APPEAL, AppealProcess.END_APPEAL_CLOSED).isEnded();
+    drill.complete(
+        appeal,
+        TaskKey.TRACK_SANCTION,
+        ADVOCATE,
+        Map.of(
+            "status",
+            "ALIGNED",
+            "measure",
+            "Aligned with the EU's restrictive measures",
+            "decidedAt",
+            TODAY,
+            "reference",
+            "CFSP decision",
+            "sourceUrl",
+            "https://eur-lex.europa.eu/"));
+    assertThat(process)
+        .hasPassed(
+            AppealProcess.END_RESPONSE_RECORDED,
+            AppealProcess.TASK_CLOSE_APPEAL,
+            AppealProcess.END_APPEAL_CLOSED)
+        .isEnded();
     AppealDetail detail = appeals.detail(appeal);
     assertThat(detail.stage()).isEqualTo(AppealStage.CLOSED);
     assertThat(detail.response().kind()).isEqualTo(ResponseKind.CONDEMNED);
     assertThat(detail.sanctionOutcome().status()).isEqualTo(SanctionStatus.ALIGNED);
-    assertThat(detail.timeline()).extracting("action").endsWith("RESPONSE_RECORDED", "SANCTION_CHECK_DUE", "SANCTION_ALIGNED", "CLOSED");
+    assertThat(detail.timeline())
+        .extracting("action")
+        .endsWith("RESPONSE_RECORDED", "SANCTION_CHECK_DUE", "SANCTION_ALIGNED", "CLOSED");
     // The campaign counts its closed appeals in a job of its own (asynchronous after each appeal).
-    org.awaitility.Awaitility.await("the only appeal closed, so the campaign did").atMost(java.time.Duration.ofSeconds(30))
+    org.awaitility.Awaitility.await("the only appeal closed, so the campaign did")
+        .atMost(java.time.Duration.ofSeconds(30))
         .until(() -> campaigns.get(campaign.id()).status() == CampaignStatus.CLOSED);
     assertThat(drill.campaignProcess(campaign)).isNull();
   }
@@ -143,17 +184,30 @@ class AppealProcessTests {
     Campaign campaign = drill.launch(ALL_DEMANDS, "P14D", 3, "P30D", "BG");
     long appeal = drill.appeal(campaign, "BG");
     ProcessInstance process = drill.process(appeal);
-    drill.complete(appeal, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", "First draft", "language", "bg"));
-    drill.complete(appeal, TaskKey.REVIEW_APPEAL, COORDINATOR, Map.of("decision", "REQUEST_CHANGES", "comment", "Cite the UN Charter"));
+    drill.complete(
+        appeal, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", "First draft", "language", "bg"));
+    drill.complete(
+        appeal,
+        TaskKey.REVIEW_APPEAL,
+        COORDINATOR,
+        Map.of("decision", "REQUEST_CHANGES", "comment", "Cite the UN Charter"));
 
     assertThat(process).isWaitingAt(TaskKey.DRAFT_APPEAL.elementId());
     assertStage(appeal, AppealStage.DRAFTING);
-    assertThat(drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).assignee()).as("back with the advocate who drafted it").isEqualTo("advocate");
+    assertThat(drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).assignee())
+        .as("back with the advocate who drafted it")
+        .isEqualTo("advocate");
     AppealDetail detail = appeals.detail(appeal);
-    assertThat(detail.reviews()).singleElement().satisfies(r -> assertThat(r.comment()).isEqualTo("Cite the UN Charter"));
+    assertThat(detail.reviews())
+        .singleElement()
+        .satisfies(r -> assertThat(r.comment()).isEqualTo("Cite the UN Charter"));
     assertThat(detail.draft().text()).isEqualTo("First draft");
 
-    drill.complete(appeal, TaskKey.DRAFT_APPEAL, ADVOCATE, Map.of("text", "Second draft citing the UN Charter", "language", "bg"));
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        ADVOCATE,
+        Map.of("text", "Second draft citing the UN Charter", "language", "bg"));
     assertThat(process).isWaitingAt(TaskKey.REVIEW_APPEAL.elementId());
     assertThat(appeals.detail(appeal).drafts()).extracting("version").containsExactly(1, 2);
   }
@@ -172,14 +226,25 @@ class AppealProcessTests {
     assertStage(appeal, AppealStage.ESCALATED);
     assertThat(process).hasPassed(AppealProcess.EVENT_FOLLOW_UP_DUE, TaskKey.FOLLOW_UP.elementId());
 
-    drill.complete(appeal, TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR, Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent"));
-    assertThat(process).hasPassed(AppealProcess.END_CLOSED_NO_RESPONSE, AppealProcess.END_APPEAL_CLOSED).isEnded();
+    drill.complete(
+        appeal,
+        TaskKey.ESCALATE_NO_RESPONSE,
+        COORDINATOR,
+        Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent"));
+    assertThat(process)
+        .hasPassed(AppealProcess.END_CLOSED_NO_RESPONSE, AppealProcess.END_APPEAL_CLOSED)
+        .isEnded();
     AppealDetail detail = appeals.detail(appeal);
     assertThat(detail.stage()).isEqualTo(AppealStage.CLOSED);
     assertThat(detail.response().kind()).isEqualTo(ResponseKind.NO_RESPONSE);
-    assertThat(detail.followUps()).extracting("channel").map(String::valueOf).containsExactly("EMAIL", "LETTER");
+    assertThat(detail.followUps())
+        .extracting("channel")
+        .map(String::valueOf)
+        .containsExactly("EMAIL", "LETTER");
     assertThat(detail.sanctionOutcome()).as("nothing to track after no response").isNull();
-    assertThat(drill.openTask(appeal, TaskKey.RECORD_RESPONSE)).as("the response task ended with the appeal").isEmpty();
+    assertThat(drill.openTask(appeal, TaskKey.RECORD_RESPONSE))
+        .as("the response task ended with the appeal")
+        .isEmpty();
   }
 
   @Test
@@ -190,19 +255,30 @@ class AppealProcessTests {
     drill.draftAndApprove(appeal);
     drill.submit(appeal, TODAY);
     followUp(appeal, "EMAIL");
-    drill.complete(appeal, TaskKey.ESCALATE_NO_RESPONSE, COORDINATOR, Map.of("decision", "EXTEND", "note", "Try the embassy"));
+    drill.complete(
+        appeal,
+        TaskKey.ESCALATE_NO_RESPONSE,
+        COORDINATOR,
+        Map.of("decision", "EXTEND", "note", "Try the embassy"));
     assertStage(appeal, AppealStage.AWAITING_RESPONSE);
 
     followUp(appeal, "EMBASSY");
     drill.awaitTask(appeal, TaskKey.ESCALATE_NO_RESPONSE);
     drill.respond(appeal, "DECLINED", TODAY);
 
-    assertThat(process).hasPassed(AppealProcess.END_RESPONSE_RECORDED).hasNotPassed(TaskKey.TRACK_SANCTION.elementId()).isEnded();
+    assertThat(process)
+        .hasPassed(AppealProcess.END_RESPONSE_RECORDED)
+        .hasNotPassed(TaskKey.TRACK_SANCTION.elementId())
+        .isEnded();
     AppealDetail detail = appeals.detail(appeal);
     assertThat(detail.followUps()).extracting("round").containsExactly(1, 2);
-    assertThat(detail.escalations()).extracting("decision").containsExactly(EscalationDecision.EXTEND);
+    assertThat(detail.escalations())
+        .extracting("decision")
+        .containsExactly(EscalationDecision.EXTEND);
     assertThat(detail.response().kind()).isEqualTo(ResponseKind.DECLINED);
-    assertThat(drill.openTask(appeal, TaskKey.ESCALATE_NO_RESPONSE)).as("a response ends a pending escalation").isEmpty();
+    assertThat(drill.openTask(appeal, TaskKey.ESCALATE_NO_RESPONSE))
+        .as("a response ends a pending escalation")
+        .isEmpty();
   }
 
   @Test
@@ -213,25 +289,39 @@ class AppealProcessTests {
     drill.draftAndApprove(appeal);
     drill.submit(appeal, TODAY);
     drill.respond(appeal, "NON_RECOGNITION", TODAY);
-    drill.complete(appeal, TaskKey.TRACK_SANCTION, ADVOCATE, Map.of("status", "PENDING", "measure", "Under discussion in government"));
-    assertThat(drill.openTask(appeal, TaskKey.TRACK_SANCTION)).as("no task while the check interval runs").isEmpty();
+    drill.complete(
+        appeal,
+        TaskKey.TRACK_SANCTION,
+        ADVOCATE,
+        Map.of("status", "PENDING", "measure", "Under discussion in government"));
+    assertThat(drill.openTask(appeal, TaskKey.TRACK_SANCTION))
+        .as("no task while the check interval runs")
+        .isEmpty();
 
-    drill.complete(appeal, TaskKey.TRACK_SANCTION, ADVOCATE, Map.of("status", "ADOPTED", "measure", "Asset freezes", "decidedAt", TODAY));
+    drill.complete(
+        appeal,
+        TaskKey.TRACK_SANCTION,
+        ADVOCATE,
+        Map.of("status", "ADOPTED", "measure", "Asset freezes", "decidedAt", TODAY));
     assertThat(process).hasPassed(AppealProcess.EVENT_SANCTION_RECHECK_DUE).isEnded();
-    assertThat(appeals.detail(appeal).sanctionChecks()).extracting("status")
+    assertThat(appeals.detail(appeal).sanctionChecks())
+        .extracting("status")
         .containsExactly(SanctionStatus.PENDING, SanctionStatus.ADOPTED);
   }
 
   @Test
   void withoutASanctionDemandAnAcknowledgementClosesTheAppeal() {
-    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P14D", 3, "P30D", "GR");
+    Campaign campaign =
+        drill.launch(Set.of(Demand.CONDEMNATION, Demand.NON_RECOGNITION), "P14D", 3, "P30D", "GR");
     long appeal = drill.appeal(campaign, "GR");
     ProcessInstance process = drill.process(appeal);
     drill.draftAndApprove(appeal);
     drill.submit(appeal, TODAY);
     drill.respond(appeal, "ACKNOWLEDGED", TODAY);
-    assertThat(process).hasPassed(AppealProcess.GATEWAY_TRACK_SANCTIONS, AppealProcess.TASK_CLOSE_APPEAL)
-        .hasNotPassed(TaskKey.TRACK_SANCTION.elementId()).isEnded();
+    assertThat(process)
+        .hasPassed(AppealProcess.GATEWAY_TRACK_SANCTIONS, AppealProcess.TASK_CLOSE_APPEAL)
+        .hasNotPassed(TaskKey.TRACK_SANCTION.elementId())
+        .isEnded();
   }
 
   @Test
@@ -244,23 +334,36 @@ class AppealProcessTests {
 
     campaigns.close(campaign.id(), COORDINATOR);
 
-    assertThat(campaignProcess).hasPassed(CampaignProcess.EVENT_CLOSED_EARLY, CampaignProcess.END_WITHDRAWN)
-        .hasNotPassed(CampaignProcess.TASK_CLOSE).isEnded();
-    assertThat(campaigns.get(campaign.id())).satisfies(c -> {
-      assertThat(c.status()).isEqualTo(CampaignStatus.CLOSED);
-      assertThat(c.closedEarly()).isTrue();
-    });
+    assertThat(campaignProcess)
+        .hasPassed(CampaignProcess.EVENT_CLOSED_EARLY, CampaignProcess.END_WITHDRAWN)
+        .hasNotPassed(CampaignProcess.TASK_CLOSE)
+        .isEnded();
+    assertThat(campaigns.get(campaign.id()))
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(CampaignStatus.CLOSED);
+              assertThat(c.closedEarly()).isTrue();
+            });
     for (long appeal : List.of(albania, slovenia)) {
       assertStage(appeal, AppealStage.WITHDRAWN);
       assertThat(drill.process(appeal)).isNull();
-      assertThat(appeals.detail(appeal).timeline()).extracting("action").last().isEqualTo("WITHDRAWN");
+      assertThat(appeals.detail(appeal).timeline())
+          .extracting("action")
+          .last()
+          .isEqualTo("WITHDRAWN");
     }
-    assertThat(appeals.detail(albania).draft().text()).as("recorded work survives").isEqualTo("Your Excellency, ...");
+    assertThat(appeals.detail(albania).draft().text())
+        .as("recorded work survives")
+        .isEqualTo("Your Excellency, ...");
     assertThat(drill.openTask(albania, TaskKey.SUBMIT_APPEAL)).isEmpty();
   }
 
   private void followUp(long appeal, String channel) {
-    drill.complete(appeal, TaskKey.FOLLOW_UP, ADVOCATE, Map.of("doneAt", TODAY, "channel", channel, "note", "Reminder"));
+    drill.complete(
+        appeal,
+        TaskKey.FOLLOW_UP,
+        ADVOCATE,
+        Map.of("doneAt", TODAY, "channel", channel, "note", "Reminder"));
   }
 
   private void assertStage(long appeal, AppealStage stage) {

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bucn.tracker.TrackerApplication;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.dashboard.DashboardService;
-import org.bucn.tracker.appeal.worklist.Worklist;
-import org.bucn.tracker.appeal.worklist.TaskFilter;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,9 +40,15 @@ public final class DashboardBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dataDir = Files.createTempDirectory("tracker-bench");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(
-        "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=false", "--tracker.admin-password=benchmark-admin",
-        "--logging.level.root=warn", "--spring.main.banner-mode=off")) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(TrackerApplication.class)
+            .run(
+                "--server.port=0",
+                "--tracker.data-dir=" + dataDir,
+                "--tracker.demo=false",
+                "--tracker.admin-password=benchmark-admin",
+                "--logging.level.root=warn",
+                "--spring.main.banner-mode=off")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       long started = System.nanoTime();
       List<Long> realCampaigns = seed(app, jdbc);
@@ -50,42 +56,121 @@ public final class DashboardBenchmark {
 
       DashboardService dashboards = app.getBean(DashboardService.class);
       Worklist tasks = app.getBean(Worklist.class);
-      long campaignId = jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET 100 LIMIT 1").query(Long.class).single();
+      long campaignId =
+          jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET 100 LIMIT 1")
+              .query(Long.class)
+              .single();
       Actor advocate = new Actor("bench-advocate", Set.of(Role.ADVOCATE));
-      TaskFilter page = new TaskFilter(TaskFilter.Scope.CLAIMABLE, campaignId, "RS", null, null, false, TaskFilter.Sort.DUE, 0, 50);
+      TaskFilter page =
+          new TaskFilter(
+              TaskFilter.Scope.CLAIMABLE,
+              campaignId,
+              "RS",
+              null,
+              null,
+              false,
+              TaskFilter.Sort.DUE,
+              0,
+              50);
 
-      Result select1 = measure("SELECT 1 (baseline)", () -> jdbc.sql("SELECT 1").query(Integer.class).single());
-      Result count = measure("count(*) of appeal (baseline)", () -> jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single());
+      Result select1 =
+          measure("SELECT 1 (baseline)", () -> jdbc.sql("SELECT 1").query(Integer.class).single());
+      Result count =
+          measure(
+              "count(*) of appeal (baseline)",
+              () -> jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single());
       Result portfolio = measure("portfolio dashboard", dashboards::portfolio);
       Result campaign = measure("campaign dashboard", () -> dashboards.campaign(campaignId));
-      Result taskList = measure("task list page (claimable, campaign + country, 50 rows)", () -> tasks.list(page, advocate));
-      org.bucn.tracker.search.SearchService search = app.getBean(org.bucn.tracker.search.SearchService.class);
-      Result searchName = measure("search 'vucic' (every type, 20 best)", () -> search.search("vucic", null));
-      Result searchWord = measure("search 'real campaign 7' (every type, 20 best)", () -> search.search("real campaign 7", null));
+      Result taskList =
+          measure(
+              "task list page (claimable, campaign + country, 50 rows)",
+              () -> tasks.list(page, advocate));
+      org.bucn.tracker.search.SearchService search =
+          app.getBean(org.bucn.tracker.search.SearchService.class);
+      Result searchName =
+          measure("search 'vucic' (every type, 20 best)", () -> search.search("vucic", null));
+      Result searchWord =
+          measure(
+              "search 'real campaign 7' (every type, 20 best)",
+              () -> search.search("real campaign 7", null));
       app.getBean(org.bucn.tracker.campaign.CampaignService.class)
           .publish(campaignId, true, new Actor("bench-coordinator", Set.of(Role.COORDINATOR)));
-      org.bucn.tracker.publication.PublicCampaigns publicPages = app.getBean(org.bucn.tracker.publication.PublicCampaigns.class);
-      int publicRows = publicPages.campaign(campaignId).countries().stream().mapToInt(c -> c.offices().size()).sum();
-      Result publicPage = measure("public page of a campaign (" + publicRows + " appeals)", () -> publicPages.campaign(campaignId));
+      org.bucn.tracker.publication.PublicCampaigns publicPages =
+          app.getBean(org.bucn.tracker.publication.PublicCampaigns.class);
+      int publicRows =
+          publicPages.campaign(campaignId).countries().stream()
+              .mapToInt(c -> c.offices().size())
+              .sum();
+      Result publicPage =
+          measure(
+              "public page of a campaign (" + publicRows + " appeals)",
+              () -> publicPages.campaign(campaignId));
       Result publicIndex = measure("public index", publicPages::index);
 
       long appeals = jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single();
-      long processes = jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ LIKE 'appeal:%'").query(Long.class).single();
+      long processes =
+          jdbc.sql(
+                  "SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ LIKE 'appeal:%'")
+              .query(Long.class)
+              .single();
       long workItems = jdbc.sql("SELECT count(*) FROM work_item").query(Long.class).single();
       int listed = tasks.list(page, advocate).items().size();
-      System.out.printf(Locale.ROOT, "%nSeeded %,d appeals in %d campaigns (%,d running appeal process instances, %,d open tasks) in %.1f s; the task page lists %d rows.%n",
-          appeals, CAMPAIGNS, processes, workItems, seedSeconds, listed);
-      System.out.printf(Locale.ROOT, "%-58s %9s %9s%n", "measurement (" + RUNS + " runs each)", "p50 ms", "p95 ms");
-      for (Result r : List.of(select1, count, portfolio, campaign, taskList, searchName, searchWord, publicPage, publicIndex)) {
+      System.out.printf(
+          Locale.ROOT,
+          "%nSeeded %,d appeals in %d campaigns (%,d running appeal process instances, %,d open tasks) in %.1f s; the task page lists %d rows.%n",
+          appeals,
+          CAMPAIGNS,
+          processes,
+          workItems,
+          seedSeconds,
+          listed);
+      System.out.printf(
+          Locale.ROOT,
+          "%-58s %9s %9s%n",
+          "measurement (" + RUNS + " runs each)",
+          "p50 ms",
+          "p95 ms");
+      for (Result r :
+          List.of(
+              select1,
+              count,
+              portfolio,
+              campaign,
+              taskList,
+              searchName,
+              searchWord,
+              publicPage,
+              publicIndex)) {
         System.out.printf(Locale.ROOT, "%-58s %9.3f %9.3f%n", r.name, r.p50, r.p95);
       }
-      System.out.printf(Locale.ROOT, "%nportfolio dashboard p95 / count(*) p95 = %.3f (goal <= 0.1) %s%n", portfolio.p95 / count.p95, portfolio.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
-      System.out.printf(Locale.ROOT, "campaign dashboard p95 / count(*) p95  = %.3f (goal <= 0.1) %s%n", campaign.p95 / count.p95, campaign.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
-      System.out.printf(Locale.ROOT, "task list p95 / SELECT 1 p95           = %.1f (goal <= 50) %s%n", taskList.p95 / select1.p95, taskList.p95 <= 50 * select1.p95 ? "MET" : "MISSED");
-      System.out.printf(Locale.ROOT, "search p95 / SELECT 1 p95               = %.1f, / count(*) p95 = %.3f ('vucic'); %.1f, %.3f ('real campaign 7')%n",
-          searchName.p95 / select1.p95, searchName.p95 / count.p95, searchWord.p95 / select1.p95, searchWord.p95 / count.p95);
-      System.out.printf(Locale.ROOT, "public page p95 / SELECT 1 p95          = %.1f, / count(*) p95 = %.3f; public index / SELECT 1 = %.1f%n",
-          publicPage.p95 / select1.p95, publicPage.p95 / count.p95, publicIndex.p95 / select1.p95);
+      System.out.printf(
+          Locale.ROOT,
+          "%nportfolio dashboard p95 / count(*) p95 = %.3f (goal <= 0.1) %s%n",
+          portfolio.p95 / count.p95,
+          portfolio.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "campaign dashboard p95 / count(*) p95  = %.3f (goal <= 0.1) %s%n",
+          campaign.p95 / count.p95,
+          campaign.p95 <= 0.1 * count.p95 ? "MET" : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "task list p95 / SELECT 1 p95           = %.1f (goal <= 50) %s%n",
+          taskList.p95 / select1.p95,
+          taskList.p95 <= 50 * select1.p95 ? "MET" : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "search p95 / SELECT 1 p95               = %.1f, / count(*) p95 = %.3f ('vucic'); %.1f, %.3f ('real campaign 7')%n",
+          searchName.p95 / select1.p95,
+          searchName.p95 / count.p95,
+          searchWord.p95 / select1.p95,
+          searchWord.p95 / count.p95);
+      System.out.printf(
+          Locale.ROOT,
+          "public page p95 / SELECT 1 p95          = %.1f, / count(*) p95 = %.3f; public index / SELECT 1 = %.1f%n",
+          publicPage.p95 / select1.p95,
+          publicPage.p95 / count.p95,
+          publicIndex.p95 / select1.p95);
       System.out.println("(real process campaigns: " + realCampaigns + ")");
     } finally {
       deleteQuietly(dataDir);
@@ -109,19 +194,40 @@ public final class DashboardBenchmark {
     return new Result(name, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
   }
 
-  /** 2 campaigns launched for real (1 000 process instances), 198 bulk-loaded with a realistic mix. */
+  /**
+   * 2 campaigns launched for real (1 000 process instances), 198 bulk-loaded with a realistic mix.
+   */
   static List<Long> seed(ConfigurableApplicationContext app, JdbcClient jdbc) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO app_user (username, password_hash, enabled) VALUES ('bench-advocate', 'x', true) ON CONFLICT DO NOTHING;
         INSERT INTO app_user_role (username, role) VALUES ('bench-advocate', 'ADVOCATE') ON CONFLICT DO NOTHING;
-        """).update();
-    String[][] countries = {{"AL", "Albania", "sq"}, {"BA", "Bosnia and Herzegovina", "bs"}, {"BG", "Bulgaria", "bg"}, {"HR", "Croatia", "hr"},
-        {"GR", "Greece", "el"}, {"XK", "Kosovo", "sq"}, {"ME", "Montenegro", "sr"}, {"MK", "North Macedonia", "mk"}, {"RO", "Romania", "ro"},
-        {"RS", "Serbia", "sr"}, {"SI", "Slovenia", "sl"}};
+        """)
+        .update();
+    String[][] countries = {
+      {"AL", "Albania", "sq"},
+      {"BA", "Bosnia and Herzegovina", "bs"},
+      {"BG", "Bulgaria", "bg"},
+      {"HR", "Croatia", "hr"},
+      {"GR", "Greece", "el"},
+      {"XK", "Kosovo", "sq"},
+      {"ME", "Montenegro", "sr"},
+      {"MK", "North Macedonia", "mk"},
+      {"RO", "Romania", "ro"},
+      {"RS", "Serbia", "sr"},
+      {"SI", "Slovenia", "sl"}
+    };
     for (int i = 0; i < APPEALS_PER_CAMPAIGN; i++) {
       String[] c = countries[i % countries.length];
-      jdbc.sql("INSERT INTO target (country_code, country, office, holder_name, channel, language) VALUES (?, ?, ?, ?, 'EMAIL', ?)")
-          .params(c[0], c[1], "Office " + i, c[0].equals("RS") ? "Aleksandar Vučić" : "Holder " + i, c[2]).update();
+      jdbc.sql(
+              "INSERT INTO target (country_code, country, office, holder_name, channel, language) VALUES (?, ?, ?, ?, 'EMAIL', ?)")
+          .params(
+              c[0],
+              c[1],
+              "Office " + i,
+              c[0].equals("RS") ? "Aleksandar Vučić" : "Holder " + i,
+              c[2])
+          .update();
     }
     List<Long> targetIds = jdbc.sql("SELECT id FROM target ORDER BY id").query(Long.class).list();
 
@@ -129,13 +235,24 @@ public final class DashboardBenchmark {
     Actor coordinator = new Actor("admin", Set.of(Role.COORDINATOR));
     List<Long> real = new ArrayList<>();
     for (int i = 0; i < REAL_CAMPAIGNS; i++) {
-      Campaign campaign = campaigns.create(new CampaignRequest("Real campaign " + i, "Benchmark", Set.of(Demand.values()), "P14D", 3, "P30D", targetIds), coordinator);
+      Campaign campaign =
+          campaigns.create(
+              new CampaignRequest(
+                  "Real campaign " + i,
+                  "Benchmark",
+                  Set.of(Demand.values()),
+                  "P14D",
+                  3,
+                  "P30D",
+                  targetIds),
+              coordinator);
       campaigns.launch(campaign.id(), coordinator);
       real.add(campaign.id());
     }
 
     // The real campaigns' appeals open in jobs: let them finish before the bulk load.
-    org.bucn.tracker.appeal.AppealService appealService = app.getBean(org.bucn.tracker.appeal.AppealService.class);
+    org.bucn.tracker.appeal.AppealService appealService =
+        app.getBean(org.bucn.tracker.appeal.AppealService.class);
     for (long id : real) {
       long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
       while (!appealService.opening(id).complete() && System.nanoTime() < until) {
@@ -148,42 +265,58 @@ public final class DashboardBenchmark {
       }
     }
 
-    // Bulk load with triggers off, in one transaction (SET LOCAL: the setting ends with it and never
-    // reaches another user of the pooled connection), then count once and index for search, set-based.
-    app.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> bulkLoad(jdbc));
-    jdbc.sql("""
+    // Bulk load with triggers off, in one transaction (SET LOCAL: the setting ends with it and
+    // never
+    // reaches another user of the pooled connection), then count once and index for search,
+    // set-based.
+    app.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+        .executeWithoutResult(status -> bulkLoad(jdbc));
+    jdbc.sql(
+            """
         SELECT rebuild_dashboard_counts();
-        """).query().singleRow();
-    jdbc.sql("""
+        """)
+        .query()
+        .singleRow();
+    jdbc.sql(
+            """
         INSERT INTO search_index (kind, ref_id, title, body) SELECT 'CAMPAIGN', c.id, c.title, coalesce(c.summary, '') FROM campaign c
         ON CONFLICT DO NOTHING
-        """).update();
-    jdbc.sql("""
+        """)
+        .update();
+    jdbc.sql(
+            """
         INSERT INTO search_index (kind, ref_id, appeal_id, title, body)
         SELECT 'APPEAL', a.id, a.id, t.office || ', ' || t.country || ' (' || c.title || ')',
                concat_ws(' ', t.holder_name, t.country_code, s.reference, r.summary)
           FROM appeal a JOIN target t ON t.id = a.target_id JOIN campaign c ON c.id = a.campaign_id
           LEFT JOIN appeal_submission s ON s.appeal_id = a.id LEFT JOIN appeal_response r ON r.appeal_id = a.id
         ON CONFLICT DO NOTHING
-        """).update();
+        """)
+        .update();
     jdbc.sql("VACUUM ANALYZE").update();
     return real;
   }
 
   private static void bulkLoad(JdbcClient jdbc) {
     jdbc.sql("SET LOCAL session_replication_role = replica").update();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups, sanction_check_interval, status, created_by, launched_at)
         SELECT 'Bulk campaign ' || g, 'Benchmark', '{CONDEMNATION,NON_RECOGNITION,SANCTIONS}', 'P14D', 3, 'P30D', 'ACTIVE', 'admin', now() - interval '120 days'
           FROM generate_series(1, ?) g
-        """).param(CAMPAIGNS - REAL_CAMPAIGNS).update();
+        """)
+        .param(CAMPAIGNS - REAL_CAMPAIGNS)
+        .update();
     jdbc.sql("SELECT setseed(0.42)").query().singleRow();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         CREATE TEMP TABLE bench_appeal AS
         SELECT c.id AS campaign_id, t.id AS target_id, t.country_code, random() AS r, random() AS r2, random() AS r3
           FROM campaign c CROSS JOIN target t WHERE c.title LIKE 'Bulk campaign %'
-        """).update();
-    jdbc.sql("""
+        """)
+        .update();
+    jdbc.sql(
+            """
         INSERT INTO campaign_target (campaign_id, target_id) SELECT campaign_id, target_id FROM bench_appeal;
         INSERT INTO appeal (campaign_id, target_id, country_code, stage, assignee, submitted_on, response_kind, responded_on, sanction_status)
         SELECT campaign_id, target_id, country_code, stage,
@@ -219,7 +352,8 @@ public final class DashboardBenchmark {
               ('followUp', 'ADVOCATE', a.stage = 'AWAITING_RESPONSE' AND a.id % 3 = 0),
               ('escalateNoResponse', 'COORDINATOR', a.stage = 'ESCALATED'),
               ('trackSanction', 'ADVOCATE', a.stage = 'TRACKING_SANCTIONS' AND a.id % 2 = 0)) k (task_key, grp, wanted) ON k.wanted;
-        """).update();
+        """)
+        .update();
   }
 
   private static void deleteQuietly(Path dir) {

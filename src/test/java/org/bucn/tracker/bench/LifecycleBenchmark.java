@@ -41,22 +41,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@value #MAX_FOLLOW_UPS} follow-ups (PT3S apart), one more interval to answer and an escalation.
  * Then {@code pgbench -N} with {@value #WORKERS} clients runs as long against the same cluster.
  * Prints completions/s, lifecycles/s, p50/p95 per completion, the ratio to pgbench, the follow-up
- * timers' lag under the load, where the CPU went, cold start and warm restart. Part of
- * {@code ./mvnw -Pbench verify}. With {@code -Dbench.statements=true} it also lists PostgreSQL's
- * busiest statements and sequential scans per completion (pg_stat_statements); further arguments
- * are the application's settings.
+ * timers' lag under the load, where the CPU went, cold start and warm restart. Part of {@code
+ * ./mvnw -Pbench verify}. With {@code -Dbench.statements=true} it also lists PostgreSQL's busiest
+ * statements and sequential scans per completion (pg_stat_statements); further arguments are the
+ * application's settings.
  */
 public final class LifecycleBenchmark {
 
   static final int WORKERS = 8;
-  /** Enough appeals in flight that no worker waits for a timer with nothing else to do (the machine is busy throughout). */
+
+  /**
+   * Enough appeals in flight that no worker waits for a timer with nothing else to do (the machine
+   * is busy throughout).
+   */
   static final int CAMPAIGNS = 30;
+
   static final int WARMUP_CAMPAIGNS = 5;
   static final int MAX_FOLLOW_UPS = 2;
   static final String FOLLOW_UP_INTERVAL = "PT3S";
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static final long FOLLOW_UP_LOOK_MILLIS = 250;
-  /** {@code -Dbench.statements=true}: PostgreSQL's busiest statements in the measured round (pg_stat_statements). */
+
+  /**
+   * {@code -Dbench.statements=true}: PostgreSQL's busiest statements in the measured round
+   * (pg_stat_statements).
+   */
   static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,15 +76,23 @@ public final class LifecycleBenchmark {
   public static void main(String[] args) throws Exception {
     Path dataDir = Files.createTempDirectory("tracker-lifecycle-bench");
     String[] settings = {
-      "--server.port=0", "--tracker.data-dir=" + dataDir, "--tracker.demo=true", "--logging.level.root=warn", "--spring.main.banner-mode=off"
+      "--server.port=0",
+      "--tracker.data-dir=" + dataDir,
+      "--tracker.demo=true",
+      "--logging.level.root=warn",
+      "--spring.main.banner-mode=off"
     };
-    // Further settings from the command line, e.g. --logging.level.org.camunda.bpm.engine.jobexecutor=debug
+    // Further settings from the command line, e.g.
+    // --logging.level.org.camunda.bpm.engine.jobexecutor=debug
     settings = Stream.concat(Stream.of(settings), Stream.of(args)).toArray(String[]::new);
     long coldStarted = System.nanoTime();
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(TrackerApplication.class).run(settings);
     double coldStart = seconds(coldStarted);
     if (STATEMENTS) {
-      app.getBean(JdbcClient.class).sql("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'").update();
+      app.getBean(JdbcClient.class)
+          .sql("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
+          .update();
     }
     app.close();
     long warmStarted = System.nanoTime();
@@ -88,8 +105,10 @@ public final class LifecycleBenchmark {
     }
   }
 
-  private static void run(ConfigurableApplicationContext app, double coldStart, double warmRestart) throws Exception {
-    String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+  private static void run(ConfigurableApplicationContext app, double coldStart, double warmRestart)
+      throws Exception {
+    String base =
+        "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     Session coordinator = Session.logIn(base, "coordinator");
     List<Long> targets = new ArrayList<>();
@@ -98,11 +117,16 @@ public final class LifecycleBenchmark {
     }
     List<Session[]> people = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
-      people.add(new Session[] {Session.logIn(base, w % 2 == 0 ? "advocate" : "advocate2"), Session.logIn(base, "coordinator")});
+      people.add(
+          new Session[] {
+            Session.logIn(base, w % 2 == 0 ? "advocate" : "advocate2"),
+            Session.logIn(base, "coordinator")
+          });
     }
     round(jdbc, coordinator, targets, people, WARMUP_CAMPAIGNS); // the JIT compiles the hot paths
     Thread.sleep(1500); // the warm-up's statistics published before the baseline is read
-    String deadlocksSql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
+    String deadlocksSql =
+        "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
     long deadlocksBefore = jdbc.sql(deadlocksSql).query(Long.class).single();
     Map<String, Long> writesBefore = tableWrites(jdbc);
     Map<String, Long> seqReadBefore = tableStat(jdbc, "seq_tup_read");
@@ -114,90 +138,185 @@ public final class LifecycleBenchmark {
     CpuUse cpu = CpuUse.now();
     Round measured = round(jdbc, coordinator, targets, people, CAMPAIGNS);
     String cpuUse = cpu.since();
-    System.out.println("measured round: " + from + " .. " + java.time.Instant.now() + " (for matching a JFR recording)");
+    System.out.println(
+        "measured round: "
+            + from
+            + " .. "
+            + java.time.Instant.now()
+            + " (for matching a JFR recording)");
     double elapsed = measured.elapsed();
     List<Long> latencies = measured.latencies();
     AtomicLong lifecycles = new AtomicLong(measured.lifecycles());
     List<Long> appeals = measured.appeals();
-    List<Double> lags = new ArrayList<>(jdbc.sql(
-            """
+    List<Double> lags =
+        new ArrayList<>(
+            jdbc.sql(
+                    """
             SELECT extract(epoch FROM due.at - (prev.at + interval '3 seconds')) * 1000
               FROM appeal_timeline due
               JOIN LATERAL (SELECT at FROM appeal_timeline p WHERE p.appeal_id = due.appeal_id AND p.id < due.id
                               AND p.action IN ('SUBMITTED', 'FOLLOWED_UP') ORDER BY p.id DESC LIMIT 1) prev ON true
              WHERE due.action = 'FOLLOW_UP_DUE' AND due.appeal_id = ANY (?)
             """)
-        .param(appeals.toArray(Long[]::new))
-        .query(Double.class).list());
+                .param(appeals.toArray(Long[]::new))
+                .query(Double.class)
+                .list());
 
-    Thread.sleep(1500); // PostgreSQL publishes its statistics within a second of a transaction's end
+    Thread.sleep(
+        1500); // PostgreSQL publishes its statistics within a second of a transaction's end
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
     long deadlocks = jdbc.sql(deadlocksSql).query(Long.class).single() - deadlocksBefore;
     Map<String, Long> writesAfter = tableWrites(jdbc);
     Map<String, Long> seqReadAfter = tableStat(jdbc, "seq_tup_read");
     EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
-    double tps = pgbench(postgres, Files.readString(app.getBean(org.bucn.tracker.TrackerProperties.class).dataDir().resolve("postgres.password")).trim(), (int) Math.max(10, Math.round(elapsed)));
+    double tps =
+        pgbench(
+            postgres,
+            Files.readString(
+                    app.getBean(org.bucn.tracker.TrackerProperties.class)
+                        .dataDir()
+                        .resolve("postgres.password"))
+                .trim(),
+            (int) Math.max(10, Math.round(elapsed)));
 
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     Collections.sort(lags);
     double completionsPerSecond = sorted.size() / elapsed;
     System.out.println();
-    System.out.println("Lifecycle benchmark: " + WORKERS + " workers over HTTP with web sessions, embedded PostgreSQL 17, fsync on");
-    System.out.printf(Locale.ROOT, "  appeals driven             %d (a quarter silent: %d follow-ups at %s, then an escalation)%n",
-        appeals.size(), MAX_FOLLOW_UPS, FOLLOW_UP_INTERVAL);
+    System.out.println(
+        "Lifecycle benchmark: "
+            + WORKERS
+            + " workers over HTTP with web sessions, embedded PostgreSQL 17, fsync on");
+    System.out.printf(
+        Locale.ROOT,
+        "  appeals driven             %d (a quarter silent: %d follow-ups at %s, then an escalation)%n",
+        appeals.size(),
+        MAX_FOLLOW_UPS,
+        FOLLOW_UP_INTERVAL);
     System.out.printf(Locale.ROOT, "  elapsed                    %.1f s%n", elapsed);
-    System.out.printf(Locale.ROOT, "  task completions           %d, %.1f/s%n", sorted.size(), completionsPerSecond);
-    System.out.printf(Locale.ROOT, "  lifecycles                 %.2f/s%n", lifecycles.get() / elapsed);
-    System.out.printf(Locale.ROOT, "  per completion (HTTP)      p50 %.1f ms, p95 %.1f ms%n", pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6);
-    System.out.printf(Locale.ROOT, "  follow-up timer lag        p50 %.0f ms, p95 %.0f ms (%d timers)%n", pctD(lags, 50), pctD(lags, 95), lags.size());
+    System.out.printf(
+        Locale.ROOT,
+        "  task completions           %d, %.1f/s%n",
+        sorted.size(),
+        completionsPerSecond);
+    System.out.printf(
+        Locale.ROOT, "  lifecycles                 %.2f/s%n", lifecycles.get() / elapsed);
+    System.out.printf(
+        Locale.ROOT,
+        "  per completion (HTTP)      p50 %.1f ms, p95 %.1f ms%n",
+        pct(sorted, 50) / 1e6,
+        pct(sorted, 95) / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "  follow-up timer lag        p50 %.0f ms, p95 %.0f ms (%d timers)%n",
+        pctD(lags, 50),
+        pctD(lags, 95),
+        lags.size());
     System.out.printf(Locale.ROOT, "  deadlocks (PostgreSQL)     %d%n", deadlocks);
     System.out.println("  CPU in the measured round  " + cpuUse);
-    System.out.printf(Locale.ROOT, "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n", WORKERS, tps);
-    System.out.printf(Locale.ROOT, "  ratio completions/pgbench  %.4f%n", tps > 0 ? completionsPerSecond / tps : Double.NaN);
+    System.out.printf(
+        Locale.ROOT,
+        "  pgbench -N, %d clients      %.0f TPS (same cluster, same duration)%n",
+        WORKERS,
+        tps);
+    System.out.printf(
+        Locale.ROOT,
+        "  ratio completions/pgbench  %.4f%n",
+        tps > 0 ? completionsPerSecond / tps : Double.NaN);
     System.out.printf(Locale.ROOT, "  cold start (fresh data)    %.1f s%n", coldStart);
-    System.out.println("  rows written per completion (inserts + updates + deletes), the busiest tables:");
+    System.out.println(
+        "  rows written per completion (inserts + updates + deletes), the busiest tables:");
     printBusiest(writesBefore, writesAfter, 12, sorted.size(), "%.2f");
-    System.out.printf(Locale.ROOT, "    %-28s %.2f%n", "all tables",
-        writesAfter.entrySet().stream().mapToLong(e -> e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L)).sum() / (double) sorted.size());
+    System.out.printf(
+        Locale.ROOT,
+        "    %-28s %.2f%n",
+        "all tables",
+        writesAfter.entrySet().stream()
+                .mapToLong(e -> e.getValue() - writesBefore.getOrDefault(e.getKey(), 0L))
+                .sum()
+            / (double) sorted.size());
     System.out.printf(Locale.ROOT, "  warm restart (same data)   %.1f s%n", warmRestart);
     if (STATEMENTS) {
-      System.out.println("  busiest statements (PostgreSQL's time per completion, calls per completion):");
+      System.out.println(
+          "  busiest statements (PostgreSQL's time per completion, calls per completion):");
       int completions = sorted.size();
-      jdbc.sql("""
+      jdbc.sql(
+              """
               SELECT total_exec_time, calls, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements
                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 25
               """)
-          .query((rs, n) -> String.format(Locale.ROOT, "    %6.3f ms %5.2f  %.150s", rs.getDouble(1) / completions,
-              rs.getLong(2) / (double) completions, rs.getString(3)))
-          .list().forEach(System.out::println);
+          .query(
+              (rs, n) ->
+                  String.format(
+                      Locale.ROOT,
+                      "    %6.3f ms %5.2f  %.150s",
+                      rs.getDouble(1) / completions,
+                      rs.getLong(2) / (double) completions,
+                      rs.getString(3)))
+          .list()
+          .forEach(System.out::println);
       System.out.println("  rows read by sequential scans per completion, by table:");
       printBusiest(seqReadBefore, seqReadAfter, 8, completions, "%.1f");
     }
   }
 
   /** The tables whose figure grew most in the measured round, per completion. */
-  private static void printBusiest(Map<String, Long> before, Map<String, Long> after, int limit, int completions, String format) {
+  private static void printBusiest(
+      Map<String, Long> before,
+      Map<String, Long> after,
+      int limit,
+      int completions,
+      String format) {
     after.entrySet().stream()
         .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
         .filter(e -> e.getValue() > 0)
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
         .limit(limit)
-        .forEach(e -> System.out.printf(Locale.ROOT, "    %-28s " + format + "%n", e.getKey(), e.getValue() / (double) completions));
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "    %-28s " + format + "%n",
+                    e.getKey(),
+                    e.getValue() / (double) completions));
   }
 
   /** One appeal from draft to its end; completions are timed, claims and lookups are not. */
   record Round(double elapsed, List<Long> latencies, long lifecycles, List<Long> appeals) {}
 
-  /** Launches the campaigns, waits for their appeals to open, and has the workers drive them all to their end. */
-  private static Round round(JdbcClient jdbc, Session coordinator, List<Long> targets, List<Session[]> people, int campaigns)
+  /**
+   * Launches the campaigns, waits for their appeals to open, and has the workers drive them all to
+   * their end.
+   */
+  private static Round round(
+      JdbcClient jdbc,
+      Session coordinator,
+      List<Long> targets,
+      List<Session[]> people,
+      int campaigns)
       throws Exception {
     List<Long> appeals = new ArrayList<>();
     Map<Long, Long> campaignOf = new java.util.concurrent.ConcurrentHashMap<>();
     for (int c = 0; c < campaigns; c++) {
-      JsonNode campaign = coordinator.post("/api/campaigns", Map.of(
-          "title", "Benchmark " + System.nanoTime(), "summary", "Lifecycle benchmark", "demands", List.of("CONDEMNATION", "SANCTIONS"),
-          "followUpInterval", FOLLOW_UP_INTERVAL, "maxFollowUps", MAX_FOLLOW_UPS, "sanctionCheckInterval", "P30D", "targetIds", targets));
+      JsonNode campaign =
+          coordinator.post(
+              "/api/campaigns",
+              Map.of(
+                  "title",
+                  "Benchmark " + System.nanoTime(),
+                  "summary",
+                  "Lifecycle benchmark",
+                  "demands",
+                  List.of("CONDEMNATION", "SANCTIONS"),
+                  "followUpInterval",
+                  FOLLOW_UP_INTERVAL,
+                  "maxFollowUps",
+                  MAX_FOLLOW_UPS,
+                  "sanctionCheckInterval",
+                  "P30D",
+                  "targetIds",
+                  targets));
       long id = campaign.get("id").asLong();
       coordinator.post("/api/campaigns/" + id + "/launch", null);
       for (JsonNode a : coordinator.get("/api/campaigns/" + id + "/appeals")) {
@@ -206,7 +325,10 @@ public final class LifecycleBenchmark {
       }
     }
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL").query(Long.class).single() > 0) {
+    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL")
+            .query(Long.class)
+            .single()
+        > 0) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("appeals not opened within " + PATIENCE);
       }
@@ -225,10 +347,12 @@ public final class LifecycleBenchmark {
       }
       Session adv = people.get(w)[0].timing(latencies);
       Session coord = people.get(w)[1].timing(latencies);
-      runs.add(workers.submit(() -> {
-        drive(adv, coord, mine, lifecycles);
-        return null;
-      }));
+      runs.add(
+          workers.submit(
+              () -> {
+                drive(adv, coord, mine, lifecycles);
+                return null;
+              }));
     }
     try {
       for (Future<?> run : runs) {
@@ -253,13 +377,16 @@ public final class LifecycleBenchmark {
    * ready (the answer to each completion names the appeal's next tasks), and the follow-ups of
    * silent appeals as their timers bring them.
    */
-  private static void drive(Session adv, Session coord, List<Appeal> appeals, AtomicLong lifecycles) throws Exception {
+  private static void drive(Session adv, Session coord, List<Appeal> appeals, AtomicLong lifecycles)
+      throws Exception {
     java.util.Deque<Step> ready = new java.util.ArrayDeque<>();
     Map<Long, Appeal> awaitingFollowUp = new java.util.HashMap<>();
     Map<Long, Appeal> drafts = new java.util.HashMap<>();
     appeals.forEach(a -> drafts.put(a.id(), a));
     for (long campaign : appeals.stream().map(Appeal::campaignId).distinct().toList()) {
-      for (JsonNode task : adv.get("/api/tasks?scope=claimable&taskKey=draftAppeal&size=100&campaignId=" + campaign).path("items")) {
+      for (JsonNode task :
+          adv.get("/api/tasks?scope=claimable&taskKey=draftAppeal&size=100&campaignId=" + campaign)
+              .path("items")) {
         Appeal appeal = drafts.remove(task.path("appealId").asLong());
         if (appeal != null) {
           ready.add(new Step(appeal, task.get("id").asText(), "draftAppeal"));
@@ -276,7 +403,8 @@ public final class LifecycleBenchmark {
       Step step = ready.poll();
       if (step == null) {
         if (System.nanoTime() - lastStep > PATIENCE.toNanos()) {
-          throw new IllegalStateException("no task came within " + PATIENCE + " for appeals " + awaitingFollowUp.keySet());
+          throw new IllegalStateException(
+              "no task came within " + PATIENCE + " for appeals " + awaitingFollowUp.keySet());
         }
         // A busy person's list refreshes every quarter second, not in a tight loop.
         long wait = FOLLOW_UP_LOOK_MILLIS - (System.currentTimeMillis() - lastLook);
@@ -284,14 +412,19 @@ public final class LifecycleBenchmark {
           Thread.sleep(wait);
         }
         lastLook = System.currentTimeMillis();
-        for (JsonNode task : adv.get("/api/tasks?scope=mine&taskKey=followUp&size=100").path("items")) {
+        for (JsonNode task :
+            adv.get("/api/tasks?scope=mine&taskKey=followUp&size=100").path("items")) {
           Appeal appeal = awaitingFollowUp.remove(task.path("appealId").asLong());
           if (appeal != null) {
             ready.add(new Step(appeal, task.get("id").asText(), "followUp"));
           }
         }
-        // After the last follow-up, the target gets one more interval to answer; then a coordinator decides.
-        for (JsonNode task : coord.get("/api/tasks?scope=claimable&taskKey=escalateNoResponse&size=100").path("items")) {
+        // After the last follow-up, the target gets one more interval to answer; then a coordinator
+        // decides.
+        for (JsonNode task :
+            coord
+                .get("/api/tasks?scope=claimable&taskKey=escalateNoResponse&size=100")
+                .path("items")) {
           Appeal appeal = awaitingFollowUp.remove(task.path("appealId").asLong());
           if (appeal != null) {
             ready.add(new Step(appeal, task.get("id").asText(), "escalateNoResponse"));
@@ -300,20 +433,22 @@ public final class LifecycleBenchmark {
         continue;
       }
       lastStep = System.nanoTime();
-      boolean coordinators = step.taskKey().equals("reviewAppeal") || step.taskKey().equals("escalateNoResponse");
+      boolean coordinators =
+          step.taskKey().equals("reviewAppeal") || step.taskKey().equals("escalateNoResponse");
       Session who = coordinators ? coord : adv;
       if (step.taskKey().equals("draftAppeal")) {
         adv.post("/api/tasks/" + step.taskId() + "/claim", null);
       }
       JsonNode next = who.timedComplete(step.taskId(), fields(step)).path("nextTasks");
-      String following = switch (step.taskKey()) {
-        case "draftAppeal" -> "reviewAppeal";
-        case "reviewAppeal" -> "submitAppeal";
-        case "submitAppeal" -> step.appeal().silent() ? null : "recordResponse";
-        case "recordResponse" -> "trackSanction";
-        case "followUp" -> "escalateNoResponse";
-        default -> null;
-      };
+      String following =
+          switch (step.taskKey()) {
+            case "draftAppeal" -> "reviewAppeal";
+            case "reviewAppeal" -> "submitAppeal";
+            case "submitAppeal" -> step.appeal().silent() ? null : "recordResponse";
+            case "recordResponse" -> "trackSanction";
+            case "followUp" -> "escalateNoResponse";
+            default -> null;
+          };
       String nextTask = null;
       for (JsonNode task : next) {
         if (task.path("taskKey").asText().equals(following)) {
@@ -333,13 +468,25 @@ public final class LifecycleBenchmark {
 
   private static Map<String, ?> fields(Step step) {
     return switch (step.taskKey()) {
-      case "draftAppeal" -> Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en");
+      case "draftAppeal" ->
+          Map.of("text", "Your Excellency, we ask you to refuse recognition.", "language", "en");
       case "reviewAppeal" -> Map.of("decision", "APPROVE");
-      case "submitAppeal" -> Map.of("submittedAt", TODAY, "channel", "EMAIL", "sentElsewhere", "true", "reference", "B-" + step.appeal().id());
+      case "submitAppeal" ->
+          Map.of(
+              "submittedAt",
+              TODAY,
+              "channel",
+              "EMAIL",
+              "sentElsewhere",
+              "true",
+              "reference",
+              "B-" + step.appeal().id());
       case "followUp" -> Map.of("doneAt", TODAY, "channel", "EMAIL", "note", "Reminder");
       case "escalateNoResponse" -> Map.of("decision", "CLOSE_NO_RESPONSE", "note", "Silent");
-      case "recordResponse" -> Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned");
-      case "trackSanction" -> Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY);
+      case "recordResponse" ->
+          Map.of("receivedAt", TODAY, "kind", "CONDEMNED", "summary", "Condemned");
+      case "trackSanction" ->
+          Map.of("status", "ADOPTED", "measure", "Asset freeze", "decidedAt", TODAY);
       default -> throw new IllegalArgumentException(step.taskKey());
     };
   }
@@ -353,7 +500,8 @@ public final class LifecycleBenchmark {
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
     Map<String, Long> values = new java.util.HashMap<>();
     jdbc.sql("SELECT relname, " + figure + " FROM pg_stat_user_tables")
-        .query((rs, n) -> values.put(rs.getString(1), rs.getLong(2))).list();
+        .query((rs, n) -> values.put(rs.getString(1), rs.getLong(2)))
+        .list();
     return values;
   }
 
@@ -377,8 +525,10 @@ public final class LifecycleBenchmark {
       } catch (IOException | RuntimeException e) {
         return new CpuUse(-1, -1, 0, System.nanoTime());
       }
-      long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime();
+      long jvm =
+          ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime();
       return new CpuUse(busy, total, jvm, System.nanoTime());
     }
 
@@ -390,25 +540,40 @@ public final class LifecycleBenchmark {
       int cores = Runtime.getRuntime().availableProcessors();
       double busy = (end.busyTicks() - busyTicks) / (double) (end.totalTicks() - totalTicks);
       double jvm = (end.jvmNanos() - jvmNanos) / (double) (end.wallNanos() - wallNanos) / cores;
-      return String.format(Locale.ROOT, "%.0f%% of %d cores busy: this JVM %.0f%%, the rest (PostgreSQL) %.0f%%",
-          busy * 100, cores, jvm * 100, Math.max(0, busy - jvm) * 100);
+      return String.format(
+          Locale.ROOT,
+          "%.0f%% of %d cores busy: this JVM %.0f%%, the rest (PostgreSQL) %.0f%%",
+          busy * 100,
+          cores,
+          jvm * 100,
+          Math.max(0, busy - jvm) * 100);
     }
   }
 
   /** pgbench's simple-update script (-N) on a database of its own in the same cluster. */
-  private static double pgbench(EmbeddedPostgres postgres, String password, int seconds) throws Exception {
-    Path pgbench = Stream.of("/usr/lib/postgresql")
-        .map(Path::of).filter(Files::isDirectory)
-        .flatMap(dir -> {
-          try (Stream<Path> versions = Files.list(dir)) {
-            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable).toList().stream();
-          } catch (IOException e) {
-            return Stream.empty();
-          }
-        })
-        .findFirst().orElse(null);
+  private static double pgbench(EmbeddedPostgres postgres, String password, int seconds)
+      throws Exception {
+    Path pgbench =
+        Stream.of("/usr/lib/postgresql")
+            .map(Path::of)
+            .filter(Files::isDirectory)
+            .flatMap(
+                dir -> {
+                  try (Stream<Path> versions = Files.list(dir)) {
+                    return versions
+                        .map(v -> v.resolve("bin/pgbench"))
+                        .filter(Files::isExecutable)
+                        .toList()
+                        .stream();
+                  } catch (IOException e) {
+                    return Stream.empty();
+                  }
+                })
+            .findFirst()
+            .orElse(null);
     if (pgbench == null) {
-      System.out.println("pgbench not found (Debian: apt-get install postgresql); no PostgreSQL baseline in this run");
+      System.out.println(
+          "pgbench not found (Debian: apt-get install postgresql); no PostgreSQL baseline in this run");
       return 0;
     }
     try (var c = postgres.getPostgresDatabase().getConnection()) {
@@ -416,9 +581,38 @@ public final class LifecycleBenchmark {
       c.createStatement().execute("CREATE DATABASE pgbench");
     }
     String port = Integer.toString(postgres.getPort());
-    exec(password, pgbench.toString(), "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
-    String out = exec(password, pgbench.toString(), "-N", "-c", Integer.toString(WORKERS), "-j", "2", "-T", Integer.toString(seconds),
-        "-h", "localhost", "-p", port, "-U", "postgres", "pgbench");
+    exec(
+        password,
+        pgbench.toString(),
+        "-i",
+        "-q",
+        "-s",
+        "10",
+        "-h",
+        "localhost",
+        "-p",
+        port,
+        "-U",
+        "postgres",
+        "pgbench");
+    String out =
+        exec(
+            password,
+            pgbench.toString(),
+            "-N",
+            "-c",
+            Integer.toString(WORKERS),
+            "-j",
+            "2",
+            "-T",
+            Integer.toString(seconds),
+            "-h",
+            "localhost",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "pgbench");
     Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
     return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
   }
@@ -440,11 +634,15 @@ public final class LifecycleBenchmark {
   }
 
   private static long pct(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? 0
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
   private static double pctD(List<Double> sorted, int p) {
-    return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? Double.NaN
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
   /** A person's browser: a web session (cookie) and its CSRF token, calling the JSON API. */
@@ -462,12 +660,28 @@ public final class LifecycleBenchmark {
 
     static Session logIn(String base, String username) throws Exception {
       HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-      String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String login =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       String token = meta(login, "value=\"([^\"]+)\"");
-      String form = "username=" + username + "&password=demo&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-      http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-      String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String form =
+          "username="
+              + username
+              + "&password=demo&_csrf="
+              + URLEncoder.encode(token, StandardCharsets.UTF_8);
+      http.send(
+          HttpRequest.newBuilder(URI.create(base + "/login"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+      String home =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       return new Session(http, base, meta(home, "<meta name=\"_csrf\" content=\"([^\"]+)\""));
     }
 
@@ -481,8 +695,15 @@ public final class LifecycleBenchmark {
     }
 
     JsonNode post(String path, Object body) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
-          .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/json")
+              .header("X-CSRF-TOKEN", csrf)
+              .POST(
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build());
     }
 
     JsonNode timedComplete(String task, Map<String, ?> fields) throws Exception {
@@ -495,7 +716,14 @@ public final class LifecycleBenchmark {
     private JsonNode send(HttpRequest request) throws Exception {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.uri()
+                + " -> "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
       return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }

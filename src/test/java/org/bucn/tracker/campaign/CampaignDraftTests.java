@@ -30,37 +30,85 @@ class CampaignDraftTests {
 
   @Test
   void aDraftIsEditedAndDeletedAndALaunchedCampaignIsNeither() throws Exception {
-    long al = targets.findAll().stream().filter(t -> t.countryCode().equals("AL")).findFirst().orElseThrow().id();
-    long rs = targets.findAll().stream().filter(t -> t.countryCode().equals("RS")).findFirst().orElseThrow().id();
-    Campaign draft = campaigns.create(new CampaignRequest("Typo in the titel " + System.nanoTime(), "Test", Set.of(Demand.CONDEMNATION),
-        "P14D", 3, "P30D", List.of(al)), CampaignDrill.COORDINATOR);
+    long al =
+        targets.findAll().stream()
+            .filter(t -> t.countryCode().equals("AL"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    long rs =
+        targets.findAll().stream()
+            .filter(t -> t.countryCode().equals("RS"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    Campaign draft =
+        campaigns.create(
+            new CampaignRequest(
+                "Typo in the titel " + System.nanoTime(),
+                "Test",
+                Set.of(Demand.CONDEMNATION),
+                "P14D",
+                3,
+                "P30D",
+                List.of(al)),
+            CampaignDrill.COORDINATOR);
     String corrected = "Corrected title " + System.nanoTime();
-    String body = """
+    String body =
+        """
         {"title": "%s", "summary": "Test", "demands": ["CONDEMNATION", "SANCTIONS"], "followUpInterval": "P7D", "maxFollowUps": 2,
          "sanctionCheckInterval": "P30D", "targetIds": [%d, %d], "draftWithin": "P3D"}
-        """.formatted(corrected, al, rs);
-    mvc.perform(put("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON).content(body))
+        """
+            .formatted(corrected, al, rs);
+    mvc.perform(
+            put("/api/campaigns/" + draft.id())
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.title").value(corrected))
         .andExpect(jsonPath("$.targetIds.length()").value(2))
         .andExpect(jsonPath("$.draftWithin").value("P3D"))
         .andExpect(jsonPath("$.reviewWithin").value("P2D"));
-    mvc.perform(put("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON)
-            .content(body.replace("\"P3D\"", "\"three days\"")))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("draftWithin"));
-    mvc.perform(put("/api/campaigns/" + draft.id()).with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON).content(body))
+    mvc.perform(
+            put("/api/campaigns/" + draft.id())
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"P3D\"", "\"three days\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("draftWithin"));
+    mvc.perform(
+            put("/api/campaigns/" + draft.id())
+                .with(httpBasic("advocate", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
         .andExpect(status().isForbidden());
 
-    letters.save(draft.id(), "en", new LetterRequest("Appeal", "{{salutation}}", true), CampaignDrill.COORDINATOR);
-    mvc.perform(delete("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo"))).andExpect(status().isNoContent());
-    mvc.perform(get("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo"))).andExpect(status().isNotFound());
-    mvc.perform(get("/api/search").param("q", corrected).param("type", "CAMPAIGN").with(httpBasic("coordinator", "demo")))
+    letters.save(
+        draft.id(),
+        "en",
+        new LetterRequest("Appeal", "{{salutation}}", true),
+        CampaignDrill.COORDINATOR);
+    mvc.perform(delete("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/api/campaigns/" + draft.id()).with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/api/search")
+                .param("q", corrected)
+                .param("type", "CAMPAIGN")
+                .with(httpBasic("coordinator", "demo")))
         .andExpect(jsonPath("$.total").value(0));
 
     Campaign launched = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
-    mvc.perform(put("/api/campaigns/" + launched.id()).with(httpBasic("coordinator", "demo")).contentType(MediaType.APPLICATION_JSON).content(body))
+    mvc.perform(
+            put("/api/campaigns/" + launched.id())
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
         .andExpect(status().isConflict());
-    mvc.perform(delete("/api/campaigns/" + launched.id()).with(httpBasic("coordinator", "demo"))).andExpect(status().isConflict());
+    mvc.perform(delete("/api/campaigns/" + launched.id()).with(httpBasic("coordinator", "demo")))
+        .andExpect(status().isConflict());
     assertThat(campaigns.get(launched.id()).status()).isEqualTo(CampaignStatus.ACTIVE);
   }
 }

@@ -23,8 +23,8 @@ import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.step.Steps;
-import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
@@ -47,16 +47,27 @@ class CampaignScaleTests {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    server = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
-    app = StandaloneStarts.onServer(server, dir.resolve("unused"), "scale-admin-pw", "tracker.demo=false");
+    server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dir.resolve("pg"))
+            .setCleanDataDirectory(true)
+            .start();
+    app =
+        StandaloneStarts.onServer(
+            server, dir.resolve("unused"), "scale-admin-pw", "tracker.demo=false");
     JdbcClient jdbc = app.getBean(JdbcClient.class);
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO target (country_code, country, office, channel, language)
         SELECT 'RS', 'Serbia', 'Scale office ' || n, 'EMAIL', 'sr' FROM generate_series(1, 1000) n
-        """).update();
+        """)
+        .update();
     targetIds = jdbc.sql("SELECT id FROM target ORDER BY id").query(Long.class).list();
-    jdbc.sql("INSERT INTO app_user (username, password_hash, display_name) VALUES ('coordinator', 'x', 'Scale coordinator')").update();
-    jdbc.sql("INSERT INTO app_user_role (username, role) VALUES ('coordinator', 'COORDINATOR')").update();
+    jdbc.sql(
+            "INSERT INTO app_user (username, password_hash, display_name) VALUES ('coordinator', 'x', 'Scale coordinator')")
+        .update();
+    jdbc.sql("INSERT INTO app_user_role (username, role) VALUES ('coordinator', 'COORDINATOR')")
+        .update();
   }
 
   @AfterAll
@@ -71,7 +82,9 @@ class CampaignScaleTests {
   void aThousandTargetsLaunchInOneStepAndTheirAppealsOpenAfterIt() {
     CampaignService campaigns = app.getBean(CampaignService.class);
     AppealService appeals = app.getBean(AppealService.class);
-    Campaign draft = campaigns.create(request("Thousand", Set.of(Demand.CONDEMNATION), targetIds), CampaignDrill.COORDINATOR);
+    Campaign draft =
+        campaigns.create(
+            request("Thousand", Set.of(Demand.CONDEMNATION), targetIds), CampaignDrill.COORDINATOR);
 
     long started = System.nanoTime();
     Campaign launched = campaigns.launch(draft.id(), CampaignDrill.COORDINATOR);
@@ -79,16 +92,30 @@ class CampaignScaleTests {
 
     assertThat(launched.status()).isEqualTo(CampaignStatus.ACTIVE);
     assertThat(appeals.opening(draft.id()).appeals()).isEqualTo(1000);
-    assertThat(campaigns.launch(draft.id(), CampaignDrill.COORDINATOR).status()).as("launching again changes nothing").isEqualTo(CampaignStatus.ACTIVE);
+    assertThat(campaigns.launch(draft.id(), CampaignDrill.COORDINATOR).status())
+        .as("launching again changes nothing")
+        .isEqualTo(CampaignStatus.ACTIVE);
     long openingStarted = System.nanoTime();
-    await("every appeal opened by the job executor").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+    await("every appeal opened by the job executor")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> appeals.opening(draft.id()).complete());
     Duration opening = Duration.ofNanos(System.nanoTime() - openingStarted);
-    System.out.printf("1000-target launch: launch call %d ms, appeals opened %d ms later%n", launch.toMillis(), opening.toMillis());
+    System.out.printf(
+        "1000-target launch: launch call %d ms, appeals opened %d ms later%n",
+        launch.toMillis(), opening.toMillis());
 
-    assertThat(appeals.summariesOfCampaign(draft.id())).hasSize(1000).allSatisfy(a -> assertThat(a.stage()).isEqualTo(AppealStage.DRAFTING));
-    assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM work_item WHERE campaign_id = ?").param(draft.id()).query(Long.class).single())
-        .as("one draft task per appeal, none twice").isEqualTo(1000);
+    assertThat(appeals.summariesOfCampaign(draft.id()))
+        .hasSize(1000)
+        .allSatisfy(a -> assertThat(a.stage()).isEqualTo(AppealStage.DRAFTING));
+    assertThat(
+            app.getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM work_item WHERE campaign_id = ?")
+                .param(draft.id())
+                .query(Long.class)
+                .single())
+        .as("one draft task per appeal, none twice")
+        .isEqualTo(1000);
   }
 
   @Test
@@ -98,52 +125,76 @@ class CampaignScaleTests {
     RuntimeService runtime = app.getBean(RuntimeService.class);
     Worklist worklist = app.getBean(Worklist.class);
     Steps steps = app.getBean(Steps.class);
-    Campaign campaign = campaigns.create(request("Two hundred", Set.of(Demand.SANCTIONS), targetIds.subList(0, 200)), CampaignDrill.COORDINATOR);
+    Campaign campaign =
+        campaigns.create(
+            request("Two hundred", Set.of(Demand.SANCTIONS), targetIds.subList(0, 200)),
+            CampaignDrill.COORDINATOR);
     campaigns.launch(campaign.id(), CampaignDrill.COORDINATOR);
     await().atMost(Duration.ofMinutes(3)).until(() -> appeals.opening(campaign.id()).complete());
 
     // Move every appeal straight to its last step, the sanction outcome.
     List<String> lastSteps = new ArrayList<>();
     for (AppealSummary appeal : appeals.summariesOfCampaign(campaign.id())) {
-      runtime.createProcessInstanceModification(appeals.processInstanceId(appeal.id()))
+      runtime
+          .createProcessInstanceModification(appeals.processInstanceId(appeal.id()))
           .cancelAllForActivity(TaskKey.DRAFT_APPEAL.elementId())
           .startBeforeActivity(TaskKey.TRACK_SANCTION.elementId())
           .execute();
-      lastSteps.add(worklist.openTasksOfAppeal(appeal.id()).stream()
-          .filter(t -> t.taskKey().equals(TaskKey.TRACK_SANCTION.key())).map(TaskItem::id).findFirst().orElseThrow());
+      lastSteps.add(
+          worklist.openTasksOfAppeal(appeal.id()).stream()
+              .filter(t -> t.taskKey().equals(TaskKey.TRACK_SANCTION.key()))
+              .map(TaskItem::id)
+              .findFirst()
+              .orElseThrow());
     }
 
     ExecutorService people = Executors.newFixedThreadPool(16);
     CountDownLatch go = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> refused = new ConcurrentLinkedQueue<>();
-    var outcome = new AppealInput.Sanction(SanctionStatus.ADOPTED, "Asset freeze", LocalDate.now(), null, null, null);
+    var outcome =
+        new AppealInput.Sanction(
+            SanctionStatus.ADOPTED, "Asset freeze", LocalDate.now(), null, null, null);
     for (String task : lastSteps) {
-      people.submit(() -> {
-        try {
-          go.await();
-          steps.complete(task, outcome, CampaignDrill.COORDINATOR);
-        } catch (Throwable e) {
-          refused.add(e);
-        }
-        return null;
-      });
+      people.submit(
+          () -> {
+            try {
+              go.await();
+              steps.complete(task, outcome, CampaignDrill.COORDINATOR);
+            } catch (Throwable e) {
+              refused.add(e);
+            }
+            return null;
+          });
     }
     go.countDown();
     people.shutdown();
     assertThat(people.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
 
     assertThat(refused).as("completions refused").isEmpty();
-    await("the campaign closes by itself").atMost(Duration.ofMinutes(2))
+    await("the campaign closes by itself")
+        .atMost(Duration.ofMinutes(2))
         .until(() -> campaigns.get(campaign.id()).status() == CampaignStatus.CLOSED);
     assertThat(campaigns.get(campaign.id()).closedEarly()).isFalse();
-    String processInstanceId = app.getBean(JdbcClient.class).sql("SELECT process_instance_id FROM campaign WHERE id = ?")
-        .param(campaign.id()).query(String.class).single();
-    assertThat(app.getBean(HistoryService.class).createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).activityId(CampaignProcess.TASK_CLOSE).count()).as("closed exactly once").isEqualTo(1);
-    assertThat(appeals.summariesOfCampaign(campaign.id())).allSatisfy(a -> assertThat(a.stage()).isEqualTo(AppealStage.CLOSED));
+    String processInstanceId =
+        app.getBean(JdbcClient.class)
+            .sql("SELECT process_instance_id FROM campaign WHERE id = ?")
+            .param(campaign.id())
+            .query(String.class)
+            .single();
+    assertThat(
+            app.getBean(HistoryService.class)
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(CampaignProcess.TASK_CLOSE)
+                .count())
+        .as("closed exactly once")
+        .isEqualTo(1);
+    assertThat(appeals.summariesOfCampaign(campaign.id()))
+        .allSatisfy(a -> assertThat(a.stage()).isEqualTo(AppealStage.CLOSED));
   }
 
   private static CampaignRequest request(String title, Set<Demand> demands, List<Long> targets) {
-    return new CampaignRequest(title + " " + System.nanoTime(), "Scale test", demands, "P14D", 3, "P30D", targets);
+    return new CampaignRequest(
+        title + " " + System.nanoTime(), "Scale test", demands, "P14D", 3, "P30D", targets);
   }
 }

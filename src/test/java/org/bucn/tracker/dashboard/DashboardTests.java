@@ -52,10 +52,22 @@ class DashboardTests {
     return LocalDate.now().minusDays(days).toString();
   }
 
-  /** Five appeals in known states: one drafting, three answered after 8, 4 and 6 days, one silent. */
+  /**
+   * Five appeals in known states: one drafting, three answered after 8, 4 and 6 days, one silent.
+   */
   @BeforeEach
   void fiveAppeals() {
-    campaign = drill.launch(Set.of(Demand.CONDEMNATION, Demand.SANCTIONS), "P14D", 3, "P30D", "AL", "BG", "HR", "RS", "GR");
+    campaign =
+        drill.launch(
+            Set.of(Demand.CONDEMNATION, Demand.SANCTIONS),
+            "P14D",
+            3,
+            "P30D",
+            "AL",
+            "BG",
+            "HR",
+            "RS",
+            "GR");
     long bg = drill.appeal(campaign, "BG");
     long hr = drill.appeal(campaign, "HR");
     long rs = drill.appeal(campaign, "RS");
@@ -68,33 +80,56 @@ class DashboardTests {
     drill.submit(rs, daysAgo(10));
     drill.submit(gr, daysAgo(9));
     drill.respond(bg, "CONDEMNED", daysAgo(2));
-    drill.complete(bg, TaskKey.TRACK_SANCTION, ADVOCATE,
-        Map.of("status", "ALIGNED", "measure", "=HYPERLINK(\"x\"), aligned", "decidedAt", daysAgo(1)));
+    drill.complete(
+        bg,
+        TaskKey.TRACK_SANCTION,
+        ADVOCATE,
+        Map.of(
+            "status", "ALIGNED", "measure", "=HYPERLINK(\"x\"), aligned", "decidedAt", daysAgo(1)));
     drill.respond(hr, "DECLINED", daysAgo(6));
     drill.respond(gr, "ACKNOWLEDGED", daysAgo(3));
-    drill.complete(gr, TaskKey.TRACK_SANCTION, ADVOCATE, Map.of("status", "PENDING", "measure", "Under discussion"));
+    drill.complete(
+        gr,
+        TaskKey.TRACK_SANCTION,
+        ADVOCATE,
+        Map.of("status", "PENDING", "measure", "Under discussion"));
   }
 
   @Test
   void campaignDashboardCountsExactly() {
     Dashboard d = dashboards.campaign(campaign.id());
     assertThat(d.appeals()).isEqualTo(5);
-    assertThat(d.stages()).containsOnly(
-        entry(AppealStage.DRAFTING, 1L), entry(AppealStage.AWAITING_RESPONSE, 1L),
-        entry(AppealStage.TRACKING_SANCTIONS, 1L), entry(AppealStage.CLOSED, 2L));
-    assertThat(d.responses()).containsOnly(
-        entry(ResponseKind.CONDEMNED, 1L), entry(ResponseKind.DECLINED, 1L), entry(ResponseKind.ACKNOWLEDGED, 1L));
-    assertThat(d.sanctions()).containsOnly(entry(SanctionStatus.ALIGNED, 1L), entry(SanctionStatus.PENDING, 1L));
+    assertThat(d.stages())
+        .containsOnly(
+            entry(AppealStage.DRAFTING, 1L), entry(AppealStage.AWAITING_RESPONSE, 1L),
+            entry(AppealStage.TRACKING_SANCTIONS, 1L), entry(AppealStage.CLOSED, 2L));
+    assertThat(d.responses())
+        .containsOnly(
+            entry(ResponseKind.CONDEMNED, 1L),
+            entry(ResponseKind.DECLINED, 1L),
+            entry(ResponseKind.ACKNOWLEDGED, 1L));
+    assertThat(d.sanctions())
+        .containsOnly(entry(SanctionStatus.ALIGNED, 1L), entry(SanctionStatus.PENDING, 1L));
     assertThat(d.submitted()).isEqualTo(4);
     assertThat(d.responded()).isEqualTo(3);
     assertThat(d.responseRate()).isEqualTo(0.75);
     assertThat(d.medianDaysToResponse()).isEqualTo(6.0);
     assertThat(d.daysToResponse()).containsOnly(entry(4, 1L), entry(6, 1L), entry(8, 1L));
     assertThat(d.overdueFollowUps()).isZero();
-    Map<String, String> outcomes = d.countries().stream().collect(Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome));
-    assertThat(outcomes).containsOnly(
-        entry("AL", "OPEN"), entry("BG", "SANCTIONS"), entry("HR", "DECLINED"), entry("RS", "OPEN"), entry("GR", "ACKNOWLEDGED"));
-    assertThat(d.countries()).extracting(Dashboard.CountryRow::country).containsExactly("Albania", "Bulgaria", "Croatia", "Greece", "Serbia");
+    Map<String, String> outcomes =
+        d.countries().stream()
+            .collect(
+                Collectors.toMap(Dashboard.CountryRow::countryCode, Dashboard.CountryRow::outcome));
+    assertThat(outcomes)
+        .containsOnly(
+            entry("AL", "OPEN"),
+            entry("BG", "SANCTIONS"),
+            entry("HR", "DECLINED"),
+            entry("RS", "OPEN"),
+            entry("GR", "ACKNOWLEDGED"));
+    assertThat(d.countries())
+        .extracting(Dashboard.CountryRow::country)
+        .containsExactly("Albania", "Bulgaria", "Croatia", "Greece", "Serbia");
   }
 
   /**
@@ -105,34 +140,70 @@ class DashboardTests {
   @Test
   void theCountersAgreeWithTheAppealsThemselvesAndThePortfolioIsTheirSum() {
     Dashboard d = dashboards.campaign(campaign.id());
-    assertThat(d.appeals()).isEqualTo(jdbc.sql("SELECT count(*) FROM appeal WHERE campaign_id = ?").param(campaign.id()).query(Long.class).single());
-    Map<AppealStage, Long> byStage = jdbc.sql("SELECT stage, count(*) FROM appeal WHERE campaign_id = ? GROUP BY stage").param(campaign.id())
-        .query((rs, i) -> Map.entry(AppealStage.valueOf(rs.getString(1)), rs.getLong(2))).list().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(d.appeals())
+        .isEqualTo(
+            jdbc.sql("SELECT count(*) FROM appeal WHERE campaign_id = ?")
+                .param(campaign.id())
+                .query(Long.class)
+                .single());
+    Map<AppealStage, Long> byStage =
+        jdbc
+            .sql("SELECT stage, count(*) FROM appeal WHERE campaign_id = ? GROUP BY stage")
+            .param(campaign.id())
+            .query((rs, i) -> Map.entry(AppealStage.valueOf(rs.getString(1)), rs.getLong(2)))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(d.stages()).isEqualTo(byStage);
-    long responded = jdbc.sql("""
+    long responded =
+        jdbc.sql(
+                """
         SELECT count(*) FROM appeal_response r JOIN appeal a ON a.id = r.appeal_id
          WHERE a.campaign_id = ? AND r.kind <> 'NO_RESPONSE' AND a.stage <> 'WITHDRAWN'
-        """).param(campaign.id()).query(Long.class).single();
+        """)
+            .param(campaign.id())
+            .query(Long.class)
+            .single();
     assertThat(d.responded()).isEqualTo(responded);
-    long submitted = jdbc.sql("SELECT count(*) FROM appeal_submission s JOIN appeal a ON a.id = s.appeal_id WHERE a.campaign_id = ? AND a.stage <> 'WITHDRAWN'")
-        .param(campaign.id()).query(Long.class).single();
+    long submitted =
+        jdbc.sql(
+                "SELECT count(*) FROM appeal_submission s JOIN appeal a ON a.id = s.appeal_id WHERE a.campaign_id = ? AND a.stage <> 'WITHDRAWN'")
+            .param(campaign.id())
+            .query(Long.class)
+            .single();
     assertThat(d.submitted()).isEqualTo(submitted);
-    long dueDayBuckets = jdbc.sql("""
+    long dueDayBuckets =
+        jdbc.sql(
+                """
         SELECT coalesce(sum(value::bigint), 0) FROM jsonb_each_text(dashboard_counts_of(?))
          WHERE key LIKE 'followup\\_due|%'
-        """).param(campaign.id()).query(Long.class).single();
-    assertThat(dueDayBuckets).as("open follow-ups by due day")
-        .isEqualTo(jdbc.sql("SELECT count(*) FROM work_item WHERE campaign_id = ? AND task_key = 'followUp' AND due_at IS NOT NULL")
-            .param(campaign.id()).query(Long.class).single());
-    Boolean portfolioIsTheSum = jdbc.sql("""
+        """)
+            .param(campaign.id())
+            .query(Long.class)
+            .single();
+    assertThat(dueDayBuckets)
+        .as("open follow-ups by due day")
+        .isEqualTo(
+            jdbc.sql(
+                    "SELECT count(*) FROM work_item WHERE campaign_id = ? AND task_key = 'followUp' AND due_at IS NOT NULL")
+                .param(campaign.id())
+                .query(Long.class)
+                .single());
+    Boolean portfolioIsTheSum =
+        jdbc.sql(
+                """
         SELECT dashboard_counts_of(0) = (SELECT coalesce(sum_counts(dashboard_counts_of(id)), '{}') FROM campaign)
-        """).query(Boolean.class).single();
-    assertThat(portfolioIsTheSum).as("the portfolio's counters are the sum of the campaigns'").isTrue();
+        """)
+            .query(Boolean.class)
+            .single();
+    assertThat(portfolioIsTheSum)
+        .as("the portfolio's counters are the sum of the campaigns'")
+        .isTrue();
   }
 
   @Test
-  void aWithdrawnAppealCountsInNoResponseRate(@Autowired org.bucn.tracker.campaign.CampaignService campaignService) {
+  void aWithdrawnAppealCountsInNoResponseRate(
+      @Autowired org.bucn.tracker.campaign.CampaignService campaignService) {
     Campaign both = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "HR");
     long albania = drill.appeal(both, "AL");
     long croatia = drill.appeal(both, "HR");
@@ -141,14 +212,25 @@ class DashboardTests {
       drill.submit(appeal, daysAgo(5));
     }
     drill.respond(albania, "CONDEMNED", daysAgo(1));
-    // The answered appeal's end is counted in a job of the campaign's process: closed once that job has run, as a person
-    // would close it a moment later (closing during the job is a lost race, 409, which CampaignScaleTests covers).
-    Awaitility.await().atMost(Duration.ofSeconds(30))
-        .until(() -> management.createJobQuery().processInstanceId(drill.campaignProcess(both).getId()).count() == 0);
+    // The answered appeal's end is counted in a job of the campaign's process: closed once that job
+    // has run, as a person
+    // would close it a moment later (closing during the job is a lost race, 409, which
+    // CampaignScaleTests covers).
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                management
+                        .createJobQuery()
+                        .processInstanceId(drill.campaignProcess(both).getId())
+                        .count()
+                    == 0);
     campaignService.close(both.id(), CampaignDrill.COORDINATOR);
     Dashboard d = dashboards.campaign(both.id());
     assertThat(d.stages()).containsEntry(AppealStage.WITHDRAWN, 1L);
-    assertThat(d.submitted()).as("the withdrawn appeal never had its chance to be answered").isEqualTo(1);
+    assertThat(d.submitted())
+        .as("the withdrawn appeal never had its chance to be answered")
+        .isEqualTo(1);
     assertThat(d.responseRate()).isEqualTo(1.0);
   }
 
@@ -159,8 +241,11 @@ class DashboardTests {
     drill.draftAndApprove(me);
     drill.submit(me, daysAgo(0));
     String followUp = drill.awaitTask(me, TaskKey.FOLLOW_UP).id();
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dashboards.campaign(silent.id()).overdueFollowUps() == 1);
-    assertThat(dashboards.campaign(silent.id()).overdue()).singleElement()
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> dashboards.campaign(silent.id()).overdueFollowUps() == 1);
+    assertThat(dashboards.campaign(silent.id()).overdue())
+        .singleElement()
         .satisfies(o -> assertThat(o.taskId()).isEqualTo(followUp))
         .satisfies(o -> assertThat(o.country()).isEqualTo("Montenegro"));
     assertThat(dashboards.portfolio().overdueFollowUps()).isGreaterThanOrEqualTo(1);
@@ -168,32 +253,70 @@ class DashboardTests {
 
   @Test
   void csvReportHasAHeaderAndOneRowPerAppealWithFormulasDefused() throws Exception {
-    String csv = mvc.perform(get("/api/campaigns/{id}/report.csv", campaign.id()).with(httpBasic("manager", "demo")))
-        .andExpect(status().isOk())
-        .andExpect(content().contentTypeCompatibleWith("text/csv"))
-        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
-        .andReturn().getResponse().getContentAsString();
+    String csv =
+        mvc.perform(
+                get("/api/campaigns/{id}/report.csv", campaign.id())
+                    .with(httpBasic("manager", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/csv"))
+            .andExpect(
+                header()
+                    .string(
+                        "Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(csv).as("UTF-8 byte-order mark, so that Excel shows Vučić").startsWith("\uFEFF");
     List<String> lines = csv.substring(1).lines().toList();
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(0)).isEqualTo("campaign,country,office,holder,stage,advocate,channel,reference,submitted,delivery,follow_ups,"
-        + "last_follow_up,response,response_date,response_summary,response_source,sanction_status,sanction_measure,sanction_date,"
-        + "sanction_reference,sanction_source");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "campaign,country,office,holder,stage,advocate,channel,reference,submitted,delivery,follow_ups,"
+                + "last_follow_up,response,response_date,response_summary,response_source,sanction_status,sanction_measure,sanction_date,"
+                + "sanction_reference,sanction_source");
     String title = CampaignReport.cell(campaign.title());
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Bulgaria,President of the Republic,,CLOSED,"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains(",CONDEMNED," + daysAgo(2) + ",").contains(",ALIGNED,\"'=HYPERLINK(\"\"x\"\"), aligned\"," + daysAgo(1)));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Croatia,President of the Republic,Zoran Milanović,CLOSED,"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(title + ",Albania,President of the Republic,Bajram Begaj,DRAFTING,"));
+    assertThat(lines)
+        .anySatisfy(
+            l -> assertThat(l).startsWith(title + ",Bulgaria,President of the Republic,,CLOSED,"));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains(",CONDEMNED," + daysAgo(2) + ",")
+                    .contains(",ALIGNED,\"'=HYPERLINK(\"\"x\"\"), aligned\"," + daysAgo(1)));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        title + ",Croatia,President of the Republic,Zoran Milanović,CLOSED,"));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        title + ",Albania,President of the Republic,Bajram Begaj,DRAFTING,"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains(",EMAIL,").contains("Ana Advocate"));
 
-    String portfolio = mvc.perform(get("/api/dashboard/report.csv").with(httpBasic("manager", "demo")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(portfolio).startsWith("\uFEFFcampaign,").contains(title + ",Bulgaria").contains("No recognition of the Kremlin");
+    String portfolio =
+        mvc.perform(get("/api/dashboard/report.csv").with(httpBasic("manager", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portfolio)
+        .startsWith("\uFEFFcampaign,")
+        .contains(title + ",Bulgaria")
+        .contains("No recognition of the Kremlin");
   }
 
   @Test
   void managersCoordinatorsAndAdminsReadDashboardsAdvocatesDoNot() throws Exception {
-    for (String path : List.of("/api/dashboard", "/api/campaigns/" + campaign.id() + "/dashboard", "/api/campaigns/" + campaign.id() + "/report.csv")) {
+    for (String path :
+        List.of(
+            "/api/dashboard",
+            "/api/campaigns/" + campaign.id() + "/dashboard",
+            "/api/campaigns/" + campaign.id() + "/report.csv")) {
       for (String reader : List.of("manager", "coordinator", "admin")) {
         mvc.perform(get(path).with(httpBasic(reader, "demo"))).andExpect(status().isOk());
       }
@@ -201,9 +324,12 @@ class DashboardTests {
           .andExpect(status().isForbidden())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
-    mvc.perform(get("/api/campaigns/987654/dashboard").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
-    mvc.perform(get("/api/campaigns/987654/report.csv").with(httpBasic("manager", "demo"))).andExpect(status().isNotFound());
-    mvc.perform(get("/api/campaigns/{id}/dashboard", campaign.id()).with(httpBasic("manager", "demo")))
+    mvc.perform(get("/api/campaigns/987654/dashboard").with(httpBasic("manager", "demo")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/campaigns/987654/report.csv").with(httpBasic("manager", "demo")))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/api/campaigns/{id}/dashboard", campaign.id()).with(httpBasic("manager", "demo")))
         .andExpect(jsonPath("$.responseRate").value(0.75))
         .andExpect(jsonPath("$.medianDaysToResponse").value(6.0))
         .andExpect(jsonPath("$.countries.length()").value(5));
@@ -212,22 +338,37 @@ class DashboardTests {
   @Test
   void dashboardPagesAndTheReportRenderAndThePdfHoldsTheReport() throws Exception {
     var manager = user("manager").roles("MANAGER");
-    mvc.perform(get("/dashboard").with(manager)).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Dashboard: all campaigns")));
+    mvc.perform(get("/dashboard").with(manager))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("Dashboard: all campaigns")));
     mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(manager))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("tile tile-SANCTIONS")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("75%")));
     mvc.perform(get("/campaigns/{id}/report", campaign.id()).with(manager))
-        .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Zoran Milanović")));
-    mvc.perform(get("/campaigns/{id}/dashboard", campaign.id()).with(user("advocate").roles("ADVOCATE"))).andExpect(status().isForbidden());
-
-    byte[] pdf = mvc.perform(get("/campaigns/{id}/report.pdf", campaign.id()).with(manager))
         .andExpect(status().isOk())
-        .andExpect(content().contentType(MediaType.APPLICATION_PDF))
-        .andReturn().getResponse().getContentAsByteArray();
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Zoran Milanović")));
+    mvc.perform(
+            get("/campaigns/{id}/dashboard", campaign.id())
+                .with(user("advocate").roles("ADVOCATE")))
+        .andExpect(status().isForbidden());
+
+    byte[] pdf =
+        mvc.perform(get("/campaigns/{id}/report.pdf", campaign.id()).with(manager))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains(campaign.title()).contains("Croatia").contains("Zoran Milanović").contains("Bulgaria").contains("75%");
+      assertThat(text)
+          .contains(campaign.title())
+          .contains("Croatia")
+          .contains("Zoran Milanović")
+          .contains("Bulgaria")
+          .contains("75%");
     }
   }
 }

@@ -19,7 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Notes on an appeal: anyone who reads it may add one; it is in the timeline and the search; @username tells that person. */
+/**
+ * Notes on an appeal: anyone who reads it may add one; it is in the timeline and the
+ * search; @username tells that person.
+ */
 @TrackerTest
 class NoteTests {
 
@@ -33,29 +36,49 @@ class NoteTests {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RO");
     long appeal = drill.appeal(campaign, "RO");
     String word = "travelling" + System.nanoTime();
-    mvc.perform(post("/api/appeals/" + appeal + "/notes").with(httpBasic("manager", "demo")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\": \"The embassy says the president is " + word + " until Monday. @advocate2 please wait; @nobody-here too\"}"))
+    mvc.perform(
+            post("/api/appeals/" + appeal + "/notes")
+                .with(httpBasic("manager", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"text\": \"The embassy says the president is "
+                        + word
+                        + " until Monday. @advocate2 please wait; @nobody-here too\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.author").value("manager"))
         .andExpect(jsonPath("$.mentioned").value(org.hamcrest.Matchers.contains("advocate2")));
-    assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
-      assertThat(e.action()).isEqualTo("NOTE");
-      assertThat(e.actor()).isEqualTo("manager");
-      assertThat(e.detail()).contains(word);
-    });
+    assertThat(appeals.detail(appeal).timeline())
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("NOTE");
+              assertThat(e.actor()).isEqualTo("manager");
+              assertThat(e.detail()).contains(word);
+            });
     mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
         .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
-    long told = jdbc.sql("""
+    long told =
+        jdbc.sql(
+                """
             SELECT (SELECT count(*) FROM mail_outbox WHERE recipient = 'advocate2@example.org' AND body LIKE ?)
                  + (SELECT count(*) FROM pending_notification WHERE username = 'advocate2' AND line LIKE ?)
-            """).params("%" + word + "%", "%" + word + "%").query(Long.class).single();
+            """)
+            .params("%" + word + "%", "%" + word + "%")
+            .query(Long.class)
+            .single();
     assertThat(told).as("advocate2 is told, by mail or in the digest as they chose").isEqualTo(1);
 
-    mvc.perform(post("/api/appeals/" + appeal + "/notes").with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\": \"   \"}"))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("text"));
-    mvc.perform(post("/api/appeals/99999999/notes").with(httpBasic("advocate", "demo")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\": \"x\"}"))
+    mvc.perform(
+            post("/api/appeals/" + appeal + "/notes")
+                .with(httpBasic("advocate", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"   \"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("text"));
+    mvc.perform(
+            post("/api/appeals/99999999/notes")
+                .with(httpBasic("advocate", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"x\"}"))
         .andExpect(status().isNotFound());
   }
 }

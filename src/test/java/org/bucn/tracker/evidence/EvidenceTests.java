@@ -28,12 +28,12 @@ import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.shared.TrackerClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
-/** Evidence kept byte for byte, typed by its bytes, named safely, checked on every read, removed only by an admin with a reason. */
+/**
+ * Evidence kept byte for byte, typed by its bytes, named safely, checked on every read, removed
+ * only by an admin with a reason.
+ */
 @TrackerTest
 class EvidenceTests {
 
@@ -66,21 +69,28 @@ class EvidenceTests {
   void anUploadComesBackByteForByteWithTheSameHash() throws Exception {
     byte[] pdf = pdf();
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-    String body = mvc.perform(upload(appeal, "answer.pdf", "text/html", pdf, "RESPONSE_LETTER").param("description", "Letter of the President")
-            .param("sourceUrl", "https://www.president.bg/news").with(user("advocate").roles("ADVOCATE")))
-        .andExpect(status().isCreated())
-        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/evidence/")))
-        .andExpect(jsonPath("$.appealId").value(appeal))
-        .andExpect(jsonPath("$.kind").value("RESPONSE_LETTER"))
-        .andExpect(jsonPath("$.filename").value("answer.pdf"))
-        .andExpect(jsonPath("$.contentType").value("application/pdf"))
-        .andExpect(jsonPath("$.size").value(pdf.length))
-        .andExpect(jsonPath("$.sha256").value(sha))
-        .andExpect(jsonPath("$.uploadedBy").value("advocate"))
-        .andExpect(jsonPath("$.uploadedAt").exists())
-        .andExpect(jsonPath("$.sourceUrl").value("https://www.president.bg/news"))
-        .andExpect(jsonPath("$.description").value("Letter of the President"))
-        .andReturn().getResponse().getContentAsString();
+    String body =
+        mvc.perform(
+                upload(appeal, "answer.pdf", "text/html", pdf, "RESPONSE_LETTER")
+                    .param("description", "Letter of the President")
+                    .param("sourceUrl", "https://www.president.bg/news")
+                    .with(user("advocate").roles("ADVOCATE")))
+            .andExpect(status().isCreated())
+            .andExpect(
+                header().string("Location", org.hamcrest.Matchers.startsWith("/api/evidence/")))
+            .andExpect(jsonPath("$.appealId").value(appeal))
+            .andExpect(jsonPath("$.kind").value("RESPONSE_LETTER"))
+            .andExpect(jsonPath("$.filename").value("answer.pdf"))
+            .andExpect(jsonPath("$.contentType").value("application/pdf"))
+            .andExpect(jsonPath("$.size").value(pdf.length))
+            .andExpect(jsonPath("$.sha256").value(sha))
+            .andExpect(jsonPath("$.uploadedBy").value("advocate"))
+            .andExpect(jsonPath("$.uploadedAt").exists())
+            .andExpect(jsonPath("$.sourceUrl").value("https://www.president.bg/news"))
+            .andExpect(jsonPath("$.description").value("Letter of the President"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     long id = ((Number) JsonPath.read(body, "$.id")).longValue();
 
     mvc.perform(get("/api/evidence/" + id + "/content").with(user("manager").roles("MANAGER")))
@@ -89,30 +99,54 @@ class EvidenceTests {
         .andExpect(content().bytes(pdf))
         .andExpect(header().string("Content-Disposition", "attachment; filename=\"answer.pdf\""))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-        .andExpect(header().string("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha))));
+        .andExpect(
+            header()
+                .string(
+                    "Digest",
+                    "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha))));
     mvc.perform(get("/api/appeals/" + appeal + "/evidence").with(user("manager").roles("MANAGER")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].sha256").value(sha));
-    assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
-      assertThat(e.action()).isEqualTo("EVIDENCE_ADDED");
-      assertThat(e.link()).isEqualTo("/api/evidence/" + id + "/content");
-    });
+    assertThat(appeals.detail(appeal).timeline())
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("EVIDENCE_ADDED");
+              assertThat(e.link()).isEqualTo("/api/evidence/" + id + "/content");
+            });
   }
 
   @Test
   void theTypeComesFromTheBytesNotFromTheNameOrTheUploader() throws Exception {
-    assertThat(typeOf("page.pdf", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            typeOf(
+                "page.pdf",
+                "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+                    .getBytes(StandardCharsets.UTF_8)))
         .isEqualTo("application/octet-stream");
     assertThat(typeOf("scan.jpg", png())).isEqualTo("image/png");
-    assertThat(typeOf("note.bin", "Plain words of a statement.\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("text/plain");
-    assertThat(typeOf("tool.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0})).isEqualTo("application/octet-stream");
+    assertThat(typeOf("note.bin", "Plain words of a statement.\n".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("text/plain");
+    assertThat(typeOf("tool.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}))
+        .isEqualTo("application/octet-stream");
 
-    long html = id(mvc.perform(upload(appeal, "x.pdf", "application/pdf", "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "OTHER")
-            .with(user("advocate").roles("ADVOCATE")))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+    long html =
+        id(
+            mvc.perform(
+                    upload(
+                            appeal,
+                            "x.pdf",
+                            "application/pdf",
+                            "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8),
+                            "OTHER")
+                        .with(user("advocate").roles("ADVOCATE")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     mvc.perform(get("/api/evidence/" + html + "/content").with(user("advocate").roles("ADVOCATE")))
         .andExpect(content().contentType("application/octet-stream"))
-        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+        .andExpect(
+            header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
   }
 
   @Test
@@ -122,10 +156,21 @@ class EvidenceTests {
     assertThat(nameOf("reply\r\nSet-Cookie: x=1.pdf")).isEqualTo("replySet-Cookie_ x=1.pdf");
     assertThat(nameOf("..")).isEqualTo("evidence");
     assertThat(nameOf("\u202Efdp.exe")).isEqualTo("fdp.exe");
-    long crlf = id(mvc.perform(upload(appeal, "a\r\nb.pdf", "application/pdf", pdf(), "STATEMENT").with(user("advocate").roles("ADVOCATE")))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
-    String disposition = mvc.perform(get("/api/evidence/" + crlf + "/content").with(user("advocate").roles("ADVOCATE")))
-        .andReturn().getResponse().getHeader("Content-Disposition");
+    long crlf =
+        id(
+            mvc.perform(
+                    upload(appeal, "a\r\nb.pdf", "application/pdf", pdf(), "STATEMENT")
+                        .with(user("advocate").roles("ADVOCATE")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    String disposition =
+        mvc.perform(
+                get("/api/evidence/" + crlf + "/content").with(user("advocate").roles("ADVOCATE")))
+            .andReturn()
+            .getResponse()
+            .getHeader("Content-Disposition");
     assertThat(disposition).isEqualTo("attachment; filename=\"ab.pdf\"").doesNotContain("\r", "\n");
   }
 
@@ -133,24 +178,39 @@ class EvidenceTests {
   void aFileOverTheLimitIsRefusedWith413AndNothingIsKept() throws Exception {
     long limit = 2L * 1024 * 1024; // application-test.yml
     int before = count();
-    mvc.perform(upload(appeal, "big.pdf", "application/pdf", new byte[(int) limit + 1], "OTHER").with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            upload(appeal, "big.pdf", "application/pdf", new byte[(int) limit + 1], "OTHER")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isPayloadTooLarge());
 
     // Through the real server too, where the container parses the upload.
     String boundary = "----evidence" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nOTHER\r\n--" + boundary
-        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nOTHER\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] body = new byte[head.length + (int) limit + 1 + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/appeals/" + appeal + "/evidence"))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("advocate:demo".getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/api/appeals/" + appeal + "/evidence"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString("advocate:demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(count()).isEqualTo(before);
   }
@@ -158,49 +218,84 @@ class EvidenceTests {
   @Test
   void badFieldsAreNamedAndChangeNothing() throws Exception {
     int before = count();
-    mvc.perform(upload(appeal, "a.pdf", "application/pdf", pdf(), "GOSSIP").with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            upload(appeal, "a.pdf", "application/pdf", pdf(), "GOSSIP")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("kind"));
-    mvc.perform(upload(appeal, "a.pdf", "application/pdf", pdf(), "STATEMENT").param("sourceUrl", "file:///etc/passwd")
-            .with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            upload(appeal, "a.pdf", "application/pdf", pdf(), "STATEMENT")
+                .param("sourceUrl", "file:///etc/passwd")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("sourceUrl"));
-    mvc.perform(upload(appeal, "empty.pdf", "application/pdf", new byte[0], "STATEMENT").with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            upload(appeal, "empty.pdf", "application/pdf", new byte[0], "STATEMENT")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("file"));
-    mvc.perform(upload(99999999L, "a.pdf", "application/pdf", pdf(), "STATEMENT").with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            upload(99999999L, "a.pdf", "application/pdf", pdf(), "STATEMENT")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isNotFound());
     assertThat(count()).isEqualTo(before);
   }
 
   @Test
   void storedBytesThatChangedAreReportedNotServed() throws Exception {
-    long id = id(mvc.perform(upload(appeal, "act.pdf", "application/pdf", pdf(), "SANCTION_ACT").with(user("coordinator").roles("COORDINATOR")))
-        .andReturn().getResponse().getContentAsString());
-    jdbc.sql("UPDATE evidence_content SET bytes = overlay(bytes placing '\\x00'::bytea from 20) WHERE evidence_id = ?").param(id).update();
-    String answer = mvc.perform(get("/api/evidence/" + id + "/content").with(user("manager").roles("MANAGER")))
-        .andExpect(status().isInternalServerError())
-        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("integrity check")))
-        .andReturn().getResponse().getContentAsString();
+    long id =
+        id(
+            mvc.perform(
+                    upload(appeal, "act.pdf", "application/pdf", pdf(), "SANCTION_ACT")
+                        .with(user("coordinator").roles("COORDINATOR")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    jdbc.sql(
+            "UPDATE evidence_content SET bytes = overlay(bytes placing '\\x00'::bytea from 20) WHERE evidence_id = ?")
+        .param(id)
+        .update();
+    String answer =
+        mvc.perform(get("/api/evidence/" + id + "/content").with(user("manager").roles("MANAGER")))
+            .andExpect(status().isInternalServerError())
+            .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+            .andExpect(
+                jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("integrity check")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(answer).doesNotContain("%PDF");
   }
 
   @Test
   void onlyAnAdminRemovesEvidenceWithAReasonThatStaysInTheTimeline() throws Exception {
-    long id = id(mvc.perform(upload(appeal, "wrong.pdf", "application/pdf", pdf(), "OTHER").with(user("advocate").roles("ADVOCATE")))
-        .andReturn().getResponse().getContentAsString());
-    mvc.perform(delete("/api/evidence/" + id).with(user("coordinator").roles("COORDINATOR"))).andExpect(status().isForbidden());
-    mvc.perform(delete("/api/evidence/" + id).with(user("admin").roles("ADMIN"))).andExpect(status().isBadRequest())
+    long id =
+        id(
+            mvc.perform(
+                    upload(appeal, "wrong.pdf", "application/pdf", pdf(), "OTHER")
+                        .with(user("advocate").roles("ADVOCATE")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    mvc.perform(delete("/api/evidence/" + id).with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isForbidden());
+    mvc.perform(delete("/api/evidence/" + id).with(user("admin").roles("ADMIN")))
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("reason"));
-    mvc.perform(delete("/api/evidence/" + id).param("reason", "Uploaded to the wrong appeal").with(user("admin").roles("ADMIN")))
+    mvc.perform(
+            delete("/api/evidence/" + id)
+                .param("reason", "Uploaded to the wrong appeal")
+                .with(user("admin").roles("ADMIN")))
         .andExpect(status().isNoContent());
-    mvc.perform(get("/api/evidence/" + id + "/content").with(user("advocate").roles("ADVOCATE"))).andExpect(status().isNotFound());
-    assertThat(appeals.detail(appeal).timeline()).anySatisfy(e -> {
-      assertThat(e.action()).isEqualTo("EVIDENCE_REMOVED");
-      assertThat(e.actor()).isEqualTo("admin");
-      assertThat(e.detail()).contains("wrong.pdf", "Uploaded to the wrong appeal");
-    });
+    mvc.perform(get("/api/evidence/" + id + "/content").with(user("advocate").roles("ADVOCATE")))
+        .andExpect(status().isNotFound());
+    assertThat(appeals.detail(appeal).timeline())
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("EVIDENCE_REMOVED");
+              assertThat(e.actor()).isEqualTo("admin");
+              assertThat(e.detail()).contains("wrong.pdf", "Uploaded to the wrong appeal");
+            });
   }
 
   @Test
@@ -208,30 +303,55 @@ class EvidenceTests {
     drill.draftAndApprove(appeal);
     drill.submit(appeal, LocalDate.now(clock).toString());
     String task = drill.awaitTask(appeal, TaskKey.RECORD_RESPONSE).id();
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tasks/" + task + "/claim")
-        .with(user("advocate").roles("ADVOCATE"))).andExpect(status().isOk());
-    byte[] letter = pdf();
-    mvc.perform(multipart("/api/tasks/" + task + "/complete").file(new MockMultipartFile("file", "odgovor.pdf", "application/pdf", letter))
-            .param("receivedAt", LocalDate.now(clock).toString()).param("kind", "CONDEMNED").param("summary", "Condemns the sham vote")
-            .with(user("advocate").roles("ADVOCATE")))
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/tasks/" + task + "/claim")
+                .with(user("advocate").roles("ADVOCATE")))
         .andExpect(status().isOk());
-    var kept = jdbc.sql("SELECT kind, filename, uploaded_by FROM evidence WHERE appeal_id = ? AND kind <> 'DELIVERY'").param(appeal).query().listOfRows();
-    assertThat(kept).singleElement().isEqualTo(Map.of("kind", "RESPONSE_LETTER", "filename", "odgovor.pdf", "uploaded_by", "advocate"));
+    byte[] letter = pdf();
+    mvc.perform(
+            multipart("/api/tasks/" + task + "/complete")
+                .file(new MockMultipartFile("file", "odgovor.pdf", "application/pdf", letter))
+                .param("receivedAt", LocalDate.now(clock).toString())
+                .param("kind", "CONDEMNED")
+                .param("summary", "Condemns the sham vote")
+                .with(user("advocate").roles("ADVOCATE")))
+        .andExpect(status().isOk());
+    var kept =
+        jdbc.sql(
+                "SELECT kind, filename, uploaded_by FROM evidence WHERE appeal_id = ? AND kind <> 'DELIVERY'")
+            .param(appeal)
+            .query()
+            .listOfRows();
+    assertThat(kept)
+        .singleElement()
+        .isEqualTo(
+            Map.of(
+                "kind", "RESPONSE_LETTER", "filename", "odgovor.pdf", "uploaded_by", "advocate"));
     assertThat(appeals.detail(appeal).response().kind().name()).isEqualTo("CONDEMNED");
     assertThat(ADVOCATE.username()).isEqualTo("advocate");
   }
 
   // --- helpers
 
-  private MockMultipartHttpServletRequestBuilder upload(long appealId, String name, String type, byte[] bytes, String kind) {
-    MockMultipartHttpServletRequestBuilder request = multipart("/api/appeals/" + appealId + "/evidence");
+  private MockMultipartHttpServletRequestBuilder upload(
+      long appealId, String name, String type, byte[] bytes, String kind) {
+    MockMultipartHttpServletRequestBuilder request =
+        multipart("/api/appeals/" + appealId + "/evidence");
     request.file(new MockMultipartFile("file", name, type, bytes)).param("kind", kind);
     return request;
   }
 
   private String typeOf(String name, byte[] bytes) throws Exception {
-    return JsonPath.read(mvc.perform(upload(appeal, name, "application/pdf", bytes, "OTHER").with(user("advocate").roles("ADVOCATE")))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.contentType");
+    return JsonPath.read(
+        mvc.perform(
+                upload(appeal, name, "application/pdf", bytes, "OTHER")
+                    .with(user("advocate").roles("ADVOCATE")))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        "$.contentType");
   }
 
   private String nameOf(String name) {

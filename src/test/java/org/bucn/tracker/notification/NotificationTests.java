@@ -1,6 +1,5 @@
 package org.bucn.tracker.notification;
 
-import org.bucn.tracker.appeal.step.TaskAssignments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bucn.tracker.CampaignDrill.COORDINATOR;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.bucn.tracker.TestMailPorts;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -22,11 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.bucn.tracker.CampaignDrill;
-import org.bucn.tracker.shared.TrackerClock;
+import org.bucn.tracker.TestMailPorts;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.user.Notify;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.AfterEach;
@@ -74,10 +74,15 @@ class NotificationTests {
     assignments.assign(task, "advocate2", COORDINATOR);
 
     MimeMessage mail = awaitMail("advocate2@example.org", task);
-    assertThat(mail.getSubject()).as("who handed it over, by name")
-        .startsWith("[Tracker] Dana Coordinator gave you Draft the appeal - President of the Republic, Albania");
-    assertThat(GreenMailUtil.getBody(mail)).startsWith("Hello Marko Advocate,").contains("http://localhost:8080/tasks/" + task);
-    mvc.perform(get("/tasks/" + task).with(user("advocate2").roles("ADVOCATE"))).andExpect(status().isOk());
+    assertThat(mail.getSubject())
+        .as("who handed it over, by name")
+        .startsWith(
+            "[Tracker] Dana Coordinator gave you Draft the appeal - President of the Republic, Albania");
+    assertThat(GreenMailUtil.getBody(mail))
+        .startsWith("Hello Marko Advocate,")
+        .contains("http://localhost:8080/tasks/" + task);
+    mvc.perform(get("/tasks/" + task).with(user("advocate2").roles("ADVOCATE")))
+        .andExpect(status().isOk());
   }
 
   @Test
@@ -93,7 +98,8 @@ class NotificationTests {
 
   @Test
   void digestReadersGetOneMailADayAndCoordinatorsTheOverdueList() throws Exception {
-    users.update("advocate2", new UserService.UserChange(null, null, null, null, null, Notify.DIGEST));
+    users.update(
+        "advocate2", new UserService.UserChange(null, null, null, null, null, Notify.DIGEST));
     try {
       Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "PT1S", 3, "P30D", "HR", "ME");
       String task = drill.awaitTask(drill.appeal(campaign, "HR"), TaskKey.DRAFT_APPEAL).id();
@@ -102,26 +108,45 @@ class NotificationTests {
       drill.draftAndApprove(silent);
       drill.submit(silent, LocalDate.now().toString());
       String followUp = drill.awaitTask(silent, TaskKey.FOLLOW_UP).id();
-      Awaitility.await().atMost(PATIENCE).until(() ->
-          jdbc.sql("SELECT count(*) FROM work_item WHERE task_id = ? AND due_at < now()").param(followUp).query(Long.class).single() == 1);
-      assertThat(jdbc.sql("SELECT count(*) FROM pending_notification WHERE username = 'advocate2' AND link LIKE ?")
-          .param("%" + task).query(Long.class).single()).isEqualTo(1);
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  jdbc.sql("SELECT count(*) FROM work_item WHERE task_id = ? AND due_at < now()")
+                          .param(followUp)
+                          .query(Long.class)
+                          .single()
+                      == 1);
+      assertThat(
+              jdbc.sql(
+                      "SELECT count(*) FROM pending_notification WHERE username = 'advocate2' AND link LIKE ?")
+                  .param("%" + task)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
 
       // Tomorrow morning: nobody has run tomorrow's digests yet.
       clock.move(Duration.ofDays(1));
       digests.daily();
-      assertThat(digests.run(LocalDate.now(clock))).as("a second node, or a second run, does nothing").isFalse();
+      assertThat(digests.run(LocalDate.now(clock)))
+          .as("a second node, or a second run, does nothing")
+          .isFalse();
 
       MimeMessage digest = awaitMail("advocate2@example.org", task);
       assertThat(digest.getSubject()).isEqualTo("[Tracker] Your daily digest");
       MimeMessage overdue = awaitMail("coordinator@example.org", followUp);
       assertThat(overdue.getSubject()).endsWith("overdue tasks");
-      assertThat((String) overdue.getContent()).as("steps and people by name")
-          .contains("- Follow up: President, Montenegro, due ").contains(", with Ana Advocate");
-      assertThat(mailsTo("advocate2@example.org", task)).as("no immediate mail for a digest reader").hasSize(1);
+      assertThat((String) overdue.getContent())
+          .as("steps and people by name")
+          .contains("- Follow up: President, Montenegro, due ")
+          .contains(", with Ana Advocate");
+      assertThat(mailsTo("advocate2@example.org", task))
+          .as("no immediate mail for a digest reader")
+          .hasSize(1);
     } finally {
       clock.reset();
-      users.update("advocate2", new UserService.UserChange(null, null, null, null, null, Notify.IMMEDIATE));
+      users.update(
+          "advocate2", new UserService.UserChange(null, null, null, null, null, Notify.IMMEDIATE));
     }
   }
 
@@ -132,42 +157,64 @@ class NotificationTests {
     long appeal = drill.appeal(campaign, "GR");
     String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
     assignments.assign(task, "advocate2", COORDINATOR);
-    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Draft", "language", "el"));
-    assertThat(drill.openTask(appeal, TaskKey.REVIEW_APPEAL)).as("the step went through").isPresent();
-    Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(
-            "SELECT count(*) FROM mail_outbox WHERE body LIKE ? AND sent_at IS NULL AND attempts >= 1")
-        .param("%" + task + "%").query(Long.class).single() == 1);
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE2,
+        java.util.Map.of("text", "Draft", "language", "el"));
+    assertThat(drill.openTask(appeal, TaskKey.REVIEW_APPEAL))
+        .as("the step went through")
+        .isPresent();
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT count(*) FROM mail_outbox WHERE body LIKE ? AND sent_at IS NULL AND attempts >= 1")
+                        .param("%" + task + "%")
+                        .query(Long.class)
+                        .single()
+                    == 1);
 
     smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     awaitMail("advocate2@example.org", task);
-    Awaitility.await("no duplicate within a few polls").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+    Awaitility.await("no duplicate within a few polls")
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> mailsTo("advocate2@example.org", task).size() == 1);
   }
 
   @Test
   void twoSendersAtOnceDeliverEachMailExactlyOnce() throws Exception {
     String marker = "batch-" + System.nanoTime();
-    transaction.executeWithoutResult(s -> {
-      for (int i = 0; i < 60; i++) {
-        outbox.enqueue("bulk@example.org", "Mail " + i + " " + marker, "Body " + marker);
-      }
-    });
+    transaction.executeWithoutResult(
+        s -> {
+          for (int i = 0; i < 60; i++) {
+            outbox.enqueue("bulk@example.org", "Mail " + i + " " + marker, "Body " + marker);
+          }
+        });
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     List<Future<?>> runs = new ArrayList<>();
     for (int n = 0; n < 2; n++) {
-      runs.add(nodes.submit(() -> {
-        while (sender.sendOne()) {
-          Thread.onSpinWait();
-        }
-      }));
+      runs.add(
+          nodes.submit(
+              () -> {
+                while (sender.sendOne()) {
+                  Thread.onSpinWait();
+                }
+              }));
     }
     for (Future<?> run : runs) {
       run.get();
     }
     nodes.shutdown();
-    Awaitility.await().atMost(PATIENCE).until(() -> mailsTo("bulk@example.org", marker).size() >= 60);
-    Awaitility.await("no duplicate").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> mailsTo("bulk@example.org", marker).size() >= 60);
+    Awaitility.await("no duplicate")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(2))
         .until(() -> mailsTo("bulk@example.org", marker).size() == 60);
     List<String> subjects = new ArrayList<>();
     for (MimeMessage m : mailsTo("bulk@example.org", marker)) {
@@ -179,35 +226,59 @@ class NotificationTests {
   @Test
   void aMailTakenByANodeThatDiedIsSentOnceItsLeaseRunsOutAndNotBefore() throws Exception {
     String marker = "lease-" + System.nanoTime();
-    transaction.executeWithoutResult(s -> outbox.enqueue("lease@example.org", "Lease " + marker, "Body " + marker));
-    long id = jdbc.sql("SELECT id FROM mail_outbox WHERE subject = ?").param("Lease " + marker).query(Long.class).single();
-    // What a node leaves when it dies while talking to the SMTP server: the mail claimed, not marked sent.
-    jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")
-        .params(OutboxSender.LEASE.toSeconds(), id).update();
-    Awaitility.await("the lease holds").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+    transaction.executeWithoutResult(
+        s -> outbox.enqueue("lease@example.org", "Lease " + marker, "Body " + marker));
+    long id =
+        jdbc.sql("SELECT id FROM mail_outbox WHERE subject = ?")
+            .param("Lease " + marker)
+            .query(Long.class)
+            .single();
+    // What a node leaves when it dies while talking to the SMTP server: the mail claimed, not
+    // marked sent.
+    jdbc.sql(
+            "UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")
+        .params(OutboxSender.LEASE.toSeconds(), id)
+        .update();
+    Awaitility.await("the lease holds")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> mailsTo("lease@example.org", marker).isEmpty());
 
-    jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE id = ?").param(id).update(); // the lease ran out
+    jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE id = ?")
+        .param(id)
+        .update(); // the lease ran out
     awaitMail("lease@example.org", marker);
-    Awaitility.await("no second copy").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+    Awaitility.await("no second copy")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> mailsTo("lease@example.org", marker).size() == 1);
-    assertThat(jdbc.sql("SELECT sent_at IS NOT NULL FROM mail_outbox WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+    assertThat(
+            jdbc.sql("SELECT sent_at IS NOT NULL FROM mail_outbox WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   private MimeMessage awaitMail(String recipient, String mustContain) {
-    return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> mailsTo(recipient, mustContain), list -> !list.isEmpty()).get(0);
+    return Awaitility.await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> mailsTo(recipient, mustContain), list -> !list.isEmpty())
+        .get(0);
   }
 
   private List<MimeMessage> mailsTo(String recipient, String mustContain) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage m : smtp.getReceivedMessages()) {
-      boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
-      if (to && (GreenMailUtil.getBody(m).contains(mustContain) || m.getSubject().contains(mustContain))) {
+      boolean to =
+          Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+      if (to
+          && (GreenMailUtil.getBody(m).contains(mustContain)
+              || m.getSubject().contains(mustContain))) {
         found.add(m);
       }
     }
     return found;
   }
-
 }

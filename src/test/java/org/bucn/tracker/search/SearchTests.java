@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** One search box: accents and case aside, ranked, highlighted, across offices, campaigns, appeals and evidence. */
+/**
+ * One search box: accents and case aside, ranked, highlighted, across offices, campaigns, appeals
+ * and evidence.
+ */
 @TrackerTest
 class SearchTests {
 
@@ -31,11 +34,21 @@ class SearchTests {
     for (String user : List.of("coordinator", "advocate", "manager", "admin")) {
       mvc.perform(get("/api/search").param("q", "vucic").with(httpBasic(user, "demo")))
           .andExpect(status().isOk())
-          .andExpect(jsonPath("$.items[?(@.type == 'TARGET')].title").value(Matchers.hasItem("President of the Republic, Serbia")))
-          .andExpect(jsonPath("$.items[?(@.type == 'APPEAL')].title").value(Matchers.hasItem(Matchers.startsWith("President of the Republic, Serbia"))))
-          .andExpect(jsonPath("$.items[0].snippet").value(Matchers.containsString("<mark>Vučić</mark>")));
+          .andExpect(
+              jsonPath("$.items[?(@.type == 'TARGET')].title")
+                  .value(Matchers.hasItem("President of the Republic, Serbia")))
+          .andExpect(
+              jsonPath("$.items[?(@.type == 'APPEAL')].title")
+                  .value(
+                      Matchers.hasItem(Matchers.startsWith("President of the Republic, Serbia"))))
+          .andExpect(
+              jsonPath("$.items[0].snippet").value(Matchers.containsString("<mark>Vučić</mark>")));
     }
-    mvc.perform(get("/api/search").param("q", "MILANOVIC").param("type", "target").with(httpBasic("manager", "demo")))
+    mvc.perform(
+            get("/api/search")
+                .param("q", "MILANOVIC")
+                .param("type", "target")
+                .with(httpBasic("manager", "demo")))
         .andExpect(jsonPath("$.items[*].type").value(Matchers.everyItem(Matchers.is("TARGET"))))
         .andExpect(jsonPath("$.items[0].title").value("President of the Republic, Croatia"))
         .andExpect(jsonPath("$.items[0].url").value(Matchers.startsWith("/targets#target-")));
@@ -46,28 +59,48 @@ class SearchTests {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
     long appeal = drill.appeal(campaign, "SI");
     String word = "zebrawatch" + System.nanoTime();
-    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Spoštovana predsednica, " + word + " …", "language", "sl"));
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE,
+        Map.of("text", "Spoštovana predsednica, " + word + " …", "language", "sl"));
     mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
         .andExpect(jsonPath("$.total").value(1))
         .andExpect(jsonPath("$.items[0].type").value("APPEAL"))
         .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal))
-        .andExpect(jsonPath("$.items[0].snippet").value(Matchers.containsString("<mark>" + word + "</mark>")));
-    mvc.perform(get("/api/search").param("q", campaign.title()).param("type", "CAMPAIGN").with(httpBasic("advocate", "demo")))
+        .andExpect(
+            jsonPath("$.items[0].snippet")
+                .value(Matchers.containsString("<mark>" + word + "</mark>")));
+    mvc.perform(
+            get("/api/search")
+                .param("q", campaign.title())
+                .param("type", "CAMPAIGN")
+                .with(httpBasic("advocate", "demo")))
         .andExpect(jsonPath("$.items[0].url").value("/campaigns/" + campaign.id()));
   }
 
   @Test
   void badSearchesAreNamedAndHostileTextStaysText() throws Exception {
     mvc.perform(get("/api/search").param("q", " !!! ").with(httpBasic("advocate", "demo")))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"));
-    mvc.perform(get("/api/search").param("q", "serbia").param("type", "PEOPLE").with(httpBasic("advocate", "demo")))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("type"));
-    mvc.perform(get("/api/search").param("q", "') | (x:* <script>").with(httpBasic("advocate", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("q"));
+    mvc.perform(
+            get("/api/search")
+                .param("q", "serbia")
+                .param("type", "PEOPLE")
+                .with(httpBasic("advocate", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("type"));
+    mvc.perform(
+            get("/api/search").param("q", "') | (x:* <script>").with(httpBasic("advocate", "demo")))
         .andExpect(status().isOk());
-    // Signs that fold into punctuation ("⑴" → "(1)", "½" → " 1/2") were a tsquery syntax error, a 500.
+    // Signs that fold into punctuation ("⑴" → "(1)", "½" → " 1/2") were a tsquery syntax error, a
+    // 500.
     for (String sign : List.of("⑴", "½", "Ⅻ ⒜ ﬁ")) {
-      mvc.perform(get("/api/search").param("q", sign).with(httpBasic("advocate", "demo"))).andExpect(status().isOk());
+      mvc.perform(get("/api/search").param("q", sign).with(httpBasic("advocate", "demo")))
+          .andExpect(status().isOk());
     }
-    assertThat(SearchService.snippet("<b>Vučić</b> & co", List.of("vucic"))).isEqualTo("&lt;b&gt;<mark>Vučić</mark>&lt;/b&gt; &amp; co");
+    assertThat(SearchService.snippet("<b>Vučić</b> & co", List.of("vucic")))
+        .isEqualTo("&lt;b&gt;<mark>Vučić</mark>&lt;/b&gt; &amp; co");
   }
 }

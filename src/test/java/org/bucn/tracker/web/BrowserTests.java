@@ -1,10 +1,8 @@
 package org.bucn.tracker.web;
 
-import org.bucn.tracker.appeal.step.TaskAssignments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.bucn.tracker.TestMailPorts;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -16,18 +14,20 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TestMailPorts;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.CampaignStatus;
@@ -49,8 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * People working in a real browser (Debian's headless Chromium): an advocate claims and drafts,
- * a coordinator approves, the appeal page tells the story. Screenshots go to target/screenshots.
+ * People working in a real browser (Debian's headless Chromium): an advocate claims and drafts, a
+ * coordinator approves, the appeal page tells the story. Screenshots go to target/screenshots.
  */
 @TrackerTest
 class BrowserTests {
@@ -87,13 +87,18 @@ class BrowserTests {
 
     logIn("advocate");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimable")));
-    assertThat(browser.findElement(By.id("claimable")).getText()).contains("You may take").contains("Draft the appeal");
+    assertThat(browser.findElement(By.id("claimable")).getText())
+        .contains("You may take")
+        .contains("Draft the appeal");
     screenshot("home-advocate");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
     WebElement row = browser.findElement(By.xpath("//tr[.//a[text()='Draft the appeal']]"));
     row.findElement(By.xpath(".//button[text()='Claim']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tbody"), "You took"));
-    assertThat(browser.findElement(By.cssSelector("tbody")).getText()).contains("Ana Advocate").contains("Unclaim");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tbody"), "You took"));
+    assertThat(browser.findElement(By.cssSelector("tbody")).getText())
+        .contains("Ana Advocate")
+        .contains("Unclaim");
 
     open("/tasks?tab=mine&campaignId=" + campaign.id());
     screenshot("task-list");
@@ -108,44 +113,62 @@ class BrowserTests {
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-error")));
     assertThat(browser.findElement(By.id("language-error")).getText()).contains("BCP 47");
-    assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("input kept").startsWith("Spoštovana predsednica");
+    assertThat(browser.findElement(By.id("text")).getAttribute("value"))
+        .as("input kept")
+        .startsWith("Spoštovana predsednica");
     screenshot("task-form-with-error");
     language = browser.findElement(By.id("language"));
     language.clear();
     language.sendKeys("sq");
-    // The launch's checks follow the draft as it is typed: Albanian is not a language of Slovenia's office.
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-checks"), "The draft is in sq"));
+    // The launch's checks follow the draft as it is typed: Albanian is not a language of Slovenia's
+    // office.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("draft-checks"), "The draft is in sq"));
     screenshot("task-form-live-check");
     language = browser.findElement(By.id("language"));
     language.clear();
     language.sendKeys("sl");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft-language-check")));
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "Done"));
     logOut();
 
     logIn("coordinator");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
     browser.findElement(By.linkText("Review the appeal")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre.letter")));
-    assertThat(browser.findElement(By.cssSelector("pre.letter")).getText()).startsWith("Spoštovana predsednica");
+    assertThat(browser.findElement(By.cssSelector("pre.letter")).getText())
+        .startsWith("Spoštovana predsednica");
     screenshot("task-form-review");
     browser.findElement(By.cssSelector("input[name=decision][value=APPROVE]")).click();
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "Done"));
     assertThat(drill.openTask(appeal, TaskKey.SUBMIT_APPEAL)).isPresent();
 
     open("/appeals/" + appeal);
     String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
-    assertThat(timeline).contains("Ana Advocate took \"Draft the appeal\"").contains("Draft 1 written (sl) — Ana Advocate").contains("Draft 1 approved");
+    assertThat(timeline)
+        .contains("Ana Advocate took \"Draft the appeal\"")
+        .contains("Draft 1 written (sl) — Ana Advocate")
+        .contains("Draft 1 approved");
     assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("submitting");
     screenshot("appeal-page");
 
     browser.manage().window().setSize(new Dimension(375, 800));
     open("/tasks?tab=all&campaignId=" + campaign.id());
     screenshot("task-list-375px");
-    Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-    assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(375);
+    Number scrollWidth =
+        (Number)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+    assertThat(scrollWidth.intValue())
+        .as("no sideways scrolling on a phone")
+        .isLessThanOrEqualTo(375);
   }
 
   @Test
@@ -153,27 +176,38 @@ class BrowserTests {
     logIn("coordinator");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("escalations")));
     assertThat(browser.findElement(By.id("escalations")).getText()).contains("Kosovo");
-    assertThat(browser.findElement(By.id("escalations")).findElements(By.cssSelector(".overdue"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("escalations")).findElements(By.cssSelector(".overdue")))
+        .isNotEmpty();
     assertThat(browser.findElement(By.id("overdue")).getText()).doesNotContain("Nothing overdue");
-    assertThat(browser.findElement(By.id("campaign-progress")).getText()).contains("No recognition of the Kremlin");
+    assertThat(browser.findElement(By.id("campaign-progress")).getText())
+        .contains("No recognition of the Kremlin");
     screenshot("start-coordinator");
-    assertThat(consoleErrors()).as("the start page's console: its progress bars are sized without style attributes").isEmpty();
+    assertThat(consoleErrors())
+        .as("the start page's console: its progress bars are sized without style attributes")
+        .isEmpty();
     browser.findElement(By.id("overdue")).findElement(By.linkText("Ana Advocate")).click();
     wait.until(ExpectedConditions.urlContains("assignee=advocate"));
-    assertThat(new Select(browser.findElement(By.id("f-assignee"))).getFirstSelectedOption().getText()).isEqualTo("Ana Advocate");
+    assertThat(
+            new Select(browser.findElement(By.id("f-assignee"))).getFirstSelectedOption().getText())
+        .isEqualTo("Ana Advocate");
     assertThat(browser.findElement(By.id("f-overdue")).isSelected()).isTrue();
   }
 
   @Test
-  void closingACampaignAsksFirstAndSaysWhatHappens(@Autowired CampaignService campaigns) throws Exception {
+  void closingACampaignAsksFirstAndSaysWhatHappens(@Autowired CampaignService campaigns)
+      throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "HR");
     logIn("coordinator");
     open("/campaigns/" + campaign.id());
     browser.findElement(By.xpath("//button[text()='Close the campaign now']")).click();
     org.openqa.selenium.Alert question = wait.until(ExpectedConditions.alertIsPresent());
-    assertThat(question.getText()).isEqualTo("Close the campaign now? 2 open appeals will be withdrawn and their tasks end; nothing recorded is lost.");
+    assertThat(question.getText())
+        .isEqualTo(
+            "Close the campaign now? 2 open appeals will be withdrawn and their tasks end; nothing recorded is lost.");
     question.dismiss();
-    assertThat(campaigns.get(campaign.id()).status()).as("dismissed: nothing happens").isEqualTo(CampaignStatus.ACTIVE);
+    assertThat(campaigns.get(campaign.id()).status())
+        .as("dismissed: nothing happens")
+        .isEqualTo(CampaignStatus.ACTIVE);
     browser.findElement(By.xpath("//button[text()='Close the campaign now']")).click();
     wait.until(ExpectedConditions.alertIsPresent()).accept();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.success")));
@@ -187,8 +221,11 @@ class BrowserTests {
     box.sendKeys("vucic");
     box.submit();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-results")));
-    assertThat(browser.findElement(By.cssSelector(".search-results")).getText()).contains("President of the Republic, Serbia");
-    assertThat(browser.findElements(By.cssSelector(".snippet mark"))).extracting(WebElement::getText).contains("Vučić");
+    assertThat(browser.findElement(By.cssSelector(".search-results")).getText())
+        .contains("President of the Republic, Serbia");
+    assertThat(browser.findElements(By.cssSelector(".snippet mark")))
+        .extracting(WebElement::getText)
+        .contains("Vučić");
     screenshot("search-vucic");
   }
 
@@ -196,7 +233,8 @@ class BrowserTests {
 
   @Test
   void coordinatorBulkAssignsSelectedTasksToAnAdvocate() throws Exception {
-    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "BG", "HR");
+    Campaign campaign =
+        drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL", "BG", "HR");
     logIn("coordinator");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
     for (WebElement box : browser.findElements(By.cssSelector("input[name=taskIds]"))) {
@@ -204,25 +242,48 @@ class BrowserTests {
     }
     new Select(browser.findElement(By.id("bulk-assignee"))).selectByValue("advocate2");
     browser.findElement(By.xpath("//button[text()='Assign selected']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Assigned 3 of 3 tasks to advocate2"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "Assigned 3 of 3 tasks to advocate2"));
     for (String country : new String[] {"AL", "BG", "HR"}) {
-      assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee()).isEqualTo("advocate2");
+      assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee())
+          .isEqualTo("advocate2");
     }
-    assertThat(browser.getCurrentUrl()).as("back on the same tab and filters").contains("tab=claimable").contains("campaignId=" + campaign.id());
+    assertThat(browser.getCurrentUrl())
+        .as("back on the same tab and filters")
+        .contains("tab=claimable")
+        .contains("campaignId=" + campaign.id());
     screenshot("bulk-assigned-undo");
     browser.findElement(By.id("undo-assignment")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"),
-        "Undone: 3 of 3 tasks are back with whoever held them before"));
-    assertThat(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).assignee()).as("undone").isNull();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"),
+            "Undone: 3 of 3 tasks are back with whoever held them before"));
+    assertThat(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).assignee())
+        .as("undone")
+        .isNull();
     // The rest of the walk goes on with Bulgaria's draft given again.
-    assignments.assign(drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).id(), "advocate2", CampaignDrill.COORDINATOR);
+    assignments.assign(
+        drill.awaitTask(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL).id(),
+        "advocate2",
+        CampaignDrill.COORDINATOR);
 
-    // A review is a coordinator's decision: with one selected, advocates are not offered, and the page says why.
-    drill.complete(drill.appeal(campaign, "BG"), TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE2, java.util.Map.of("text", "Ваше превъзходителство, …", "language", "bg"));
+    // A review is a coordinator's decision: with one selected, advocates are not offered, and the
+    // page says why.
+    drill.complete(
+        drill.appeal(campaign, "BG"),
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE2,
+        java.util.Map.of("text", "Ваше превъзходителство, …", "language", "bg"));
     open("/tasks?tab=all&taskKey=reviewAppeal&campaignId=" + campaign.id());
     browser.findElement(By.cssSelector("input[name=taskIds][data-group=COORDINATOR]")).click();
-    assertThat(browser.findElement(By.id("bulk-why")).getText()).startsWith("Advocates are not offered: 1 selected task(s) are coordinators' decisions");
-    assertThat(browser.findElement(By.cssSelector("#bulk-assignee option[value=advocate2]")).isEnabled()).isFalse();
+    assertThat(browser.findElement(By.id("bulk-why")).getText())
+        .startsWith("Advocates are not offered: 1 selected task(s) are coordinators' decisions");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#bulk-assignee option[value=advocate2]"))
+                .isEnabled())
+        .isFalse();
   }
 
   @Test
@@ -233,10 +294,14 @@ class BrowserTests {
     browser.findElement(By.id("title")).sendKeys(title);
     browser.findElement(By.id("summary")).sendKeys("Non-recognition of the sham vote.");
     browser.findElement(By.xpath("//label[contains(., 'Montenegro: President')]/input")).click();
-    browser.findElement(By.xpath("//label[contains(., 'Serbia: President of the Republic')]/input")).click();
+    browser
+        .findElement(By.xpath("//label[contains(., 'Serbia: President of the Republic')]/input"))
+        .click();
     screenshot("campaign-new");
     browser.findElement(By.xpath("//button[text()='Create the campaign as a draft']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "draft"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "draft"));
 
     browser.findElement(By.id("letter-language")).sendKeys("sr-latn");
     browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
@@ -244,35 +309,46 @@ class BrowserTests {
     body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}.");
     browser.findElement(By.name("isDefault")).click();
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
 
     // Every letter as it will be drafted, before anything goes out.
     browser.findElement(By.partialLinkText("Preview the 2 letters")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".letter-preview")));
     String letters = browser.findElement(By.tagName("main")).getText();
-    assertThat(letters).contains("Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.")
+    assertThat(letters)
+        .contains(
+            "Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.")
         .contains("Vaša Ekselencijo, molimo Predsjednik Crne Gore");
     screenshot("campaign-letters-preview");
     browser.navigate().back();
 
     browser.findElement(By.xpath("//button[starts-with(text(), 'Launch')]")).click();
-    assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("Launch and draft 2 letters now?");
+    assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText())
+        .startsWith("Launch and draft 2 letters now?");
     browser.switchTo().alert().accept();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Launched to 2 targets"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".flash.success"), "Launched to 2 targets"));
     screenshot("campaign-page");
 
     browser.findElement(By.linkText("Serbia")).click();
     // The appeal opens in a job of its own a moment after the launch: reload, as a person would.
-    wait.until(d -> {
-      if (d.findElements(By.cssSelector("pre.letter")).isEmpty()) {
-        d.navigate().refresh();
-        return false;
-      }
-      return true;
-    });
+    wait.until(
+        d -> {
+          if (d.findElements(By.cssSelector("pre.letter")).isEmpty()) {
+            d.navigate().refresh();
+            return false;
+          }
+          return true;
+        });
     String draft = browser.findElement(By.cssSelector("pre.letter")).getText();
-    assertThat(draft).contains("Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.");
-    assertThat(browser.findElement(By.cssSelector(".draft-subject")).getText()).isEqualTo("Apel: " + title);
+    assertThat(draft)
+        .contains(
+            "Vaša Ekselencijo, molimo Predsednik Republike Srbije za osuda, nepriznavanje, sankcije i krivična odgovornost.");
+    assertThat(browser.findElement(By.cssSelector(".draft-subject")).getText())
+        .isEqualTo("Apel: " + title);
   }
 
   @Test
@@ -280,26 +356,44 @@ class BrowserTests {
     long demo = jdbc.sql("SELECT min(id) FROM campaign").query(Long.class).single();
     logIn("manager");
     open("/campaigns/" + demo + "/dashboard");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-diagram.loaded")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-diagram.loaded")));
     // diagram-js shows overlays once the zoom has settled.
-    wait.until(ExpectedConditions.attributeContains(By.cssSelector(".djs-overlay-container"), "style", "matrix"));
-    assertThat(browser.findElements(By.cssSelector(".waiting-badge"))).as("waiting counts on the diagram").isNotEmpty();
-    assertThat(browser.findElements(By.cssSelector(".tilemap rect.tile-CONDEMNED, .tilemap rect.tile-SANCTIONS"))).isNotEmpty();
-    Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("return Chart.getChart(document.getElementById('chart-stages')) != null");
+    wait.until(
+        ExpectedConditions.attributeContains(
+            By.cssSelector(".djs-overlay-container"), "style", "matrix"));
+    assertThat(browser.findElements(By.cssSelector(".waiting-badge")))
+        .as("waiting counts on the diagram")
+        .isNotEmpty();
+    assertThat(
+            browser.findElements(
+                By.cssSelector(".tilemap rect.tile-CONDEMNED, .tilemap rect.tile-SANCTIONS")))
+        .isNotEmpty();
+    Object drawn =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "return Chart.getChart(document.getElementById('chart-stages')) != null");
     assertThat(drawn).isEqualTo(true);
     screenshot("campaign-dashboard");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('process-diagram').scrollIntoView()");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById('process-diagram').scrollIntoView()");
     // The overlays are placed again after scrolling: two frames later they are drawn.
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-        "var done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "var done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));");
     screenshot("campaign-dashboard-diagram");
-    assertThat(consoleErrors()).as("the dashboard's console, Content-Security-Policy reports included").isEmpty();
-    Object fills = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-        "var box = document.getElementById('process-diagram').getBoundingClientRect();"
-            + "var drawn = document.querySelector('#process-diagram .viewport').getBoundingClientRect();"
-            + "return Math.min(drawn.width / box.width, drawn.height / box.height);");
-    assertThat(((Number) fills).doubleValue()).as("share of the box the diagram fills, along its shorter side").isGreaterThan(0.85);
+    assertThat(consoleErrors())
+        .as("the dashboard's console, Content-Security-Policy reports included")
+        .isEmpty();
+    Object fills =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "var box = document.getElementById('process-diagram').getBoundingClientRect();"
+                    + "var drawn = document.querySelector('#process-diagram .viewport').getBoundingClientRect();"
+                    + "return Math.min(drawn.width / box.width, drawn.height / box.height);");
+    assertThat(((Number) fills).doubleValue())
+        .as("share of the box the diagram fills, along its shorter side")
+        .isGreaterThan(0.85);
   }
 
   @Test
@@ -308,14 +402,21 @@ class BrowserTests {
     open("/targets");
     browser.findElement(By.linkText("Serbia")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cfsp")));
-    assertThat(browser.findElement(By.id("cfsp")).getText()).contains("Council Decision (CFSP) 2022/266").contains("Serbia 2022 Report");
+    assertThat(browser.findElement(By.id("cfsp")).getText())
+        .contains("Council Decision (CFSP) 2022/266")
+        .contains("Serbia 2022 Report");
     assertThat(browser.findElement(By.id("offices")).getText()).contains("President");
     screenshot("country-serbia");
-    browser.findElement(By.id("cfsp")).findElement(By.xpath(".//tr[contains(., '2022/266')]//button")).click();
+    browser
+        .findElement(By.id("cfsp"))
+        .findElement(By.xpath(".//tr[contains(., '2022/266')]//button"))
+        .click();
     wait.until(ExpectedConditions.alertIsPresent()).accept();
     wait.until(ExpectedConditions.urlMatches(".*/campaigns/\\d+$"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Align with Council Decision (CFSP) 2022/266: Serbia");
-    assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("recorded as not aligned");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Align with Council Decision (CFSP) 2022/266: Serbia");
+    assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+        .contains("recorded as not aligned");
     assertThat(consoleErrors()).isEmpty();
   }
 
@@ -324,10 +425,14 @@ class BrowserTests {
     logIn("advocate");
     open("/api/docs");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
-    assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText()).contains("Sanctions Campaign Tracker API");
-    assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock")).size()).isGreaterThan(50);
+    assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText())
+        .contains("Sanctions Campaign Tracker API");
+    assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock")).size())
+        .isGreaterThan(50);
     screenshot("swagger-ui");
-    assertThat(consoleErrors()).as("Swagger UI under the tracker's Content-Security-Policy").isEmpty();
+    assertThat(consoleErrors())
+        .as("Swagger UI under the tracker's Content-Security-Policy")
+        .isEmpty();
   }
 
   /**
@@ -335,19 +440,27 @@ class BrowserTests {
    * browser, then a page of another site auto-submits a form to close a campaign.
    */
   @Test
-  void aPageOfAnotherSiteCannotCloseACampaignThroughTheBrowsersCredentials(@Autowired CampaignService campaigns) throws Exception {
+  void aPageOfAnotherSiteCannotCloseACampaignThroughTheBrowsersCredentials(
+      @Autowired CampaignService campaigns) throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "BG");
     browser.get("http://coordinator:demo@localhost:" + port + "/api/me");
-    byte[] page = ("<!DOCTYPE html><html><body><form method='post' action='http://localhost:" + port + "/api/campaigns/" + campaign.id()
-        + "/close'><input name='x' value='1'></form><script>document.forms[0].submit()</script></body></html>")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    com.sun.net.httpserver.HttpServer otherSite = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    otherSite.createContext("/", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      exchange.getResponseBody().write(page);
-      exchange.close();
-    });
+    byte[] page =
+        ("<!DOCTYPE html><html><body><form method='post' action='http://localhost:"
+                + port
+                + "/api/campaigns/"
+                + campaign.id()
+                + "/close'><input name='x' value='1'></form><script>document.forms[0].submit()</script></body></html>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    com.sun.net.httpserver.HttpServer otherSite =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    otherSite.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
     otherSite.start();
     try {
       browser.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
@@ -362,8 +475,12 @@ class BrowserTests {
   }
 
   @Test
-  void advocateSendsTheAppealFromTheSubmissionFormAndLaterSeesTheReplyAndItsAttachmentOnTheAppealPage(
-      @Autowired TaskAssignments assignments, @Autowired AppealService appeals, @Autowired Replies replies) throws Exception {
+  void
+      advocateSendsTheAppealFromTheSubmissionFormAndLaterSeesTheReplyAndItsAttachmentOnTheAppealPage(
+          @Autowired TaskAssignments assignments,
+          @Autowired AppealService appeals,
+          @Autowired Replies replies)
+          throws Exception {
     GreenMail smtp = new GreenMail(TestMailPorts.SMTP);
     smtp.start();
     try {
@@ -371,52 +488,86 @@ class BrowserTests {
       long appeal = drill.appeal(campaign, "RO");
       drill.draftAndApprove(appeal);
       String office = appeals.detail(appeal).target().email();
-      assignments.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+      assignments.claim(
+          drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
 
       logIn("advocate");
       open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-now")));
-      assertThat(browser.findElement(By.cssSelector("#send-now .mail-envelope")).getText()).as("the exact recipient shown")
-          .contains(office).contains("appeal-" + appeal + "-RO.pdf");
-      assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=send]"))).as("two actions, never a checkbox").isEmpty();
+      assertThat(browser.findElement(By.cssSelector("#send-now .mail-envelope")).getText())
+          .as("the exact recipient shown")
+          .contains(office)
+          .contains("appeal-" + appeal + "-RO.pdf");
+      assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=send]")))
+          .as("two actions, never a checkbox")
+          .isEmpty();
       screenshot("submission-send-by-mail");
       browser.findElement(By.cssSelector("#send-now button[type=submit]")).click();
       browser.switchTo().alert().accept();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-          .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipients(m).contains(office)));
-      String letterId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> appeals.detail(appeal).submission(),
-          s -> s.delivery().status().name().equals("SENT")).reference();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash.success"), "Done"));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Arrays.stream(smtp.getReceivedMessages())
+                      .anyMatch(m -> recipients(m).contains(office)));
+      String letterId =
+          org.awaitility.Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> appeals.detail(appeal).submission(),
+                  s -> s.delivery().status().name().equals("SENT"))
+              .reference();
 
       open("/appeals/" + appeal);
-      assertThat(browser.findElement(By.id("delivery")).getText()).contains("sent").contains(office);
+      assertThat(browser.findElement(By.id("delivery")).getText())
+          .contains("sent")
+          .contains(office);
 
       // The office answers, and the tracker reads its mailbox.
       MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
       reply.setFrom(new InternetAddress(office));
-      reply.setHeader("Authentication-Results", "mx.bucn.example; dmarc=pass header.from=" + office.substring(office.indexOf('@') + 1));
+      reply.setHeader(
+          "Authentication-Results",
+          "mx.bucn.example; dmarc=pass header.from=" + office.substring(office.indexOf('@') + 1));
       reply.setRecipients(Message.RecipientType.TO, "replies@bucn.example");
       reply.setSubject("Re: your appeal");
       reply.setHeader("In-Reply-To", letterId);
       MimeBodyPart text = new MimeBodyPart();
       text.setText("Stimate domnule, vă transmitem răspunsul.", "UTF-8");
       MimeBodyPart file = new MimeBodyPart();
-      file.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
-          "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1), "application/pdf")));
+      file.setDataHandler(
+          new jakarta.activation.DataHandler(
+              new ByteArrayDataSource(
+                  "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1),
+                  "application/pdf")));
       file.setFileName("raspuns.pdf");
       file.setDisposition(Part.ATTACHMENT);
       reply.setContent(new MimeMultipart(text, file));
       reply.saveChanges();
       ByteArrayOutputStream raw = new ByteArrayOutputStream();
       reply.writeTo(raw);
-      assertThat(replies.take("<browser-reply-" + appeal + "@gov.example>", raw.toByteArray(), OffsetDateTime.now())).isTrue();
+      assertThat(
+              replies.take(
+                  "<browser-reply-" + appeal + "@gov.example>",
+                  raw.toByteArray(),
+                  OffsetDateTime.now()))
+          .isTrue();
 
       open("/appeals/" + appeal);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence table")));
       String evidence = browser.findElement(By.id("evidence")).getText();
-      assertThat(evidence).contains("raspuns.pdf").contains("application/pdf").contains("reply-").contains("message/rfc822");
-      assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Reply received from " + office);
-      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('evidence').scrollIntoView()");
+      assertThat(evidence)
+          .contains("raspuns.pdf")
+          .contains("application/pdf")
+          .contains("reply-")
+          .contains("message/rfc822");
+      assertThat(browser.findElement(By.cssSelector(".timeline")).getText())
+          .contains("Reply received from " + office);
+      ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript("document.getElementById('evidence').scrollIntoView()");
       screenshot("appeal-page-with-reply");
 
       // And adds the press statement she found, from the same page.
@@ -426,15 +577,21 @@ class BrowserTests {
       new Select(browser.findElement(By.id("evidence-kind"))).selectByValue("STATEMENT");
       browser.findElement(By.id("evidence-description")).sendKeys("Press statement");
       browser.findElement(By.cssSelector("#evidence form button[type=submit]")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Added"));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), "Press statement"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash.success"), "Added"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), "Press statement"));
       assertThat(browser.findElement(By.id("evidence")).getText()).contains("text/plain");
     } finally {
       smtp.stop();
     }
   }
 
-  /** A letter posted by courier, recorded as such, mailed later by the tracker, then its reference corrected. */
+  /**
+   * A letter posted by courier, recorded as such, mailed later by the tracker, then its reference
+   * corrected.
+   */
   @Test
   void aLetterSentAnotherWayIsMailedLaterFromTheAppealPageAndItsSubmissionCorrected(
       @Autowired TaskAssignments assignments, @Autowired AppealService appeals) throws Exception {
@@ -445,24 +602,39 @@ class BrowserTests {
       long appeal = drill.appeal(campaign, "BG");
       drill.draftAndApprove(appeal);
       String office = appeals.detail(appeal).target().email();
-      assignments.claim(drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
+      assignments.claim(
+          drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id(), CampaignDrill.ADVOCATE);
 
       logIn("advocate");
       open("/tasks/" + drill.awaitTask(appeal, TaskKey.SUBMIT_APPEAL).id());
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("img.letter-image")));
-      new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("LETTER");
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel")))
+          .selectByValue("LETTER");
       browser.findElement(By.id("reference")).sendKeys("Courier 7781");
       screenshot("submission-another-way");
-      browser.findElement(By.xpath("//button[text()='Record the letter sent another way']")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Done"));
-      assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(office))).as("recorded, nothing mailed").isEmpty();
+      browser
+          .findElement(By.xpath("//button[text()='Record the letter sent another way']"))
+          .click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash.success"), "Done"));
+      assertThat(
+              Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(office)))
+          .as("recorded, nothing mailed")
+          .isEmpty();
 
       open("/appeals/" + appeal);
       browser.findElement(By.cssSelector("#send-later button")).click();
       browser.switchTo().alert().accept();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "queued to be sent by e-mail"));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-          .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipients(m).contains(office)));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash.success"), "queued to be sent by e-mail"));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Arrays.stream(smtp.getReceivedMessages())
+                      .anyMatch(m -> recipients(m).contains(office)));
       screenshot("appeal-sent-later");
       logOut();
 
@@ -475,9 +647,12 @@ class BrowserTests {
       browser.findElement(By.id("fix-submission-reason")).sendKeys("The receipt reads 7787");
       screenshot("appeal-correction");
       browser.findElement(By.xpath("//button[text()='Correct the submission']")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "Corrected"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash.success"), "Corrected"));
       assertThat(browser.findElement(By.cssSelector(".timeline")).getText())
-          .contains("reference \"Courier 7781\" → \"Courier 7787\", because: The receipt reads 7787");
+          .contains(
+              "reference \"Courier 7781\" → \"Courier 7787\", because: The receipt reads 7787");
       assertThat(appeals.detail(appeal).submission().reference()).isEqualTo("Courier 7787");
       screenshot("appeal-corrected");
     } finally {
@@ -487,7 +662,9 @@ class BrowserTests {
 
   private static List<String> recipients(MimeMessage message) {
     try {
-      return Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
+      return Arrays.stream(message.getAllRecipients())
+          .map(a -> ((InternetAddress) a).getAddress())
+          .toList();
     } catch (Exception e) {
       return List.of();
     }
@@ -516,6 +693,9 @@ class BrowserTests {
 
   private void screenshot(String name) throws Exception {
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot.toPath(),
+        SCREENSHOTS.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

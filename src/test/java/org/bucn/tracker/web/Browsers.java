@@ -15,7 +15,10 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-/** Headless Chromium for the browser tests; in CI a missing browser fails the run instead of skipping it. */
+/**
+ * Headless Chromium for the browser tests; in CI a missing browser fails the run instead of
+ * skipping it.
+ */
 public final class Browsers {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -25,7 +28,8 @@ public final class Browsers {
 
   public static WebDriver chromium(Path profile) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)";
+    String missing =
+        "Browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)";
     String ci = System.getenv("CI");
     if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
       // In CI a missing browser fails the run: a skipped browser test proves nothing.
@@ -37,20 +41,36 @@ public final class Browsers {
     assumeThat(installed).as(missing).isTrue();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1280,900");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,900");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
-  /** What the pages wrote to the console at level SEVERE since the last call: script errors and CSP violations. */
+  /**
+   * What the pages wrote to the console at level SEVERE since the last call: script errors and CSP
+   * violations.
+   */
   public static List<String> consoleErrors(WebDriver browser) {
     return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).toList();
+        .map(LogEntry::getMessage)
+        .toList();
   }
 }

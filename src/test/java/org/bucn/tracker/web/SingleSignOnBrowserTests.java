@@ -24,9 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Single sign-on end to end: the tracker started as an operator would, with TRACKER_OIDC_* naming
- * a real OpenID provider (Spring Authorization Server on its own port), and a browser that signs
- * in there, comes back with the tracker's roles, and logs out of both.
+ * Single sign-on end to end: the tracker started as an operator would, with TRACKER_OIDC_* naming a
+ * real OpenID provider (Spring Authorization Server on its own port), and a browser that signs in
+ * there, comes back with the tracker's roles, and logs out of both.
  */
 class SingleSignOnBrowserTests {
 
@@ -43,22 +43,43 @@ class SingleSignOnBrowserTests {
   @BeforeAll
   static void startProviderAndTracker() throws Exception {
     int port;
-    try (ServerSocket free = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0);
+        ServerSocket management = new ServerSocket(0)) {
       port = free.getLocalPort();
       managementPort = management.getLocalPort();
     }
-    // The tracker on "localhost", the provider on "127.0.0.1": two hosts, so their session cookies never mix.
+    // The tracker on "localhost", the provider on "127.0.0.1": two hosts, so their session cookies
+    // never mix.
     base = "http://localhost:" + port;
     provider = TestIdentityProvider.start(base);
-    String issuer = "http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port");
+    String issuer =
+        "http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port");
     dataDir = Files.createTempDirectory("tracker-sso");
-    tracker = StandaloneStarts.start("server.port=" + port, "tracker.data-dir=" + dataDir, "tracker.demo=false",
-        "tracker.admin-password=break-glass-pw", "tracker.oidc.issuer=" + issuer, "tracker.oidc.client-id=tracker",
-        "tracker.oidc.client-secret=tracker-secret", "tracker.oidc.name=Network ID", "tracker.local-login=false",
-        "tracker.imap.host=", "management.server.port=" + managementPort, "management.server.address=127.0.0.1");
+    tracker =
+        StandaloneStarts.start(
+            "server.port=" + port,
+            "tracker.data-dir=" + dataDir,
+            "tracker.demo=false",
+            "tracker.admin-password=break-glass-pw",
+            "tracker.oidc.issuer=" + issuer,
+            "tracker.oidc.client-id=tracker",
+            "tracker.oidc.client-secret=tracker-secret",
+            "tracker.oidc.name=Network ID",
+            "tracker.local-login=false",
+            "tracker.imap.host=",
+            "management.server.port=" + managementPort,
+            "management.server.address=127.0.0.1");
     UserService users = tracker.getBean(UserService.class);
-    users.create(new UserService.NewUser("ana", "an unknown password", "Ana.SSO@example.org", "Ana Petrović", Set.of(Role.ADVOCATE)));
-    users.create(new UserService.NewUser("dora", "an unknown password", "dora.sso@example.org", "Dora", Set.of(Role.ADVOCATE)));
+    users.create(
+        new UserService.NewUser(
+            "ana",
+            "an unknown password",
+            "Ana.SSO@example.org",
+            "Ana Petrović",
+            Set.of(Role.ADVOCATE)));
+    users.create(
+        new UserService.NewUser(
+            "dora", "an unknown password", "dora.sso@example.org", "Dora", Set.of(Role.ADVOCATE)));
     users.update("dora", new UserService.UserChange(null, null, false, null, null));
   }
 
@@ -93,15 +114,19 @@ class SingleSignOnBrowserTests {
   void aPersonSignsInAtTheProviderWorksWithTheirTrackerRolesAndLogsOutOfBoth() throws Exception {
     browser.get(base + "/tasks");
     wait.until(ExpectedConditions.urlContains("/login"));
-    assertThat(browser.findElements(By.id("username"))).as("password login is for admins only, behind a disclosure")
+    assertThat(browser.findElements(By.id("username")))
+        .as("password login is for admins only, behind a disclosure")
         .allMatch(field -> !field.isDisplayed());
     browser.findElement(By.id("sso")).click();
     signInAtProvider("ana.petrovic");
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".logout")));
     assertThat(browser.getCurrentUrl()).startsWith(base);
-    assertThat(browser.findElement(By.cssSelector("header")).getText()).as("matched by e-mail, shown by the tracker's name")
-        .contains("Ana Petrović").contains("Tasks").doesNotContain("Dashboard");
+    assertThat(browser.findElement(By.cssSelector("header")).getText())
+        .as("matched by e-mail, shown by the tracker's name")
+        .contains("Ana Petrović")
+        .contains("Tasks")
+        .doesNotContain("Dashboard");
     browser.get(base + "/tasks?tab=claimable");
     assertThat(browser.getTitle()).startsWith("Tasks");
     browser.get(base + "/dashboard");
@@ -122,9 +147,11 @@ class SingleSignOnBrowserTests {
     browser.findElement(By.id("sso")).click();
     signInAtProvider("stranger");
     wait.until(ExpectedConditions.urlContains("/login?sso=unknown"));
-    assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("not a user of the tracker yet");
+    assertThat(browser.findElement(By.cssSelector(".flash.error")).getText())
+        .contains("not a user of the tracker yet");
 
-    // Someone who chose an existing user's name and typed their address, which the provider never verified.
+    // Someone who chose an existing user's name and typed their address, which the provider never
+    // verified.
     signOutOfProvider();
     browser.get(base + "/login");
     browser.findElement(By.id("sso")).click();
@@ -142,11 +169,23 @@ class SingleSignOnBrowserTests {
   @Test
   void theBreakGlassAdminStillLogsInWithAPasswordAndNobodyElseDoes() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
-    for (String[] login : new String[][] {{"ana", "an unknown password", "401"}, {"admin", "break-glass-pw", "200"}}) {
-      var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/me"))
-          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((login[0] + ":" + login[1]).getBytes()))
-          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).as("Basic as " + login[0]).isEqualTo(Integer.parseInt(login[2]));
+    for (String[] login :
+        new String[][] {
+          {"ana", "an unknown password", "401"}, {"admin", "break-glass-pw", "200"}
+        }) {
+      var answer =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/me"))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString((login[0] + ":" + login[1]).getBytes()))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode())
+          .as("Basic as " + login[0])
+          .isEqualTo(Integer.parseInt(login[2]));
     }
     browser.get(base + "/login");
     browser.findElement(By.tagName("summary")).click();
@@ -157,24 +196,42 @@ class SingleSignOnBrowserTests {
     assertThat(browser.findElement(By.cssSelector("header")).getText()).contains("Users");
   }
 
-  /** With MANAGEMENT_SERVER_PORT set, Prometheus scrapes there without a login; the rest of /actuator stays an admin's. */
+  /**
+   * With MANAGEMENT_SERVER_PORT set, Prometheus scrapes there without a login; the rest of
+   * /actuator stays an admin's.
+   */
   @Test
   void prometheusScrapesTheManagementPortWithoutALogin() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String management = "http://127.0.0.1:" + managementPort;
-    var scrape = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(management + "/actuator/prometheus")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var scrape =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(management + "/actuator/prometheus"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(scrape.statusCode()).isEqualTo(200);
-    assertThat(scrape.body()).contains("tracker_open_tasks{").contains("camunda_jobs_executed_total");
-    for (String closed : new String[] {management + "/actuator/metrics", base + "/actuator/prometheus"}) {
-      assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(closed)).build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).as(closed).isIn(401, 404);
+    assertThat(scrape.body())
+        .contains("tracker_open_tasks{")
+        .contains("camunda_jobs_executed_total");
+    for (String closed :
+        new String[] {management + "/actuator/metrics", base + "/actuator/prometheus"}) {
+      assertThat(
+              http.send(
+                      java.net.http.HttpRequest.newBuilder(java.net.URI.create(closed)).build(),
+                      java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .as(closed)
+          .isIn(401, 404);
     }
   }
 
   private void signOutOfProvider() {
     browser.manage().deleteAllCookies();
-    browser.get("http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port") + "/logout");
+    browser.get(
+        "http://127.0.0.1:"
+            + provider.getEnvironment().getProperty("local.server.port")
+            + "/logout");
     browser.manage().deleteAllCookies();
   }
 

@@ -24,7 +24,12 @@ public class DueDates {
   private final AppealService appeals;
   private final Clock clock;
 
-  DueDates(TaskLock locks, WorkItemRepository workItems, EngineTasks engine, AppealService appeals, Clock clock) {
+  DueDates(
+      TaskLock locks,
+      WorkItemRepository workItems,
+      EngineTasks engine,
+      AppealService appeals,
+      Clock clock) {
     this.locks = locks;
     this.workItems = workItems;
     this.engine = engine;
@@ -37,7 +42,8 @@ public class DueDates {
   public TaskItem setDue(String taskId, OffsetDateTime due, Actor actor) {
     TaskPermissions.requireAssign(actor, "set due dates");
     if (due == null) {
-      throw new InvalidFieldException("due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
+      throw new InvalidFieldException(
+          "due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
     }
     if (due.toInstant().isBefore(clock.instant())) {
       throw new InvalidFieldException("due", "must not be in the past");
@@ -45,7 +51,11 @@ public class DueDates {
     WorkItem item = locks.lock(taskId);
     engine.due(taskId, due, actor);
     workItems.updateDue(taskId, due);
-    appeals.note(item.appealId(), actor, "DUE_SET", "set \"" + item.key().displayName() + "\" due " + Words.date(due.toLocalDate()));
+    appeals.note(
+        item.appealId(),
+        actor,
+        "DUE_SET",
+        "set \"" + item.key().displayName() + "\" due " + Words.date(due.toLocalDate()));
     return workItems.item(taskId).orElseThrow();
   }
 }

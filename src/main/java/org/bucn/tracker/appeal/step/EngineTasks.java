@@ -33,7 +33,9 @@ class EngineTasks {
     identity.run(actor, () -> engine.setAssignee(taskId, assignee));
   }
 
-  /** The engine's own due date of the task, so that what Camunda holds agrees with the task list. */
+  /**
+   * The engine's own due date of the task, so that what Camunda holds agrees with the task list.
+   */
   void due(String taskId, OffsetDateTime due, Actor actor) {
     Task task = engine.createTaskQuery().taskId(taskId).singleResult();
     task.setDueDate(Date.from(due.toInstant()));

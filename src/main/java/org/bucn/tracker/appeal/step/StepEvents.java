@@ -50,7 +50,12 @@ class StepEvents {
   private final ApplicationEventPublisher news;
   private final MeterRegistry meters;
 
-  StepEvents(AppealService appeals, WorkItemRepository workItems, IdentityService identity, People people, ApplicationEventPublisher news,
+  StepEvents(
+      AppealService appeals,
+      WorkItemRepository workItems,
+      IdentityService identity,
+      People people,
+      ApplicationEventPublisher news,
       MeterRegistry meters) {
     this.appeals = appeals;
     this.workItems = workItems;
@@ -84,16 +89,30 @@ class StepEvents {
       // The advocate who carries the appeal gets its next steps without claiming each one.
       carrier.ifPresent(task::setAssignee);
     }
-    workItems.insert(task.getId(), key, appealId, (Long) task.getVariable(AppealProcess.CAMPAIGN_ID), task.getAssignee(),
-        time(task.getCreateTime()), time(task.getDueDate()));
+    workItems.insert(
+        task.getId(),
+        key,
+        appealId,
+        (Long) task.getVariable(AppealProcess.CAMPAIGN_ID),
+        task.getAssignee(),
+        time(task.getCreateTime()),
+        time(task.getDueDate()));
     switch (key) {
-      case FOLLOW_UP -> appeals.note(appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", "No response yet: a follow-up is due");
+      case FOLLOW_UP ->
+          appeals.note(
+              appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", "No response yet: a follow-up is due");
       case ESCALATE_NO_RESPONSE ->
-          appeals.note(appealId, Actor.SYSTEM, "ESCALATED", "Still no response after every follow-up: coordinators decide");
-      case TRACK_SANCTION -> appeals.note(appealId, Actor.SYSTEM, "SANCTION_CHECK_DUE", "Sanction outcome to check");
+          appeals.note(
+              appealId,
+              Actor.SYSTEM,
+              "ESCALATED",
+              "Still no response after every follow-up: coordinators decide");
+      case TRACK_SANCTION ->
+          appeals.note(appealId, Actor.SYSTEM, "SANCTION_CHECK_DUE", "Sanction outcome to check");
       default -> {}
     }
-    if ((key == TaskKey.FOLLOW_UP || key == TaskKey.ESCALATE_NO_RESPONSE) && task.getAssignee() == null) {
+    if ((key == TaskKey.FOLLOW_UP || key == TaskKey.ESCALATE_NO_RESPONSE)
+        && task.getAssignee() == null) {
       news.publishEvent(new TaskNews.Unclaimed(task.getId(), key, task.getName(), appealId));
     }
   }
@@ -101,35 +120,47 @@ class StepEvents {
   private void assigned(DelegateTask task, TaskKey key) {
     String assignee = task.getAssignee();
     if (key.group() == Role.ADVOCATE && assignee != null) {
-      // The appeal's assignee is the advocate who carries it; a coordinator reviewing it does not take it over.
+      // The appeal's assignee is the advocate who carries it; a coordinator reviewing it does not
+      // take it over.
       appeals.assign(appealId(task), assignee);
     }
     workItems.updateAssignee(task.getId(), assignee);
     String actor = actingUser();
     if (assignee != null && !assignee.equals(actor)) {
-      news.publishEvent(new TaskNews.Given(task.getId(), key, task.getName(), appealId(task), assignee, actor));
+      news.publishEvent(
+          new TaskNews.Given(task.getId(), key, task.getName(), appealId(task), assignee, actor));
     }
   }
 
   private void completed(DelegateTask task, TaskKey key) {
     String actor = actingUser();
     if (task.getAssignee() != null && actor != null && !task.getAssignee().equals(actor)) {
-      appeals.note(appealId(task), new Actor(actor, Set.of()), "ON_BEHALF",
-          "completed \"" + key.displayName() + "\" on behalf of " + people.name(task.getAssignee()));
+      appeals.note(
+          appealId(task),
+          new Actor(actor, Set.of()),
+          "ON_BEHALF",
+          "completed \""
+              + key.displayName()
+              + "\" on behalf of "
+              + people.name(task.getAssignee()));
     }
     workItems.delete(task.getId());
     countOnCommit(key);
   }
 
   private void countOnCommit(TaskKey key) {
-    Counter completions = Counter.builder("tracker.task.completions").description("Tasks completed, by kind").tag("task_key", key.key())
-        .register(meters);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        completions.increment();
-      }
-    });
+    Counter completions =
+        Counter.builder("tracker.task.completions")
+            .description("Tasks completed, by kind")
+            .tag("task_key", key.key())
+            .register(meters);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            completions.increment();
+          }
+        });
   }
 
   private String actingUser() {

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 class StepEvidence {
 
   /** What a file attached to a step is evidence of; steps not listed take no files. */
-  private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF = Map.of(
-      TaskKey.SUBMIT_APPEAL, EvidenceKind.DELIVERY,
-      TaskKey.FOLLOW_UP, EvidenceKind.DELIVERY,
-      TaskKey.RECORD_RESPONSE, EvidenceKind.RESPONSE_LETTER,
-      TaskKey.TRACK_SANCTION, EvidenceKind.SANCTION_ACT);
+  private static final Map<TaskKey, EvidenceKind> EVIDENCE_OF =
+      Map.of(
+          TaskKey.SUBMIT_APPEAL, EvidenceKind.DELIVERY,
+          TaskKey.FOLLOW_UP, EvidenceKind.DELIVERY,
+          TaskKey.RECORD_RESPONSE, EvidenceKind.RESPONSE_LETTER,
+          TaskKey.TRACK_SANCTION, EvidenceKind.SANCTION_ACT);
 
   private final EvidenceService evidence;
 
@@ -30,13 +31,19 @@ class StepEvidence {
   /** 400 when the step takes no files and some came: before anything is recorded. */
   void requireTaken(TaskKey key, List<Steps.Attachment> files) {
     if (!files.isEmpty() && !EVIDENCE_OF.containsKey(key)) {
-      throw new InvalidFieldException("file", "is not taken by this step: attach files when recording a follow-up, a response or a sanction outcome");
+      throw new InvalidFieldException(
+          "file",
+          "is not taken by this step: attach files when recording a follow-up, a response or a sanction outcome");
     }
   }
 
   void keep(long appealId, TaskKey key, List<Steps.Attachment> files, Actor actor) {
     for (Steps.Attachment file : files) {
-      evidence.add(appealId, new NewEvidence(EVIDENCE_OF.get(key), "Attached to " + key.key(), null), file.filename(), file.bytes(),
+      evidence.add(
+          appealId,
+          new NewEvidence(EVIDENCE_OF.get(key), "Attached to " + key.key(), null),
+          file.filename(),
+          file.bytes(),
           actor.username());
     }
   }

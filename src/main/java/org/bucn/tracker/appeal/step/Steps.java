@@ -18,14 +18,15 @@ import org.springframework.stereotype.Service;
 /**
  * A person's step on an appeal, whole: the task is locked (appeal first), the person's right to
  * complete it checked, their input validated and recorded with its files, and the engine's task
- * completed, in one transaction; then {@link StepEvents} takes what the engine does next. Bad
- * input changes nothing and leaves the task open; the loser of a race gets a conflict.
+ * completed, in one transaction; then {@link StepEvents} takes what the engine does next. Bad input
+ * changes nothing and leaves the task open; the loser of a race gets a conflict.
  */
 @Service
 public class Steps {
 
   /** The outcome of completing a task. */
-  public record Completion(String taskId, String taskKey, long appealId, List<TaskItem> nextTasks) {}
+  public record Completion(
+      String taskId, String taskKey, long appealId, List<TaskItem> nextTasks) {}
 
   /** A file handed in with a step, kept on the appeal as evidence of what the step records. */
   public record Attachment(String filename, byte[] bytes) {}
@@ -37,7 +38,12 @@ public class Steps {
   private final EngineTasks engine;
   private final StepTransactions transactions;
 
-  Steps(TaskLock locks, WorkItemRepository workItems, AppealWork work, StepEvidence evidence, EngineTasks engine,
+  Steps(
+      TaskLock locks,
+      WorkItemRepository workItems,
+      AppealWork work,
+      StepEvidence evidence,
+      EngineTasks engine,
       StepTransactions transactions) {
     this.locks = locks;
     this.workItems = workItems;
@@ -66,23 +72,31 @@ public class Steps {
   /**
    * Completes the task with files attached in the same step (a response letter, proof of a
    * follow-up, a sanction act): kept as evidence in the same transaction, or nothing is kept. The
-   * transaction is done again when the job executor touched the appeal's timers meanwhile
-   * ({@link StepTransactions}).
+   * transaction is done again when the job executor touched the appeal's timers meanwhile ({@link
+   * StepTransactions}).
    */
-  public Completion complete(String taskId, AppealInput input, List<Attachment> files, Actor actor) {
+  public Completion complete(
+      String taskId, AppealInput input, List<Attachment> files, Actor actor) {
     return transactions.run(() -> completeOnce(taskId, input, files, actor));
   }
 
-  private Completion completeOnce(String taskId, AppealInput input, List<Attachment> files, Actor actor) {
+  private Completion completeOnce(
+      String taskId, AppealInput input, List<Attachment> files, Actor actor) {
     WorkItem item = locks.lock(taskId);
     TaskPermissions.requireComplete(actor, item.candidateGroup(), item.assignee());
     if (input.taskKey() != item.key()) {
-      throw new InvalidFieldException("body", "holds the fields of " + input.taskKey().key() + ", but this task is " + item.key().key());
+      throw new InvalidFieldException(
+          "body",
+          "holds the fields of "
+              + input.taskKey().key()
+              + ", but this task is "
+              + item.key().key());
     }
     evidence.requireTaken(item.key(), files);
     Map<String, Object> routing = work.record(item.appealId(), input, actor);
     evidence.keep(item.appealId(), item.key(), files, actor);
     engine.complete(taskId, routing, actor);
-    return new Completion(taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
+    return new Completion(
+        taskId, item.key().key(), item.appealId(), workItems.itemsOfAppeal(item.appealId()));
   }
 }

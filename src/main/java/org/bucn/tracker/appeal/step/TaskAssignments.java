@@ -24,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskAssignments {
 
-  /** A task given to someone, and who held it before (null: nobody), so that the assignment can be undone. */
+  /**
+   * A task given to someone, and who held it before (null: nobody), so that the assignment can be
+   * undone.
+   */
   public record Assignment(TaskItem task, String previous) {}
 
   private final TaskLock locks;
@@ -34,7 +37,12 @@ public class TaskAssignments {
   private final EngineTasks engine;
   private final People people;
 
-  TaskAssignments(TaskLock locks, WorkItemRepository workItems, AppealService appeals, UserService users, EngineTasks engine,
+  TaskAssignments(
+      TaskLock locks,
+      WorkItemRepository workItems,
+      AppealService appeals,
+      UserService users,
+      EngineTasks engine,
       People people) {
     this.locks = locks;
     this.workItems = workItems;
@@ -52,7 +60,8 @@ public class TaskAssignments {
       if (item.assignee().equals(actor.username())) {
         return current(taskId);
       }
-      throw new ConflictException("assignee", "The task was claimed by " + item.assignee() + " already");
+      throw new ConflictException(
+          "assignee", "The task was claimed by " + item.assignee() + " already");
     }
     engine.claim(taskId, actor);
     appeals.note(item.appealId(), actor, "CLAIMED", "took \"" + item.key().displayName() + "\"");
@@ -68,7 +77,8 @@ public class TaskAssignments {
     }
     TaskPermissions.requireRelease(actor, item.candidateGroup(), item.assignee());
     engine.give(taskId, null, actor);
-    appeals.note(item.appealId(), actor, "UNCLAIMED", "released \"" + item.key().displayName() + "\"");
+    appeals.note(
+        item.appealId(), actor, "UNCLAIMED", "released \"" + item.key().displayName() + "\"");
     return current(taskId);
   }
 
@@ -82,14 +92,25 @@ public class TaskAssignments {
     TaskPermissions.requireAssign(actor, "assign tasks");
     WorkItem item = locks.lock(taskId);
     UserAccount user =
-        users.find(assignee).filter(UserAccount::enabled)
-            .orElseThrow(() -> new InvalidFieldException("assignee", "no active user named '" + assignee + "'"));
+        users
+            .find(assignee)
+            .filter(UserAccount::enabled)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "assignee", "no active user named '" + assignee + "'"));
     Role group = Role.valueOf(item.candidateGroup());
     if (!user.has(group) && !user.has(Role.COORDINATOR)) {
-      throw new InvalidFieldException("assignee", assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
+      throw new InvalidFieldException(
+          "assignee",
+          assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
     }
     engine.give(taskId, assignee, actor);
-    appeals.note(item.appealId(), actor, "ASSIGNED", "gave \"" + item.key().displayName() + "\" to " + people.name(user.username()));
+    appeals.note(
+        item.appealId(),
+        actor,
+        "ASSIGNED",
+        "gave \"" + item.key().displayName() + "\" to " + people.name(user.username()));
     return new Assignment(current(taskId), item.assignee());
   }
 
@@ -103,11 +124,20 @@ public class TaskAssignments {
     TaskPermissions.requireAssign(actor, "assign tasks");
     WorkItem item = locks.lock(taskId);
     if (!Objects.equals(item.assignee(), assignedTo)) {
-      throw new ConflictException("\"" + item.key().displayName() + "\" is no longer held by " + people.name(assignedTo) + ": left as it is");
+      throw new ConflictException(
+          "\""
+              + item.key().displayName()
+              + "\" is no longer held by "
+              + people.name(assignedTo)
+              + ": left as it is");
     }
     if (previous == null) {
       engine.give(taskId, null, actor);
-      appeals.note(item.appealId(), actor, "UNCLAIMED", "took back \"" + item.key().displayName() + "\" from " + people.name(assignedTo));
+      appeals.note(
+          item.appealId(),
+          actor,
+          "UNCLAIMED",
+          "took back \"" + item.key().displayName() + "\" from " + people.name(assignedTo));
       return current(taskId);
     }
     return assign(taskId, previous, actor);

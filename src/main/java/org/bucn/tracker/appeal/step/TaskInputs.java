@@ -1,6 +1,5 @@
 package org.bucn.tracker.appeal.step;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Binds what a client sends to complete a task — a JSON body, a submitted form — to the task's
- * typed {@link AppealInput}. A value of the wrong type is refused here naming its field; the
- * field rules are checked when the input is recorded ({@link TaskActions#complete}).
+ * typed {@link AppealInput}. A value of the wrong type is refused here naming its field; the field
+ * rules are checked when the input is recorded ({@link TaskActions#complete}).
  */
 @Component
 public class TaskInputs {
@@ -33,7 +32,8 @@ public class TaskInputs {
 
   public AppealInput fromJson(TaskKey key, JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new InvalidFieldException("body", "must be a JSON object with the fields of " + key.key());
+      throw new InvalidFieldException(
+          "body", "must be a JSON object with the fields of " + key.key());
     }
     try {
       return json.treeToValue(body, key.inputType());
@@ -44,27 +44,37 @@ public class TaskInputs {
     }
   }
 
-  /** Fields by name, as scripts and the demo seeding write them (dates as ISO strings, enums by name). */
+  /**
+   * Fields by name, as scripts and the demo seeding write them (dates as ISO strings, enums by
+   * name).
+   */
   public AppealInput fromFields(TaskKey key, Map<String, ?> fields) {
     return fromJson(key, json.valueToTree(fields));
   }
 
-  /** A submitted form: blank fields are absent, values trimmed, framework fields ({@code _csrf}) left out. */
+  /**
+   * A submitted form: blank fields are absent, values trimmed, framework fields ({@code _csrf})
+   * left out.
+   */
   public AppealInput fromForm(TaskKey key, Map<String, String> form) {
     ObjectNode body = json.createObjectNode();
-    form.forEach((name, value) -> {
-      if (!name.startsWith("_") && StringUtils.hasText(value)) {
-        if (key == TaskKey.TRACK_SANCTION && name.equals("entities")) {
-          body.set(name, entityLines(value));
-        } else {
-          body.put(name, value.trim());
-        }
-      }
-    });
+    form.forEach(
+        (name, value) -> {
+          if (!name.startsWith("_") && StringUtils.hasText(value)) {
+            if (key == TaskKey.TRACK_SANCTION && name.equals("entities")) {
+              body.set(name, entityLines(value));
+            } else {
+              body.put(name, value.trim());
+            }
+          }
+        });
     return fromJson(key, body);
   }
 
-  /** "Name | person | OpenSanctions id | legal act", one per line, as the sanction form takes what was sanctioned. */
+  /**
+   * "Name | person | OpenSanctions id | legal act", one per line, as the sanction form takes what
+   * was sanctioned.
+   */
   private com.fasterxml.jackson.databind.node.ArrayNode entityLines(String text) {
     com.fasterxml.jackson.databind.node.ArrayNode entities = json.createArrayNode();
     String[] lines = text.split("\\R");
@@ -75,7 +85,11 @@ public class TaskInputs {
       String[] parts = lines[i].split("\\|", -1);
       String kind = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "";
       if (parts[0].isBlank() || !(kind.equals("person") || kind.startsWith("organi"))) {
-        throw new InvalidFieldException("entities", "line " + (i + 1) + " must read: name | person or organisation | OpenSanctions id | legal act");
+        throw new InvalidFieldException(
+            "entities",
+            "line "
+                + (i + 1)
+                + " must read: name | person or organisation | OpenSanctions id | legal act");
       }
       ObjectNode entity = entities.addObject();
       entity.put("name", parts[0].trim());
@@ -84,7 +98,9 @@ public class TaskInputs {
         entity.put("openSanctionsId", parts[2].trim());
       }
       if (parts.length > 3 && !parts[3].isBlank()) {
-        entity.put("legalAct", String.join("|", java.util.Arrays.copyOfRange(parts, 3, parts.length)).trim());
+        entity.put(
+            "legalAct",
+            String.join("|", java.util.Arrays.copyOfRange(parts, 3, parts.length)).trim());
       }
     }
     return entities;

@@ -27,10 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnfinishedDrafts {
 
   /** Unfinished work on a draft: the text may be half written, the language not yet chosen. */
-  public record DraftWork(@NotBlank @Size(max = 50_000) String text, @LanguageCode String language, @Size(max = 300) String subject) {
+  public record DraftWork(
+      @NotBlank @Size(max = 50_000) String text,
+      @LanguageCode String language,
+      @Size(max = 300) String subject) {
 
     public DraftWork {
-      language = language == null || language.isBlank() ? null : LanguageTags.canonical(language.strip()).orElse(language);
+      language =
+          language == null || language.isBlank()
+              ? null
+              : LanguageTags.canonical(language.strip()).orElse(language);
       subject = subject == null || subject.isBlank() ? null : subject.strip();
     }
   }
@@ -50,12 +56,14 @@ public class UnfinishedDrafts {
     WorkItem item = locks.lock(taskId);
     TaskPermissions.requireComplete(actor, item.candidateGroup(), item.assignee());
     if (item.key() != TaskKey.DRAFT_APPEAL) {
-      throw new ConflictException("Only a drafting task keeps unfinished work; this task is " + item.key().key());
+      throw new ConflictException(
+          "Only a drafting task keeps unfinished work; this task is " + item.key().key());
     }
     Set<ConstraintViolation<DraftWork>> violations = validator.validate(work);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
-    return appeals.saveDraftInProgress(item.appealId(), work.subject(), work.text(), work.language(), actor);
+    return appeals.saveDraftInProgress(
+        item.appealId(), work.subject(), work.text(), work.language(), actor);
   }
 }

@@ -1,8 +1,8 @@
 package org.bucn.tracker.appeal.web;
 
-import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.appeal.DraftDiff;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.LetterScripts;
 import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.target.LanguageTags;
@@ -27,8 +27,12 @@ class DraftChecks {
   }
 
   @PostMapping("/tasks/{id}/draft/checks")
-  String check(@PathVariable String id, @RequestParam(required = false) String language, @RequestParam(required = false) String text,
-      Actor actor, Model model) {
+  String check(
+      @PathVariable String id,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String text,
+      Actor actor,
+      Model model) {
     Worklist.TaskView view = worklist.view(id, actor);
     model.addAttribute("task", view.task());
     model.addAttribute("appeal", view.appeal());
@@ -36,15 +40,23 @@ class DraftChecks {
     return "tasks/draft-checks :: checks";
   }
 
-  /** The checks of a text in a language (blank, or not a language tag, which the form's own check names: nothing to check). */
+  /**
+   * The checks of a text in a language (blank, or not a language tag, which the form's own check
+   * names: nothing to check).
+   */
   static void addTo(Model model, AppealDetail appeal, String language, String text) {
     String tag = language == null ? "" : LanguageTags.canonical(language.strip()).orElse("");
     model.addAttribute("checkLanguage", tag);
-    model.addAttribute("languageFits", tag.isEmpty() || DraftDiff.languageFits(tag, appeal.target().languages()));
-    model.addAttribute("scriptFits", tag.isEmpty() || text == null || LetterScripts.textFits(tag, text));
+    model.addAttribute(
+        "languageFits", tag.isEmpty() || DraftDiff.languageFits(tag, appeal.target().languages()));
+    model.addAttribute(
+        "scriptFits", tag.isEmpty() || text == null || LetterScripts.textFits(tag, text));
   }
 
-  /** What the page opens with: what was just typed, else the work saved for later, else the last draft. */
+  /**
+   * What the page opens with: what was just typed, else the work saved for later, else the last
+   * draft.
+   */
   static void addShown(Model model, AppealDetail appeal, java.util.Map<String, String> typed) {
     if (typed.containsKey("text")) {
       addTo(model, appeal, typed.get("language"), typed.get("text"));

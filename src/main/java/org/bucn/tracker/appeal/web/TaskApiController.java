@@ -1,23 +1,23 @@
 package org.bucn.tracker.appeal.web;
 
-import org.bucn.tracker.appeal.step.TaskInputs;
-import org.bucn.tracker.appeal.worklist.TaskFilter;
-import org.bucn.tracker.appeal.worklist.TaskItem;
-import org.bucn.tracker.appeal.worklist.TaskPage;
-import org.bucn.tracker.appeal.step.DueDates;
-import org.bucn.tracker.appeal.step.Steps;
-import org.bucn.tracker.appeal.step.TaskAssignments;
-import org.bucn.tracker.appeal.step.UnfinishedDrafts;
-import org.bucn.tracker.appeal.worklist.Worklist;
-import org.bucn.tracker.appeal.AppealInput;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import org.bucn.tracker.appeal.AppealInput;
+import org.bucn.tracker.appeal.step.DueDates;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.step.UnfinishedDrafts;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.TaskPage;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.user.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,13 @@ class TaskApiController {
   private final Steps steps;
   private final TaskInputs inputs;
 
-  TaskApiController(Worklist worklist, TaskAssignments assignments, DueDates dueDates, UnfinishedDrafts drafts, Steps steps, TaskInputs inputs) {
+  TaskApiController(
+      Worklist worklist,
+      TaskAssignments assignments,
+      DueDates dueDates,
+      UnfinishedDrafts drafts,
+      Steps steps,
+      TaskInputs inputs) {
     this.worklist = worklist;
     this.assignments = assignments;
     this.dueDates = dueDates;
@@ -60,7 +66,9 @@ class TaskApiController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Actor actor) {
-    return worklist.list(TaskFilter.parse(scope, campaignId, countryCode, taskKey, assignee, overdue, sort, page, size),
+    return worklist.list(
+        TaskFilter.parse(
+            scope, campaignId, countryCode, taskKey, assignee, overdue, sort, page, size),
         actor);
   }
 
@@ -90,33 +98,63 @@ class TaskApiController {
   }
 
   @PostMapping("/api/tasks/{id}/assign")
-  TaskItem assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody AssignRequest request, Actor actor) {
+  TaskItem assign(
+      @PathVariable String id,
+      @jakarta.validation.Valid @RequestBody AssignRequest request,
+      Actor actor) {
     return assignments.assign(id, request.assignee(), actor);
   }
 
-  /** Saves work on a drafting task's text without completing it (not a new version): {text, language, subject}. */
+  /**
+   * Saves work on a drafting task's text without completing it (not a new version): {text,
+   * language, subject}.
+   */
   @PutMapping("/api/tasks/{id}/draft")
-  org.bucn.tracker.appeal.AppealViews.SavedDraft saveDraft(@PathVariable String id, @RequestBody UnfinishedDrafts.DraftWork work, Actor actor) {
+  org.bucn.tracker.appeal.AppealViews.SavedDraft saveDraft(
+      @PathVariable String id, @RequestBody UnfinishedDrafts.DraftWork work, Actor actor) {
     return drafts.save(id, work, actor);
   }
 
   @PostMapping("/api/tasks/{id}/complete")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The fields of the task's kind: draftAppeal, reviewAppeal, "
-      + "submitAppeal, followUp, recordResponse, escalateNoResponse, trackSanction, in this order (docs/api.md)",
-      content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(anyOf = {
-          AppealInput.Draft.class, AppealInput.Review.class, AppealInput.Submission.class, AppealInput.FollowUp.class,
-          AppealInput.Response.class, AppealInput.Escalation.class, AppealInput.Sanction.class})))
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      description =
+          "The fields of the task's kind: draftAppeal, reviewAppeal, "
+              + "submitAppeal, followUp, recordResponse, escalateNoResponse, trackSanction, in this order (docs/api.md)",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      anyOf = {
+                        AppealInput.Draft.class,
+                        AppealInput.Review.class,
+                        AppealInput.Submission.class,
+                        AppealInput.FollowUp.class,
+                        AppealInput.Response.class,
+                        AppealInput.Escalation.class,
+                        AppealInput.Sanction.class
+                      })))
   Steps.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
     return steps.complete(id, inputs.fromJson(steps.keyToComplete(id, actor), body), actor);
   }
 
-  /** The same step as multipart: the task's fields as form fields, and files ({@code file}, repeatable) kept as evidence. */
+  /**
+   * The same step as multipart: the task's fields as form fields, and files ({@code file},
+   * repeatable) kept as evidence.
+   */
   @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Steps.Completion completeWithFiles(@PathVariable String id,
-      @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> fields,
-      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor) throws IOException {
+  Steps.Completion completeWithFiles(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam
+          Map<String, String> fields,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files,
+      Actor actor)
+      throws IOException {
     Map<String, String> values = new LinkedHashMap<>(fields);
     values.remove("file");
-    return steps.complete(id, inputs.fromForm(steps.keyToComplete(id, actor), values), TaskInputs.attachments(files), actor);
+    return steps.complete(
+        id,
+        inputs.fromForm(steps.keyToComplete(id, actor), values),
+        TaskInputs.attachments(files),
+        actor);
   }
 }

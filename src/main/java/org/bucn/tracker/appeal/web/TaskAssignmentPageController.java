@@ -1,10 +1,10 @@
 package org.bucn.tracker.appeal.web;
 
-import org.bucn.tracker.appeal.step.TaskAssignments;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.bucn.tracker.appeal.step.TaskAssignments;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
@@ -16,8 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Coordinators give many tasks to one person at once from the task list, and can take that back for
- * {@link #UNDO_FOR} with "Undo" in the flash: each task returns to whoever held it before, unless its
- * new holder has moved it on since.
+ * {@link #UNDO_FOR} with "Undo" in the flash: each task returns to whoever held it before, unless
+ * its new holder has moved it on since.
  */
 @PageController
 class TaskAssignmentPageController {
@@ -26,8 +26,9 @@ class TaskAssignmentPageController {
 
   /**
    * What "Undo" posts back: who got the tasks, when (epoch seconds), and each task as
-   * "taskId|previous holder" (empty: nobody), and the task list to come back to. It only says which assignments to reverse; each
-   * reversal is an assignment the coordinator may make anyway, checked as one.
+   * "taskId|previous holder" (empty: nobody), and the task list to come back to. It only says which
+   * assignments to reverse; each reversal is an assignment the coordinator may make anyway, checked
+   * as one.
    */
   public record Undo(String assignee, long at, List<String> tasks, String back) {}
 
@@ -40,8 +41,12 @@ class TaskAssignmentPageController {
   }
 
   @PostMapping("/tasks/assign")
-  String assignMany(@RequestParam(required = false) List<String> taskIds, @RequestParam String assignee, Actor actor,
-      RedirectAttributes flash, @RequestParam(defaultValue = "/tasks") String back) {
+  String assignMany(
+      @RequestParam(required = false) List<String> taskIds,
+      @RequestParam String assignee,
+      Actor actor,
+      RedirectAttributes flash,
+      @RequestParam(defaultValue = "/tasks") String back) {
     if (taskIds == null || taskIds.isEmpty()) {
       flash.addFlashAttribute("flashError", "Select the tasks to assign first");
       return "redirect:" + TaskPageController.safeBack(back);
@@ -60,9 +65,13 @@ class TaskAssignmentPageController {
         failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
       }
     }
-    flash.addFlashAttribute("flash", "Assigned " + assigned + " of " + taskIds.size() + " tasks to " + assignee);
+    flash.addFlashAttribute(
+        "flash", "Assigned " + assigned + " of " + taskIds.size() + " tasks to " + assignee);
     if (!undo.isEmpty()) {
-      flash.addFlashAttribute("undo", new Undo(assignee, clock.instant().getEpochSecond(), undo, TaskPageController.safeBack(back)));
+      flash.addFlashAttribute(
+          "undo",
+          new Undo(
+              assignee, clock.instant().getEpochSecond(), undo, TaskPageController.safeBack(back)));
     }
     if (!failures.isEmpty()) {
       flash.addFlashAttribute("flashError", "Not assigned: " + failures);
@@ -70,13 +79,24 @@ class TaskAssignmentPageController {
     return "redirect:" + TaskPageController.safeBack(back);
   }
 
-  /** "Undo" after a bulk assignment: within ten minutes, each task still held by its new holder goes back. */
+  /**
+   * "Undo" after a bulk assignment: within ten minutes, each task still held by its new holder goes
+   * back.
+   */
   @PostMapping("/tasks/assign/undo")
-  String undo(@RequestParam String assignee, @RequestParam long at, @RequestParam(name = "task", required = false) List<String> taskList,
-      @RequestParam(defaultValue = "/tasks") String back, Actor actor, RedirectAttributes flash) {
+  String undo(
+      @RequestParam String assignee,
+      @RequestParam long at,
+      @RequestParam(name = "task", required = false) List<String> taskList,
+      @RequestParam(defaultValue = "/tasks") String back,
+      Actor actor,
+      RedirectAttributes flash) {
     if (clock.instant().getEpochSecond() - at > UNDO_FOR.toSeconds()) {
-      flash.addFlashAttribute("flashError", "Nothing undone: an assignment can be undone for " + UNDO_FOR.toMinutes()
-          + " minutes; give the tasks back one by one");
+      flash.addFlashAttribute(
+          "flashError",
+          "Nothing undone: an assignment can be undone for "
+              + UNDO_FOR.toMinutes()
+              + " minutes; give the tasks back one by one");
       return "redirect:" + TaskPageController.safeBack(back);
     }
     int undone = 0;
@@ -91,8 +111,13 @@ class TaskAssignmentPageController {
         kept.append(kept.isEmpty() ? "" : "; ").append(e.getMessage());
       }
     }
-    flash.addFlashAttribute("flash", "Undone: " + undone + " of " + (taskList == null ? 0 : taskList.size())
-        + " tasks are back with whoever held them before");
+    flash.addFlashAttribute(
+        "flash",
+        "Undone: "
+            + undone
+            + " of "
+            + (taskList == null ? 0 : taskList.size())
+            + " tasks are back with whoever held them before");
     if (!kept.isEmpty()) {
       flash.addFlashAttribute("flashError", "Not undone: " + kept);
     }

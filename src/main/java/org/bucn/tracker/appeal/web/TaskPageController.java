@@ -1,16 +1,5 @@
 package org.bucn.tracker.appeal.web;
 
-import org.bucn.tracker.appeal.step.TaskInputs;
-import org.bucn.tracker.appeal.worklist.TaskFilter;
-import org.bucn.tracker.appeal.worklist.TaskItem;
-import org.bucn.tracker.appeal.worklist.TaskPage;
-import org.bucn.tracker.appeal.worklist.TaskListPlaces;
-import org.bucn.tracker.appeal.step.DueDates;
-import org.bucn.tracker.appeal.step.Steps;
-import org.bucn.tracker.appeal.step.TaskAssignments;
-import org.bucn.tracker.appeal.step.UnfinishedDrafts;
-import org.bucn.tracker.appeal.worklist.Worklist;
-import org.bucn.tracker.shared.PageController;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,14 +7,25 @@ import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.appeal.DraftDiff;
 import org.bucn.tracker.appeal.EscalationDecision;
+import org.bucn.tracker.appeal.FiledReplies;
 import org.bucn.tracker.appeal.ResponseKind;
 import org.bucn.tracker.appeal.ReviewDecision;
 import org.bucn.tracker.appeal.SanctionStatus;
 import org.bucn.tracker.appeal.TaskKey;
+import org.bucn.tracker.appeal.step.DueDates;
+import org.bucn.tracker.appeal.step.Steps;
+import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.appeal.step.TaskInputs;
+import org.bucn.tracker.appeal.step.UnfinishedDrafts;
+import org.bucn.tracker.appeal.worklist.TaskFilter;
+import org.bucn.tracker.appeal.worklist.TaskItem;
+import org.bucn.tracker.appeal.worklist.TaskListPlaces;
+import org.bucn.tracker.appeal.worklist.TaskPage;
+import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.CampaignService;
-import org.bucn.tracker.appeal.FiledReplies;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
@@ -60,8 +60,18 @@ class TaskPageController {
   private final FiledReplies replies;
   private final TaskListPlaces places;
 
-  TaskPageController(Worklist worklist, TaskAssignments assignments, DueDates dueDates, UnfinishedDrafts drafts, Steps steps, CampaignService campaigns, TargetService targets, UserService users, TaskInputs inputs,
-      FiledReplies replies, TaskListPlaces places) {
+  TaskPageController(
+      Worklist worklist,
+      TaskAssignments assignments,
+      DueDates dueDates,
+      UnfinishedDrafts drafts,
+      Steps steps,
+      CampaignService campaigns,
+      TargetService targets,
+      UserService users,
+      TaskInputs inputs,
+      FiledReplies replies,
+      TaskListPlaces places) {
     this.replies = replies;
     this.places = places;
     this.worklist = worklist;
@@ -92,30 +102,54 @@ class TaskPageController {
     if (request.getParameterMap().isEmpty()) {
       // Back where the person left the list (a message on its way comes along); the first time,
       // coordinators on "All", advocates on their own tasks if they have any.
-      Map<String, ?> message = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+      Map<String, ?> message =
+          org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
       if (message != null) {
         message.forEach(redirect::addFlashAttribute);
       }
-      String landing = places.last(actor.username()).orElseGet(() -> actor.has(Role.COORDINATOR) ? "tab=all"
-          : worklist.summary(actor).mine() > 0 ? "tab=mine" : "tab=claimable");
+      String landing =
+          places
+              .last(actor.username())
+              .orElseGet(
+                  () ->
+                      actor.has(Role.COORDINATOR)
+                          ? "tab=all"
+                          : worklist.summary(actor).mine() > 0 ? "tab=mine" : "tab=claimable");
       return "redirect:/tasks?" + landing;
     }
-    String query = org.springframework.web.util.UriComponentsBuilder.newInstance()
-        .queryParamIfPresent("tab", java.util.Optional.ofNullable(tab))
-        .queryParamIfPresent("campaignId", java.util.Optional.ofNullable(campaignId))
-        .queryParamIfPresent("countryCode", java.util.Optional.ofNullable(countryCode).filter(c -> !c.isBlank()))
-        .queryParamIfPresent("taskKey", java.util.Optional.ofNullable(taskKey).filter(k -> !k.isBlank()))
-        .queryParamIfPresent("assignee", java.util.Optional.ofNullable(assignee).filter(a -> !a.isBlank()))
-        .queryParamIfPresent("overdue", java.util.Optional.of(overdue).filter(o -> o))
-        .queryParam("sort", sort)
-        .queryParamIfPresent("page", java.util.Optional.of(page).filter(p -> p > 0))
-        .encode().build().getQuery();
+    String query =
+        org.springframework.web.util.UriComponentsBuilder.newInstance()
+            .queryParamIfPresent("tab", java.util.Optional.ofNullable(tab))
+            .queryParamIfPresent("campaignId", java.util.Optional.ofNullable(campaignId))
+            .queryParamIfPresent(
+                "countryCode", java.util.Optional.ofNullable(countryCode).filter(c -> !c.isBlank()))
+            .queryParamIfPresent(
+                "taskKey", java.util.Optional.ofNullable(taskKey).filter(k -> !k.isBlank()))
+            .queryParamIfPresent(
+                "assignee", java.util.Optional.ofNullable(assignee).filter(a -> !a.isBlank()))
+            .queryParamIfPresent("overdue", java.util.Optional.of(overdue).filter(o -> o))
+            .queryParam("sort", sort)
+            .queryParamIfPresent("page", java.util.Optional.of(page).filter(p -> p > 0))
+            .encode()
+            .build()
+            .getQuery();
     if (safeBack("/tasks?" + query).equals("/tasks?" + query)) {
       places.remember(actor.username(), query);
     }
     // The tabs name the scopes; "all" is a coordinator's tab, anyone else lands on their own.
-    String scope = tab == null ? "mine" : "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
-    TaskFilter filter = TaskFilter.parse(scope, campaignId, countryCode, taskKey, assignee, overdue, sort, Math.max(0, page), PAGE_SIZE);
+    String scope =
+        tab == null ? "mine" : "all".equals(tab) && !actor.has(Role.COORDINATOR) ? "mine" : tab;
+    TaskFilter filter =
+        TaskFilter.parse(
+            scope,
+            campaignId,
+            countryCode,
+            taskKey,
+            assignee,
+            overdue,
+            sort,
+            Math.max(0, page),
+            PAGE_SIZE);
     TaskPage result = worklist.list(filter, actor);
     model.addAttribute("tab", filter.scope().name().toLowerCase());
     model.addAttribute("result", result);
@@ -134,11 +168,17 @@ class TaskPageController {
 
   /** Keeps the list's current filters under a name. */
   @PostMapping("/tasks/views")
-  String saveView(@RequestParam(required = false) String name, @RequestParam(defaultValue = "tab=mine") String query, Actor actor,
+  String saveView(
+      @RequestParam(required = false) String name,
+      @RequestParam(defaultValue = "tab=mine") String query,
+      Actor actor,
       RedirectAttributes flash) {
     String back = safeBack("/tasks?" + query);
     try {
-      places.saveView(actor.username(), name, back.equals("/tasks") ? "tab=mine" : back.substring("/tasks?".length()));
+      places.saveView(
+          actor.username(),
+          name,
+          back.equals("/tasks") ? "tab=mine" : back.substring("/tasks?".length()));
       flash.addFlashAttribute("flash", "Saved the view \"" + name.strip() + "\".");
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", "View not saved: " + e.field() + " " + e.getMessage());
@@ -154,33 +194,58 @@ class TaskPageController {
   }
 
   @PostMapping("/tasks/{id}/claim")
-  String claim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
+  String claim(
+      @PathVariable String id,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash,
       @RequestHeader(value = "HX-Request", required = false) String htmx) {
     try {
       TaskItem item = assignments.claim(id, actor);
-      return rowOrRedirect(item, htmx, actor, model, flash, "You took \"" + item.name() + "\" for " + item.country());
+      return rowOrRedirect(
+          item,
+          htmx,
+          actor,
+          model,
+          flash,
+          "You took \"" + item.name() + "\" for " + item.country());
     } catch (ConflictException e) {
       return conflict(e, htmx, model, flash);
     }
   }
 
   @PostMapping("/tasks/{id}/unclaim")
-  String unclaim(@PathVariable String id, Actor actor, Model model, RedirectAttributes flash,
+  String unclaim(
+      @PathVariable String id,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash,
       @RequestHeader(value = "HX-Request", required = false) String htmx) {
     try {
       TaskItem item = assignments.unclaim(id, actor);
-      return rowOrRedirect(item, htmx, actor, model, flash, "\"" + item.name() + "\" for " + item.country() + " is open to the group again");
+      return rowOrRedirect(
+          item,
+          htmx,
+          actor,
+          model,
+          flash,
+          "\"" + item.name() + "\" for " + item.country() + " is open to the group again");
     } catch (ConflictException e) {
       return conflict(e, htmx, model, flash);
     }
   }
 
   @PostMapping("/tasks/{id}/assign")
-  String assign(@PathVariable String id, @RequestParam String assignee, Actor actor, RedirectAttributes flash,
+  String assign(
+      @PathVariable String id,
+      @RequestParam String assignee,
+      Actor actor,
+      RedirectAttributes flash,
       @RequestParam(defaultValue = "/tasks") String back) {
     try {
       TaskItem item = assignments.assign(id, assignee, actor);
-      flash.addFlashAttribute("flash", "\"" + item.name() + "\" for " + item.country() + " assigned to " + assignee);
+      flash.addFlashAttribute(
+          "flash", "\"" + item.name() + "\" for " + item.country() + " assigned to " + assignee);
     } catch (InvalidFieldException | ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -192,16 +257,23 @@ class TaskPageController {
     Worklist.TaskView view = worklist.view(id, actor);
     Map<String, String> prefilled = new LinkedHashMap<>();
     if (TaskKey.RECORD_RESPONSE.key().equals(view.task().taskKey())) {
-      // The reply that came in by mail says when the answer arrived; a person still says what it was.
-      replies.filedTo(view.appeal().id()).stream().findFirst()
-          .ifPresent(reply -> prefilled.put("receivedAt", reply.receivedAt().toLocalDate().toString()));
+      // The reply that came in by mail says when the answer arrived; a person still says what it
+      // was.
+      replies.filedTo(view.appeal().id()).stream()
+          .findFirst()
+          .ifPresent(
+              reply -> prefilled.put("receivedAt", reply.receivedAt().toLocalDate().toString()));
     }
     return showForm(view, prefilled, Map.of(), actor, model);
   }
 
   /** A coordinator moves the task's due date (a day: due by its end, UTC). */
   @PostMapping("/tasks/{id}/due")
-  String due(@PathVariable String id, @RequestParam(required = false) String due, Actor actor, RedirectAttributes flash) {
+  String due(
+      @PathVariable String id,
+      @RequestParam(required = false) String due,
+      Actor actor,
+      RedirectAttributes flash) {
     try {
       java.time.LocalDate day = java.time.LocalDate.parse(due == null ? "" : due.strip());
       dueDates.setDue(id, day.atTime(23, 59).atOffset(java.time.ZoneOffset.UTC), actor);
@@ -209,20 +281,34 @@ class TaskPageController {
     } catch (java.time.format.DateTimeParseException e) {
       flash.addFlashAttribute("flashError", "Due date not set: due is not a date (YYYY-MM-DD)");
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Due date not set: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", "Due date not set: " + e.field() + " " + e.getMessage());
     }
     return "redirect:/tasks/" + id;
   }
 
   /** "Save and continue later" on a drafting task: keeps the text, completes nothing. */
   @PostMapping("/tasks/{id}/draft")
-  String saveDraft(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash) {
+  String saveDraft(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash) {
     Worklist.TaskView view = worklist.view(id, actor);
     try {
-      drafts.save(id, new UnfinishedDrafts.DraftWork(form.get("text"), form.get("language"), form.get("subject")), actor);
+      drafts.save(
+          id,
+          new UnfinishedDrafts.DraftWork(
+              form.get("text"), form.get("language"), form.get("subject")),
+          actor);
     } catch (ConstraintViolationException e) {
       Map<String, String> errors = new LinkedHashMap<>();
-      e.getConstraintViolations().forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+      e.getConstraintViolations()
+          .forEach(
+              v ->
+                  errors.merge(
+                      v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
       return showForm(view, form, errors, actor, model);
     }
     flash.addFlashAttribute("flash", "Saved. The text waits here until you send it for review.");
@@ -230,8 +316,13 @@ class TaskPageController {
   }
 
   @PostMapping("/tasks/{id}/complete")
-  String complete(@PathVariable String id, @RequestParam Map<String, String> form,
-      @RequestParam(name = "file", required = false) List<MultipartFile> files, Actor actor, Model model, RedirectAttributes flash,
+  String complete(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash,
       jakarta.servlet.http.HttpServletResponse response)
       throws IOException {
     form = new LinkedHashMap<>(form);
@@ -243,21 +334,42 @@ class TaskPageController {
       return lostRace(e, form, model, response);
     }
     try {
-      steps.complete(id, inputs.fromForm(steps.keyToComplete(id, actor), form), TaskInputs.attachments(files), actor);
+      steps.complete(
+          id,
+          inputs.fromForm(steps.keyToComplete(id, actor), form),
+          TaskInputs.attachments(files),
+          actor);
     } catch (InvalidFieldException e) {
       return showForm(view, form, Map.of(e.field(), e.getMessage()), actor, model);
     } catch (ConstraintViolationException e) {
       Map<String, String> errors = new LinkedHashMap<>();
-      e.getConstraintViolations().forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+      e.getConstraintViolations()
+          .forEach(
+              v ->
+                  errors.merge(
+                      v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
       return showForm(view, form, errors, actor, model);
     } catch (ConflictException e) {
       return lostRace(e, form, model, response);
     }
-    flash.addFlashAttribute("flash", "Done: \"" + view.task().name() + "\" for " + view.task().country() + " (" + view.task().office() + ")");
+    flash.addFlashAttribute(
+        "flash",
+        "Done: \""
+            + view.task().name()
+            + "\" for "
+            + view.task().country()
+            + " ("
+            + view.task().office()
+            + ")");
     return "redirect:/tasks";
   }
 
-  private String showForm(Worklist.TaskView view, Map<String, String> values, Map<String, String> errors, Actor actor, Model model) {
+  private String showForm(
+      Worklist.TaskView view,
+      Map<String, String> values,
+      Map<String, String> errors,
+      Actor actor,
+      Model model) {
     model.addAttribute("view", view);
     model.addAttribute("task", view.task());
     model.addAttribute("appeal", view.appeal());
@@ -281,7 +393,13 @@ class TaskPageController {
     return "tasks/form";
   }
 
-  private String rowOrRedirect(TaskItem item, String htmx, Actor actor, Model model, RedirectAttributes flash, String message) {
+  private String rowOrRedirect(
+      TaskItem item,
+      String htmx,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash,
+      String message) {
     if (htmx != null) {
       model.addAttribute("t", item);
       model.addAttribute("rowMessage", message);
@@ -305,11 +423,27 @@ class TaskPageController {
     boolean coordinator = actor.has(Role.COORDINATOR);
     model.addAttribute("coordinator", coordinator);
     model.addAttribute("me", actor.username());
-    model.addAttribute("advocates", coordinator ? users.findEnabledWithRole(Role.ADVOCATE).stream().map(UserAccount::username).toList() : List.of());
-    model.addAttribute("coordinators", coordinator ? users.findEnabledWithRole(Role.COORDINATOR).stream().map(UserAccount::username).toList() : List.of());
-    model.addAttribute("holders", coordinator ? java.util.stream.Stream.concat(
-        ((List<?>) model.getAttribute("advocates")).stream(), ((List<?>) model.getAttribute("coordinators")).stream())
-        .distinct().toList() : List.of());
+    model.addAttribute(
+        "advocates",
+        coordinator
+            ? users.findEnabledWithRole(Role.ADVOCATE).stream().map(UserAccount::username).toList()
+            : List.of());
+    model.addAttribute(
+        "coordinators",
+        coordinator
+            ? users.findEnabledWithRole(Role.COORDINATOR).stream()
+                .map(UserAccount::username)
+                .toList()
+            : List.of());
+    model.addAttribute(
+        "holders",
+        coordinator
+            ? java.util.stream.Stream.concat(
+                    ((List<?>) model.getAttribute("advocates")).stream(),
+                    ((List<?>) model.getAttribute("coordinators")).stream())
+                .distinct()
+                .toList()
+            : List.of());
   }
 
   private Map<String, String> countries() {
@@ -329,9 +463,19 @@ class TaskPageController {
   }
 
   /** Only our own pages are redirect targets. */
-  /** Back to the task list the form came from, filters kept; anything else (another site, a header, a URI template) goes to /tasks. */
-  /** Someone completed the task first: 409, and what this person typed, to copy, since nothing of it was saved. */
-  private static String lostRace(ConflictException e, Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+  /**
+   * Back to the task list the form came from, filters kept; anything else (another site, a header,
+   * a URI template) goes to /tasks.
+   */
+  /**
+   * Someone completed the task first: 409, and what this person typed, to copy, since nothing of it
+   * was saved.
+   */
+  private static String lostRace(
+      ConflictException e,
+      Map<String, String> form,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     Map<String, String> typed = new LinkedHashMap<>(form);
     typed.remove("_csrf");
     typed.values().removeIf(v -> v == null || v.isBlank());

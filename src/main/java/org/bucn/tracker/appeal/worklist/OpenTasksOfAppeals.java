@@ -17,7 +17,10 @@ class OpenTasksOfAppeals implements AppealTasks {
   @Override
   public List<OpenTask> openTasks(long appealId) {
     return workItems.itemsOfAppeal(appealId).stream()
-        .map(t -> new OpenTask(t.id(), t.name(), t.candidateGroup(), t.assignee(), t.created(), t.due()))
+        .map(
+            t ->
+                new OpenTask(
+                    t.id(), t.name(), t.candidateGroup(), t.assignee(), t.created(), t.due()))
         .toList();
   }
 }

@@ -18,5 +18,4 @@ public record TaskItem(
     String candidateGroup,
     String assignee,
     OffsetDateTime created,
-    OffsetDateTime due) {
-}
+    OffsetDateTime due) {}

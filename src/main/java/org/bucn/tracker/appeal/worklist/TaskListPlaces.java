@@ -7,11 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Where each person last was in the task list (tab, filters, sort, page), and the views they named. */
+/**
+ * Where each person last was in the task list (tab, filters, sort, page), and the views they named.
+ */
 @Service
 public class TaskListPlaces {
 
-  /** The longest query string kept (the column's width): a longer list address is simply not remembered. */
+  /**
+   * The longest query string kept (the column's width): a longer list address is simply not
+   * remembered.
+   */
   public static final int QUERY_MAX = 500;
 
   /** A named set of filters, kept as the list's query string. */
@@ -28,21 +33,29 @@ public class TaskListPlaces {
     if (query.length() > QUERY_MAX) {
       return;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO task_list_place (username, query) VALUES (?, ?)
             ON CONFLICT (username) DO UPDATE SET query = EXCLUDED.query, saved_at = now()
             """)
-        .params(username, query).update();
+        .params(username, query)
+        .update();
   }
 
   @Transactional(readOnly = true)
   public Optional<String> last(String username) {
-    return jdbc.sql("SELECT query FROM task_list_place WHERE username = ?").param(username).query(String.class).optional();
+    return jdbc.sql("SELECT query FROM task_list_place WHERE username = ?")
+        .param(username)
+        .query(String.class)
+        .optional();
   }
 
   @Transactional(readOnly = true)
   public List<View> views(String username) {
-    return jdbc.sql("SELECT name, query FROM task_list_view WHERE username = ? ORDER BY name").param(username).query(View.class).list();
+    return jdbc.sql("SELECT name, query FROM task_list_view WHERE username = ? ORDER BY name")
+        .param(username)
+        .query(View.class)
+        .list();
   }
 
   @Transactional
@@ -52,17 +65,23 @@ public class TaskListPlaces {
       throw new InvalidFieldException("name", "must be 1 to 80 characters");
     }
     if (query.length() > QUERY_MAX) {
-      throw new InvalidFieldException("query", "is longer than the " + QUERY_MAX + " characters a view keeps: narrow the filters");
+      throw new InvalidFieldException(
+          "query",
+          "is longer than the " + QUERY_MAX + " characters a view keeps: narrow the filters");
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO task_list_view (username, name, query) VALUES (?, ?, ?)
             ON CONFLICT (username, name) DO UPDATE SET query = EXCLUDED.query
             """)
-        .params(username, clean, query).update();
+        .params(username, clean, query)
+        .update();
   }
 
   @Transactional
   public void deleteView(String username, String name) {
-    jdbc.sql("DELETE FROM task_list_view WHERE username = ? AND name = ?").params(username, name).update();
+    jdbc.sql("DELETE FROM task_list_view WHERE username = ? AND name = ?")
+        .params(username, name)
+        .update();
   }
 }

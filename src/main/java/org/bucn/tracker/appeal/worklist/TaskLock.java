@@ -32,7 +32,9 @@ public class TaskLock {
     return workItems.lock(taskId).orElseThrow(() -> gone(taskId));
   }
 
-  /** The task's row as it is now, without a lock: to check who may act before reading their input. */
+  /**
+   * The task's row as it is now, without a lock: to check who may act before reading their input.
+   */
   public WorkItem peek(String taskId) {
     return workItems.find(taskId).orElseThrow(() -> gone(taskId));
   }
@@ -41,7 +43,8 @@ public class TaskLock {
   public RuntimeException gone(String taskId) {
     boolean existed = history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
     return existed
-        ? new ConflictException("This task is finished already: someone completed it, or its appeal moved on")
+        ? new ConflictException(
+            "This task is finished already: someone completed it, or its appeal moved on")
         : new NotFoundException("task", taskId);
   }
 }

@@ -7,10 +7,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may see, claim, release, complete and assign which task: the rules alone, on the task's
- * candidate group and holder and the person's roles, with no database (TaskPermissionsTests
- * holds them in a table). Coordinators work every task; advocates see, take and complete the
- * tasks of their group, and complete one only while they hold it; only coordinators decide a
- * coordinator's task (a review, an escalation), assign tasks and give another person's back.
+ * candidate group and holder and the person's roles, with no database (TaskPermissionsTests holds
+ * them in a table). Coordinators work every task; advocates see, take and complete the tasks of
+ * their group, and complete one only while they hold it; only coordinators decide a coordinator's
+ * task (a review, an escalation), assign tasks and give another person's back.
  */
 public final class TaskPermissions {
 
@@ -21,26 +21,38 @@ public final class TaskPermissions {
     return actor.has(Role.COORDINATOR) || actor.has(Role.ADVOCATE);
   }
 
-  /** A task in the person's list or page: a coordinator's every task; an advocate's own, or one open to advocates. */
+  /**
+   * A task in the person's list or page: a coordinator's every task; an advocate's own, or one open
+   * to advocates.
+   */
   public static boolean maySee(Actor actor, String candidateGroup, String assignee) {
-    return mayWork(actor) && (actor.has(Role.COORDINATOR) || actor.username().equals(assignee)
-        || assignee == null && Role.ADVOCATE.name().equals(candidateGroup));
+    return mayWork(actor)
+        && (actor.has(Role.COORDINATOR)
+            || actor.username().equals(assignee)
+            || assignee == null && Role.ADVOCATE.name().equals(candidateGroup));
   }
 
   /** Taking a task, or releasing one's own: its group must be one the person works in. */
   public static boolean mayTake(Actor actor, String candidateGroup) {
-    return mayWork(actor) && (actor.has(Role.COORDINATOR) || Role.ADVOCATE.name().equals(candidateGroup));
+    return mayWork(actor)
+        && (actor.has(Role.COORDINATOR) || Role.ADVOCATE.name().equals(candidateGroup));
   }
 
   /** Giving a held task back to the group: its holder, or a coordinator. */
   public static boolean mayRelease(Actor actor, String candidateGroup, String assignee) {
-    return mayTake(actor, candidateGroup) && (actor.has(Role.COORDINATOR) || actor.username().equals(assignee));
+    return mayTake(actor, candidateGroup)
+        && (actor.has(Role.COORDINATOR) || actor.username().equals(assignee));
   }
 
-  /** Completing: a coordinator any task (on the holder's behalf too); an advocate an advocate's task they hold. */
+  /**
+   * Completing: a coordinator any task (on the holder's behalf too); an advocate an advocate's task
+   * they hold.
+   */
   public static boolean mayComplete(Actor actor, String candidateGroup, String assignee) {
     return actor.has(Role.COORDINATOR)
-        || actor.has(Role.ADVOCATE) && Role.ADVOCATE.name().equals(candidateGroup) && actor.username().equals(assignee);
+        || actor.has(Role.ADVOCATE)
+            && Role.ADVOCATE.name().equals(candidateGroup)
+            && actor.username().equals(assignee);
   }
 
   /** Assigning tasks, undoing an assignment, moving due dates: coordinators. */
@@ -50,7 +62,9 @@ public final class TaskPermissions {
 
   /** The groups whose open tasks the person may take. */
   public static List<String> claimableGroups(Actor actor) {
-    return actor.has(Role.COORDINATOR) ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name()) : List.of(Role.ADVOCATE.name());
+    return actor.has(Role.COORDINATOR)
+        ? List.of(Role.ADVOCATE.name(), Role.COORDINATOR.name())
+        : List.of(Role.ADVOCATE.name());
   }
 
   public static void requireWork(Actor actor) {
@@ -83,7 +97,10 @@ public final class TaskPermissions {
   public static void requireComplete(Actor actor, String candidateGroup, String assignee) {
     requireTake(actor, candidateGroup);
     if (!mayComplete(actor, candidateGroup, assignee)) {
-      throw new AccessDeniedException(assignee == null ? "Claim the task before completing it" : "This task is assigned to " + assignee);
+      throw new AccessDeniedException(
+          assignee == null
+              ? "Claim the task before completing it"
+              : "This task is assigned to " + assignee);
     }
   }
 

@@ -8,12 +8,21 @@ import org.bucn.tracker.appeal.TaskKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The open tasks as the lists read them: one row per engine user task, kept in step by {@code StepEvents}. */
+/**
+ * The open tasks as the lists read them: one row per engine user task, kept in step by {@code
+ * StepEvents}.
+ */
 @Repository
 public class WorkItemRepository {
 
   /** The row of one open task, as locked before acting on it. */
-  public record WorkItem(String taskId, TaskKey key, long appealId, long campaignId, String candidateGroup, String assignee) {}
+  public record WorkItem(
+      String taskId,
+      TaskKey key,
+      long appealId,
+      long campaignId,
+      String candidateGroup,
+      String assignee) {}
 
   private static final String ITEM_COLUMNS =
       """
@@ -33,7 +42,14 @@ public class WorkItemRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(String taskId, TaskKey key, long appealId, long campaignId, String assignee, OffsetDateTime created, OffsetDateTime due) {
+  public void insert(
+      String taskId,
+      TaskKey key,
+      long appealId,
+      long campaignId,
+      String assignee,
+      OffsetDateTime created,
+      OffsetDateTime due) {
     jdbc.sql(
             """
             INSERT INTO work_item (task_id, task_key, appeal_id, campaign_id, candidate_group, assignee, created_at, due_at)
@@ -44,7 +60,9 @@ public class WorkItemRepository {
   }
 
   public void updateAssignee(String taskId, String assignee) {
-    jdbc.sql("UPDATE work_item SET assignee = ? WHERE task_id = ?").params(assignee, taskId).update();
+    jdbc.sql("UPDATE work_item SET assignee = ? WHERE task_id = ?")
+        .params(assignee, taskId)
+        .update();
   }
 
   public void updateDue(String taskId, OffsetDateTime due) {
@@ -57,24 +75,31 @@ public class WorkItemRepository {
 
   /** The appeal a task belongs to, read without a lock: the appeal is locked before the task. */
   public Optional<Long> appealOf(String taskId) {
-    return jdbc.sql("SELECT appeal_id FROM work_item WHERE task_id = ?").param(taskId).query(Long.class).optional();
+    return jdbc.sql("SELECT appeal_id FROM work_item WHERE task_id = ?")
+        .param(taskId)
+        .query(Long.class)
+        .optional();
   }
 
   /**
-   * Locks the task's row until the transaction ends, so that two people acting on one task act
-   * one after the other: the second finds the first's result.
+   * Locks the task's row until the transaction ends, so that two people acting on one task act one
+   * after the other: the second finds the first's result.
    */
   public Optional<WorkItem> lock(String taskId) {
     return row(taskId, " FOR NO KEY UPDATE");
   }
 
-  /** The task's row as it is now, without a lock: to check who may act before reading their input. */
+  /**
+   * The task's row as it is now, without a lock: to check who may act before reading their input.
+   */
   public Optional<WorkItem> find(String taskId) {
     return row(taskId, "");
   }
 
   private Optional<WorkItem> row(String taskId, String lock) {
-    return jdbc.sql("SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ?" + lock)
+    return jdbc.sql(
+            "SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ?"
+                + lock)
         .param(taskId)
         .query(
             (rs, n) ->
@@ -89,14 +114,23 @@ public class WorkItemRepository {
   }
 
   public Optional<TaskItem> item(String taskId) {
-    return jdbc.sql(ITEM_COLUMNS + " WHERE w.task_id = ?").param(taskId).query(WorkItemRepository::map).optional();
+    return jdbc.sql(ITEM_COLUMNS + " WHERE w.task_id = ?")
+        .param(taskId)
+        .query(WorkItemRepository::map)
+        .optional();
   }
 
   public List<TaskItem> itemsOfAppeal(long appealId) {
-    return jdbc.sql(ITEM_COLUMNS + " WHERE w.appeal_id = ? ORDER BY w.created_at").param(appealId).query(WorkItemRepository::map).list();
+    return jdbc.sql(ITEM_COLUMNS + " WHERE w.appeal_id = ? ORDER BY w.created_at")
+        .param(appealId)
+        .query(WorkItemRepository::map)
+        .list();
   }
 
-  /** One person's day in one query: tasks assigned to them, how many of those are overdue, and how many they may claim. */
+  /**
+   * One person's day in one query: tasks assigned to them, how many of those are overdue, and how
+   * many they may claim.
+   */
   public Worklist.Summary summary(String username, List<String> groups) {
     return jdbc.sql(
             """
@@ -105,7 +139,12 @@ public class WorkItemRepository {
                    count(*) FILTER (WHERE assignee IS NULL AND candidate_group = ANY (?)) AS claimable
               FROM work_item WHERE assignee = ? OR assignee IS NULL
             """)
-        .params(username, username, java.time.OffsetDateTime.now(clock), groups.toArray(String[]::new), username)
+        .params(
+            username,
+            username,
+            java.time.OffsetDateTime.now(clock),
+            groups.toArray(String[]::new),
+            username)
         .query(Worklist.Summary.class)
         .single();
   }
@@ -157,7 +196,10 @@ public class WorkItemRepository {
     pageParams.add(filter.size());
     pageParams.add((long) filter.page() * filter.size());
     List<TaskItem> items =
-        jdbc.sql(ITEM_COLUMNS + where + order + " LIMIT ? OFFSET ?").params(pageParams).query(WorkItemRepository::map).list();
+        jdbc.sql(ITEM_COLUMNS + where + order + " LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(WorkItemRepository::map)
+            .list();
     return new TaskPage(items, total, filter.page(), filter.size());
   }
 

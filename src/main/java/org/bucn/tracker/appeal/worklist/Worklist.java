@@ -9,7 +9,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What people see of the open tasks: their lists, their day's summary, one task with its appeal. */
+/**
+ * What people see of the open tasks: their lists, their day's summary, one task with its appeal.
+ */
 @Service
 public class Worklist {
 
@@ -20,7 +22,10 @@ public class Worklist {
    */
   public record TaskView(TaskItem task, AppealDetail appeal, boolean mayComplete) {}
 
-  /** The start page's line: tasks assigned to the person, overdue among them, open for them to claim. */
+  /**
+   * The start page's line: tasks assigned to the person, overdue among them, open for them to
+   * claim.
+   */
   public record Summary(long mine, long mineOverdue, long claimable) {}
 
   private final WorkItemRepository workItems;
@@ -48,13 +53,19 @@ public class Worklist {
     return workItems.summary(actor.username(), TaskPermissions.claimableGroups(actor));
   }
 
-  /** One task for a person who may see it; a finished task is a conflict, as {@link TaskLock#gone} says. */
+  /**
+   * One task for a person who may see it; a finished task is a conflict, as {@link TaskLock#gone}
+   * says.
+   */
   @Transactional(readOnly = true)
   public TaskView view(String taskId, Actor actor) {
     TaskPermissions.requireWork(actor);
     TaskItem item = workItems.item(taskId).orElseThrow(() -> locks.gone(taskId));
     TaskPermissions.requireSee(actor, item.candidateGroup(), item.assignee());
-    return new TaskView(item, appeals.detail(item.appealId()), TaskPermissions.mayComplete(actor, item.candidateGroup(), item.assignee()));
+    return new TaskView(
+        item,
+        appeals.detail(item.appealId()),
+        TaskPermissions.mayComplete(actor, item.candidateGroup(), item.assignee()));
   }
 
   /** The open tasks of one appeal, oldest first. */

@@ -9,9 +9,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The embedded server's superuser password: made at random on the first start and kept in a
- * file beside the data directory that only its owner may read. Nobody types it; the tracker
- * reads it on every start.
+ * The embedded server's superuser password: made at random on the first start and kept in a file
+ * beside the data directory that only its owner may read. Nobody types it; the tracker reads it on
+ * every start.
  */
 final class DatabasePassword {
 
@@ -26,7 +26,9 @@ final class DatabasePassword {
       String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       try {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
           Files.createFile(file);
         }
@@ -37,7 +39,8 @@ final class DatabasePassword {
     }
     String password = Files.readString(file).trim();
     if (password.isEmpty()) {
-      throw new IllegalStateException(file + " is empty: delete it only together with the data directory beside it");
+      throw new IllegalStateException(
+          file + " is empty: delete it only together with the data directory beside it");
     }
     return password;
   }

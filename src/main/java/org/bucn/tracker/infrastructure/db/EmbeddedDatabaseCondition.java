@@ -5,7 +5,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when no external database is configured ({@code spring.datasource.url} is unset or blank). */
+/**
+ * Matches when no external database is configured ({@code spring.datasource.url} is unset or
+ * blank).
+ */
 public class EmbeddedDatabaseCondition implements Condition {
 
   public static boolean embedded(org.springframework.core.env.Environment environment) {

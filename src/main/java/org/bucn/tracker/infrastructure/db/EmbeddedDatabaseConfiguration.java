@@ -29,8 +29,8 @@ class EmbeddedDatabaseConfiguration {
 
   /**
    * Closed by Spring after every bean that uses the data source, so the engine stops first. The
-   * server listens on loopback only and asks for the superuser's password (SCRAM), so another
-   * user of the machine can neither read the data nor run programs as the database.
+   * server listens on loopback only and asks for the superuser's password (SCRAM), so another user
+   * of the machine can neither read the data nor run programs as the database.
    */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(TrackerProperties properties) throws IOException {
@@ -42,27 +42,30 @@ class EmbeddedDatabaseConfiguration {
     String password = DatabasePassword.of(passwordFile);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
     Path binaries = PostgresBinaries.privateDirectory(properties.postgresBinariesDirectory());
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        // Its programs in a directory only this user may write, checked against the shipped archive before use.
-        .setOverrideWorkingDirectory(binaries.toFile())
-        .setPgBinaryResolver(PostgresBinaries.verifying(binaries))
-        .setDataDirectory(directory)
-        .setCleanDataDirectory(false)
-        // initdb of a new data directory: password (SCRAM) authentication, for local sockets too.
-        .setLocaleConfig("auth", "scram-sha-256")
-        .setLocaleConfig("pwfile", passwordFile.toString())
-        .setConnectConfig("password", password)
-        .setServerConfig("listen_addresses", "localhost")
-        .setServerConfig("password_encryption", "scram-sha-256")
-        // zonky turns both off for speed; recorded appeals must survive a crash.
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "100")
-        // Spring stops the job executor before the database; a JVM hook would race it.
-        .setRegisterShutdownHook(false)
-        .setPGStartupWait(Duration.ofSeconds(60))
-        .start();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            // Its programs in a directory only this user may write, checked against the shipped
+            // archive before use.
+            .setOverrideWorkingDirectory(binaries.toFile())
+            .setPgBinaryResolver(PostgresBinaries.verifying(binaries))
+            .setDataDirectory(directory)
+            .setCleanDataDirectory(false)
+            // initdb of a new data directory: password (SCRAM) authentication, for local sockets
+            // too.
+            .setLocaleConfig("auth", "scram-sha-256")
+            .setLocaleConfig("pwfile", passwordFile.toString())
+            .setConnectConfig("password", password)
+            .setServerConfig("listen_addresses", "localhost")
+            .setServerConfig("password_encryption", "scram-sha-256")
+            // zonky turns both off for speed; recorded appeals must survive a crash.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("max_connections", "100")
+            // Spring stops the job executor before the database; a JVM hook would race it.
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
     // zonky opens its working directory to everyone as it unpacks: closed again.
     PostgresBinaries.privateDirectory(binaries);
     TrustedClusters.lockDown(postgres, directory, password);
@@ -72,7 +75,8 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedPostgres postgres, TrackerProperties properties) throws IOException {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, TrackerProperties properties)
+      throws IOException {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");

@@ -21,7 +21,8 @@ class EngineTuning extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (System.getProperty(DATATYPE_FACTORY) == null) {
-      System.setProperty(DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+      System.setProperty(
+          DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
     }
   }
 }

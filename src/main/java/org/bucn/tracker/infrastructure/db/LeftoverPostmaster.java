@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops a PostgreSQL server that an earlier tracker process started on our data directory and
- * left running when it died without stopping it (kill -9, the OOM killer, a power cut of the
- * JVM only). The embedded server outlives its JVM; without this the next start waits for a data
- * directory that another postmaster holds and gives up.
+ * Stops a PostgreSQL server that an earlier tracker process started on our data directory and left
+ * running when it died without stopping it (kill -9, the OOM killer, a power cut of the JVM only).
+ * The embedded server outlives its JVM; without this the next start waits for a data directory that
+ * another postmaster holds and gives up.
  */
 final class LeftoverPostmaster {
 
@@ -27,7 +27,10 @@ final class LeftoverPostmaster {
 
   private LeftoverPostmaster() {}
 
-  /** Stops the postmaster named in {@code dataDir/postmaster.pid} if it is alive and serves this directory. */
+  /**
+   * Stops the postmaster named in {@code dataDir/postmaster.pid} if it is alive and serves this
+   * directory.
+   */
   static void stopIfRunning(Path dataDir) {
     Path pidFile = dataDir.resolve("postmaster.pid");
     List<String> lines;
@@ -43,23 +46,31 @@ final class LeftoverPostmaster {
     try {
       pid = Long.parseLong(lines.get(0).trim());
     } catch (NumberFormatException e) {
-      log.warn("{} does not start with a process id; PostgreSQL will decide whether it is stale", pidFile);
+      log.warn(
+          "{} does not start with a process id; PostgreSQL will decide whether it is stale",
+          pidFile);
       return;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (process.isEmpty()) {
-      log.info("PostgreSQL was not stopped cleanly last time (pid {} is gone); it recovers from its log on this start", pid);
+      log.info(
+          "PostgreSQL was not stopped cleanly last time (pid {} is gone); it recovers from its log on this start",
+          pid);
       return;
     }
     if (!sameDirectory(Path.of(lines.get(1).trim()), dataDir) || !isPostgres(process.get())) {
       // The id was reused by an unrelated process: PostgreSQL itself sees that the file is stale.
-      log.info("{} names pid {}, which is not a PostgreSQL server of this data directory; leaving it alone", pidFile, pid);
+      log.info(
+          "{} names pid {}, which is not a PostgreSQL server of this data directory; leaving it alone",
+          pidFile,
+          pid);
       return;
     }
     log.warn(
         "PostgreSQL (pid {}) of {} is still running from an earlier tracker process that ended without stopping it;"
             + " stopping it (fast shutdown) before starting again",
-        pid, dataDir);
+        pid,
+        dataDir);
     stop(process.get());
     log.info("Leftover PostgreSQL (pid {}) stopped; starting the embedded database", pid);
   }
@@ -69,14 +80,19 @@ final class LeftoverPostmaster {
     if (signal("INT", postmaster) && waitForExit(postmaster, FAST_SHUTDOWN)) {
       return;
     }
-    log.warn("PostgreSQL (pid {}) did not stop within {}; sending an immediate shutdown", postmaster.pid(), FAST_SHUTDOWN);
+    log.warn(
+        "PostgreSQL (pid {}) did not stop within {}; sending an immediate shutdown",
+        postmaster.pid(),
+        FAST_SHUTDOWN);
     if (signal("QUIT", postmaster) && waitForExit(postmaster, FAST_SHUTDOWN)) {
       return;
     }
     postmaster.destroyForcibly();
     if (!waitForExit(postmaster, FAST_SHUTDOWN)) {
       throw new IllegalStateException(
-          "PostgreSQL (pid " + postmaster.pid() + ") left running by an earlier tracker process cannot be stopped; stop it and start again");
+          "PostgreSQL (pid "
+              + postmaster.pid()
+              + ") left running by an earlier tracker process cannot be stopped; stop it and start again");
     }
   }
 
@@ -117,6 +133,10 @@ final class LeftoverPostmaster {
 
   private static boolean isPostgres(ProcessHandle process) {
     // Where the OS does not tell the command, the data directory in the pid file is enough.
-    return process.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("postgres")).orElse(true);
+    return process
+        .info()
+        .command()
+        .map(c -> Path.of(c).getFileName().toString().startsWith("postgres"))
+        .orElse(true);
   }
 }

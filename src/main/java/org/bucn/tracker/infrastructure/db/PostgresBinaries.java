@@ -28,8 +28,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Where the embedded PostgreSQL's programs are unpacked, and the check that they are the ones the
  * tracker ships. By default zonky unpacks them into a directory under the system's temporary
- * directory that every local user may write, and runs whatever it finds there. Here they go into
- * a directory the tracker's user owns, mode 0700 (refused when another user owns it), and before
+ * directory that every local user may write, and runs whatever it finds there. Here they go into a
+ * directory the tracker's user owns, mode 0700 (refused when another user owns it), and before
  * every start each file is compared with the SHA-256 it has in the archive shipped inside the
  * tracker (the list made from the archive when it was first unpacked); a changed, missing or
  * half-unpacked file makes them unpacked again.
@@ -37,11 +37,15 @@ import org.springframework.util.FileSystemUtils;
 final class PostgresBinaries {
 
   private static final Logger log = LoggerFactory.getLogger(PostgresBinaries.class);
+
   /** The SHA-256 of every file of the archive, kept beside what was unpacked from it. */
   static final String MANIFEST = "tracker-binaries.sha256";
+
   /** How the manifest writes a symbolic link: its target, after this. */
   private static final String LINK = "link:";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
 
   private PostgresBinaries() {}
 
@@ -52,8 +56,14 @@ final class PostgresBinaries {
       String owner = Files.getOwner(directory).getName();
       String me = System.getProperty("user.name");
       if (!owner.equals(me)) {
-        throw new IllegalStateException("The directory for PostgreSQL's programs, " + directory + ", belongs to " + owner + ", not to "
-            + me + ": remove it, or point TRACKER_POSTGRES_BINARIES at a directory of your own");
+        throw new IllegalStateException(
+            "The directory for PostgreSQL's programs, "
+                + directory
+                + ", belongs to "
+                + owner
+                + ", not to "
+                + me
+                + ": remove it, or point TRACKER_POSTGRES_BINARIES at a directory of your own");
       }
       if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY)) {
         Files.setPosixFilePermissions(directory, OWNER_ONLY);
@@ -69,13 +79,16 @@ final class PostgresBinaries {
   static PgBinaryResolver verifying(Path directory) {
     return (system, machineHardware) -> {
       byte[] archive;
-      try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
+      try (InputStream in =
+          DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
         archive = in.readAllBytes();
       }
       // zonky's own name for the unpacked copy: PG- and the archive's MD5.
       Path unpacked = directory.resolve("PG-" + digest("MD5", archive));
       if (Files.exists(unpacked.resolve(".exists")) && !matches(unpacked, archive)) {
-        log.warn("PostgreSQL's programs in {} differ from those shipped (changed, missing or half unpacked): unpacking them again", unpacked);
+        log.warn(
+            "PostgreSQL's programs in {} differ from those shipped (changed, missing or half unpacked): unpacking them again",
+            unpacked);
         FileSystemUtils.deleteRecursively(unpacked);
       }
       return new ByteArrayInputStream(archive);
@@ -98,9 +111,15 @@ final class PostgresBinaries {
     }
     for (Map.Entry<String, String> file : expected.entrySet()) {
       Path path = unpacked.resolve(file.getKey()).normalize();
-      boolean same = path.startsWith(unpacked) && (file.getValue().startsWith(LINK)
-          ? Files.isSymbolicLink(path) && Files.readSymbolicLink(path).toString().equals(file.getValue().substring(LINK.length()))
-          : Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Hashes.sha256(Files.readAllBytes(path)).equals(file.getValue()));
+      boolean same =
+          path.startsWith(unpacked)
+              && (file.getValue().startsWith(LINK)
+                  ? Files.isSymbolicLink(path)
+                      && Files.readSymbolicLink(path)
+                          .toString()
+                          .equals(file.getValue().substring(LINK.length()))
+                  : Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                      && Hashes.sha256(Files.readAllBytes(path)).equals(file.getValue()));
       if (!same) {
         log.warn("{} is not the file shipped with the tracker", path);
         return false;
@@ -110,7 +129,8 @@ final class PostgresBinaries {
       Properties manifest = new Properties();
       manifest.putAll(expected);
       try (var out = Files.newOutputStream(manifestFile)) {
-        manifest.store(out, "SHA-256 of every file of the PostgreSQL archive shipped with the tracker");
+        manifest.store(
+            out, "SHA-256 of every file of the PostgreSQL archive shipped with the tracker");
       }
     }
     return true;
@@ -119,7 +139,8 @@ final class PostgresBinaries {
   /** The SHA-256 of every regular file in the archive, by its path. */
   static Map<String, String> manifest(byte[] archive) throws IOException {
     Map<String, String> hashes = new TreeMap<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new ByteArrayInputStream(archive)))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new XZCompressorInputStream(new ByteArrayInputStream(archive)))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         String name = entry.getName().replaceFirst("^\\./", "");

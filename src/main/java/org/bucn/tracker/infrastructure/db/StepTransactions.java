@@ -46,7 +46,10 @@ public class StepTransactions {
         if (attempt == ATTEMPTS) {
           throw e;
         }
-        log.debug("A step met a concurrent update of the engine's rows; doing it again (attempt {})", attempt + 1, e);
+        log.debug(
+            "A step met a concurrent update of the engine's rows; doing it again (attempt {})",
+            attempt + 1,
+            e);
       }
     }
   }

@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A first start of the embedded database that was killed (a laptop lid, the OOM killer) must not
  * leave a data directory only a person can repair. Two moments left one:
+ *
  * <ul>
- *   <li>during {@code initdb}: a half-made cluster, which every later start reused and failed on.
- *       A cluster whose server never started (no {@code postmaster.opts}, which only a started
- *       server writes) is set aside beside it ({@code postgres.unfinished-…}, nothing deleted) and
- *       made anew;
+ *   <li>during {@code initdb}: a half-made cluster, which every later start reused and failed on. A
+ *       cluster whose server never started (no {@code postmaster.opts}, which only a started server
+ *       writes) is set aside beside it ({@code postgres.unfinished-…}, nothing deleted) and made
+ *       anew;
  *   <li>during Camunda's baseline change set: Liquibase commits a change set, then records it, so
  *       part of the engine's tables existed with no record, and every later start failed with
  *       "relation act_ge_property already exists". A database that holds only some of the engine's
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class UnfinishedFirstStart {
 
   private static final Logger log = LoggerFactory.getLogger(UnfinishedFirstStart.class);
+
   /** The tracker's first change set: recorded in every database a start ever finished migrating. */
   static final String FIRST_OF_OURS = "001-users";
 
@@ -41,26 +43,43 @@ final class UnfinishedFirstStart {
 
   /** Before the server starts: a cluster whose creation was interrupted is set aside. */
   static void setAsideUnfinishedCluster(Path dataDirectory) throws IOException {
-    if (!Files.isDirectory(dataDirectory) || Files.exists(dataDirectory.resolve("postmaster.opts")) || empty(dataDirectory)) {
+    if (!Files.isDirectory(dataDirectory)
+        || Files.exists(dataDirectory.resolve("postmaster.opts"))
+        || empty(dataDirectory)) {
       return;
     }
-    Path aside = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".unfinished-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path aside =
+        dataDirectory.resolveSibling(
+            dataDirectory.getFileName()
+                + ".unfinished-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.move(dataDirectory, aside);
-    log.warn("The database cluster in {} was never started: its creation was interrupted (a first start killed during initdb)."
-        + " Set aside as {} and made anew; delete that directory when you like.", dataDirectory, aside);
+    log.warn(
+        "The database cluster in {} was never started: its creation was interrupted (a first start killed during initdb)."
+            + " Set aside as {} and made anew; delete that directory when you like.",
+        dataDirectory,
+        aside);
   }
 
-  /** Once the server runs: a database whose first migration was interrupted is emptied, so that it runs again whole. */
+  /**
+   * Once the server runs: a database whose first migration was interrupted is emptied, so that it
+   * runs again whole.
+   */
   static void startOverAnInterruptedFirstMigration(EmbeddedPostgres postgres) {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       boolean recorded;
-      try (ResultSet rs = s.executeQuery("SELECT to_regclass('public.databasechangelog') IS NOT NULL")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT to_regclass('public.databasechangelog') IS NOT NULL")) {
         rs.next();
         recorded = rs.getBoolean(1);
       }
       if (recorded) {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM public.databasechangelog WHERE id = '" + FIRST_OF_OURS + "'")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM public.databasechangelog WHERE id = '"
+                    + FIRST_OF_OURS
+                    + "'")) {
           rs.next();
           if (rs.getLong(1) > 0) {
             return;
@@ -69,7 +88,9 @@ final class UnfinishedFirstStart {
       }
       long engineTables;
       long otherTables;
-      try (ResultSet rs = s.executeQuery("""
+      try (ResultSet rs =
+          s.executeQuery(
+              """
           SELECT count(*) FILTER (WHERE c.relname LIKE 'act\\_%'),
                  count(*) FILTER (WHERE c.relname NOT LIKE 'act\\_%' AND c.relname NOT IN ('databasechangelog', 'databasechangeloglock'))
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -85,12 +106,15 @@ final class UnfinishedFirstStart {
         return;
       }
       long tables = engineTables;
-      log.warn("The database's first migration was interrupted ({} relations, none of the tracker's change sets recorded):"
-          + " nothing in it was anyone's yet, so it is emptied and migrated again from the start", tables);
+      log.warn(
+          "The database's first migration was interrupted ({} relations, none of the tracker's change sets recorded):"
+              + " nothing in it was anyone's yet, so it is emptied and migrated again from the start",
+          tables);
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not check the embedded database's first migration: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not check the embedded database's first migration: " + e.getMessage(), e);
     }
   }
 

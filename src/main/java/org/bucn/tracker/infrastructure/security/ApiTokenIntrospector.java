@@ -25,9 +25,18 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
 
   @Override
   public OAuth2AuthenticatedPrincipal introspect(String token) {
-    return tokens.authenticate(token)
-        .<OAuth2AuthenticatedPrincipal>map(user -> new DefaultOAuth2AuthenticatedPrincipal(user.username(), Map.of("sub", user.username()),
-            user.roles().stream().map(Role::authority).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList()))
-        .orElseThrow(() -> new BadOpaqueTokenException("The API token is unknown, expired or revoked"));
+    return tokens
+        .authenticate(token)
+        .<OAuth2AuthenticatedPrincipal>map(
+            user ->
+                new DefaultOAuth2AuthenticatedPrincipal(
+                    user.username(),
+                    Map.of("sub", user.username()),
+                    user.roles().stream()
+                        .map(Role::authority)
+                        .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                        .toList()))
+        .orElseThrow(
+            () -> new BadOpaqueTokenException("The API token is unknown, expired or revoked"));
   }
 }

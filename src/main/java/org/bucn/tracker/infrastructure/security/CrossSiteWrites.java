@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a state-changing request that a browser sends on behalf of another site, whatever
- * credentials it carries: the API skips CSRF tokens for callers that send an
- * {@code Authorization} header, and a browser that once answered a Basic prompt sends that header
- * on a cross-site form post too. Browsers say where a request comes from ({@code Sec-Fetch-Site},
- * {@code Origin}); scripts say nothing and are let through.
+ * credentials it carries: the API skips CSRF tokens for callers that send an {@code Authorization}
+ * header, and a browser that once answered a Basic prompt sends that header on a cross-site form
+ * post too. Browsers say where a request comes from ({@code Sec-Fetch-Site}, {@code Origin});
+ * scripts say nothing and are let through.
  */
 class CrossSiteWrites extends OncePerRequestFilter {
 
@@ -33,12 +33,22 @@ class CrossSiteWrites extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE.contains(request.getMethod()) && fromAnotherSite(request)) {
-      log.warn("refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(), request.getRequestURI(),
-          clean(request.getHeader("Origin")), clean(request.getHeader("Sec-Fetch-Site")));
-      Problems.write(request, response, json, HttpStatus.FORBIDDEN, "A page of another site may not change anything here");
+      log.warn(
+          "refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})",
+          request.getMethod(),
+          request.getRequestURI(),
+          clean(request.getHeader("Origin")),
+          clean(request.getHeader("Sec-Fetch-Site")));
+      Problems.write(
+          request,
+          response,
+          json,
+          HttpStatus.FORBIDDEN,
+          "A page of another site may not change anything here");
       return;
     }
     chain.doFilter(request, response);

@@ -20,7 +20,8 @@ public class EngineIdentity {
   }
 
   public <T> T as(Actor actor, Supplier<T> work) {
-    identity.setAuthentication(actor.username(), List.copyOf(actor.roles().stream().map(Enum::name).toList()));
+    identity.setAuthentication(
+        actor.username(), List.copyOf(actor.roles().stream().map(Enum::name).toList()));
     try {
       return work.get();
     } finally {

@@ -23,11 +23,11 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A web session remembers the roles a user had when logging in; this filter replaces them with
- * the roles stored now, and logs out a user who was disabled or removed, or whose password
- * changed since the session began, so that a lost role or an old password is lost on the next
- * request. A session also ends, however busy, {@code TRACKER_SESSION_LIFETIME} (12 hours) after
- * its login: a stolen session cookie is not good forever.
+ * A web session remembers the roles a user had when logging in; this filter replaces them with the
+ * roles stored now, and logs out a user who was disabled or removed, or whose password changed
+ * since the session began, so that a lost role or an old password is lost on the next request. A
+ * session also ends, however busy, {@code TRACKER_SESSION_LIFETIME} (12 hours) after its login: a
+ * stolen session cookie is not good forever.
  */
 class FreshRolesFilter extends OncePerRequestFilter {
 
@@ -42,10 +42,14 @@ class FreshRolesFilter extends OncePerRequestFilter {
     private final java.time.Clock clock;
     private final java.time.Duration lifetime;
 
-    Sessions(UserService users, java.time.Clock clock, org.bucn.tracker.TrackerProperties properties) {
+    Sessions(
+        UserService users, java.time.Clock clock, org.bucn.tracker.TrackerProperties properties) {
       this.users = users;
       this.clock = clock;
-      this.lifetime = properties.sessionLifetime() == null ? java.time.Duration.ofHours(12) : properties.sessionLifetime();
+      this.lifetime =
+          properties.sessionLifetime() == null
+              ? java.time.Duration.ofHours(12)
+              : properties.sessionLifetime();
     }
 
     FreshRolesFilter filter() {
@@ -55,13 +59,21 @@ class FreshRolesFilter extends OncePerRequestFilter {
     /** At login: notes in the new session the credentials it is opened with, and when. */
     SessionAuthenticationStrategy notingAtLogin() {
       return (authentication, request, response) -> {
-        users.standing(authentication.getName())
-            .ifPresent(standing -> request.getSession().setAttribute(UserService.SESSION_CREDENTIALS, standing.credentials()));
+        users
+            .standing(authentication.getName())
+            .ifPresent(
+                standing ->
+                    request
+                        .getSession()
+                        .setAttribute(UserService.SESSION_CREDENTIALS, standing.credentials()));
         request.getSession().setAttribute(LOGGED_IN_AT, clock.millis());
       };
     }
 
-    /** Whether the session's login is older than the lifetime; a session from before this rule starts counting now. */
+    /**
+     * Whether the session's login is older than the lifetime; a session from before this rule
+     * starts counting now.
+     */
     boolean expired(HttpSession session) {
       if (session == null) {
         return false;
@@ -82,22 +94,32 @@ class FreshRolesFilter extends OncePerRequestFilter {
     this.users = sessions.users;
   }
 
-  /** Whether the request's session is one somebody logged into (not just one the login page opened). */
+  /**
+   * Whether the request's session is one somebody logged into (not just one the login page opened).
+   */
   static boolean loggedInSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     return session != null
-        && session.getAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+        && session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                    .SPRING_SECURITY_CONTEXT_KEY)
+            != null;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecurityContext context = SecurityContextHolder.getContext();
     Authentication current = context.getAuthentication();
-    if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
+    if (current != null
+        && current.isAuthenticated()
+        && !(current instanceof AnonymousAuthenticationToken)) {
       Optional<UserService.Standing> standing = users.standing(current.getName());
       Optional<UserAccount> stored = standing.map(UserService.Standing::account);
-      if (stored.isEmpty() || !stored.get().enabled() || passwordChangedSince(request, standing.get().credentials())
+      if (stored.isEmpty()
+          || !stored.get().enabled()
+          || passwordChangedSince(request, standing.get().credentials())
           || sessions.expired(request.getSession(false))) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
@@ -105,9 +127,12 @@ class FreshRolesFilter extends OncePerRequestFilter {
           session.invalidate();
         }
       } else {
-        Set<String> now = stored.get().roles().stream().map(Role::authority).collect(Collectors.toSet());
+        Set<String> now =
+            stored.get().roles().stream().map(Role::authority).collect(Collectors.toSet());
         Set<String> before =
-            current.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+            current.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
         if (!now.equals(before)) {
           UsernamePasswordAuthenticationToken refreshed =
               UsernamePasswordAuthenticationToken.authenticated(
@@ -126,7 +151,8 @@ class FreshRolesFilter extends OncePerRequestFilter {
 
   /**
    * Whether the session was opened with a password that has changed since (by an admin's reset or
-   * on another device). A session from before this check noted nothing: it notes the credentials now.
+   * on another device). A session from before this check noted nothing: it notes the credentials
+   * now.
    */
   private static boolean passwordChangedSince(HttpServletRequest request, String credentials) {
     HttpSession session = request.getSession(false);

@@ -20,13 +20,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing, per account and per client address, on the login form and over
- * HTTP Basic alike. After {@link #FREE_FAILURES} failures an account waits before its next try,
- * doubling with each further failure up to {@link #ACCOUNT_MAX_WAIT}: an attacker gets about one
- * guess a minute, and the real user, whose right password is all it takes to clear the count,
- * waits at most a minute. An address that fails {@link #ADDRESS_FAILURES} times within
- * {@link #WINDOW} (many accounts from one place) waits {@link #ADDRESS_WAIT}. Counts live in this
- * node's memory: on several nodes an attacker gets at most one budget per node.
+ * Slows down password guessing, per account and per client address, on the login form and over HTTP
+ * Basic alike. After {@link #FREE_FAILURES} failures an account waits before its next try, doubling
+ * with each further failure up to {@link #ACCOUNT_MAX_WAIT}: an attacker gets about one guess a
+ * minute, and the real user, whose right password is all it takes to clear the count, waits at most
+ * a minute. An address that fails {@link #ADDRESS_FAILURES} times within {@link #WINDOW} (many
+ * accounts from one place) waits {@link #ADDRESS_WAIT}. Counts live in this node's memory: on
+ * several nodes an attacker gets at most one budget per node.
  *
  * <p>Every failure, lock and refusal is logged to the {@code security} logger, with the user name
  * and address and never the password.
@@ -53,18 +53,32 @@ public class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long this try must wait (empty: it may go ahead); a blank user name is a try of the address alone. */
+  /**
+   * How long this try must wait (empty: it may go ahead); a blank user name is a try of the address
+   * alone.
+   */
   public Optional<Duration> waitBefore(String username, String address) {
     Instant now = clock.instant();
-    Optional<Duration> wait = (key(username).isEmpty() ? Optional.<Duration>empty() : remaining(accounts.get(key(username)), now)).or(() -> remaining(addresses.get(address), now));
-    wait.ifPresent(w -> log.warn("login refused for {} from {}: throttled for {} s more", clean(username), address, w.toSeconds()));
+    Optional<Duration> wait =
+        (key(username).isEmpty()
+                ? Optional.<Duration>empty()
+                : remaining(accounts.get(key(username)), now))
+            .or(() -> remaining(addresses.get(address), now));
+    wait.ifPresent(
+        w ->
+            log.warn(
+                "login refused for {} from {}: throttled for {} s more",
+                clean(username),
+                address,
+                w.toSeconds()));
     return wait;
   }
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
     if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
-      // The parent manager asked too and knew no provider for it: the same try, already counted by the manager that refused it.
+      // The parent manager asked too and knew no provider for it: the same try, already counted by
+      // the manager that refused it.
       return;
     }
     if (event.getAuthentication() instanceof BearerTokenAuthenticationToken bearer) {
@@ -75,9 +89,14 @@ public class LoginThrottle {
     String address = address(event.getAuthentication());
     Instant now = clock.instant();
     Failures account = accounts.compute(key(username), (k, f) -> next(f, now, FREE_FAILURES, null));
-    Failures place = addresses.compute(address, (k, f) -> next(f, now, ADDRESS_FAILURES, ADDRESS_WAIT));
-    log.warn("login failed for {} from {} ({}; {} failures for the account)", clean(username), address,
-        event.getException().getClass().getSimpleName(), account.count());
+    Failures place =
+        addresses.compute(address, (k, f) -> next(f, now, ADDRESS_FAILURES, ADDRESS_WAIT));
+    log.warn(
+        "login failed for {} from {} ({}; {} failures for the account)",
+        clean(username),
+        address,
+        event.getException().getClass().getSimpleName(),
+        account.count());
     if (account.blockedUntil() != null && account.count() >= FREE_FAILURES) {
       log.warn("account {} locked until {}", clean(username), account.blockedUntil());
     }
@@ -87,11 +106,13 @@ public class LoginThrottle {
   }
 
   /**
-   * A refused API token: a try of the address (no account to lock), logged by its first
-   * characters only, so the log never holds a credential that may work again.
+   * A refused API token: a try of the address (no account to lock), logged by its first characters
+   * only, so the log never holds a credential that may work again.
    */
   private void tokenFailed(BearerTokenAuthenticationToken bearer, String address) {
-    Failures place = addresses.compute(address, (k, f) -> next(f, clock.instant(), ADDRESS_FAILURES, ADDRESS_WAIT));
+    Failures place =
+        addresses.compute(
+            address, (k, f) -> next(f, clock.instant(), ADDRESS_FAILURES, ADDRESS_WAIT));
     log.warn("API token refused from {}: {}", address, tokenPrefix(bearer.getToken()));
     if (place.blockedUntil() != null && place.count() == ADDRESS_FAILURES) {
       log.warn("address {} locked until {}", address, place.blockedUntil());
@@ -113,8 +134,18 @@ public class LoginThrottle {
   @Scheduled(fixedDelay = 60_000)
   void forgetOld() {
     Instant cutoff = clock.instant().minus(WINDOW);
-    accounts.values().removeIf(f -> f.first().isBefore(cutoff) && (f.blockedUntil() == null || f.blockedUntil().isBefore(cutoff)));
-    addresses.values().removeIf(f -> f.first().isBefore(cutoff) && (f.blockedUntil() == null || f.blockedUntil().isBefore(cutoff)));
+    accounts
+        .values()
+        .removeIf(
+            f ->
+                f.first().isBefore(cutoff)
+                    && (f.blockedUntil() == null || f.blockedUntil().isBefore(cutoff)));
+    addresses
+        .values()
+        .removeIf(
+            f ->
+                f.first().isBefore(cutoff)
+                    && (f.blockedUntil() == null || f.blockedUntil().isBefore(cutoff)));
   }
 
   /**
@@ -122,7 +153,10 @@ public class LoginThrottle {
    * past its free failures; an address waits {@code fixedWait} once it reaches its limit.
    */
   private static Failures next(Failures before, Instant now, int free, Duration fixedWait) {
-    Failures f = before == null || before.first().isBefore(now.minus(WINDOW)) ? new Failures(0, now, null) : before;
+    Failures f =
+        before == null || before.first().isBefore(now.minus(WINDOW))
+            ? new Failures(0, now, null)
+            : before;
     int count = f.count() + 1;
     Instant blockedUntil = f.blockedUntil();
     if (count >= free) {
@@ -133,19 +167,26 @@ public class LoginThrottle {
   }
 
   private static Duration doubling(int beyond) {
-    return beyond >= 6 ? ACCOUNT_MAX_WAIT : Duration.ofSeconds(Math.min(ACCOUNT_MAX_WAIT.toSeconds(), 1L << beyond));
+    return beyond >= 6
+        ? ACCOUNT_MAX_WAIT
+        : Duration.ofSeconds(Math.min(ACCOUNT_MAX_WAIT.toSeconds(), 1L << beyond));
   }
 
   private static Optional<Duration> remaining(Failures failures, Instant now) {
-    if (failures == null || failures.blockedUntil() == null || !failures.blockedUntil().isAfter(now)) {
+    if (failures == null
+        || failures.blockedUntil() == null
+        || !failures.blockedUntil().isAfter(now)) {
       return Optional.empty();
     }
     // Whole seconds, rounded up: what Retry-After can say.
-    return Optional.of(Duration.ofSeconds((Duration.between(now, failures.blockedUntil()).toMillis() + 999) / 1000));
+    return Optional.of(
+        Duration.ofSeconds(
+            (Duration.between(now, failures.blockedUntil()).toMillis() + 999) / 1000));
   }
 
   private static String address(Authentication authentication) {
-    return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+            && details.getRemoteAddress() != null
         ? details.getRemoteAddress()
         : "unknown";
   }

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Asks {@link LoginThrottle} before a login is tried (a login form post, or a request with Basic
- * credentials) and answers 429 with {@code Retry-After} while the account or address must wait;
- * the password is not even checked then.
+ * credentials) and answers 429 with {@code Retry-After} while the account or address must wait; the
+ * password is not even checked then.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -34,10 +34,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> username = loginAttempt(request);
-    Optional<Duration> wait = username.flatMap(name -> throttle.waitBefore(name, request.getRemoteAddr()));
+    Optional<Duration> wait =
+        username.flatMap(name -> throttle.waitBefore(name, request.getRemoteAddr()));
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;
@@ -52,10 +54,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The user name a request tries to log in as, if it tries. Basic credentials are read by
-   * Spring's own {@link BasicAuthenticationConverter}, the one the Basic filter uses, so every
-   * spelling Spring accepts ({@code Basic}, any case, then any one character) is throttled too.
-   * Any other scheme (a Bearer token) is a try without a user name: the address's lock applies.
+   * The user name a request tries to log in as, if it tries. Basic credentials are read by Spring's
+   * own {@link BasicAuthenticationConverter}, the one the Basic filter uses, so every spelling
+   * Spring accepts ({@code Basic}, any case, then any one character) is throttled too. Any other
+   * scheme (a Bearer token) is a try without a user name: the address's lock applies.
    */
   private static Optional<String> loginAttempt(HttpServletRequest request) {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -64,10 +66,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         UsernamePasswordAuthenticationToken basic = BASIC.convert(request);
         return Optional.of(basic == null ? "" : basic.getName());
       } catch (AuthenticationException e) {
-        return Optional.of(""); // malformed Basic: refused by the Basic filter, still a try from this address
+        return Optional.of(
+            ""); // malformed Basic: refused by the Basic filter, still a try from this address
       }
     }
-    if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+    if ("POST".equals(request.getMethod())
+        && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
       return Optional.ofNullable(request.getParameter("username"));
     }
     return Optional.empty();

@@ -1,44 +1,44 @@
 package org.bucn.tracker.infrastructure.security;
 
-import org.bucn.tracker.infrastructure.web.DatabaseOutage;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bucn.tracker.infrastructure.web.Problems;
+import java.util.List;
 import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.infrastructure.web.DatabaseOutage;
+import org.bucn.tracker.infrastructure.web.Problems;
 import org.bucn.tracker.user.ApiTokens;
 import org.bucn.tracker.user.SingleSignOnUsers;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.bucn.tracker.user.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CsrfFilter;
-import java.util.List;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -59,46 +59,60 @@ class SecurityConfiguration {
 
   /**
    * The dashboards draw the process with bpmn-js 8.0.0, the newest bpmn-js published as a WebJar,
-   * which writes style attributes (the CSP-clean rewrite came in 9.1). Those pages alone allow style
-   * attributes, never style elements or sheets from elsewhere: an attribute has no selectors to read
-   * the page with, and every URL in it stays bound by img-src and font-src.
+   * which writes style attributes (the CSP-clean rewrite came in 9.1). Those pages alone allow
+   * style attributes, never style elements or sheets from elsewhere: an attribute has no selectors
+   * to read the page with, and every URL in it stays bound by img-src and font-src.
    */
   private static final String DIAGRAM_PAGE_POLICY =
-      CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';");
+      CONTENT_SECURITY_POLICY.replace(
+          "style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';");
 
   /**
    * Swagger UI (springdoc's WebJar) adds one style element of its own; it alone is allowed, by its
    * hash. A newer Swagger UI with another element shows up as a console error in BrowserTests.
    */
-  private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
-      "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+  private static final String SWAGGER_UI_POLICY =
+      CONTENT_SECURITY_POLICY.replace(
+          "style-src 'self';",
+          "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
 
-  /** No page of the tracker uses a camera, a microphone, the location, payments or devices: nobody may ask for them. */
+  /**
+   * No page of the tracker uses a camera, a microphone, the location, payments or devices: nobody
+   * may ask for them.
+   */
   private static final String PERMISSIONS_POLICY =
       "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-  private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
-      PathPatternRequestMatcher.withDefaults().matcher("/api/docs"),
-      PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
+  private static final RequestMatcher SWAGGER_UI =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher("/api/docs"),
+          PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
 
-  private static final RequestMatcher DIAGRAM_PAGES = new OrRequestMatcher(
-      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"),
-      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/campaigns/{id}/dashboard"));
+  private static final RequestMatcher DIAGRAM_PAGES =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard"),
+          PathPatternRequestMatcher.withDefaults()
+              .matcher(HttpMethod.GET, "/campaigns/{id}/dashboard"));
 
-  /** Whether the request carries a Bearer token (a personal API token), rather than Basic or a session. */
+  /**
+   * Whether the request carries a Bearer token (a personal API token), rather than Basic or a
+   * session.
+   */
   static boolean presentsToken(jakarta.servlet.http.HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   /**
-   * No observation around each of Spring Security's filters and decisions, on every request:
-   * nobody reads them (the HTTP server's own metrics stay), and wrapping the chain cost a
-   * twentieth of a task completion's time in the lifecycle benchmark's profile.
+   * No observation around each of Spring Security's filters and decisions, on every request: nobody
+   * reads them (the HTTP server's own metrics stay), and wrapping the chain cost a twentieth of a
+   * task completion's time in the lifecycle benchmark's profile.
    */
   @Bean
-  org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
-    return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+  org.springframework.security.config.observation.SecurityObservationSettings
+      securityObservations() {
+    return org.springframework.security.config.observation.SecurityObservationSettings
+        .noObservations();
   }
 
   @Bean
@@ -112,27 +126,39 @@ class SecurityConfiguration {
    * (before, it was refused in 2 ms instead of about 60, telling a guesser which accounts exist).
    */
   @Bean
-  DaoAuthenticationProvider passwordLogin(UserService users, PasswordEncoder passwords, TrackerProperties properties) {
+  DaoAuthenticationProvider passwordLogin(
+      UserService users, PasswordEncoder passwords, TrackerProperties properties) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
     provider.setPreAuthenticationChecks(user -> {});
     AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
-    provider.setPostAuthenticationChecks(user -> {
-      accountStatus.check(user);
-      // TRACKER_LOCAL_LOGIN=false: people sign in through the identity provider; a password (form
-      // or Basic) still lets an admin in when the provider is down (break-glass).
-      if (!properties.passwordLoginForEveryone()
-          && user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(org.bucn.tracker.user.Role.ADMIN.authority()))) {
-        throw new org.springframework.security.authentication.DisabledException("Password login is for admins only; sign in with single sign-on");
-      }
-    });
+    provider.setPostAuthenticationChecks(
+        user -> {
+          accountStatus.check(user);
+          // TRACKER_LOCAL_LOGIN=false: people sign in through the identity provider; a password
+          // (form
+          // or Basic) still lets an admin in when the provider is down (break-glass).
+          if (!properties.passwordLoginForEveryone()
+              && user.getAuthorities().stream()
+                  .noneMatch(
+                      a -> a.getAuthority().equals(org.bucn.tracker.user.Role.ADMIN.authority()))) {
+            throw new org.springframework.security.authentication.DisabledException(
+                "Password login is for admins only; sign in with single sign-on");
+          }
+        });
     return provider;
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, UserService users, LoginThrottle throttle, ApiTokens tokens,
-      FreshRolesFilter.Sessions sessions) throws Exception {
+  SecurityFilterChain apiChain(
+      HttpSecurity http,
+      ObjectMapper json,
+      UserService users,
+      LoginThrottle throttle,
+      ApiTokens tokens,
+      FreshRolesFilter.Sessions sessions)
+      throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
           if (DatabaseOutage.causes(e)) {
@@ -140,8 +166,14 @@ class SecurityConfiguration {
             return;
           }
           if (presentsToken(request)) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"tracker\", error=\"invalid_token\"");
-            Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "The API token is unknown, expired or revoked");
+            response.setHeader(
+                "WWW-Authenticate", "Bearer realm=\"tracker\", error=\"invalid_token\"");
+            Problems.write(
+                request,
+                response,
+                json,
+                HttpStatus.UNAUTHORIZED,
+                "The API token is unknown, expired or revoked");
             return;
           }
           // Scripts get the Basic challenge; browsers do not, so they never show a prompt nor keep
@@ -154,71 +186,135 @@ class SecurityConfiguration {
     AccessDeniedHandler forbidden =
         (request, response, e) -> {
           SecurityEvents.denied(request, e);
-          Problems.write(request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
+          Problems.write(
+              request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
         };
     // Swagger UI (/api/docs and its files under /api/swagger-ui) is a page: the web chain serves
     // it, with the pages' login and Content-Security-Policy. The OpenAPI document is the API's own
-    // contract: served to API callers as any /api resource (Basic, Bearer, session; 401, never a redirect).
-    http.securityMatcher(new org.springframework.security.web.util.matcher.AndRequestMatcher(
-            new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
-                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")),
-            new NegatedRequestMatcher(SWAGGER_UI)))
+    // contract: served to API callers as any /api resource (Basic, Bearer, session; 401, never a
+    // redirect).
+    http.securityMatcher(
+            new org.springframework.security.web.util.matcher.AndRequestMatcher(
+                new OrRequestMatcher(
+                    PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                    PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
+                    PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")),
+                new NegatedRequestMatcher(SWAGGER_UI)))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/api/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/dashboard/report.csv", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                auth.requestMatchers("/api/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/dashboard",
+                        "/api/dashboard/report.csv",
+                        "/api/campaigns/*/dashboard",
+                        "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the dashboard.
-                    .requestMatchers(HttpMethod.HEAD, "/api/dashboard", "/api/dashboard/report.csv", "/api/campaigns/*/dashboard", "/api/campaigns/*/report.csv")
+                    // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the
+                    // dashboard.
+                    .requestMatchers(
+                        HttpMethod.HEAD,
+                        "/api/dashboard",
+                        "/api/dashboard/report.csv",
+                        "/api/campaigns/*/dashboard",
+                        "/api/campaigns/*/report.csv")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    // Only coordinators assign: refused before the body is read (an advocate heard 400 before).
-                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign", "/api/tasks/*/due").hasRole("COORDINATOR")
-                    .requestMatchers("/api/tasks/**").hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers("/api/inbox/**").hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.DELETE, "/api/evidence/*").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/api/appeals/*/public-answer/*").hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.POST, "/api/appeals/*/evidence", "/api/appeals/*/resend", "/api/appeals/*/send", "/api/appeals/*/corrections").hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/campaigns/*/export/**").hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    .requestMatchers(HttpMethod.HEAD, "/api/export/**", "/api/campaigns/*/export/**").hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                    .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-                    .requestMatchers("/api/targets/**", "/api/campaigns/**", "/api/cfsp/**").hasRole("COORDINATOR")
-                    .anyRequest().authenticated())
+                    // Only coordinators assign: refused before the body is read (an advocate heard
+                    // 400 before).
+                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign", "/api/tasks/*/due")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers("/api/tasks/**")
+                    .hasAnyRole("COORDINATOR", "ADVOCATE")
+                    .requestMatchers("/api/inbox/**")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers(HttpMethod.DELETE, "/api/evidence/*")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/appeals/*/public-answer/*")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/appeals/*/evidence",
+                        "/api/appeals/*/resend",
+                        "/api/appeals/*/send",
+                        "/api/appeals/*/corrections")
+                    .hasAnyRole("COORDINATOR", "ADVOCATE")
+                    .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/campaigns/*/export/**")
+                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                    .requestMatchers(
+                        HttpMethod.HEAD, "/api/export/**", "/api/campaigns/*/export/**")
+                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.HEAD, "/api/**")
+                    .authenticated()
+                    .requestMatchers("/api/targets/**", "/api/campaigns/**", "/api/cfsp/**")
+                    .hasRole("COORDINATOR")
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-        .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
-            .authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .oauth2ResourceServer(
+            bearer ->
+                bearer
+                    .opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         // Basic requests never create a session; a browser's existing web session is honoured.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         // Callers with an Authorization header (scripts) need no CSRF token; a browser sending one
-        // for another site's page is refused first by CrossSiteWrites. Session callers need the token.
+        // for another site's page is refused first by CrossSiteWrites. Session callers need the
+        // token.
         // A caller with neither (no session cookie, or a session nobody logged into) has nothing to
         // forge: it hears 401, not a CSRF 403.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(
-            request -> request.getHeader("Authorization") != null || !FreshRolesFilter.loggedInSession(request)))
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    request ->
+                        request.getHeader("Authorization") != null
+                            || !FreshRolesFilter.loggedInSession(request)))
         .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
         .requestCache(cache -> cache.disable())
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN)));
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                    .addHeaderWriter(
+                        new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                    .crossOriginOpenerPolicy(
+                        coop ->
+                            coop.policy(
+                                CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy
+                                    .SAME_ORIGIN)));
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuatorChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, ApiTokens tokens,
+  SecurityFilterChain actuatorChain(
+      HttpSecurity http,
+      UserService users,
+      ObjectMapper json,
+      LoginThrottle throttle,
+      ApiTokens tokens,
       FreshRolesFilter.Sessions sessions,
-      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort,
+      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}")
+          int managementPort,
       @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int serverPort)
       throws Exception {
     // With MANAGEMENT_SERVER_PORT set, Prometheus scrapes on that port without a login: a port
     // the operator keeps to the monitoring network (MANAGEMENT_SERVER_ADDRESS). Everywhere else
     // the scrape is an admin's.
-    RequestMatcher scrapeOnManagementPort = request -> managementPort > 0 && managementPort != serverPort
-        && request.getLocalPort() == managementPort && request.getRequestURI().equals("/actuator/prometheus");
+    RequestMatcher scrapeOnManagementPort =
+        request ->
+            managementPort > 0
+                && managementPort != serverPort
+                && request.getLocalPort() == managementPort
+                && request.getRequestURI().equals("/actuator/prometheus");
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("tracker");
     AuthenticationEntryPoint unauthorized =
@@ -232,16 +328,24 @@ class SecurityConfiguration {
     http.securityMatcher("/actuator/**")
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                    .requestMatchers(scrapeOnManagementPort).permitAll()
-                    .anyRequest().hasRole("ADMIN"))
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(scrapeOnManagementPort)
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("ADMIN"))
         .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(unauthorized))
         // An admin's API token lets Prometheus scrape (bearer_token in its scrape config).
-        .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
-            .authenticationEntryPoint(unauthorized))
+        .oauth2ResourceServer(
+            bearer ->
+                bearer
+                    .opaqueToken(token -> token.introspector(new ApiTokenIntrospector(tokens)))
+                    .authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
         .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class);
@@ -250,79 +354,161 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webChain(HttpSecurity http, UserService users, ObjectMapper json, LoginThrottle throttle, TrackerProperties properties,
+  SecurityFilterChain webChain(
+      HttpSecurity http,
+      UserService users,
+      ObjectMapper json,
+      LoginThrottle throttle,
+      TrackerProperties properties,
       FreshRolesFilter.Sessions sessions,
-      SingleSignOnUsers signOn) throws Exception {
+      SingleSignOnUsers signOn)
+      throws Exception {
     TrackerProperties.Oidc oidc = properties.oidc();
     boolean sso = oidc != null && oidc.enabled();
-    // With single sign-on, the login and logout redirects go to the provider: the pages' forms may lead there.
-    String pagePolicy = sso ? CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
-        : CONTENT_SECURITY_POLICY;
-    String diagramPolicy = sso ? DIAGRAM_PAGE_POLICY.replace("form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
-        : DIAGRAM_PAGE_POLICY;
+    // With single sign-on, the login and logout redirects go to the provider: the pages' forms may
+    // lead there.
+    String pagePolicy =
+        sso
+            ? CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
+            : CONTENT_SECURITY_POLICY;
+    String diagramPolicy =
+        sso
+            ? DIAGRAM_PAGE_POLICY.replace(
+                "form-action 'self'", "form-action 'self' " + SingleSignOn.origin(oidc))
+            : DIAGRAM_PAGE_POLICY;
     AuthenticationFailureHandler loginFailed =
         (request, response, e) -> {
           if (DatabaseOutage.causes(e)) {
             DatabaseOutage.answer(request, response, json);
           } else {
-            new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, e);
+            new SimpleUrlAuthenticationFailureHandler("/login?error")
+                .onAuthenticationFailure(request, response, e);
           }
         };
     http.authorizeHttpRequests(
             auth ->
-                // Swagger UI's own WebJar (its demo page points at the petstore) is for logged-in people, as /api/docs is.
-                auth.requestMatchers("/webjars/swagger-ui/**").authenticated()
-                    .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                // Swagger UI's own WebJar (its demo page points at the petstore) is for logged-in
+                // people, as /api/docs is.
+                auth.requestMatchers("/webjars/swagger-ui/**")
+                    .authenticated()
+                    .requestMatchers(
+                        "/login",
+                        "/error",
+                        "/error/**",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico")
                     .permitAll()
-                    // The public transparency page: published campaigns, for anyone (publication module).
-                    .requestMatchers(HttpMethod.GET, "/public", "/public/**").permitAll()
-                    .requestMatchers(HttpMethod.HEAD, "/public", "/public/**").permitAll()
-                    .requestMatchers("/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/tasks/assign", "/tasks/assign/undo", "/tasks/*/assign", "/tasks/*/due").hasRole("COORDINATOR")
-                    .requestMatchers("/tasks/**", "/tasks").hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers("/dashboard/**", "/dashboard", "/campaigns/*/dashboard", "/campaigns/*/report", "/campaigns/*/report.*")
+                    // The public transparency page: published campaigns, for anyone (publication
+                    // module).
+                    .requestMatchers(HttpMethod.GET, "/public", "/public/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/public", "/public/**")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/tasks/assign",
+                        "/tasks/assign/undo",
+                        "/tasks/*/assign",
+                        "/tasks/*/due")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers("/tasks/**", "/tasks")
+                    .hasAnyRole("COORDINATOR", "ADVOCATE")
+                    .requestMatchers(
+                        "/dashboard/**",
+                        "/dashboard",
+                        "/campaigns/*/dashboard",
+                        "/campaigns/*/report",
+                        "/campaigns/*/report.*")
                     .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    .requestMatchers("/campaigns/new", "/targets/new", "/targets/*/edit", "/targets/*/forms").hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.POST, "/campaigns/**", "/targets/**", "/countries/**").hasRole("COORDINATOR")
-                    .requestMatchers("/inbox", "/inbox/**").hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.POST, "/evidence/*/remove").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/appeals/*/public-answer/*").hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.POST, "/appeals/*/evidence", "/appeals/*/resend", "/appeals/*/send", "/appeals/*/corrections").hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed).permitAll())
+                    .requestMatchers(
+                        "/campaigns/new", "/targets/new", "/targets/*/edit", "/targets/*/forms")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers(
+                        HttpMethod.POST, "/campaigns/**", "/targets/**", "/countries/**")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers("/inbox", "/inbox/**")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers(HttpMethod.POST, "/evidence/*/remove")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/appeals/*/public-answer/*")
+                    .hasRole("COORDINATOR")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/appeals/*/evidence",
+                        "/appeals/*/resend",
+                        "/appeals/*/send",
+                        "/appeals/*/corrections")
+                    .hasAnyRole("COORDINATOR", "ADVOCATE")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(loginFailed)
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         // A new id at login (fixation), and the password the session was opened with noted at once
         // (FreshRolesFilter ends the session when it changes).
-        .sessionManagement(session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
-            new ChangeSessionIdAuthenticationStrategy(), sessions.notingAtLogin()))))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-          SecurityEvents.denied(request, e);
-          new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, e);
-        }))
+        .sessionManagement(
+            session ->
+                session.sessionAuthenticationStrategy(
+                    new CompositeSessionAuthenticationStrategy(
+                        List.of(
+                            new ChangeSessionIdAuthenticationStrategy(),
+                            sessions.notingAtLogin()))))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) -> {
+                      SecurityEvents.denied(request, e);
+                      new org.springframework.security.web.access.AccessDeniedHandlerImpl()
+                          .handle(request, response, e);
+                    }))
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
-        .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
         .headers(
             headers ->
                 headers
-                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(diagramPolicy)))
-                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
-                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(new OrRequestMatcher(DIAGRAM_PAGES, SWAGGER_UI)),
-                        new ContentSecurityPolicyHeaderWriter(pagePolicy)))
-                    .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-                    .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            DIAGRAM_PAGES, new ContentSecurityPolicyHeaderWriter(diagramPolicy)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(
+                                new OrRequestMatcher(DIAGRAM_PAGES, SWAGGER_UI)),
+                            new ContentSecurityPolicyHeaderWriter(pagePolicy)))
+                    .addHeaderWriter(
+                        new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                    .crossOriginOpenerPolicy(
+                        coop ->
+                            coop.policy(
+                                CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy
+                                    .SAME_ORIGIN))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     if (sso) {
       ClientRegistrationRepository provider = SingleSignOn.registration(oidc);
-      http.oauth2Login(login -> login.loginPage("/login")
-              .clientRegistrationRepository(provider)
-              .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(provider))
-              .userInfoEndpoint(info -> info.oidcUserService(SingleSignOn.users(signOn, oidc)))
-              .defaultSuccessUrl("/", false)
-              .failureHandler(SingleSignOn.refused()))
+      http.oauth2Login(
+              login ->
+                  login
+                      .loginPage("/login")
+                      .clientRegistrationRepository(provider)
+                      .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(provider))
+                      .userInfoEndpoint(
+                          info -> info.oidcUserService(SingleSignOn.users(signOn, oidc)))
+                      .defaultSuccessUrl("/", false)
+                      .failureHandler(SingleSignOn.refused()))
           .logout(logout -> logout.logoutSuccessHandler(SingleSignOn.logout(provider)));
     }
     return http.build();

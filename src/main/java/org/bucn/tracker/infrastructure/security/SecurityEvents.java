@@ -27,25 +27,42 @@ public class SecurityEvents {
 
   @EventListener
   void loggedIn(InteractiveAuthenticationSuccessEvent event) {
-    log.info("login of {} from {} ({})", event.getAuthentication().getName(), address(event.getAuthentication()),
+    log.info(
+        "login of {} from {} ({})",
+        event.getAuthentication().getName(),
+        address(event.getAuthentication()),
         event.getAuthentication().getClass().getSimpleName().replace("AuthenticationToken", ""));
   }
 
   @EventListener
   void loggedOut(LogoutSuccessEvent event) {
-    log.info("logout of {} from {}", event.getAuthentication().getName(), address(event.getAuthentication()));
+    log.info(
+        "logout of {} from {}",
+        event.getAuthentication().getName(),
+        address(event.getAuthentication()));
   }
 
   /** A refusal: who, from where, what, and why (a CSRF token, or what their roles allow). */
   public static void denied(HttpServletRequest request, Exception reason) {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     String name = who == null || !who.isAuthenticated() ? "anonymous" : who.getName();
-    String why = reason instanceof CsrfException ? "CSRF token missing or wrong" : "their roles do not allow it";
-    log.warn("refused {} {} for {} from {}: {}", request.getMethod(), request.getRequestURI(), name, request.getRemoteAddr(), why);
+    String why =
+        reason instanceof CsrfException
+            ? "CSRF token missing or wrong"
+            : "their roles do not allow it";
+    log.warn(
+        "refused {} {} for {} from {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        name,
+        request.getRemoteAddr(),
+        why);
   }
 
   private static String address(Authentication authentication) {
-    return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+    return authentication != null
+            && authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress()
         : "unknown";
   }
 }

@@ -17,7 +17,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take the acting user as an {@link Actor} parameter, with the roles checked this request. */
+/**
+ * Lets controllers take the acting user as an {@link Actor} parameter, with the roles checked this
+ * request.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -33,7 +36,10 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
 
   @Override
   public Actor resolveArgument(
-      MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request, WebDataBinderFactory binders) {
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
     return current();
   }
 

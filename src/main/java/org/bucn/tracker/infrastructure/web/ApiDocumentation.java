@@ -33,8 +33,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * The OpenAPI document of {@code /api} ({@code /v3/api-docs}, Swagger UI at {@code /api/docs}).
  * springdoc reads the controllers; this adds what they do not say: which roles may call each
  * operation, asked of the security rules themselves so that the document cannot drift from them;
- * the problem responses every operation may give; and that any field may be null, as the API
- * writes absent values as {@code null}.
+ * the problem responses every operation may give; and that any field may be null, as the API writes
+ * absent values as {@code null}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -43,7 +43,8 @@ class ApiDocumentation {
   private static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
 
   static {
-    PROBLEMS.put("400", "A field is missing or wrong: `errors` names each one; nothing was changed");
+    PROBLEMS.put(
+        "400", "A field is missing or wrong: `errors` names each one; nothing was changed");
     PROBLEMS.put("401", "Not logged in, or the API token is unknown, expired or revoked");
     PROBLEMS.put("403", "Your role does not allow this");
     PROBLEMS.put("404", "No such item, or not one you may see");
@@ -57,23 +58,36 @@ class ApiDocumentation {
   @Bean
   OpenAPI trackerApi() {
     return new OpenAPI()
-        .info(new Info().title("Sanctions Campaign Tracker API").version("1")
-            .description("Appeals to the leaders of Balkan states, from drafting to the sanction outcome. Errors are "
-                + "`application/problem+json`; docs/api.md says what this document cannot (task fields, workflows)."))
-        .components(new Components()
-            .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("A personal API token, made on /profile"))
-            .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-)
+        .info(
+            new Info()
+                .title("Sanctions Campaign Tracker API")
+                .version("1")
+                .description(
+                    "Appeals to the leaders of Balkan states, from drafting to the sanction outcome. Errors are "
+                        + "`application/problem+json`; docs/api.md says what this document cannot (task fields, workflows)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "token",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("A personal API token, made on /profile"))
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("token"))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
-  /** Operations grouped by the module that serves them ("task", "appeal", "campaign" …), not by controller class. */
+  /**
+   * Operations grouped by the module that serves them ("task", "appeal", "campaign" …), not by
+   * controller class.
+   */
   @Bean
   org.springdoc.core.customizers.OperationCustomizer groupedByModule() {
     return (operation, handler) -> {
-      String module = handler.getBeanType().getPackageName().replaceFirst("^org\\.bucn\\.tracker\\.", "");
+      String module =
+          handler.getBeanType().getPackageName().replaceFirst("^org\\.bucn\\.tracker\\.", "");
       operation.setTags(List.of(module.replace("infrastructure.", "")));
       return operation;
     };
@@ -85,92 +99,147 @@ class ApiDocumentation {
       if (api.getComponents() == null) {
         api.setComponents(new Components());
       }
-      api.getComponents().addSchemas(PROBLEM, new ObjectSchema()
-          .addProperty("type", new StringSchema())
-          .addProperty("title", new StringSchema())
-          .addProperty("status", new IntegerSchema())
-          .addProperty("detail", new StringSchema())
-          .addProperty("instance", new StringSchema())
-          .addProperty("field", new StringSchema().description("the field a conflict is about"))
-          .addProperty("errors", new ArraySchema().description("400: each wrong field, with `field` and `message`; "
-                  + "409 of a launch: each error of the letters' preview that stops it, with `targetId`, `code` and `message`")
-              .items(new ObjectSchema()
-                  .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
-                  .addProperty("targetId", new IntegerSchema().format("int64")).addProperty("country", new StringSchema())
-                  .addProperty("office", new StringSchema()).addProperty("code", new StringSchema())))
-          // RFC 9457 lets a problem carry more members (a 409 may say what was typed, a 429 how long to wait).
-          .additionalProperties(true));
-      api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-        describeRoles(security, path, method, operation);
-        addProblems(path, method, operation);
-      }));
+      api.getComponents()
+          .addSchemas(
+              PROBLEM,
+              new ObjectSchema()
+                  .addProperty("type", new StringSchema())
+                  .addProperty("title", new StringSchema())
+                  .addProperty("status", new IntegerSchema())
+                  .addProperty("detail", new StringSchema())
+                  .addProperty("instance", new StringSchema())
+                  .addProperty(
+                      "field", new StringSchema().description("the field a conflict is about"))
+                  .addProperty(
+                      "errors",
+                      new ArraySchema()
+                          .description(
+                              "400: each wrong field, with `field` and `message`; "
+                                  + "409 of a launch: each error of the letters' preview that stops it, with `targetId`, `code` and `message`")
+                          .items(
+                              new ObjectSchema()
+                                  .addProperty("field", new StringSchema())
+                                  .addProperty("message", new StringSchema())
+                                  .addProperty("targetId", new IntegerSchema().format("int64"))
+                                  .addProperty("country", new StringSchema())
+                                  .addProperty("office", new StringSchema())
+                                  .addProperty("code", new StringSchema())))
+                  // RFC 9457 lets a problem carry more members (a 409 may say what was typed, a 429
+                  // how long to wait).
+                  .additionalProperties(true));
+      api.getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach(
+                          (method, operation) -> {
+                            describeRoles(security, path, method, operation);
+                            addProblems(path, method, operation);
+                          }));
       if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
-        api.getComponents().getSchemas().forEach((name, schema) -> {
-          if (!PROBLEM.equals(name)) {
-            allowNulls(schema);
-          }
-        });
+        api.getComponents()
+            .getSchemas()
+            .forEach(
+                (name, schema) -> {
+                  if (!PROBLEM.equals(name)) {
+                    allowNulls(schema);
+                  }
+                });
       }
     };
   }
 
-  private static void describeRoles(WebInvocationPrivilegeEvaluator security, String path, PathItem.HttpMethod method, Operation operation) {
+  private static void describeRoles(
+      WebInvocationPrivilegeEvaluator security,
+      String path,
+      PathItem.HttpMethod method,
+      Operation operation) {
     String uri = path.replaceAll("\\{[^}]+}", "1");
     List<String> allowed = new ArrayList<>();
     for (Role role : Role.values()) {
-      var caller = UsernamePasswordAuthenticationToken.authenticated("openapi-" + role.name().toLowerCase(), null,
-          List.of(new SimpleGrantedAuthority(role.authority())));
+      var caller =
+          UsernamePasswordAuthenticationToken.authenticated(
+              "openapi-" + role.name().toLowerCase(),
+              null,
+              List.of(new SimpleGrantedAuthority(role.authority())));
       if (security.isAllowed("", uri, method.name(), caller)) {
         allowed.add(role.name());
       }
     }
-    String roles = allowed.size() == Role.values().length ? "Roles: anyone logged in." : "Roles: " + String.join(", ", allowed) + ".";
-    operation.setDescription(operation.getDescription() == null ? roles : roles + " " + operation.getDescription());
+    String roles =
+        allowed.size() == Role.values().length
+            ? "Roles: anyone logged in."
+            : "Roles: " + String.join(", ", allowed) + ".";
+    operation.setDescription(
+        operation.getDescription() == null ? roles : roles + " " + operation.getDescription());
   }
 
   private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
     boolean hasBody = operation.getRequestBody() != null;
     boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-    PROBLEMS.forEach((status, meaning) -> {
-      boolean applies = switch (status) {
-        case "400" -> hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        case "404" -> path.contains("{");
-        case "409" -> writes;
-        case "413", "415" -> hasBody;
-        default -> true;
-      };
-      if (applies && !responses.containsKey(status)) {
-        responses.addApiResponse(status, new ApiResponse().description(meaning).content(new Content()
-            .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
-      }
-    });
+    ApiResponses responses =
+        operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    PROBLEMS.forEach(
+        (status, meaning) -> {
+          boolean applies =
+              switch (status) {
+                case "400" ->
+                    hasBody
+                        || (operation.getParameters() != null
+                            && !operation.getParameters().isEmpty());
+                case "404" -> path.contains("{");
+                case "409" -> writes;
+                case "413", "415" -> hasBody;
+                default -> true;
+              };
+          if (applies && !responses.containsKey(status)) {
+            responses.addApiResponse(
+                status,
+                new ApiResponse()
+                    .description(meaning)
+                    .content(
+                        new Content()
+                            .addMediaType(
+                                "application/problem+json",
+                                new MediaType()
+                                    .schema(
+                                        new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+          }
+        });
     operation.setResponses(responses);
   }
 
-  /** Every property may be null: a reference becomes "that object, or null", as OpenAPI 3.0 has no other way to say so. */
+  /**
+   * Every property may be null: a reference becomes "that object, or null", as OpenAPI 3.0 has no
+   * other way to say so.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void allowNulls(Schema<?> schema) {
     Map<String, Schema> properties = schema.getProperties();
     if (properties == null) {
       return;
     }
-    properties.replaceAll((name, property) -> {
-      if (property.get$ref() != null) {
-        // OpenAPI 3.0 ignores "nullable" next to a reference: the value is the referenced object or null.
-        Schema<Object> onlyNull = new Schema<>();
-        onlyNull.setNullable(true);
-        onlyNull.setEnum(new ArrayList<>(java.util.Collections.singletonList(null)));
-        return new ComposedSchema().anyOf(List.of(new Schema<>().$ref(property.get$ref()), onlyNull));
-      }
-      property.setNullable(true);
-      if (property.getEnum() != null && !property.getEnum().contains(null)) {
-        property.getEnum().add(null); // OpenAPI 3.0: a nullable enum lists null among its values
-      }
-      if (property.getItems() != null && property.getItems().get$ref() == null) {
-        property.getItems().setNullable(true);
-      }
-      return property;
-    });
+    properties.replaceAll(
+        (name, property) -> {
+          if (property.get$ref() != null) {
+            // OpenAPI 3.0 ignores "nullable" next to a reference: the value is the referenced
+            // object or null.
+            Schema<Object> onlyNull = new Schema<>();
+            onlyNull.setNullable(true);
+            onlyNull.setEnum(new ArrayList<>(java.util.Collections.singletonList(null)));
+            return new ComposedSchema()
+                .anyOf(List.of(new Schema<>().$ref(property.get$ref()), onlyNull));
+          }
+          property.setNullable(true);
+          if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            property
+                .getEnum()
+                .add(null); // OpenAPI 3.0: a nullable enum lists null among its values
+          }
+          if (property.getItems() != null && property.getItems().get$ref() == null) {
+            property.getItems().setNullable(true);
+          }
+          return property;
+        });
   }
 }

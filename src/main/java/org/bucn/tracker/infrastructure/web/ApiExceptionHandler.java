@@ -1,13 +1,13 @@
 package org.bucn.tracker.infrastructure.web;
 
-import org.bucn.tracker.shared.InvalidFieldException;
-import org.bucn.tracker.shared.NotFoundException;
-import org.bucn.tracker.shared.ConflictException;
-import org.bucn.tracker.shared.DamagedDataException;
-import org.bucn.tracker.shared.TooLargeException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,7 +61,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   })
   ProblemDetail lostRace(RuntimeException e) {
     log.debug("Lost a race", e);
-    return Problems.of(HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again");
+    return Problems.of(
+        HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again");
   }
 
   @ExceptionHandler(InvalidFieldException.class)
@@ -71,7 +72,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(org.bucn.tracker.shared.InvalidFieldsException.class)
   ProblemDetail invalidFields(org.bucn.tracker.shared.InvalidFieldsException e) {
-    return Problems.invalid(e.errors().stream().map(error -> new Problems.FieldError(error.getKey(), error.getValue())).toList());
+    return Problems.invalid(
+        e.errors().stream()
+            .map(error -> new Problems.FieldError(error.getKey(), error.getValue()))
+            .toList());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -111,7 +115,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Problems.FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
@@ -128,7 +135,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Problems.FieldError> errors =
         e.getParameterValidationResults().stream()
             .flatMap(
@@ -137,14 +147,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(
                             err ->
                                 new Problems.FieldError(
-                                    r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                                    r.getMethodParameter().getParameterName(),
+                                    err.getDefaultMessage())))
             .toList();
     return ResponseEntity.badRequest().body(Problems.invalid(errors));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof RequestTooLargeException tooLarge) {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
@@ -156,13 +170,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(Problems.invalid(List.of(new Problems.FieldError("body", "is not readable JSON"))));
   }
 
-  /** A body that says it is multipart but cannot be read as such (no boundary, broken parts, a NUL in a file name). */
+  /**
+   * A body that says it is multipart but cannot be read as such (no boundary, broken parts, a NUL
+   * in a file name).
+   */
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-  ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+  ResponseEntity<ProblemDetail> unreadableMultipart(
+      org.springframework.web.multipart.MultipartException e) {
     if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()));
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
-    return ResponseEntity.badRequest().body(Problems.invalid(List.of(new Problems.FieldError("file", Problems.UNREADABLE_MULTIPART))));
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.invalid(
+                List.of(new Problems.FieldError("file", Problems.UNREADABLE_MULTIPART))));
   }
 
   @ExceptionHandler(RuntimeException.class)
@@ -174,6 +196,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE));
     }
     log.error("Unexpected error", e);
-    return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed"));
+    return ResponseEntity.internalServerError()
+        .body(
+            Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; nothing was changed"));
   }
 }

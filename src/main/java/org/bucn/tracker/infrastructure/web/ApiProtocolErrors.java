@@ -12,10 +12,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Problems found before any API controller is chosen (a method the path does not take: 405; a
- * body of a type the operation does not take: 415; an answer the caller does not accept: 406)
- * are answered as problem+json too, with their {@code Allow} or {@code Accept} header; without
- * this they went out with an empty body, as no controller advice applies yet.
+ * Problems found before any API controller is chosen (a method the path does not take: 405; a body
+ * of a type the operation does not take: 415; an answer the caller does not accept: 406) are
+ * answered as problem+json too, with their {@code Allow} or {@code Accept} header; without this
+ * they went out with an empty body, as no controller advice applies yet.
  */
 @Component
 class ApiProtocolErrors implements HandlerExceptionResolver, Ordered {
@@ -27,16 +27,24 @@ class ApiProtocolErrors implements HandlerExceptionResolver, Ordered {
   }
 
   @Override
-  public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-    if (handler != null || !(e instanceof ErrorResponse error)
-        || !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/")) {
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    if (handler != null
+        || !(e instanceof ErrorResponse error)
+        || !request
+            .getRequestURI()
+            .substring(request.getContextPath().length())
+            .startsWith("/api/")) {
       return null;
     }
     try {
-      error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+      error
+          .getHeaders()
+          .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
       HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
       String detail = error.getBody().getDetail();
-      Problems.write(request, response, json, status, detail == null ? status.getReasonPhrase() : detail);
+      Problems.write(
+          request, response, json, status, detail == null ? status.getReasonPhrase() : detail);
       return new ModelAndView();
     } catch (IOException | IllegalArgumentException unwritable) {
       return null;

@@ -20,12 +20,15 @@ public final class DatabaseOutage {
   /** Seconds a client should wait before trying again. */
   public static final int RETRY_AFTER_SECONDS = 5;
 
-  public static final String MESSAGE = "The database cannot be reached just now; nothing was changed. Try again in a few seconds.";
+  public static final String MESSAGE =
+      "The database cannot be reached just now; nothing was changed. Try again in a few seconds.";
 
   private DatabaseOutage() {}
 
   /** The 503 answer: a problem document for the API and actuator, the 503 page for people. */
-  public static void answer(HttpServletRequest request, HttpServletResponse response, ObjectMapper json) throws IOException {
+  public static void answer(
+      HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
+      throws IOException {
     response.reset();
     response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
     String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -44,7 +47,9 @@ public final class DatabaseOutage {
         return true;
       }
       // SQL state class 08: connection exception (PostgreSQL's and every JDBC driver's).
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
         return true;
       }
     }

@@ -31,7 +31,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -39,7 +40,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       if (!DatabaseOutage.causes(e) || response.isCommitted()) {
         throw e;
       }
-      log.warn("Database unreachable while answering {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+      log.warn(
+          "Database unreachable while answering {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.getMessage());
       DatabaseOutage.answer(request, response, json);
     }
   }

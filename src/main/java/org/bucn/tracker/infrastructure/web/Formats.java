@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final ZoneId ZONE = ZoneId.systemDefault();
 
   private final Clock clock;
@@ -58,16 +60,24 @@ public class Formats {
     try {
       javax.xml.datatype.Duration d = org.bucn.tracker.shared.IsoDurations.parse(iso);
       StringBuilder words = new StringBuilder();
-      int[] values = {d.getYears(), d.getMonths(), d.getDays(), d.getHours(), d.getMinutes(), d.getSeconds()};
+      int[] values = {
+        d.getYears(), d.getMonths(), d.getDays(), d.getHours(), d.getMinutes(), d.getSeconds()
+      };
       String[] units = {"year", "month", "day", "hour", "minute", "second"};
       for (int i = 0; i < values.length; i++) {
         if (values[i] > 0) {
-          words.append(words.isEmpty() ? "" : " ").append(values[i]).append(' ').append(units[i]).append(values[i] == 1 ? "" : "s");
+          words
+              .append(words.isEmpty() ? "" : " ")
+              .append(values[i])
+              .append(' ')
+              .append(units[i])
+              .append(values[i] == 1 ? "" : "s");
         }
       }
       return words.isEmpty() ? iso : words.toString();
     } catch (IllegalArgumentException notIso) {
-      return iso; // shown as stored: campaigns accept only valid durations, so this is old data at worst
+      return iso; // shown as stored: campaigns accept only valid durations, so this is old data at
+      // worst
     }
   }
 
@@ -75,7 +85,10 @@ public class Formats {
     return value != null && value.isBefore(OffsetDateTime.now(clock));
   }
 
-  /** An enum constant as words: NON_RECOGNITION → "non-recognition", AWAITING_RESPONSE → "awaiting response". */
+  /**
+   * An enum constant as words: NON_RECOGNITION → "non-recognition", AWAITING_RESPONSE → "awaiting
+   * response".
+   */
   public String label(Object constant) {
     if (constant == null) {
       return "";

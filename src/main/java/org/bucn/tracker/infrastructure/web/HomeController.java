@@ -14,7 +14,10 @@ class HomeController {
     this.properties = properties;
   }
 
-  /** The login page: "Sign in with …" when single sign-on is set up, the password form for everyone or for admins alone. */
+  /**
+   * The login page: "Sign in with …" when single sign-on is set up, the password form for everyone
+   * or for admins alone.
+   */
   @GetMapping("/login")
   String login(Model model) {
     TrackerProperties.Oidc oidc = properties.oidc();

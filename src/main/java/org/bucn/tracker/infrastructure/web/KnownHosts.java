@@ -15,17 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers only requests addressed to the tracker by one of its names: the host of
- * {@code TRACKER_PUBLIC_BASE_URL}, those listed in {@code TRACKER_ALLOWED_HOSTS}, and the loopback
- * names (a browser on this machine). A page of another site that rebinds its own name to the
- * tracker's address (DNS rebinding) makes the browser send that name, and is refused with 400
- * before anything else runs. Health checks and metrics scrapers that address the tracker by an IP
- * address of the machine are let through on their paths: those answer nothing a session could read.
+ * Answers only requests addressed to the tracker by one of its names: the host of {@code
+ * TRACKER_PUBLIC_BASE_URL}, those listed in {@code TRACKER_ALLOWED_HOSTS}, and the loopback names
+ * (a browser on this machine). A page of another site that rebinds its own name to the tracker's
+ * address (DNS rebinding) makes the browser send that name, and is refused with 400 before anything
+ * else runs. Health checks and metrics scrapers that address the tracker by an IP address of the
+ * machine are let through on their paths: those answer nothing a session could read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,7 +44,8 @@ class KnownHosts extends OncePerRequestFilter {
         names.add(host.toLowerCase(Locale.ROOT));
       }
     }
-    for (String extra : properties.allowedHosts() == null ? new String[0] : properties.allowedHosts().split(",")) {
+    for (String extra :
+        properties.allowedHosts() == null ? new String[0] : properties.allowedHosts().split(",")) {
       if (!extra.isBlank()) {
         names.add(extra.strip().toLowerCase(Locale.ROOT));
       }
@@ -55,17 +55,31 @@ class KnownHosts extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus");
+    return path.equals("/actuator/health")
+        || path.startsWith("/actuator/health/")
+        || path.equals("/actuator/prometheus");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
+    String host =
+        request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
     if (!names.contains(host)) {
-      log.warn("refused a request for host {} ({} {}): not a name of this tracker", host, request.getMethod(), request.getRequestURI());
-      Problems.writeInvalidField(request, response, json, "Host",
-          "names no host of this tracker: use " + String.join(", ", names.stream().filter(n -> !LOOPBACK.contains(n)).sorted().toList())
+      log.warn(
+          "refused a request for host {} ({} {}): not a name of this tracker",
+          host,
+          request.getMethod(),
+          request.getRequestURI());
+      Problems.writeInvalidField(
+          request,
+          response,
+          json,
+          "Host",
+          "names no host of this tracker: use "
+              + String.join(
+                  ", ", names.stream().filter(n -> !LOOPBACK.contains(n)).sorted().toList())
               + " (TRACKER_PUBLIC_BASE_URL, TRACKER_ALLOWED_HOSTS)");
       return;
     }

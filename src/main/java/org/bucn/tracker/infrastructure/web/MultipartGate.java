@@ -54,10 +54,14 @@ class MultipartGate extends OncePerRequestFilter {
   private volatile List<Upload> uploads;
 
   /** An address that takes files, for these methods. */
-  record Upload(PathPattern path, java.util.Set<org.springframework.web.bind.annotation.RequestMethod> methods) {}
+  record Upload(
+      PathPattern path,
+      java.util.Set<org.springframework.web.bind.annotation.RequestMethod> methods) {}
 
-  MultipartGate(ObjectMapper json,
-      @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+  MultipartGate(
+      ObjectMapper json,
+      @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings) {
     this.json = json;
     this.mappings = mappings;
   }
@@ -68,14 +72,19 @@ class MultipartGate extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!multipart(request)) {
       chain.doFilter(request, response);
       return;
     }
     if (!takesFiles(request)) {
-      Problems.write(request, response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      Problems.write(
+          request,
+          response,
+          json,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "This address takes no files: send the form URL-encoded or as JSON, not multipart/form-data");
       return;
     }
@@ -83,9 +92,16 @@ class MultipartGate extends OncePerRequestFilter {
   }
 
   boolean takesFiles(HttpServletRequest request) {
-    PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-    return uploads().stream().anyMatch(u -> u.path().matches(path)
-        && (u.methods().isEmpty() || u.methods().stream().anyMatch(m -> m.name().equals(request.getMethod()))));
+    PathContainer path =
+        PathContainer.parsePath(
+            request.getRequestURI().substring(request.getContextPath().length()));
+    return uploads().stream()
+        .anyMatch(
+            u ->
+                u.path().matches(path)
+                    && (u.methods().isEmpty()
+                        || u.methods().stream()
+                            .anyMatch(m -> m.name().equals(request.getMethod()))));
   }
 
   /** Every mapping with a file among its parameters, read once from Spring MVC's own table. */
@@ -93,7 +109,8 @@ class MultipartGate extends OncePerRequestFilter {
     List<Upload> known = uploads;
     if (known == null) {
       List<Upload> found = new ArrayList<>();
-      for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getObject().getHandlerMethods().entrySet()) {
+      for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+          mappings.getObject().getHandlerMethods().entrySet()) {
         if (takesFiles(mapping.getValue())) {
           for (PathPattern pattern : mapping.getKey().getPathPatternsCondition().getPatterns()) {
             found.add(new Upload(pattern, mapping.getKey().getMethodsCondition().getMethods()));
@@ -109,12 +126,16 @@ class MultipartGate extends OncePerRequestFilter {
   private static boolean takesFiles(HandlerMethod method) {
     for (MethodParameter parameter : method.getMethodParameters()) {
       Class<?> type = parameter.getParameterType();
-      if (parameter.hasParameterAnnotation(RequestPart.class) || MultipartFile.class.isAssignableFrom(type) || Part.class.isAssignableFrom(type)
+      if (parameter.hasParameterAnnotation(RequestPart.class)
+          || MultipartFile.class.isAssignableFrom(type)
+          || Part.class.isAssignableFrom(type)
           || type.isArray() && MultipartFile.class.isAssignableFrom(type.getComponentType())) {
         return true;
       }
-      if (Collection.class.isAssignableFrom(type) && parameter.getGenericParameterType() instanceof ParameterizedType generic
-          && generic.getActualTypeArguments()[0] instanceof Class<?> element && MultipartFile.class.isAssignableFrom(element)) {
+      if (Collection.class.isAssignableFrom(type)
+          && parameter.getGenericParameterType() instanceof ParameterizedType generic
+          && generic.getActualTypeArguments()[0] instanceof Class<?> element
+          && MultipartFile.class.isAssignableFrom(element)) {
         return true;
       }
     }
@@ -150,7 +171,9 @@ class MultipartGate extends OncePerRequestFilter {
 
     @Override
     public Enumeration<String> getParameterNames() {
-      return loggedIn() ? super.getParameterNames() : Collections.enumeration(queryParameters().keySet());
+      return loggedIn()
+          ? super.getParameterNames()
+          : Collections.enumeration(queryParameters().keySet());
     }
 
     @Override
@@ -181,7 +204,9 @@ class MultipartGate extends OncePerRequestFilter {
           }
           int eq = pair.indexOf('=');
           String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-          values.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+          values
+              .computeIfAbsent(name, n -> new ArrayList<>())
+              .add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
         }
       }
       Map<String, String[]> result = new LinkedHashMap<>();

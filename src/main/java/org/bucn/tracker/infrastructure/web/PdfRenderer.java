@@ -15,8 +15,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
- * Renders a Thymeleaf template written as well-formed XHTML into a PDF, with embedded DejaVu
- * fonts so that every Balkan script (Cyrillic, Greek, Latin diacritics) prints.
+ * Renders a Thymeleaf template written as well-formed XHTML into a PDF, with embedded DejaVu fonts
+ * so that every Balkan script (Cyrillic, Greek, Latin diacritics) prints.
  */
 @Component
 public class PdfRenderer {
@@ -47,17 +47,43 @@ public class PdfRenderer {
     Context context = new Context();
     context.setVariables(variables);
     // Lets the template call beans such as @fmt, as it does when rendered as a page.
-    context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+    context.setVariable(
+        ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
         new ThymeleafEvaluationContext(application, null));
     String xhtml = templates.process(template, context);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans.ttf"), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif.ttf"), "DejaVu Serif", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Bold.ttf"), "DejaVu Serif", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.useFont(() -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Italic.ttf"), "DejaVu Serif", 400, PdfRendererBuilder.FontStyle.ITALIC, true);
+      builder.useFont(
+          () -> getClass().getResourceAsStream(FONTS + "DejaVuSans.ttf"),
+          "DejaVu Sans",
+          400,
+          PdfRendererBuilder.FontStyle.NORMAL,
+          true);
+      builder.useFont(
+          () -> getClass().getResourceAsStream(FONTS + "DejaVuSans-Bold.ttf"),
+          "DejaVu Sans",
+          700,
+          PdfRendererBuilder.FontStyle.NORMAL,
+          true);
+      builder.useFont(
+          () -> getClass().getResourceAsStream(FONTS + "DejaVuSerif.ttf"),
+          "DejaVu Serif",
+          400,
+          PdfRendererBuilder.FontStyle.NORMAL,
+          true);
+      builder.useFont(
+          () -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Bold.ttf"),
+          "DejaVu Serif",
+          700,
+          PdfRendererBuilder.FontStyle.NORMAL,
+          true);
+      builder.useFont(
+          () -> getClass().getResourceAsStream(FONTS + "DejaVuSerif-Italic.ttf"),
+          "DejaVu Serif",
+          400,
+          PdfRendererBuilder.FontStyle.ITALIC,
+          true);
       builder.useSVGDrawer(new BatikSVGDrawer());
       if (archival) {
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);

@@ -36,11 +36,17 @@ public final class Problems {
     return problem;
   }
 
-  static final String UNREADABLE_MULTIPART = "is not a readable multipart/form-data body (its boundary, its parts or a file name)";
+  static final String UNREADABLE_MULTIPART =
+      "is not a readable multipart/form-data body (its boundary, its parts or a file name)";
 
   /** A 400 naming one bad field, written straight to the response by a filter. */
   public static void writeInvalidField(
-      HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String field, String message) throws IOException {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ObjectMapper json,
+      String field,
+      String message)
+      throws IOException {
     ProblemDetail problem = invalid(List.of(new FieldError(field, message)));
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -49,7 +55,11 @@ public final class Problems {
 
   /** Writes a problem straight to the response, for filters that run before Spring MVC. */
   public static void write(
-      HttpServletRequest request, HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ObjectMapper json,
+      HttpStatus status,
+      String detail)
       throws IOException {
     ProblemDetail problem = of(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));

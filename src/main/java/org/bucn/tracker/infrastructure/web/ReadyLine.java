@@ -22,10 +22,12 @@ class ReadyLine {
 
   @EventListener
   void ready(ApplicationReadyEvent event) {
-    if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
       int port = web.getWebServer().getPort();
       String base = properties.publicBaseUrl();
-      String at = base.equals("http://localhost:8080") && port != 8080 ? "http://localhost:" + port : base;
+      String at =
+          base.equals("http://localhost:8080") && port != 8080 ? "http://localhost:" + port : base;
       log.info("Sanctions Campaign Tracker ready at {}", at);
     }
   }

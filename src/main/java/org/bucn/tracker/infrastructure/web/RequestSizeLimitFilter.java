@@ -17,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MB with 413 on every path (the limit once applied to "/api/" as
- * written, and "/%61pi/" slipped past it), whether they announce their length or stream it
- * chunked, before anything reads them into memory. Form posts that the servlet container parses
- * itself are held to the same limit by {@code server.tomcat.max-http-form-post-size}. Multipart
- * uploads (evidence files) may be as large as {@link UploadLimits} says; the container holds
- * their parts to it as it parses them.
+ * written, and "/%61pi/" slipped past it), whether they announce their length or stream it chunked,
+ * before anything reads them into memory. Form posts that the servlet container parses itself are
+ * held to the same limit by {@code server.tomcat.max-http-form-post-size}. Multipart uploads
+ * (evidence files) may be as large as {@link UploadLimits} says; the container holds their parts to
+ * it as it parses them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,12 +38,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean upload = request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    boolean upload =
+        request.getContentType() != null
+            && request
+                .getContentType()
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/form-data");
     long limit = upload ? uploadLimit : LIMIT;
     if (request.getContentLengthLong() > limit) {
-      Problems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, new RequestTooLargeException(limit).getMessage());
+      Problems.write(
+          request,
+          response,
+          json,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          new RequestTooLargeException(limit).getMessage());
       return;
     }
     chain.doFilter(upload ? request : new LimitedRequest(request), response);

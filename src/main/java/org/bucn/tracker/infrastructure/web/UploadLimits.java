@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How large an upload may be: one file up to {@code TRACKER_EVIDENCE_MAX_SIZE}, the whole
- * multipart request that plus 1 MB for its other fields. Everything else keeps the 1 MB of
- * {@link RequestSizeLimitFilter}. Larger uploads are answered 413.
+ * How large an upload may be: one file up to {@code TRACKER_EVIDENCE_MAX_SIZE}, the whole multipart
+ * request that plus 1 MB for its other fields. Everything else keeps the 1 MB of {@link
+ * RequestSizeLimitFilter}. Larger uploads are answered 413.
  */
 @Configuration(proxyBeanMethods = false)
 public class UploadLimits {

@@ -1,9 +1,9 @@
 package org.bucn.tracker.infrastructure.web;
 
-import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
-import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.TooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The error pages of the page controllers ({@link PageController}) for our own exceptions; 403 and 500 come from Spring's error page. */
+/**
+ * The error pages of the page controllers ({@link PageController}) for our own exceptions; 403 and
+ * 500 come from Spring's error page.
+ */
 @ControllerAdvice(annotations = PageController.class)
 class WebExceptionHandler {
 
@@ -29,11 +32,16 @@ class WebExceptionHandler {
   }
 
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-  String unreadableMultipart(org.springframework.web.multipart.MultipartException e, org.springframework.ui.Model model,
+  String unreadableMultipart(
+      org.springframework.web.multipart.MultipartException e,
+      org.springframework.ui.Model model,
       jakarta.servlet.http.HttpServletResponse response) {
-    boolean tooLarge = e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException;
-    response.setStatus(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("message", tooLarge ? e.getMessage() : "file: " + Problems.UNREADABLE_MULTIPART);
+    boolean tooLarge =
+        e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException;
+    response.setStatus(
+        tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+    model.addAttribute(
+        "message", tooLarge ? e.getMessage() : "file: " + Problems.UNREADABLE_MULTIPART);
     return "error/400";
   }
 

@@ -48,25 +48,48 @@ class OneClockTests {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
     long appeal = drill.appeal(campaign, "AL");
     TaskItem draft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL);
-    assertThat(draft.created().toInstant()).as("the engine's task, created by the moved clock").isBetween(then, then.plusSeconds(60));
-    assertThat(draft.due().toInstant()).as("due as long after as the campaign gives").isBefore(Instant.now().minus(Duration.ofDays(20)));
-    drill.complete(appeal, TaskKey.DRAFT_APPEAL, CampaignDrill.ADVOCATE, Map.of("text", "Your Excellency, …", "language", "en"));
-    drill.complete(appeal, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "APPROVE"));
+    assertThat(draft.created().toInstant())
+        .as("the engine's task, created by the moved clock")
+        .isBetween(then, then.plusSeconds(60));
+    assertThat(draft.due().toInstant())
+        .as("due as long after as the campaign gives")
+        .isBefore(Instant.now().minus(Duration.ofDays(20)));
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE,
+        Map.of("text", "Your Excellency, …", "language", "en"));
+    drill.complete(
+        appeal, TaskKey.REVIEW_APPEAL, CampaignDrill.COORDINATOR, Map.of("decision", "APPROVE"));
 
     String today = LocalDate.now().toString();
-    assertThatThrownBy(() -> drill.complete(appeal, TaskKey.SUBMIT_APPEAL, CampaignDrill.ADVOCATE,
-            Map.of("submittedAt", today, "channel", "LETTER")))
-        .as("today is in the future of a clock forty days back").isInstanceOf(ConstraintViolationException.class)
+    assertThatThrownBy(
+            () ->
+                drill.complete(
+                    appeal,
+                    TaskKey.SUBMIT_APPEAL,
+                    CampaignDrill.ADVOCATE,
+                    Map.of("submittedAt", today, "channel", "LETTER")))
+        .as("today is in the future of a clock forty days back")
+        .isInstanceOf(ConstraintViolationException.class)
         .hasMessageContaining("submittedAt");
     String thatDay = LocalDate.ofInstant(then, clock.getZone()).toString();
-    drill.complete(appeal, TaskKey.SUBMIT_APPEAL, CampaignDrill.ADVOCATE, Map.of("submittedAt", thatDay, "channel", "LETTER"));
+    drill.complete(
+        appeal,
+        TaskKey.SUBMIT_APPEAL,
+        CampaignDrill.ADVOCATE,
+        Map.of("submittedAt", thatDay, "channel", "LETTER"));
 
     AppealDetail detail = appeals.detail(appeal);
     assertThat(detail.createdAt().toInstant()).isBetween(then, then.plusSeconds(60));
-    assertThat(detail.drafts().get(0).createdAt().toInstant()).isBetween(then, then.plusSeconds(60));
+    assertThat(detail.drafts().get(0).createdAt().toInstant())
+        .isBetween(then, then.plusSeconds(60));
     assertThat(detail.submission().recordedAt().toInstant()).isBetween(then, then.plusSeconds(60));
-    assertThat(detail.timeline()).extracting(TimelineEntry::at).extracting(OffsetDateTime::toInstant)
+    assertThat(detail.timeline())
+        .extracting(TimelineEntry::at)
+        .extracting(OffsetDateTime::toInstant)
         .allSatisfy(at -> assertThat(at).isBetween(then, then.plusSeconds(60)));
-    assertThat(drill.awaitTask(appeal, TaskKey.RECORD_RESPONSE).created().toInstant()).isBetween(then, then.plusSeconds(60));
+    assertThat(drill.awaitTask(appeal, TaskKey.RECORD_RESPONSE).created().toInstant())
+        .isBetween(then, then.plusSeconds(60));
   }
 }

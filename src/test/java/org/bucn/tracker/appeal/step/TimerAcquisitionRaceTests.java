@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A node's job executor locks an appeal's follow-up timer (it updates the job's row, and takes no
  * appeal lock) at the moment a person records the target's answer, which ends that timer. Nobody
- * lost a race: the answer is recorded, never refused with 409 (the lifecycle benchmark met this
- * in one run of two).
+ * lost a race: the answer is recorded, never refused with 409 (the lifecycle benchmark met this in
+ * one run of two).
  */
 @TrackerTest
 class TimerAcquisitionRaceTests {
@@ -57,18 +57,31 @@ class TimerAcquisitionRaceTests {
     try (Connection acquisition = dataSource.getConnection()) {
       // What acquisition does to a due job: lock it for this node, a new revision of the row.
       acquisition.setAutoCommit(false);
-      try (PreparedStatement lock = acquisition.prepareStatement(
-          "UPDATE act_ru_job SET lock_owner_ = 'another-node', lock_exp_time_ = now() + interval '30 seconds', rev_ = rev_ + 1"
-              + " WHERE process_instance_id_ = ? AND type_ = 'timer'")) {
+      try (PreparedStatement lock =
+          acquisition.prepareStatement(
+              "UPDATE act_ru_job SET lock_owner_ = 'another-node', lock_exp_time_ = now() + interval '30 seconds', rev_ = rev_ + 1"
+                  + " WHERE process_instance_id_ = ? AND type_ = 'timer'")) {
         lock.setString(1, processInstance);
         assertThat(lock.executeUpdate()).isEqualTo(1);
       }
-      Future<Steps.Completion> answer = person.submit(() ->
-          steps.complete(response, new AppealInput.Response(TODAY, ResponseKind.CONDEMNED, "Condemned", null, null), ADVOCATE));
+      Future<Steps.Completion> answer =
+          person.submit(
+              () ->
+                  steps.complete(
+                      response,
+                      new AppealInput.Response(
+                          TODAY, ResponseKind.CONDEMNED, "Condemned", null, null),
+                      ADVOCATE));
       // The step has read the timer's row as it was and now waits to delete it.
-      await("the step waits for the job's row").atMost(Duration.ofSeconds(20))
-          .until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%act_ru_job%'")
-              .query(Long.class).single() > 0);
+      await("the step waits for the job's row")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%act_ru_job%'")
+                          .query(Long.class)
+                          .single()
+                      > 0);
       acquisition.commit();
 
       Steps.Completion completion = answer.get(); // threw OptimisticLockingException (409) before
@@ -77,12 +90,16 @@ class TimerAcquisitionRaceTests {
       person.shutdownNow();
     }
     assertThat(appeals.detail(appeal).response()).isNotNull();
-    assertThat(appeals.detail(appeal).stage()).isNotIn(AppealStage.AWAITING_RESPONSE, AppealStage.SUBMITTING);
+    assertThat(appeals.detail(appeal).stage())
+        .isNotIn(AppealStage.AWAITING_RESPONSE, AppealStage.SUBMITTING);
     assertThat(timers(processInstance)).as("the follow-up timer ended with the answer").isZero();
   }
 
   private long timers(String processInstance) {
-    return jdbc.sql("SELECT count(*) FROM act_ru_job WHERE process_instance_id_ = ? AND type_ = 'timer' AND handler_type_ = 'timer-intermediate-transition'")
-        .param(processInstance).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT count(*) FROM act_ru_job WHERE process_instance_id_ = ? AND type_ = 'timer' AND handler_type_ = 'timer-intermediate-transition'")
+        .param(processInstance)
+        .query(Long.class)
+        .single();
   }
 }

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bucn.tracker.StandaloneStarts;
 import org.bucn.tracker.TrackerApplication;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.UserService;
-import org.bucn.tracker.StandaloneStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,29 +23,47 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CrashRecoveryTests {
 
   @Test
-  void afterTheJvmIsKilledTheNextStartStopsTheLeftoverDatabaseAndComesUp(@TempDir Path dataDir) throws Exception {
-    String[] settings = {"tracker.data-dir=" + dataDir, "tracker.demo=false", "tracker.admin-password=first-admin-pw"};
+  void afterTheJvmIsKilledTheNextStartStopsTheLeftoverDatabaseAndComesUp(@TempDir Path dataDir)
+      throws Exception {
+    String[] settings = {
+      "tracker.data-dir=" + dataDir, "tracker.demo=false", "tracker.admin-password=first-admin-pw"
+    };
     Path log = dataDir.resolve("first-run.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        TrackerApplication.class.getName(),
-        "--server.port=0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrackerApplication.class.getName(),
+                "--server.port=0"));
     for (String setting : settings) {
       command.add("--" + setting);
     }
-    Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process first =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      await("the first run to start").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-          .until(() -> Files.readString(log).contains("Started TrackerApplication") || !first.isAlive());
-      assertThat(first.isAlive()).as("first run alive; its log:%n%s", Files.readString(log)).isTrue();
+      await("the first run to start")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  Files.readString(log).contains("Started TrackerApplication") || !first.isAlive());
+      assertThat(first.isAlive())
+          .as("first run alive; its log:%n%s", Files.readString(log))
+          .isTrue();
     } finally {
       first.destroyForcibly(); // kill -9: no shutdown hook, no chance to stop PostgreSQL
       first.waitFor();
     }
-    long postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-    Optional<ProcessHandle> leftover = ProcessHandle.of(postmasterPid).filter(ProcessHandle::isAlive);
-    assertThat(leftover).as("the killed run's PostgreSQL outlives it (the fault this guards against)").isPresent();
+    long postmasterPid =
+        Long.parseLong(
+            Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    Optional<ProcessHandle> leftover =
+        ProcessHandle.of(postmasterPid).filter(ProcessHandle::isAlive);
+    assertThat(leftover)
+        .as("the killed run's PostgreSQL outlives it (the fault this guards against)")
+        .isPresent();
 
     try (ConfigurableApplicationContext second = StandaloneStarts.start(settings)) {
       assertThat(leftover.get().isAlive()).as("leftover postmaster stopped").isFalse();
@@ -62,15 +80,21 @@ class CrashRecoveryTests {
    */
   @Test
   void aLockRowLeftByAKilledMigrationDoesNotBlockTheNextStart(@TempDir Path dir) throws Exception {
-    try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start()) {
+    try (EmbeddedPostgres server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dir.resolve("pg"))
+            .setCleanDataDirectory(true)
+            .start()) {
       try (Connection c = server.getPostgresDatabase().getConnection()) {
-        c.createStatement().execute(
-            """
+        c.createStatement()
+            .execute(
+                """
             CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, lockgranted timestamp, lockedby varchar(255));
             INSERT INTO databasechangeloglock VALUES (1, true, now(), 'a start killed during its migration');
             """);
       }
-      try (ConfigurableApplicationContext app = StandaloneStarts.onServer(server, dir.resolve("unused"), "first-admin-pw")) {
+      try (ConfigurableApplicationContext app =
+          StandaloneStarts.onServer(server, dir.resolve("unused"), "first-admin-pw")) {
         // With Liquibase's lock table this start waited five minutes for the row and failed.
         assertThat(app.getBean(UserService.class).find("admin")).isPresent();
       }

@@ -33,20 +33,30 @@ class DatabaseSchemaTests {
   @Test
   void liquibaseRanCamundasChangelogAndEveryOneOfOurs() throws Exception {
     List<String> ours = new ArrayList<>();
-    for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:db/changelog/changes/*.yaml")) {
+    for (Resource r :
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath:db/changelog/changes/*.yaml")) {
       ours.add("db/changelog/changes/" + r.getFilename());
     }
     assertThat(ours).as("changelog files found").hasSizeGreaterThanOrEqualTo(7);
-    String master = new String(new ClassPathResource("db/changelog/db.changelog-master.yaml").getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8);
-    assertThat(ours).as("every changelog file is included in the master").allSatisfy(f -> assertThat(master).contains(f));
-    assertThat(jdbc.sql("SELECT DISTINCT filename FROM databasechangelog").query(String.class).list())
+    String master =
+        new String(
+            new ClassPathResource("db/changelog/db.changelog-master.yaml")
+                .getInputStream()
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    assertThat(ours)
+        .as("every changelog file is included in the master")
+        .allSatisfy(f -> assertThat(master).contains(f));
+    assertThat(
+            jdbc.sql("SELECT DISTINCT filename FROM databasechangelog").query(String.class).list())
         .contains("org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml")
         .containsAll(ours);
   }
 
   @Test
   void camundaSchemaIsAt7_24() {
-    assertThat(jdbc.sql("SELECT version_ FROM act_ge_schema_log").query(String.class).list()).contains("7.24.0");
+    assertThat(jdbc.sql("SELECT version_ FROM act_ge_schema_log").query(String.class).list())
+        .contains("7.24.0");
   }
 }

@@ -25,32 +25,50 @@ class FirstStartCrashTests {
 
   static final String[] NO_DEMO = {"tracker.demo=false", "tracker.admin-password=first-start-pw"};
 
-  /** initdb killed: files of a cluster, never started. The next start sets them aside and makes a new one. */
+  /**
+   * initdb killed: files of a cluster, never started. The next start sets them aside and makes a
+   * new one.
+   */
   @Test
   void aClusterWhoseInitdbWasKilledIsSetAsideAndMadeAnew(@TempDir Path dataDir) throws Exception {
     Path cluster = dataDir.resolve("postgres");
     Files.createDirectories(cluster.resolve("base"));
     Files.writeString(cluster.resolve("PG_VERSION"), "17\n");
-    Files.writeString(cluster.resolve("postgresql.conf"), "# written by an initdb that was killed\n");
+    Files.writeString(
+        cluster.resolve("postgresql.conf"), "# written by an initdb that was killed\n");
     try (ConfigurableApplicationContext app = start(dataDir)) {
       assertThat(app.getBean(UserService.class).find("admin")).isPresent();
     }
     try (Stream<Path> entries = Files.list(dataDir)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("postgres.unfinished-"));
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("postgres.unfinished-"));
     }
   }
 
-  /** Killed during Camunda's baseline: some of the engine's tables, no record of them. The next start migrates from the start. */
+  /**
+   * Killed during Camunda's baseline: some of the engine's tables, no record of them. The next
+   * start migrates from the start.
+   */
   @Test
   void aFirstMigrationKilledHalfwayStartsOverWhole(@TempDir Path dataDir) throws Exception {
-    try (EmbeddedPostgres half = EmbeddedPostgres.builder().setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
-        .setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false).start();
-        Connection c = half.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE act_ge_property (name_ varchar(64) PRIMARY KEY, value_ varchar(300), rev_ integer)");
+    try (EmbeddedPostgres half =
+            EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .start();
+        Connection c = half.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE act_ge_property (name_ varchar(64) PRIMARY KEY, value_ varchar(300), rev_ integer)");
     }
     try (ConfigurableApplicationContext app = start(dataDir)) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
-      assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog WHERE id = '7.16.0-baseline'").query(Long.class).single()).isEqualTo(1);
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM databasechangelog WHERE id = '7.16.0-baseline'")
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
       assertThat(app.getBean(UserService.class).find("admin")).isPresent();
     }
   }

@@ -29,9 +29,11 @@ class PostgresBinariesTests {
     Files.createDirectories(shared);
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
     PostgresBinaries.privateDirectory(shared);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+        .isEqualTo("rwx------");
     Path fresh = PostgresBinaries.privateDirectory(temp.resolve("new/binaries"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+        .isEqualTo("rwx------");
   }
 
   @Test
@@ -41,7 +43,8 @@ class PostgresBinariesTests {
     String me = System.getProperty("user.name");
     try {
       System.setProperty("user.name", me + "-someone-else");
-      assertThatThrownBy(() -> PostgresBinaries.privateDirectory(theirs)).hasMessageContaining("belongs to " + me);
+      assertThatThrownBy(() -> PostgresBinaries.privateDirectory(theirs))
+          .hasMessageContaining("belongs to " + me);
     } finally {
       System.setProperty("user.name", me);
     }
@@ -52,14 +55,19 @@ class PostgresBinariesTests {
     Path binaries = PostgresBinaries.privateDirectory(temp.resolve("binaries"));
     AtomicReference<String[]> platform = new AtomicReference<>();
     PgBinaryResolver verifying = PostgresBinaries.verifying(binaries);
-    PgBinaryResolver recording = (system, machine) -> {
-      platform.set(new String[] {system, machine});
-      return verifying.getPgBinary(system, machine);
-    };
+    PgBinaryResolver recording =
+        (system, machine) -> {
+          platform.set(new String[] {system, machine});
+          return verifying.getPgBinary(system, machine);
+        };
     start(binaries, recording, temp.resolve("data1"));
     Path unpacked;
     try (Stream<Path> copies = Files.list(binaries)) {
-      unpacked = copies.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
+      unpacked =
+          copies
+              .filter(p -> p.getFileName().toString().startsWith("PG-"))
+              .findFirst()
+              .orElseThrow();
     }
     Path postgres = unpacked.resolve("bin/postgres");
     byte[] shipped = Files.readAllBytes(postgres);
@@ -70,14 +78,21 @@ class PostgresBinariesTests {
     assertThat(unpacked.resolve(".exists")).as("unchanged programs are kept").exists();
 
     Files.write(postgres, "#!/bin/sh\necho planted\n".getBytes(), StandardOpenOption.APPEND);
-    // A new start (zonky remembers the directory per resolver within one JVM; the tracker makes one per start).
+    // A new start (zonky remembers the directory per resolver within one JVM; the tracker makes one
+    // per start).
     start(binaries, PostgresBinaries.verifying(binaries), temp.resolve("data2"));
-    assertThat(Files.readAllBytes(postgres)).as("the planted program was replaced before the start").isEqualTo(shipped);
+    assertThat(Files.readAllBytes(postgres))
+        .as("the planted program was replaced before the start")
+        .isEqualTo(shipped);
   }
 
   private static void start(Path binaries, PgBinaryResolver resolver, Path data) throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile()).setPgBinaryResolver(resolver)
-        .setDataDirectory(data).start()) {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(binaries.toFile())
+            .setPgBinaryResolver(resolver)
+            .setDataDirectory(data)
+            .start()) {
       assertThat(postgres.getPostgresDatabase().getConnection().isValid(5)).isTrue();
     }
   }

@@ -27,21 +27,46 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every controller mapping of the tracker × {anonymous, the four roles} × the mapping's method
- * (and HEAD for every GET), against the committed table {@code security/access-matrix.tsv}: the
- * product's permission table (DESIGN's, as docs/api.md lists it). The mappings are found by reflection, so a new endpoint without
- * a row fails here, and so does every cell that does not hold.
+ * Every controller mapping of the tracker × {anonymous, the four roles} × the mapping's method (and
+ * HEAD for every GET), against the committed table {@code security/access-matrix.tsv}: the
+ * product's permission table (DESIGN's, as docs/api.md lists it). The mappings are found by
+ * reflection, so a new endpoint without a row fails here, and so does every cell that does not
+ * hold.
  */
 @TrackerTest
 class AccessMatrixTests {
 
   static final List<String> ROLES = List.of("COORDINATOR", "ADVOCATE", "MANAGER", "ADMIN");
-  static final Map<String, String> USER_OF = Map.of("COORDINATOR", "coordinator", "ADVOCATE", "advocate", "MANAGER", "manager", "ADMIN", "admin");
+  static final Map<String, String> USER_OF =
+      Map.of(
+          "COORDINATOR",
+          "coordinator",
+          "ADVOCATE",
+          "advocate",
+          "MANAGER",
+          "manager",
+          "ADMIN",
+          "admin");
 
   /** Made-up path variables: allowed callers then hear 404 or 400, and nothing changes. */
   static final Map<String, String> VARIABLES =
-      Map.of("{id}", "987654", "{campaignId}", "987654", "{language}", "en", "{username}", "nobody-in-the-matrix", "{jobId}", "no-such-job", "{code}", "ZZ",
-          "{countryCode}", "ZZ", "{actId}", "987654");
+      Map.of(
+          "{id}",
+          "987654",
+          "{campaignId}",
+          "987654",
+          "{language}",
+          "en",
+          "{username}",
+          "nobody-in-the-matrix",
+          "{jobId}",
+          "no-such-job",
+          "{code}",
+          "ZZ",
+          "{countryCode}",
+          "ZZ",
+          "{actId}",
+          "987654");
 
   @Autowired MockMvc mvc;
 
@@ -55,23 +80,40 @@ class AccessMatrixTests {
   void everyMappingAnswersEveryRoleAsThePermissionTableSays() throws Exception {
     Map<String, Row> table = table();
     Set<String> mapped = mapped();
-    assertThat(mapped).as("mappings without a row in security/access-matrix.tsv").isSubsetOf(table.keySet());
-    assertThat(table.keySet()).as("rows of security/access-matrix.tsv without a mapping").isSubsetOf(mapped);
+    assertThat(mapped)
+        .as("mappings without a row in security/access-matrix.tsv")
+        .isSubsetOf(table.keySet());
+    assertThat(table.keySet())
+        .as("rows of security/access-matrix.tsv without a mapping")
+        .isSubsetOf(mapped);
 
     List<String> mismatches = new ArrayList<>();
     int cells = 0;
     for (Row row : table.values()) {
-      List<String> methods = row.method().equals("GET") ? List.of("GET", "HEAD") : List.of(row.method());
+      List<String> methods =
+          row.method().equals("GET") ? List.of("GET", "HEAD") : List.of(row.method());
       for (String method : methods) {
         for (int i = 0; i <= ROLES.size(); i++) {
           String caller = i == 0 ? "anonymous" : ROLES.get(i - 1);
           String expected = row.expected().get(i);
-          MockHttpServletResponse response = mvc.perform(request(method, row.path(), caller)).andReturn().getResponse();
+          MockHttpServletResponse response =
+              mvc.perform(request(method, row.path(), caller)).andReturn().getResponse();
           String actual = outcome(response);
           cells++;
           if (!actual.equals(expected)) {
-            mismatches.add(method + " " + row.path() + " as " + caller + ": expected " + expected + ", got " + actual
-                + " (" + response.getStatus() + ")");
+            mismatches.add(
+                method
+                    + " "
+                    + row.path()
+                    + " as "
+                    + caller
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + actual
+                    + " ("
+                    + response.getStatus()
+                    + ")");
           }
         }
       }
@@ -85,8 +127,9 @@ class AccessMatrixTests {
     for (var variable : VARIABLES.entrySet()) {
       path = path.replace(variable.getKey(), variable.getValue());
     }
-    MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-        .request(HttpMethod.valueOf(method), path);
+    MockHttpServletRequestBuilder request =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+            HttpMethod.valueOf(method), path);
     boolean api = path.startsWith("/api/");
     if (api && !method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE")) {
       request.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -95,7 +138,8 @@ class AccessMatrixTests {
       request.with(csrf());
     }
     if (!caller.equals("anonymous")) {
-      request.with(api ? httpBasic(USER_OF.get(caller), "demo") : user(USER_OF.get(caller)).roles(caller));
+      request.with(
+          api ? httpBasic(USER_OF.get(caller), "demo") : user(USER_OF.get(caller)).roles(caller));
     }
     return request;
   }
@@ -116,30 +160,37 @@ class AccessMatrixTests {
   /** "METHOD path" of every handler method of the tracker's own controllers. */
   private Set<String> mapped() {
     Set<String> mapped = new TreeSet<>();
-    mappings.getHandlerMethods().forEach((info, handler) -> {
-      if (!handler.getBeanType().getPackageName().startsWith("org.bucn.tracker")) {
-        return; // Spring Boot's error controller
-      }
-      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-      for (String pattern : info.getPatternValues()) {
-        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-          mapped.add(method.name() + " " + pattern);
-        }
-      }
-    });
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (!handler.getBeanType().getPackageName().startsWith("org.bucn.tracker")) {
+                return; // Spring Boot's error controller
+              }
+              Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+              for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method :
+                    methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                  mapped.add(method.name() + " " + pattern);
+                }
+              }
+            });
     return mapped;
   }
 
   private static Map<String, Row> table() throws IOException {
     Map<String, Row> rows = new LinkedHashMap<>();
-    String text = new ClassPathResource("security/access-matrix.tsv").getContentAsString(StandardCharsets.UTF_8);
+    String text =
+        new ClassPathResource("security/access-matrix.tsv")
+            .getContentAsString(StandardCharsets.UTF_8);
     for (String line : text.lines().toList()) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] cells = line.split("\t");
       assertThat(cells).as("a row of method, path and five outcomes: " + line).hasSize(7);
-      rows.put(cells[0] + " " + cells[1], new Row(cells[0], cells[1], List.of(cells).subList(2, 7)));
+      rows.put(
+          cells[0] + " " + cells[1], new Row(cells[0], cells[1], List.of(cells).subList(2, 7)));
     }
     return rows;
   }

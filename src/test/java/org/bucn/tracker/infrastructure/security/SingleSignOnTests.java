@@ -10,10 +10,13 @@ class SingleSignOnTests {
 
   @Test
   void aSignInWithoutTheRolesClaimLeavesRolesAloneAndAnEmptyClaimEmptiesThem() {
-    assertThat(SingleSignOn.claimedRoles(null)).as("claim absent: the tracker's roles stay").isNull();
+    assertThat(SingleSignOn.claimedRoles(null))
+        .as("claim absent: the tracker's roles stay")
+        .isNull();
     assertThat(SingleSignOn.claimedRoles(List.of())).isEmpty();
     assertThat(SingleSignOn.claimedRoles(" ")).isEmpty();
-    assertThat(SingleSignOn.claimedRoles("coordinator, manager admin")).containsExactly("coordinator", "manager", "admin");
+    assertThat(SingleSignOn.claimedRoles("coordinator, manager admin"))
+        .containsExactly("coordinator", "manager", "admin");
     assertThat(SingleSignOn.claimedRoles(List.of("ROLE_ADMIN"))).containsExactly("ROLE_ADMIN");
   }
 
@@ -24,7 +27,8 @@ class SingleSignOnTests {
   @Test
   void aDeeplyNestedClaimIsAParseErrorNotAStackOverflow() {
     String nested = "{\"sub\": \"x\", \"a\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.nimbusds.jwt.JWTClaimsSet.parse(nested))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> com.nimbusds.jwt.JWTClaimsSet.parse(nested))
         .isInstanceOf(java.text.ParseException.class);
   }
 }

@@ -42,9 +42,18 @@ class MultipartGateTests {
   @Test
   void anAnonymousUploadIsAnsweredWithoutItsBodyBeingRead() throws Exception {
     for (String path : new String[] {"/api/appeals/1/evidence", "/appeals/1/evidence"}) {
-      String status = firstLine("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
-          + "\r\nContent-Length: " + (3 * 1024 * 1024 - 100) + "\r\n\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
-          + "filename=\"a.pdf\"\r\n\r\n%PDF-");
+      String status =
+          firstLine(
+              "POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary="
+                  + BOUNDARY
+                  + "\r\nContent-Length: "
+                  + (3 * 1024 * 1024 - 100)
+                  + "\r\n\r\n--"
+                  + BOUNDARY
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                  + "filename=\"a.pdf\"\r\n\r\n%PDF-");
       assertThat(status).as(path).matches("HTTP/1.1 (401|302|403) .*");
     }
   }
@@ -54,24 +63,37 @@ class MultipartGateTests {
     for (String path : new String[] {"/public", "/login", "/actuator/health", "/api/campaigns"}) {
       assertThat(firstLine(upload(path, null, "a\u0000.pdf"))).as(path).startsWith("HTTP/1.1 415");
     }
-    assertThat(firstLine(upload("/api/campaigns", "coordinator:demo", "a\u0000.pdf"))).startsWith("HTTP/1.1 415");
+    assertThat(firstLine(upload("/api/campaigns", "coordinator:demo", "a\u0000.pdf")))
+        .startsWith("HTTP/1.1 415");
   }
 
   @Test
   void aNulInAFileNameOrABrokenBodyWhereFilesAreTakenIsA400NamingTheField() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
     long appeal = drill.appeal(campaign, "AL");
-    String nul = upload("/api/appeals/" + appeal + "/evidence?kind=OTHER", "coordinator:demo", "scan\u0000.pdf");
+    String nul =
+        upload(
+            "/api/appeals/" + appeal + "/evidence?kind=OTHER",
+            "coordinator:demo",
+            "scan\u0000.pdf");
     assertThat(response(nul)).startsWith("HTTP/1.1 400").contains("\"field\":\"file\"");
-    String broken = "POST /api/appeals/" + appeal + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
-        + Base64.getEncoder().encodeToString("coordinator:demo".getBytes(StandardCharsets.UTF_8))
-        + "\r\nContent-Type: multipart/form-data\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot parts";
+    String broken =
+        "POST /api/appeals/"
+            + appeal
+            + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+            + Base64.getEncoder()
+                .encodeToString("coordinator:demo".getBytes(StandardCharsets.UTF_8))
+            + "\r\nContent-Type: multipart/form-data\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot parts";
     assertThat(response(broken)).startsWith("HTTP/1.1 400").contains("\"field\":\"file\"");
   }
 
-  /** A client that stops sending is cut off after 20 s, not held for a minute; at most 1 MB of a refused body is read. */
+  /**
+   * A client that stops sending is cut off after 20 s, not held for a minute; at most 1 MB of a
+   * refused body is read.
+   */
   @Test
-  void slowClientsAreCutOffAndRefusedBodiesAreNotReadToTheEnd(@Autowired WebServerApplicationContext context) {
+  void slowClientsAreCutOffAndRefusedBodiesAreNotReadToTheEnd(
+      @Autowired WebServerApplicationContext context) {
     var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
     assertThat(connector.getProperty("connectionTimeout")).isEqualTo(20_000);
     assertThat(connector.getProperty("keepAliveTimeout")).isEqualTo(20_000);
@@ -79,22 +101,43 @@ class MultipartGateTests {
   }
 
   private static String upload(String path, String credentials, String fileName) {
-    String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--" + BOUNDARY + "--\r\n";
-    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-        + (credentials == null ? "" : "Authorization: Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n")
-        + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
-        + "\r\nConnection: close\r\n\r\n" + body;
+    String body =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--"
+            + BOUNDARY
+            + "--\r\n";
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: localhost\r\n"
+        + (credentials == null
+            ? ""
+            : "Authorization: Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
+                + "\r\n")
+        + "Content-Type: multipart/form-data; boundary="
+        + BOUNDARY
+        + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\nConnection: close\r\n\r\n"
+        + body;
   }
 
-  /** Sends the bytes and reads the status line, within 10 s (the server does not wait for a body it does not read). */
+  /**
+   * Sends the bytes and reads the status line, within 10 s (the server does not wait for a body it
+   * does not read).
+   */
   private String firstLine(String request) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
-      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+          .readLine();
     }
   }
 

@@ -23,7 +23,10 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** One log line per request, carrying who asked, the request id and the appeal; as ECS JSON, one line whatever the input. */
+/**
+ * One log line per request, carrying who asked, the request id and the appeal; as ECS JSON, one
+ * line whatever the input.
+ */
 @TrackerTest
 class RequestLogTests {
 
@@ -42,10 +45,17 @@ class RequestLogTests {
     requests.addAppender(captured);
     requests.setLevel(Level.INFO);
     try {
-      mvc.perform(get("/api/appeals/" + appeal).with(httpBasic("coordinator", "demo")).header("X-Request-Id", "trace-42"))
-          .andExpect(status().isOk()).andExpect(header().string("X-Request-Id", "trace-42"));
+      mvc.perform(
+              get("/api/appeals/" + appeal)
+                  .with(httpBasic("coordinator", "demo"))
+                  .header("X-Request-Id", "trace-42"))
+          .andExpect(status().isOk())
+          .andExpect(header().string("X-Request-Id", "trace-42"));
       mvc.perform(get("/api/me").header("X-Request-Id", "forged\r\nline"))
-          .andExpect(status().isUnauthorized()).andExpect(header().string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
+          .andExpect(status().isUnauthorized())
+          .andExpect(
+              header()
+                  .string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
     } finally {
       requests.detachAppender(captured);
       requests.setLevel(level);
@@ -55,7 +65,10 @@ class RequestLogTests {
     ecs.setFormat("ecs");
     ecs.setContext(context);
     ecs.start();
-    List<String> lines = captured.list.stream().map(event -> new String(ecs.encode(event), StandardCharsets.UTF_8)).toList();
+    List<String> lines =
+        captured.list.stream()
+            .map(event -> new String(ecs.encode(event), StandardCharsets.UTF_8))
+            .toList();
     assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.strip()).doesNotContain("\n"));
 
     JsonNode first = json.readTree(lines.get(0));
@@ -65,7 +78,9 @@ class RequestLogTests {
     assertThat(find(first, "appeal.id")).isEqualTo(String.valueOf(appeal));
     JsonNode second = json.readTree(lines.get(1));
     assertThat(second.path("message").asText()).startsWith("GET /api/me 401 ");
-    assertThat(find(second, "request.id")).as("a made-up id is replaced, not logged").matches("[0-9a-f-]{36}");
+    assertThat(find(second, "request.id"))
+        .as("a made-up id is replaced, not logged")
+        .matches("[0-9a-f-]{36}");
   }
 
   /** A dotted key as a flat field or nested objects, as the ECS formatter writes it. */
