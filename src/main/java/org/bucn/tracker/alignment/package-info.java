@@ -4,5 +4,5 @@
  * overall; and a draft campaign to appeal a non-alignment.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"campaign", "shared", "target", "user"})
+    allowedDependencies = {"campaign", "infrastructure :: security", "shared", "target", "user"})
 package org.bucn.tracker.alignment;

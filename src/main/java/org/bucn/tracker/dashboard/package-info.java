@@ -7,8 +7,10 @@
       "alignment",
       "appeal",
       "campaign",
+      "infrastructure :: security",
       "infrastructure :: web",
       "shared",
-      "target"
+      "target",
+      "user"
     })
 package org.bucn.tracker.dashboard;

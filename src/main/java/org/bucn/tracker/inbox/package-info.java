@@ -5,5 +5,12 @@
  * deleted from the mailbox.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"appeal", "evidence", "notification", "shared"})
+    allowedDependencies = {
+      "appeal",
+      "evidence",
+      "infrastructure :: security",
+      "notification",
+      "shared",
+      "user"
+    })
 package org.bucn.tracker.inbox;

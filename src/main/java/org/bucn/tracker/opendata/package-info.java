@@ -4,5 +4,5 @@
  * naming what it sanctioned. Ids are derived from the data, so the same data gives the same ids.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"appeal", "campaign", "target"})
+    allowedDependencies = {"appeal", "campaign", "infrastructure :: security", "target", "user"})
 package org.bucn.tracker.opendata;

@@ -5,5 +5,11 @@
  * summaries.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"appeal", "campaign", "opendata", "shared"})
+    allowedDependencies = {
+      "appeal",
+      "campaign",
+      "infrastructure :: security",
+      "opendata",
+      "shared"
+    })
 package org.bucn.tracker.publication;

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -149,10 +150,42 @@ class SecurityConfiguration {
     return provider;
   }
 
+  /**
+   * The modules' rules for one surface ({@link AccessRules}), after the rules already given and
+   * before the fallbacks that follow.
+   */
+  private static AuthorizeHttpRequestsConfigurer<HttpSecurity>
+          .AuthorizationManagerRequestMatcherRegistry
+      apply(
+          Access.Surface surface,
+          List<Access.Rule> rules,
+          AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+              auth) {
+    for (Access.Rule rule : rules) {
+      if (!rule.surfaces().contains(surface)) {
+        continue;
+      }
+      String[] paths = rule.paths(surface).toArray(String[]::new);
+      List<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl> urls =
+          rule.methods().methods.isEmpty()
+              ? List.of(auth.requestMatchers(paths))
+              : rule.methods().methods.stream().map(m -> auth.requestMatchers(m, paths)).toList();
+      for (var url : urls) {
+        if (rule.roles().isEmpty()) {
+          url.permitAll();
+        } else {
+          url.hasAnyRole(rule.roles().stream().map(Enum::name).toArray(String[]::new));
+        }
+      }
+    }
+    return auth;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(
       HttpSecurity http,
+      List<AccessRules> modules,
       ObjectMapper json,
       UserService users,
       LoginThrottle throttle,
@@ -202,54 +235,14 @@ class SecurityConfiguration {
                 new NegatedRequestMatcher(SWAGGER_UI)))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/api/admin/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/api/dashboard",
-                        "/api/dashboard/report.csv",
-                        "/api/campaigns/*/dashboard",
-                        "/api/campaigns/*/report.csv")
-                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    // HEAD runs the GET handler: the same rule, or an advocate's HEAD ran the
-                    // dashboard.
-                    .requestMatchers(
-                        HttpMethod.HEAD,
-                        "/api/dashboard",
-                        "/api/dashboard/report.csv",
-                        "/api/campaigns/*/dashboard",
-                        "/api/campaigns/*/report.csv")
-                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    // Only coordinators assign: refused before the body is read (an advocate heard
-                    // 400 before).
-                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign", "/api/tasks/*/due")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers("/api/tasks/**")
-                    .hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers("/api/inbox/**")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.DELETE, "/api/evidence/*")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/api/appeals/*/public-answer/*")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/api/appeals/*/evidence",
-                        "/api/appeals/*/resend",
-                        "/api/appeals/*/send",
-                        "/api/appeals/*/corrections")
-                    .hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers(HttpMethod.GET, "/api/export/**", "/api/campaigns/*/export/**")
-                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    .requestMatchers(
-                        HttpMethod.HEAD, "/api/export/**", "/api/campaigns/*/export/**")
-                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
+                apply(
+                        Access.Surface.API,
+                        Access.of(modules),
+                        auth.requestMatchers("/api/admin/**").hasRole("ADMIN"))
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.HEAD, "/api/**")
                     .authenticated()
-                    .requestMatchers("/api/targets/**", "/api/campaigns/**", "/api/cfsp/**")
-                    .hasRole("COORDINATOR")
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
@@ -356,6 +349,7 @@ class SecurityConfiguration {
   @Order(3)
   SecurityFilterChain webChain(
       HttpSecurity http,
+      List<AccessRules> modules,
       UserService users,
       ObjectMapper json,
       LoginThrottle throttle,
@@ -390,61 +384,23 @@ class SecurityConfiguration {
             auth ->
                 // Swagger UI's own WebJar (its demo page points at the petstore) is for logged-in
                 // people, as /api/docs is.
-                auth.requestMatchers("/webjars/swagger-ui/**")
-                    .authenticated()
-                    .requestMatchers(
-                        "/login",
-                        "/error",
-                        "/error/**",
-                        "/css/**",
-                        "/js/**",
-                        "/img/**",
-                        "/webjars/**",
-                        "/favicon.ico")
-                    .permitAll()
-                    // The public transparency page: published campaigns, for anyone (publication
-                    // module).
-                    .requestMatchers(HttpMethod.GET, "/public", "/public/**")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.HEAD, "/public", "/public/**")
-                    .permitAll()
-                    .requestMatchers("/admin/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/tasks/assign",
-                        "/tasks/assign/undo",
-                        "/tasks/*/assign",
-                        "/tasks/*/due")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers("/tasks/**", "/tasks")
-                    .hasAnyRole("COORDINATOR", "ADVOCATE")
-                    .requestMatchers(
-                        "/dashboard/**",
-                        "/dashboard",
-                        "/campaigns/*/dashboard",
-                        "/campaigns/*/report",
-                        "/campaigns/*/report.*")
-                    .hasAnyRole("COORDINATOR", "MANAGER", "ADMIN")
-                    .requestMatchers(
-                        "/campaigns/new", "/targets/new", "/targets/*/edit", "/targets/*/forms")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers(
-                        HttpMethod.POST, "/campaigns/**", "/targets/**", "/countries/**")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers("/inbox", "/inbox/**")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers(HttpMethod.POST, "/evidence/*/remove")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/appeals/*/public-answer/*")
-                    .hasRole("COORDINATOR")
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/appeals/*/evidence",
-                        "/appeals/*/resend",
-                        "/appeals/*/send",
-                        "/appeals/*/corrections")
-                    .hasAnyRole("COORDINATOR", "ADVOCATE")
+                apply(
+                        Access.Surface.PAGES,
+                        Access.of(modules),
+                        auth.requestMatchers("/webjars/swagger-ui/**")
+                            .authenticated()
+                            .requestMatchers(
+                                "/login",
+                                "/error",
+                                "/error/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico")
+                            .permitAll()
+                            .requestMatchers("/admin/**")
+                            .hasRole("ADMIN"))
                     .anyRequest()
                     .authenticated())
         .formLogin(

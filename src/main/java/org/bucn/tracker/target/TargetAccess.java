@@ -1,0 +1,19 @@
+package org.bucn.tracker.target;
+
+import static org.bucn.tracker.infrastructure.security.Access.Methods.WRITES;
+import static org.bucn.tracker.user.Role.COORDINATOR;
+
+import org.bucn.tracker.infrastructure.security.Access;
+import org.bucn.tracker.infrastructure.security.AccessRules;
+import org.springframework.stereotype.Component;
+
+/** Everyone reads the directory; coordinators keep it. */
+@Component
+class TargetAccess implements AccessRules {
+
+  @Override
+  public void declare(Access access) {
+    access.pages("/targets/new", "/targets/*/edit", "/targets/*/forms").allow(COORDINATOR);
+    access.pagesAndApi(WRITES, "/targets/**").allow(COORDINATOR);
+  }
+}
