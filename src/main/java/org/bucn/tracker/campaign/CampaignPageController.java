@@ -102,13 +102,8 @@ class CampaignPageController {
       Actor actor,
       RedirectAttributes flash) {
     LetterRequest request = new LetterRequest(subject, body, isDefault);
-    java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-    validator
-        .validate(request)
-        .forEach(
-            v ->
-                errors.merge(
-                    v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+    java.util.Map<String, String> errors =
+        org.bucn.tracker.shared.FieldErrors.of(validator.validate(request));
     if (language.isBlank()) {
       errors.put("language", "is required: the letter's language (en, sq, sr-Latn …)");
     }

@@ -24,6 +24,7 @@ import org.bucn.tracker.appeal.worklist.TaskPage;
 import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.FieldErrors;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.target.Channel;
@@ -303,13 +304,7 @@ class TaskPageController {
               form.get("text"), form.get("language"), form.get("subject")),
           actor);
     } catch (ConstraintViolationException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.getConstraintViolations()
-          .forEach(
-              v ->
-                  errors.merge(
-                      v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
-      return showForm(view, form, errors, actor, model);
+      return showForm(view, form, FieldErrors.of(e), actor, model);
     }
     flash.addFlashAttribute("flash", "Saved. The text waits here until you send it for review.");
     return "redirect:/tasks/" + id;
@@ -339,16 +334,8 @@ class TaskPageController {
           inputs.fromForm(steps.keyToComplete(id, actor), form),
           TaskInputs.attachments(files),
           actor);
-    } catch (InvalidFieldException e) {
-      return showForm(view, form, Map.of(e.field(), e.getMessage()), actor, model);
-    } catch (ConstraintViolationException e) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      e.getConstraintViolations()
-          .forEach(
-              v ->
-                  errors.merge(
-                      v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
-      return showForm(view, form, errors, actor, model);
+    } catch (InvalidFieldException | ConstraintViolationException e) {
+      return showForm(view, form, FieldErrors.of(e), actor, model);
     } catch (ConflictException e) {
       return lostRace(e, form, model, response);
     }
