@@ -104,12 +104,13 @@ public class CampaignReport {
   }
 
   /**
-   * Writes RFC 4180 CSV; cells that a spreadsheet would run as a formula are defused with a leading
-   * quote.
+   * Writes RFC 4180 CSV with this separator (a comma; a semicolon for a spreadsheet whose language
+   * writes decimals with a comma, where Excel splits on semicolons); cells that a spreadsheet would
+   * run as a formula are defused with a leading quote.
    */
-  public void writeCsv(List<Row> rows, Writer out) throws IOException {
+  public void writeCsv(List<Row> rows, Writer out, char separator) throws IOException {
     out.write(BOM);
-    out.write(String.join(",", HEADER));
+    out.write(String.join(String.valueOf(separator), HEADER));
     out.write("\r\n");
     for (Row r : rows) {
       List<Object> cells =
@@ -137,18 +138,22 @@ public class CampaignReport {
               nz(r.sanctionSource()));
       for (int i = 0; i < cells.size(); i++) {
         if (i > 0) {
-          out.write(',');
+          out.write(separator);
         }
-        out.write(cell(String.valueOf(cells.get(i))));
+        out.write(cell(String.valueOf(cells.get(i)), separator));
       }
       out.write("\r\n");
     }
   }
 
-  static String cell(String value) {
+  static String cell(String value, char separator) {
     String safe =
         !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+    if (safe.indexOf(separator) >= 0
+        || safe.contains(",")
+        || safe.contains("\"")
+        || safe.contains("\n")
+        || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
     return safe;

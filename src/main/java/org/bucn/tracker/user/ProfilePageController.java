@@ -23,8 +23,11 @@ class ProfilePageController {
 
   private final UserService users;
   private final ApiTokens tokens;
+  private final org.springframework.context.MessageSource messages;
 
-  ProfilePageController(UserService users, ApiTokens tokens) {
+  ProfilePageController(
+      UserService users, ApiTokens tokens, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.users = users;
     this.tokens = tokens;
   }
@@ -124,6 +127,36 @@ class ProfilePageController {
                 ? "one digest a day"
                 : "a mail for each new task"));
     return "redirect:/profile";
+  }
+
+  /** The person's interface language and time zone: the next page is in them. */
+  @PostMapping("/profile/settings")
+  String settings(
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String language,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String timeZone,
+      Actor actor,
+      RedirectAttributes flash) {
+    try {
+      UserAccount saved = users.updateSettings(actor.username(), language, timeZone);
+      java.util.Locale now =
+          org.bucn.tracker.shared.InterfaceLanguage.ofTag(saved.language())
+              .map(org.bucn.tracker.shared.InterfaceLanguage::locale)
+              .orElse(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+      flash.addFlashAttribute(
+          "flash",
+          messages.getMessage(
+              "profile.settingsSaved",
+              new Object[] {
+                org.bucn.tracker.shared.InterfaceLanguage.ofTag(saved.language())
+                    .map(org.bucn.tracker.shared.InterfaceLanguage::nativeName)
+                    .orElse(messages.getMessage("profile.languageBrowser", null, now)),
+                saved.timeZone() == null ? "Europe/Belgrade" : saved.timeZone()
+              },
+              now));
+    } catch (InvalidFieldException e) {
+      flash.addFlashAttribute("flashError", e.field() + " " + e.getMessage());
+    }
+    return "redirect:/profile#settings";
   }
 
   private UserAccount user(Actor actor) {

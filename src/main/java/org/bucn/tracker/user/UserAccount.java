@@ -2,14 +2,27 @@ package org.bucn.tracker.user;
 
 import java.util.Set;
 
-/** A person who may log in; the password hash never leaves this module. */
+/**
+ * A person who may log in; the password hash never leaves this module.
+ *
+ * @param language the interface language they chose ({@code uk}, {@code sr-Latn} …), null: their
+ *     browser's
+ * @param timeZone the zone they read times in ({@code Europe/Kyiv}), null: Europe/Belgrade
+ */
 public record UserAccount(
     String username,
     String email,
     String displayName,
     boolean enabled,
     Set<Role> roles,
-    Notify notifications) {
+    Notify notifications,
+    String language,
+    String timeZone) {
+
+  /**
+   * The request attribute under which the person making the request is kept, as read fresh for it.
+   */
+  public static final String OF_THIS_REQUEST = UserAccount.class.getName() + ".ofThisRequest";
 
   /** The name the person goes by: the display name, else the username. */
   public String name() {

@@ -71,15 +71,47 @@ class UserApiController {
     tokens.revokeAny(id);
   }
 
-  record Me(String username, String displayName, String email, Set<Role> roles) {}
+  /**
+   * Who the caller is; {@code language} and {@code timeZone} as they chose them (null: their
+   * browser's language, and Europe/Belgrade).
+   */
+  record Me(
+      String username,
+      String displayName,
+      String email,
+      Set<Role> roles,
+      String language,
+      String timeZone) {
+
+    static Me of(UserAccount user) {
+      return new Me(
+          user.username(),
+          user.displayName(),
+          user.email(),
+          user.roles(),
+          user.language(),
+          user.timeZone());
+    }
+  }
 
   @GetMapping("/api/me")
   Me me(Principal principal) {
-    UserAccount user =
+    return Me.of(
         users
             .find(principal.getName())
-            .orElseThrow(() -> new NotFoundException("user", principal.getName()));
-    return new Me(user.username(), user.displayName(), user.email(), user.roles());
+            .orElseThrow(() -> new NotFoundException("user", principal.getName())));
+  }
+
+  /**
+   * The caller's interface language ({@code uk}, {@code sr-Latn} …) and time zone; null or blank:
+   * the default.
+   */
+  record Settings(String language, String timeZone) {}
+
+  @PutMapping("/api/me")
+  Me settings(@RequestBody Settings settings, Principal principal) {
+    return Me.of(
+        users.updateSettings(principal.getName(), settings.language(), settings.timeZone()));
   }
 
   /** Changes the caller's own password (current one required); their web sessions end. */

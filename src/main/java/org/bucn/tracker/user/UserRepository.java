@@ -16,7 +16,7 @@ class UserRepository {
 
   private static final String SELECT =
       """
-      SELECT u.username, u.email, u.display_name, u.enabled, u.password_hash, u.notify,
+      SELECT u.username, u.email, u.display_name, u.enabled, u.password_hash, u.notify, u.language, u.time_zone,
              array_remove(array_agg(r.role ORDER BY r.role), NULL) AS roles
         FROM app_user u LEFT JOIN app_user_role r ON r.username = u.username
       """;
@@ -92,6 +92,15 @@ class UserRepository {
         .update();
   }
 
+  /**
+   * The person's interface language and time zone; null fields are cleared (back to the defaults).
+   */
+  int updateSettings(String username, String language, String timeZone) {
+    return jdbc.sql("UPDATE app_user SET language = ?, time_zone = ? WHERE username = ?")
+        .params(language, timeZone, username)
+        .update();
+  }
+
   void updatePassword(String username, String passwordHash) {
     jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?")
         .params(passwordHash, username)
@@ -158,7 +167,9 @@ class UserRepository {
             rs.getString("display_name"),
             rs.getBoolean("enabled"),
             Set.copyOf(roles),
-            Notify.valueOf(rs.getString("notify")));
+            Notify.valueOf(rs.getString("notify")),
+            rs.getString("language"),
+            rs.getString("time_zone"));
     return new StoredUser(account, rs.getString("password_hash"));
   }
 }

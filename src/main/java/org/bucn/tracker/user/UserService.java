@@ -129,7 +129,9 @@ public class UserService implements UserDetailsService {
             user.displayName(),
             true,
             user.roles(),
-            Notify.IMMEDIATE);
+            Notify.IMMEDIATE,
+            null,
+            null);
     if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
       throw new ConflictException(
           "username", "A user named '" + user.username() + "' exists already");
@@ -148,7 +150,9 @@ public class UserService implements UserDetailsService {
             user.displayName(),
             true,
             user.roles(),
-            Notify.IMMEDIATE);
+            Notify.IMMEDIATE,
+            null,
+            null);
     return users.insertIfAbsent(account, passwordEncoder.encode(user.password()));
   }
 
@@ -225,6 +229,46 @@ public class UserService implements UserDetailsService {
   /** A user to create. */
   public record NewUser(
       String username, String password, String email, String displayName, Set<Role> roles) {}
+
+  /**
+   * A person's own interface language and time zone; a null or blank field goes back to its default
+   * (the browser's language, Europe/Belgrade). 400 names the field that is neither.
+   */
+  @Transactional
+  public UserAccount updateSettings(String username, String language, String timeZone) {
+    String tag = blankToNull(language);
+    if (tag != null) {
+      tag =
+          org.bucn.tracker.shared.InterfaceLanguage.ofTag(tag)
+              .map(org.bucn.tracker.shared.InterfaceLanguage::tag)
+              .orElseThrow(
+                  () ->
+                      new org.bucn.tracker.shared.InvalidFieldException(
+                          "language",
+                          "is not a language of the tracker: one of "
+                              + java.util.Arrays.stream(
+                                      org.bucn.tracker.shared.InterfaceLanguage.values())
+                                  .map(org.bucn.tracker.shared.InterfaceLanguage::tag)
+                                  .toList()));
+    }
+    String zone = blankToNull(timeZone);
+    if (zone != null) {
+      try {
+        zone = java.time.ZoneId.of(zone).getId();
+      } catch (java.time.DateTimeException e) {
+        throw new org.bucn.tracker.shared.InvalidFieldException(
+            "timeZone", "is not a time zone: a name such as Europe/Kyiv or Europe/Belgrade");
+      }
+    }
+    if (users.updateSettings(username, tag, zone) == 0) {
+      throw new NotFoundException("user", username);
+    }
+    return find(username).orElseThrow();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
 
   /** Changes to a user; null fields stay as they are. */
   public record UserChange(

@@ -10,11 +10,11 @@ class DashboardArithmeticTests {
 
   @Test
   void csvCellsAreQuotedAndDefused() {
-    assertThat(CampaignReport.cell("plain")).isEqualTo("plain");
-    assertThat(CampaignReport.cell("a,b")).isEqualTo("\"a,b\"");
-    assertThat(CampaignReport.cell("say \"no\"")).isEqualTo("\"say \"\"no\"\"\"");
-    assertThat(CampaignReport.cell("=1+1")).isEqualTo("'=1+1");
-    assertThat(CampaignReport.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CampaignReport.cell("plain", ',')).isEqualTo("plain");
+    assertThat(CampaignReport.cell("a,b", ',')).isEqualTo("\"a,b\"");
+    assertThat(CampaignReport.cell("say \"no\"", ',')).isEqualTo("\"say \"\"no\"\"\"");
+    assertThat(CampaignReport.cell("=1+1", ',')).isEqualTo("'=1+1");
+    assertThat(CampaignReport.cell("@SUM(A1)", ',')).isEqualTo("'@SUM(A1)");
   }
 
   @Test
@@ -53,7 +53,10 @@ class DashboardArithmeticTests {
 
   @Test
   void durationsReadAsWords() {
-    var fmt = new org.bucn.tracker.infrastructure.web.Formats(java.time.Clock.systemUTC());
+    var fmt =
+        new org.bucn.tracker.infrastructure.web.Formats(
+            java.time.Clock.systemUTC(),
+            new org.springframework.context.support.StaticMessageSource());
     assertThat(fmt.duration("P14D")).isEqualTo("14 days");
     assertThat(fmt.duration("PT1H30M")).isEqualTo("1 hour 30 minutes");
     assertThat(fmt.duration("PT1S")).isEqualTo("1 second");

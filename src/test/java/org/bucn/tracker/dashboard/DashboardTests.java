@@ -274,7 +274,7 @@ class DashboardTests {
             "campaign,country,office,holder,stage,advocate,channel,reference,submitted,delivery,follow_ups,"
                 + "last_follow_up,response,response_date,response_summary,response_source,sanction_status,sanction_measure,sanction_date,"
                 + "sanction_reference,sanction_source");
-    String title = CampaignReport.cell(campaign.title());
+    String title = CampaignReport.cell(campaign.title(), ',');
     assertThat(lines)
         .anySatisfy(
             l -> assertThat(l).startsWith(title + ",Bulgaria,President of the Republic,,CLOSED,"));
@@ -308,6 +308,39 @@ class DashboardTests {
         .startsWith("\uFEFFcampaign,")
         .contains(title + ",Bulgaria")
         .contains("No recognition of the Kremlin");
+  }
+
+  /** In a Ukrainian or Balkan Excel (list separator ";") every column lands in its own column. */
+  @Test
+  void theCsvSplitsOnSemicolonsForReadersWhoseDecimalsTakeAComma() throws Exception {
+    for (var asked :
+        List.of(
+            get("/api/campaigns/{id}/report.csv", campaign.id()).param("separator", "semicolon"),
+            get("/api/campaigns/{id}/report.csv", campaign.id()).header("Accept-Language", "uk"),
+            get("/api/campaigns/{id}/report.csv", campaign.id())
+                .header("Accept-Language", "sr-Latn-RS"))) {
+      String csv =
+          mvc.perform(asked.with(httpBasic("manager", "demo")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      List<String> lines = csv.substring(1).lines().toList();
+      assertThat(lines.get(0)).startsWith("campaign;country;office;holder;stage;");
+      assertThat(lines.get(0).split(";", -1)).hasSize(21);
+      assertThat(lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1))
+                      .hasSize(21)
+                      .contains("Croatia", "Zoran Milanović", "CLOSED"));
+    }
+    mvc.perform(
+            get("/api/campaigns/{id}/report.csv", campaign.id())
+                .param("separator", "tab")
+                .with(httpBasic("manager", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("separator")));
   }
 
   @Test

@@ -127,6 +127,7 @@ class FreshRolesFilter extends OncePerRequestFilter {
           session.invalidate();
         }
       } else {
+        request.setAttribute(UserAccount.OF_THIS_REQUEST, stored.get());
         Set<String> now =
             stored.get().roles().stream().map(Role::authority).collect(Collectors.toSet());
         Set<String> before =

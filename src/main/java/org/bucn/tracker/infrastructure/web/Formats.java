@@ -8,22 +8,50 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import org.bucn.tracker.shared.InterfaceLanguage;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Dates, ages and labels as the pages show them: {@code ${@fmt.age(task.created)}}. */
+/**
+ * Dates, ages and labels as the pages show them: {@code ${@fmt.age(task.created)}}. Dates and times
+ * are in the reader's language and time zone ({@link PersonLocales}), by the patterns of their
+ * language's messages ({@code format.date}, {@code format.dateTime}); outside a request, in English
+ * and the server's zone.
+ */
 @Component("fmt")
 public class Formats {
 
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-  private static final ZoneId ZONE = ZoneId.systemDefault();
-
   private final Clock clock;
+  private final MessageSource messages;
 
-  public Formats(Clock clock) {
+  public Formats(Clock clock, MessageSource messages) {
     this.clock = clock;
+    this.messages = messages;
+  }
+
+  private DateTimeFormatter pattern(String key) {
+    Locale locale = reader();
+    String pattern = messages.getMessage(key, null, locale);
+    return DateTimeFormatter.ofPattern(pattern, formatting(locale));
+  }
+
+  /** The interface language being read; English outside a request. */
+  private static Locale reader() {
+    return InterfaceLanguage.closest(LocaleContextHolder.getLocale())
+        .orElse(InterfaceLanguage.EN)
+        .locale();
+  }
+
+  /** The locale whose month names a pattern uses: Montenegrin's are Serbian Latin ones. */
+  private static Locale formatting(Locale locale) {
+    return locale.getLanguage().equals("cnr") ? Locale.forLanguageTag("sr-Latn-ME") : locale;
+  }
+
+  private static ZoneId zone() {
+    LocaleContext context = LocaleContextHolder.getLocaleContext();
+    return context == null ? ZoneId.systemDefault() : PersonLocales.zoneOf(context);
   }
 
   public String date(TemporalAccessor value) {
@@ -31,13 +59,13 @@ public class Formats {
       return "";
     }
     if (value instanceof OffsetDateTime time) {
-      return DATE.format(time.atZoneSameInstant(ZONE));
+      return pattern("format.date").format(time.atZoneSameInstant(zone()));
     }
-    return DATE.format(value);
+    return pattern("format.date").format(value);
   }
 
   public String dateTime(OffsetDateTime value) {
-    return value == null ? "" : DATE_TIME.format(value.atZoneSameInstant(ZONE));
+    return value == null ? "" : pattern("format.dateTime").format(value.atZoneSameInstant(zone()));
   }
 
   /** How long ago: "40 min", "5 h", "3 d". */
@@ -86,12 +114,17 @@ public class Formats {
   }
 
   /**
-   * An enum constant as words: NON_RECOGNITION → "non-recognition", AWAITING_RESPONSE → "awaiting
-   * response".
+   * An enum constant as words in the reader's language ({@code label.AWAITING_RESPONSE} of the
+   * bundles), or, for constants not yet in them, as English words: NON_RECOGNITION →
+   * "non-recognition".
    */
   public String label(Object constant) {
     if (constant == null) {
       return "";
+    }
+    String translated = messages.getMessage("label." + constant, null, null, reader());
+    if (translated != null) {
+      return translated;
     }
     String name = constant.toString().toLowerCase(Locale.ROOT);
     return name.equals("non_recognition") ? "non-recognition" : name.replace('_', ' ');
@@ -99,7 +132,7 @@ public class Formats {
 
   /** Today as people read it, e.g. "27 Nov 2026". */
   public String todayText() {
-    return DATE.format(LocalDate.now(clock));
+    return pattern("format.date").format(LocalDate.now(clock.withZone(zone())));
   }
 
   /** Today as a date field's value, e.g. "2026-11-27". */
