@@ -315,6 +315,67 @@ class PageAccessTests {
         .andExpect(content().string(containsString("Montenegro")));
   }
 
+  /**
+   * Nobody types "P14D": a duration is a number and a unit, stored as ISO-8601 as the API takes it.
+   */
+  @Test
+  void aCampaignsDurationsAreChosenAsANumberAndAUnit(
+      @Autowired org.bucn.tracker.campaign.CampaignService campaigns) throws Exception {
+    long target = jdbc.sql("SELECT min(id) FROM target").query(Long.class).single();
+    mvc.perform(get("/campaigns/new").with(as("coordinator")))
+        .andExpect(
+            content()
+                .string(containsString("value=\"2\" aria-describedby=\"followUpInterval-error\"")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "<option value=\"WEEKS\" selected=\"selected\">weeks</option>")));
+    mvc.perform(
+            post("/campaigns")
+                .with(as("coordinator"))
+                .with(csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("title", "Durations by number and unit")
+                .param("demands", "SANCTIONS")
+                .param("followUpInterval.amount", "two")
+                .param("followUpInterval.unit", "WEEKS")
+                .param("maxFollowUps", "2")
+                .param("sanctionCheckInterval.amount", "1")
+                .param("sanctionCheckInterval.unit", "MONTHS")
+                .param("targetIds", String.valueOf(target)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"followUpInterval-error\"")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("value=\"two\" aria-describedby=\"followUpInterval-error\"")));
+    String location =
+        mvc.perform(
+                post("/campaigns")
+                    .with(as("coordinator"))
+                    .with(csrf())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                    .param("title", "Durations by number and unit")
+                    .param("demands", "SANCTIONS")
+                    .param("followUpInterval.amount", "2")
+                    .param("followUpInterval.unit", "WEEKS")
+                    .param("maxFollowUps", "2")
+                    .param("sanctionCheckInterval.amount", "1")
+                    .param("sanctionCheckInterval.unit", "MONTHS")
+                    .param("draftWithin.amount", "36")
+                    .param("draftWithin.unit", "HOURS")
+                    .param("targetIds", String.valueOf(target)))
+            .andExpect(status().isFound())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    var saved = campaigns.get(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+    org.assertj.core.api.Assertions.assertThat(saved.followUpInterval()).isEqualTo("P14D");
+    org.assertj.core.api.Assertions.assertThat(saved.sanctionCheckInterval()).isEqualTo("P1M");
+    org.assertj.core.api.Assertions.assertThat(saved.draftWithin()).isEqualTo("PT36H");
+  }
+
   @Test
   void everyoneSetsTheirOwnMailAndDigestChoiceAndAdminsCanToo() throws Exception {
     mvc.perform(

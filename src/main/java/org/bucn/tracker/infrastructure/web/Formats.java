@@ -83,6 +83,19 @@ public class Formats {
     return age.toDays() + " d";
   }
 
+  /**
+   * A stored duration as a form's number and unit (P14D → 2, WEEKS); none for one a form cannot
+   * show.
+   */
+  public org.bucn.tracker.shared.IsoDurations.Parts durationParts(String value) {
+    return org.bucn.tracker.shared.IsoDurations.parts(value).orElse(null);
+  }
+
+  /** The units a form offers for a duration. */
+  public org.bucn.tracker.shared.IsoDurations.Unit[] durationUnits() {
+    return org.bucn.tracker.shared.IsoDurations.Unit.values();
+  }
+
   /** An ISO-8601 duration in words: P14D → "14 days", PT1H30M → "1 hour 30 minutes". */
   public String duration(String iso) {
     try {

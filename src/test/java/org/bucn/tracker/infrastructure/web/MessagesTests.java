@@ -40,7 +40,7 @@ class MessagesTests {
    * The templates whose every visible word comes from the bundles; the rest follow, page by page.
    */
   static final Set<String> IN_THE_BUNDLES =
-      Set.of("fragments/layout.html", "login.html", "home.html");
+      Set.of("fragments/layout.html", "login.html", "home.html", "profile.html");
 
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
   private static final Set<String> SPOKEN_ATTRIBUTES =
