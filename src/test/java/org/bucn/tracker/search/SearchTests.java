@@ -54,6 +54,38 @@ class SearchTests {
         .andExpect(jsonPath("$.items[0].url").value(Matchers.startsWith("/targets#target-")));
   }
 
+  /** Serbian and Ukrainian are written in two scripts: either finds the other. */
+  @Test
+  void cyrillicFindsLatinAndLatinFindsCyrillic() throws Exception {
+    mvc.perform(get("/api/search").param("q", "Вучић").with(httpBasic("advocate", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.items[?(@.type == 'TARGET')].title")
+                .value(Matchers.hasItem("President of the Republic, Serbia")));
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RS");
+    long appeal = drill.appeal(campaign, "RS");
+    String number = String.valueOf(System.nanoTime());
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE,
+        Map.of(
+            "text",
+            "Уважени председниче, Србија не признаје лажне изборе. Жирафа" + number,
+            "language",
+            "sr-Cyrl"));
+    for (String asked : List.of("zirafa" + number, "Žirafa" + number, "жирафа" + number)) {
+      mvc.perform(get("/api/search").param("q", asked).with(httpBasic("advocate", "demo")))
+          .andExpect(jsonPath("$.total").value(1))
+          .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+    }
+    mvc.perform(
+            get("/api/search")
+                .param("q", "Srbija priznaje " + "zirafa" + number)
+                .with(httpBasic("advocate", "demo")))
+        .andExpect(jsonPath("$.total").value(1));
+  }
+
   @Test
   void textWrittenOnAnAppealIsFoundTheMomentItIsRecorded() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
