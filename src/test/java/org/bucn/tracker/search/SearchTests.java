@@ -54,7 +54,10 @@ class SearchTests {
         .andExpect(jsonPath("$.items[0].url").value(Matchers.startsWith("/targets#target-")));
   }
 
-  /** Serbian and Ukrainian are written in two scripts: either finds the other. */
+  /**
+   * Serbian and Ukrainian are written in two scripts: either finds the other; a country named in
+   * any of the network's languages finds its offices.
+   */
   @Test
   void cyrillicFindsLatinAndLatinFindsCyrillic() throws Exception {
     mvc.perform(get("/api/search").param("q", "Вучић").with(httpBasic("advocate", "demo")))
@@ -62,6 +65,16 @@ class SearchTests {
         .andExpect(
             jsonPath("$.items[?(@.type == 'TARGET')].title")
                 .value(Matchers.hasItem("President of the Republic, Serbia")));
+    for (String serbia : List.of("Srbija", "Србија", "Сербія", "srbija")) {
+      mvc.perform(
+              get("/api/search")
+                  .param("q", serbia)
+                  .param("type", "TARGET")
+                  .with(httpBasic("advocate", "demo")))
+          .andExpect(
+              jsonPath("$.items[*].title")
+                  .value(Matchers.hasItem("President of the Republic, Serbia")));
+    }
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RS");
     long appeal = drill.appeal(campaign, "RS");
     String number = String.valueOf(System.nanoTime());
