@@ -146,6 +146,89 @@ public class CampaignReport {
     }
   }
 
+  /**
+   * Writes the report as a spreadsheet: a header row in the reader's language ({@code
+   * report.<column>} of the bundles), stages, answers and outcomes as words, dates as dates and
+   * counts as numbers, the header frozen and filtered. Streamed: a large portfolio never sits in
+   * memory whole.
+   */
+  public void writeXlsx(
+      List<Row> rows, java.io.OutputStream out, java.util.function.Function<String, String> words)
+      throws IOException {
+    try (org.apache.poi.xssf.streaming.SXSSFWorkbook book =
+        new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
+      org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Report");
+      org.apache.poi.ss.usermodel.CellStyle bold = book.createCellStyle();
+      org.apache.poi.ss.usermodel.Font font = book.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+      date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+      org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+      for (int i = 0; i < HEADER.size(); i++) {
+        org.apache.poi.ss.usermodel.Cell cell = header.createCell(i);
+        cell.setCellValue(words.apply("report." + HEADER.get(i)));
+        cell.setCellStyle(bold);
+      }
+      int at = 1;
+      for (Row r : rows) {
+        org.apache.poi.ss.usermodel.Row line = sheet.createRow(at++);
+        List<Object> cells =
+            java.util.Arrays.asList(
+                r.campaign(),
+                r.country(),
+                r.office(),
+                r.holder(),
+                label(r.stage(), words),
+                r.advocate(),
+                label(r.channel(), words),
+                r.reference(),
+                r.submitted(),
+                r.delivery(),
+                r.followUps(),
+                r.lastFollowUp(),
+                label(r.response(), words),
+                r.responseDate(),
+                r.responseSummary(),
+                r.responseSource(),
+                label(r.sanctionStatus(), words),
+                r.sanctionMeasure(),
+                r.sanctionDate(),
+                r.sanctionReference(),
+                r.sanctionSource());
+        for (int i = 0; i < cells.size(); i++) {
+          Object value = cells.get(i);
+          org.apache.poi.ss.usermodel.Cell cell = line.createCell(i);
+          if (value instanceof LocalDate day) {
+            cell.setCellValue(day);
+            cell.setCellStyle(date);
+          } else if (value instanceof Integer count) {
+            cell.setCellValue(count);
+          } else if (value != null) {
+            cell.setCellValue(value.toString());
+          }
+        }
+      }
+      sheet.createFreezePane(0, 1);
+      sheet.setAutoFilter(
+          new org.apache.poi.ss.util.CellRangeAddress(
+              0, Math.max(0, at - 1), 0, HEADER.size() - 1));
+      book.write(out);
+    }
+  }
+
+  /**
+   * A code of the process as the reader's words ({@code label.CLOSED} of the bundles), else as
+   * English words.
+   */
+  private static String label(String code, java.util.function.Function<String, String> words) {
+    if (code == null) {
+      return null;
+    }
+    String word = words.apply("label." + code);
+    return word == null ? code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : word;
+  }
+
   static String cell(String value, char separator) {
     String safe =
         !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;

@@ -3,6 +3,7 @@ package org.bucn.tracker.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,8 +14,13 @@ class DashboardApiController {
 
   private final DashboardService dashboards;
   private final CampaignReport report;
+  private final org.springframework.context.MessageSource messages;
 
-  DashboardApiController(DashboardService dashboards, CampaignReport report) {
+  DashboardApiController(
+      DashboardService dashboards,
+      CampaignReport report,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.dashboards = dashboards;
     this.report = report;
   }
@@ -68,6 +74,44 @@ class DashboardApiController {
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"");
     report.writeCsv(rows, response.getWriter(), splitOn);
+  }
+
+  /** Every appeal of every campaign as a spreadsheet, in the reader's language. */
+  @GetMapping("/api/dashboard/report.xlsx")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "Spreadsheet (XLSX): header in the reader's language, typed dates",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = XLSX,
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+  void portfolioXlsx(HttpServletResponse response) throws IOException {
+    xlsx(report.portfolioRows(), "portfolio-report.xlsx", response);
+  }
+
+  @GetMapping("/api/campaigns/{id}/report.xlsx")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "Spreadsheet (XLSX): header in the reader's language, typed dates",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = XLSX,
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+  void xlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
+    xlsx(report.rows(id), "campaign-" + id + "-report.xlsx", response);
+  }
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private void xlsx(List<CampaignReport.Row> rows, String name, HttpServletResponse response)
+      throws IOException {
+    java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    response.setContentType(XLSX);
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    report.writeXlsx(
+        rows, response.getOutputStream(), key -> messages.getMessage(key, null, null, reader));
   }
 
   /**

@@ -310,6 +310,56 @@ class DashboardTests {
         .contains("No recognition of the Kremlin");
   }
 
+  /**
+   * The report opens in Excel as a table: the reader's words, real dates and numbers, a frozen,
+   * filtered header.
+   */
+  @Test
+  void theSpreadsheetHasTheReadersHeaderTypedDatesAndLabels() throws Exception {
+    byte[] xlsx =
+        mvc.perform(
+                get("/api/campaigns/{id}/report.xlsx", campaign.id())
+                    .header("Accept-Language", "uk")
+                    .with(httpBasic("manager", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(
+                content()
+                    .contentType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Кампанія");
+      assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Етап");
+      assertThat(sheet.getPaneInformation().isFreezePane()).as("the header stays in view").isTrue();
+      assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as("a filter on every column").isTrue();
+      var croatia =
+          java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum())
+              .mapToObj(sheet::getRow)
+              .filter(r -> r.getCell(1).getStringCellValue().equals("Croatia"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(croatia.getCell(4).getStringCellValue())
+          .as("a stage as a word")
+          .isEqualTo("закрито");
+      assertThat(croatia.getCell(8).getCellType())
+          .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(croatia.getCell(8)))
+          .isTrue();
+      assertThat(croatia.getCell(8).getLocalDateTimeCellValue().toLocalDate())
+          .isEqualTo(java.time.LocalDate.parse(daysAgo(10)));
+      assertThat(croatia.getCell(10).getCellType())
+          .as("the follow-ups, a number")
+          .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(croatia.getCell(12).getStringCellValue())
+          .as("the answer, a word")
+          .isEqualTo("declined");
+    }
+  }
+
   /** In a Ukrainian or Balkan Excel (list separator ";") every column lands in its own column. */
   @Test
   void theCsvSplitsOnSemicolonsForReadersWhoseDecimalsTakeAComma() throws Exception {
