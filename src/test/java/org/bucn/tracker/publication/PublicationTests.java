@@ -150,6 +150,29 @@ class PublicationTests {
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(Matchers.containsString(campaign.title())));
+    // In the visitor's language, with its alternates and what a share on social media shows.
+    mvc.perform(get(page + "?lang=uk"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Content-Language", "uk"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .stringValues("Vary", Matchers.hasItem(Matchers.containsString("Accept-Language"))))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(
+                    Matchers.allOf(
+                        Matchers.containsString("<html lang=\"uk\""),
+                        Matchers.containsString(">Відповідь</th>"),
+                        Matchers.containsString("hreflang=\"sr-Latn\""),
+                        Matchers.containsString(
+                            "<meta property=\"og:title\" content=\""
+                                + org.springframework.web.util.HtmlUtils.htmlEscape(
+                                    campaign.title())))));
+    mvc.perform(get("/public").header("Accept-Language", "sq"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(Matchers.containsString("Apelet tona dhe rezultatet e tyre")));
 
     // A corrected answer waits for approval again; approval and withdrawal are on the timeline.
     mvc.perform(

@@ -43,7 +43,12 @@ class InterfaceLanguages implements WebMvcConfigurer {
           @Override
           public boolean preHandle(
               HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (!"GET".equals(request.getMethod()) || request.getQueryString() == null) {
+            if (!"GET".equals(request.getMethod())) {
+              return true;
+            }
+            // A page's words follow the reader's language: caches keep one copy per language.
+            response.addHeader("Vary", "Accept-Language, Cookie");
+            if (request.getQueryString() == null) {
               return true;
             }
             UriComponentsBuilder.newInstance()

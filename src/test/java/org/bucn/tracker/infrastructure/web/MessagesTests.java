@@ -40,9 +40,20 @@ class MessagesTests {
    * The templates whose every visible word comes from the bundles; the rest follow, page by page.
    */
   static final Set<String> IN_THE_BUNDLES =
-      Set.of("fragments/layout.html", "login.html", "home.html", "profile.html");
+      Set.of(
+          "fragments/layout.html",
+          "login.html",
+          "home.html",
+          "profile.html",
+          "publication/index.html",
+          "publication/campaign.html");
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+  /**
+   * A word to translate: lower-case letters; a name such as JSON or CSV is the same in every
+   * language.
+   */
+  private static final Pattern WORD = Pattern.compile("\\p{Ll}{2,}");
+
   private static final Set<String> SPOKEN_ATTRIBUTES =
       Set.of("placeholder", "title", "aria-label", "alt", "data-confirm", "value");
 
