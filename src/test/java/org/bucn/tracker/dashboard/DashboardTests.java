@@ -356,7 +356,7 @@ class DashboardTests {
           .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
       assertThat(croatia.getCell(12).getStringCellValue())
           .as("the answer, a word")
-          .isEqualTo("declined");
+          .isEqualTo("відмова");
     }
   }
 
