@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Binds what a client sends to complete a task — a JSON body, a submitted form — to the task's
  * typed {@link AppealInput}. A value of the wrong type is refused here naming its field; the field
- * rules are checked when the input is recorded ({@link TaskActions#complete}).
+ * rules are checked when the input is recorded ({@link Steps#complete}).
  */
 @Component
 public class TaskInputs {
