@@ -121,14 +121,15 @@ class DemoData implements ApplicationRunner {
     if (!demoMode.enabled()) {
       return;
     }
+    List<String> ours = new java.util.ArrayList<>();
     int created = 0;
-    created += user("coordinator", "Dana Coordinator", Role.COORDINATOR);
-    created += user("advocate", "Ana Advocate", Role.ADVOCATE);
-    created += user("advocate2", "Marko Advocate", Role.ADVOCATE);
-    created += user("manager", "Mira Manager", Role.MANAGER);
+    created += user(ours, "coordinator", "Dana Coordinator", Role.COORDINATOR);
+    created += user(ours, "advocate", "Ana Advocate", Role.ADVOCATE);
+    created += user(ours, "advocate2", "Marko Advocate", Role.ADVOCATE);
+    created += user(ours, "manager", "Mira Manager", Role.MANAGER);
     if (!StringUtils.hasText(properties.adminPassword())) {
       // Given TRACKER_ADMIN_PASSWORD, the admin is FirstAdmin's, with that password, never "demo".
-      created += user("admin", "Administrator", Role.ADMIN);
+      created += user(ours, "admin", "Administrator", Role.ADMIN);
     }
     int added =
         (int)
@@ -157,8 +158,7 @@ class DemoData implements ApplicationRunner {
     // The story is history, not news: the demo users get their mail addresses only once it is told.
     campaign.seedOnce();
     alignment.seedOnce();
-    for (String username :
-        StringUtils.hasText(properties.adminPassword()) ? DEMO_USERS.subList(0, 4) : DEMO_USERS) {
+    for (String username : ours) {
       users
           .find(username)
           .filter(user -> user.email() == null)
@@ -171,14 +171,12 @@ class DemoData implements ApplicationRunner {
     }
   }
 
-  private static final List<String> DEMO_USERS =
-      List.of("coordinator", "advocate", "advocate2", "manager", "admin");
-
   /**
    * A demo user, without a mail address until the demo campaign's story is told (nobody is told
    * about it).
    */
-  private int user(String username, String displayName, Role role) {
+  private int user(List<String> ours, String username, String displayName, Role role) {
+    ours.add(username);
     boolean created =
         users.createIfAbsent(new NewUser(username, PASSWORD, null, displayName, Set.of(role)));
     return created ? 1 : 0;

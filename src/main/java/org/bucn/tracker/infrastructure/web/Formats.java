@@ -31,10 +31,17 @@ public class Formats {
     this.messages = messages;
   }
 
+  /** One formatter per pattern and language, read once: a list page formats dates on every row. */
+  private final java.util.Map<String, DateTimeFormatter> formatters =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private DateTimeFormatter pattern(String key) {
     Locale locale = reader();
-    String pattern = messages.getMessage(key, null, locale);
-    return DateTimeFormatter.ofPattern(pattern, formatting(locale));
+    return formatters.computeIfAbsent(
+        key + "|" + locale.toLanguageTag(),
+        k ->
+            DateTimeFormatter.ofPattern(
+                messages.getMessage(key, null, locale), formatting(locale)));
   }
 
   /** The interface language being read; English outside a request. */

@@ -29,6 +29,9 @@ class PersonLocales implements LocaleContextResolver {
 
   static final String COOKIE = "tracker-lang";
 
+  /** The language picked with {@code ?lang=} on this very request, before its cookie comes back. */
+  private static final String PICKED = PersonLocales.class.getName() + ".picked";
+
   @Override
   public LocaleContext resolveLocaleContext(HttpServletRequest request) {
     Optional<UserAccount> person =
@@ -67,8 +70,7 @@ class PersonLocales implements LocaleContextResolver {
               cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
               cookie.setAttribute("SameSite", "Lax");
               response.addCookie(cookie);
-              request.setAttribute(
-                  UserAccount.OF_THIS_REQUEST + ".picked", language); // this request already
+              request.setAttribute(PICKED, language);
             });
   }
 
@@ -78,7 +80,7 @@ class PersonLocales implements LocaleContextResolver {
   }
 
   private static Optional<String> cookie(HttpServletRequest request) {
-    Object picked = request.getAttribute(UserAccount.OF_THIS_REQUEST + ".picked");
+    Object picked = request.getAttribute(PICKED);
     if (picked instanceof InterfaceLanguage language) {
       return Optional.of(language.tag());
     }
