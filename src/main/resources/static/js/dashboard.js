@@ -5,7 +5,9 @@
     if (!holder) return;
     var data = JSON.parse(holder.dataset.chart);
     var d = data.dashboard;
-    var label = function (s) { return s.toLowerCase().replace(/_/g, " "); };
+    var words = data.words || { labels: {}, ranges: [] };
+    // Stages, answers and outcomes in the reader's language, as the page's words are.
+    var label = function (s) { return words.labels[s] || s.toLowerCase().replace(/_/g, " "); };
     var colours = {
       DRAFTING: "#f2c14e", IN_REVIEW: "#e9a03b", SUBMITTING: "#7aa6e0", AWAITING_RESPONSE: "#3b7dd8",
       ESCALATED: "#d9534f", TRACKING_SANCTIONS: "#8e6bd1", CLOSED: "#2e8b57", WITHDRAWN: "#9aa5b1",
@@ -36,7 +38,8 @@
     chart("chart-responses", "doughnut", d.responses, ["CONDEMNED", "NON_RECOGNITION", "ACKNOWLEDGED", "DECLINED", "NO_RESPONSE"]);
     chart("chart-sanctions", "bar", d.sanctions, ["PENDING", "ADOPTED", "ALIGNED", "DECLINED"]);
     // Days to an answer in ranges a person reads at a glance.
-    var ranges = [["0–7 days", 0, 7], ["8–14 days", 8, 14], ["15–30 days", 15, 30], ["over 30 days", 31, Infinity]];
+    var ranges = [[words.ranges[0] || "0–7", 0, 7], [words.ranges[1] || "8–14", 8, 14],
+      [words.ranges[2] || "15–30", 15, 30], [words.ranges[3] || "30+", 31, Infinity]];
     var dayCounts = {};
     ranges.forEach(function (r) { dayCounts[r[0]] = 0; });
     Object.keys(d.daysToResponse).forEach(function (k) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,10 +57,9 @@ public class AnswerPublication {
         appealId,
         actor.username(),
         "ANSWER_PUBLISHED",
-        "approved the answer for the public page"
-            + (response.publicSummary() == null
-                ? " (without a public summary)"
-                : ": \"" + response.publicSummary() + "\""));
+        response.publicSummary() == null
+            ? Sentence.of("answerPublishedBare")
+            : Sentence.of("answerPublished", Sentence.text(response.publicSummary())));
   }
 
   @Transactional
@@ -67,11 +67,7 @@ public class AnswerPublication {
     appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     if (appeals.withdrawAnswer(appealId)) {
       timeline.record(
-          appealId,
-          actor.username(),
-          "ANSWER_WITHDRAWN",
-          "withdrew the answer from the public page: it reads "
-              + "\"answer received, summary pending\" until approved again");
+          appealId, actor.username(), "ANSWER_WITHDRAWN", Sentence.of("answerWithdrawn"));
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
-import org.bucn.tracker.shared.Words;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,16 +62,11 @@ public class AppealCorrections {
       throw new InvalidFieldException(
           "step", "names no field that differs from what was recorded: give the corrected values");
     }
-    StringBuilder line =
-        new StringBuilder("corrected the ")
-            .append(
-                correction.step() == Correction.Step.FOLLOW_UP
-                    ? "follow-up " + correction.number()
-                    : Words.of(correction.step()))
-            .append(": ");
+    StringBuilder changed = new StringBuilder();
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
-      line.append(i == 0 ? "" : "; ")
+      changed
+          .append(i == 0 ? "" : "; ")
           .append(c.field())
           .append(' ')
           .append(shown(c.before()))
@@ -82,7 +77,13 @@ public class AppealCorrections {
         appealId,
         actor.username(),
         "CORRECTED",
-        line.append(", because: ").append(correction.reason()).toString());
+        Sentence.of(
+            correction.step() == Correction.Step.FOLLOW_UP ? "correctedFollowUp" : "corrected",
+            correction.step() == Correction.Step.FOLLOW_UP
+                ? Sentence.number(correction.number())
+                : Sentence.label(correction.step()),
+            Sentence.text(changed),
+            Sentence.text(correction.reason())));
   }
 
   private List<Change> submission(long appealId, Correction c, Actor actor) {

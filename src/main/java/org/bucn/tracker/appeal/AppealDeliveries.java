@@ -7,6 +7,7 @@ import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -77,7 +78,7 @@ public class AppealDeliveries {
         appealId,
         Actor.SYSTEM.username(),
         "DELIVERY_FAILED",
-        "Mail to " + recipient + " refused: " + error);
+        Sentence.of("deliveryFailed", Sentence.text(recipient), Sentence.text(error)));
     return appeals.submission(appealId).map(Submission::recordedBy);
   }
 
@@ -108,7 +109,7 @@ public class AppealDeliveries {
         appealId,
         actor.username(),
         "RESENT",
-        "Letter sent again by e-mail (Message-ID " + sent.messageId() + ")");
+        Sentence.of("resent", Sentence.text(sent.messageId())));
   }
 
   /**
@@ -144,12 +145,11 @@ public class AppealDeliveries {
         appealId,
         actor.username(),
         "SENT",
-        "Letter sent by e-mail by the tracker (Message-ID "
-            + sent.messageId()
-            + "), after it went by "
-            + org.bucn.tracker.shared.Words.of(submission.channel())
-            + " on "
-            + org.bucn.tracker.shared.Words.date(submission.submittedAt()));
+        Sentence.of(
+            "sentAfter",
+            Sentence.text(sent.messageId()),
+            Sentence.label(submission.channel()),
+            Sentence.date(submission.submittedAt())));
   }
 
   /** The appeal one of these Message-IDs (a reply's In-Reply-To and References) went out for. */

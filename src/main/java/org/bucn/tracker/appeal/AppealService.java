@@ -12,6 +12,7 @@ import org.bucn.tracker.campaign.CampaignLaunched;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
@@ -61,10 +62,10 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
                       appealId,
                       launched.actor().username(),
                       "LAUNCHED_DESPITE",
-                      "launched the letter despite "
-                          + org.bucn.tracker.shared.Words.of(override.code())
-                          + ", because: "
-                          + override.reason()));
+                      Sentence.of(
+                          "launchedDespite",
+                          Sentence.label(override.code()),
+                          Sentence.text(override.reason()))));
     }
   }
 
@@ -84,7 +85,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     appeals.attachProcess(appealId, processInstanceId);
     Campaign campaign = campaigns.get(appeal.campaignId());
     String by = campaign.launchedBy() != null ? campaign.launchedBy() : Actor.SYSTEM.username();
-    timeline.record(appealId, by, "OPENED", "Campaign launched; appeal opened");
+    timeline.record(appealId, by, "OPENED", Sentence.of("opened"));
     Target target = targets.get(appeal.targetId());
     letters
         .renderer(campaign)
@@ -96,7 +97,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
                   appealId,
                   by,
                   "DRAFTED",
-                  "Draft 1 prepared from the campaign letter (" + letter.language() + ")");
+                  Sentence.of("draftedFromLetter", Sentence.language(letter.language())));
             });
   }
 
@@ -110,11 +111,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   @Transactional(propagation = Propagation.MANDATORY)
   void withdraw(CampaignClosedEarly closed) {
     for (long appealId : appeals.withdrawOpen(closed.campaignId())) {
-      timeline.record(
-          appealId,
-          closed.actor().username(),
-          "WITHDRAWN",
-          "Campaign closed early; appeal withdrawn");
+      timeline.record(appealId, closed.actor().username(), "WITHDRAWN", Sentence.of("withdrawn"));
     }
   }
 
@@ -160,21 +157,29 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void note(long appealId, Actor actor, String action, String detail) {
-    timeline.record(appealId, actor.username(), action, detail);
+  public void note(long appealId, Actor actor, String action, Sentence sentence) {
+    timeline.record(appealId, actor.username(), action, sentence);
   }
 
   /** The last step of every appeal that was not withdrawn. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void close(long appealId) {
     appeals.close(appealId);
-    String outcome =
-        appeals.response(appealId).map(r -> "response " + r.kind()).orElse("no response")
-            + appeals.sanctionChecks(appealId).stream()
+    Sentence.Arg sanction =
+        Sentence.clause(
+            "closedSanction",
+            appeals.sanctionChecks(appealId).stream()
                 .reduce((a, b) -> b)
-                .map(s -> ", sanction " + s.status())
-                .orElse("");
-    timeline.record(appealId, Actor.SYSTEM.username(), "CLOSED", "Appeal closed: " + outcome);
+                .map(AppealViews.SanctionOutcome::status)
+                .orElse(null));
+    timeline.record(
+        appealId,
+        Actor.SYSTEM.username(),
+        "CLOSED",
+        appeals
+            .response(appealId)
+            .map(r -> Sentence.of("closedAnswered", Sentence.label(r.kind()), sanction))
+            .orElseGet(() -> Sentence.of("closedSilent", sanction)));
   }
 
   @Transactional(readOnly = true)
@@ -203,8 +208,8 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
 
   @Override
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  public void record(long appealId, String actor, String action, String detail, String link) {
-    timeline.record(appealId, actor, action, detail, link);
+  public void record(long appealId, String actor, String action, Sentence sentence, String link) {
+    timeline.record(appealId, actor, action, sentence, link);
   }
 
   /** 404 unless the appeal exists. */

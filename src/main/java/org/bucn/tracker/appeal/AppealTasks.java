@@ -9,6 +9,7 @@ public interface AppealTasks {
   /** One open task as the appeal page lists it. */
   record OpenTask(
       String id,
+      String taskKey,
       String name,
       String candidateGroup,
       String assignee,

@@ -11,13 +11,12 @@ import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
-import org.bucn.tracker.shared.Words;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 /**
  * Records what completing a task of the appeal process says, with its timeline entry, and returns
@@ -115,7 +114,10 @@ public class AppealWork {
     int version = appeals.insertDraft(appeal.id(), subject, draft.text(), draft.language(), by);
     appeals.dropDraftInProgress(appeal.id());
     timeline.record(
-        appeal.id(), by, "DRAFTED", "Draft " + version + " written (" + draft.language() + ")");
+        appeal.id(),
+        by,
+        "DRAFTED",
+        Sentence.of("drafted", Sentence.number(version), Sentence.language(draft.language())));
     return Map.of();
   }
 
@@ -128,8 +130,10 @@ public class AppealWork {
         appeal.id(),
         by,
         approved ? "APPROVED" : "CHANGES_REQUESTED",
-        (approved ? "Draft " + version + " approved" : "Changes requested on draft " + version)
-            + note(review.comment()));
+        Sentence.of(
+            approved ? "approved" : "changesRequested",
+            Sentence.number(version),
+            Sentence.note(review.comment())));
     return Map.of(AppealProcess.APPROVED, approved);
   }
 
@@ -152,11 +156,7 @@ public class AppealWork {
           appeal.id(),
           by,
           "SUBMITTED",
-          "sent the appeal by e-mail on "
-              + Words.date(today)
-              + " (Message-ID "
-              + sent.messageId()
-              + ")");
+          Sentence.of("sentByMail", Sentence.date(today), Sentence.text(sent.messageId())));
       return Map.of();
     }
     long letter = mailer.archive(appeal.id(), by);
@@ -174,14 +174,16 @@ public class AppealWork {
         appeal.id(),
         by,
         "SUBMITTED",
-        "recorded the submission by "
-            + Words.of(submission.channel())
-            + (submission.channel() == Channel.EMAIL ? " from another mailbox" : "")
-            + " on "
-            + Words.date(submission.submittedAt())
-            + (StringUtils.hasText(submission.reference())
-                ? ", reference " + submission.reference()
-                : ""));
+        submission.channel() == Channel.EMAIL
+            ? Sentence.of(
+                "submissionOtherMailbox",
+                Sentence.date(submission.submittedAt()),
+                Sentence.also(submission.reference()))
+            : Sentence.of(
+                "submissionRecorded",
+                Sentence.label(submission.channel()),
+                Sentence.date(submission.submittedAt()),
+                Sentence.also(submission.reference())));
     return Map.of();
   }
 
@@ -207,17 +209,20 @@ public class AppealWork {
         appeal.id(),
         by,
         "FOLLOWED_UP",
-        "followed up ("
-            + done
-            + " of "
-            + max
-            + ") "
-            + (sent != null
-                ? "by e-mail, sent by the tracker,"
-                : "by " + Words.of(followUp.channel()))
-            + " on "
-            + Words.date(followUp.doneAt())
-            + note(followUp.note()));
+        sent != null
+            ? Sentence.of(
+                "followedUpByMail",
+                Sentence.number(done),
+                Sentence.number(max),
+                Sentence.date(followUp.doneAt()),
+                Sentence.note(followUp.note()))
+            : Sentence.of(
+                "followedUp",
+                Sentence.number(done),
+                Sentence.number(max),
+                Sentence.label(followUp.channel()),
+                Sentence.date(followUp.doneAt()),
+                Sentence.note(followUp.note())));
     return Map.of(AppealProcess.FOLLOW_UPS_EXHAUSTED, done >= max);
   }
 
@@ -228,7 +233,7 @@ public class AppealWork {
       appeals.nextFollowUpRound(appeal.id());
       appeals.setStage(appeal.id(), AppealStage.AWAITING_RESPONSE);
       timeline.record(
-          appeal.id(), by, "EXTENDED", "Another round of follow-ups" + note(escalation.note()));
+          appeal.id(), by, "EXTENDED", Sentence.of("extended", Sentence.note(escalation.note())));
       return Map.of(AppealProcess.EXTEND, true);
     }
     appeals.insertResponse(
@@ -243,7 +248,7 @@ public class AppealWork {
         appeal.id(),
         by,
         "CLOSED_NO_RESPONSE",
-        "Closed without a response" + note(escalation.note()));
+        Sentence.of("closedNoResponse", Sentence.note(escalation.note())));
     return Map.of(AppealProcess.EXTEND, false, AppealProcess.TRACK_SANCTIONS, false);
   }
 
@@ -262,10 +267,10 @@ public class AppealWork {
         appeal.id(),
         by,
         "RESPONSE_RECORDED",
-        "recorded the answer: "
-            + Words.of(response.kind())
-            + ", received "
-            + Words.date(response.receivedAt()));
+        Sentence.of(
+            "responseRecorded",
+            Sentence.label(response.kind()),
+            Sentence.date(response.receivedAt())));
     return Map.of(
         AppealProcess.TRACK_SANCTIONS, tracksSanctions(campaign(appeal), response.kind()));
   }
@@ -277,12 +282,16 @@ public class AppealWork {
         appeal.id(),
         by,
         "SANCTION_" + sanction.status(),
-        "recorded the sanction outcome: "
-            + Words.of(sanction.status())
-            + (StringUtils.hasText(sanction.measure()) ? ", " + sanction.measure() : "")
-            + (sanction.decidedAt() != null
-                ? " (decided " + Words.date(sanction.decidedAt()) + ")"
-                : ""));
+        sanction.decidedAt() != null
+            ? Sentence.of(
+                "sanctionDecided",
+                Sentence.label(sanction.status()),
+                Sentence.also(sanction.measure()),
+                Sentence.date(sanction.decidedAt()))
+            : Sentence.of(
+                "sanctionRecorded",
+                Sentence.label(sanction.status()),
+                Sentence.also(sanction.measure())));
     return Map.of(AppealProcess.SANCTION_PENDING, sanction.status() == SanctionStatus.PENDING);
   }
 
@@ -305,9 +314,5 @@ public class AppealWork {
 
   private Campaign campaign(AppealRepository.AppealRow appeal) {
     return campaigns.get(appeal.campaignId());
-  }
-
-  private static String note(String note) {
-    return StringUtils.hasText(note) ? ": " + note : "";
   }
 }

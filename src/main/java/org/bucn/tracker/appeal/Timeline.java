@@ -1,6 +1,11 @@
 package org.bucn.tracker.appeal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Locale;
+import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,10 +18,35 @@ public class Timeline {
   private final JdbcClient jdbc;
 
   private final java.time.Clock clock;
+  private final TimelineSentences sentences;
+  private final ObjectMapper json;
 
-  Timeline(JdbcClient jdbc, java.time.Clock clock) {
+  Timeline(JdbcClient jdbc, java.time.Clock clock, TimelineSentences sentences, ObjectMapper json) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.sentences = sentences;
+    this.json = json;
+  }
+
+  /**
+   * A line each reader reads in their own language; {@code detail} keeps it in English (what the
+   * API and the exports say).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(long appealId, String actor, String action, Sentence sentence) {
+    record(appealId, actor, action, sentence, null);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(long appealId, String actor, String action, Sentence sentence, String link) {
+    insert(
+        appealId,
+        actor,
+        action,
+        sentences.in(Locale.ENGLISH, actor, sentence),
+        link,
+        sentence.code(),
+        write(sentence.args()));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -27,13 +57,33 @@ public class Timeline {
   /** A line that links to what it is about, e.g. {@code /api/evidence/7/content}. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(long appealId, String actor, String action, String detail, String link) {
+    insert(appealId, actor, action, detail, link, null, null);
+  }
+
+  private void insert(
+      long appealId,
+      String actor,
+      String action,
+      String detail,
+      String link,
+      String code,
+      String args) {
     int inserted =
         jdbc.sql(
                 """
-            INSERT INTO appeal_timeline (appeal_id, campaign_id, at, actor, action, detail, link)
-            SELECT id, campaign_id, ?, ?, ?, ?, ? FROM appeal_overview WHERE id = ?
+            INSERT INTO appeal_timeline
+              (appeal_id, campaign_id, at, actor, action, detail, link, code, args)
+            SELECT id, campaign_id, ?, ?, ?, ?, ?, ?, ?::jsonb FROM appeal_overview WHERE id = ?
             """)
-            .params(java.time.OffsetDateTime.now(clock), actor, action, detail, link, appealId)
+            .params(
+                java.time.OffsetDateTime.now(clock),
+                actor,
+                action,
+                detail,
+                link,
+                code,
+                args,
+                appealId)
             .update();
     if (inserted != 1) {
       throw new IllegalStateException("No appeal " + appealId + " to record '" + action + "' on");
@@ -43,9 +93,40 @@ public class Timeline {
   @Transactional(readOnly = true)
   public List<TimelineEntry> of(long appealId) {
     return jdbc.sql(
-            "SELECT at, actor, action, detail, link FROM appeal_timeline WHERE appeal_id = ? ORDER BY id")
+            """
+            SELECT at, actor, action, detail, link, code, args::text AS args
+            FROM appeal_timeline WHERE appeal_id = ? ORDER BY id
+            """)
         .param(appealId)
-        .query(TimelineEntry.class)
+        .query(
+            (row, n) ->
+                new TimelineEntry(
+                    row.getObject("at", java.time.OffsetDateTime.class),
+                    row.getString("actor"),
+                    row.getString("action"),
+                    row.getString("detail"),
+                    row.getString("link"),
+                    row.getString("code"),
+                    read(row.getString("args"))))
         .list();
+  }
+
+  private String write(List<Sentence.Arg> args) {
+    try {
+      return json.writeValueAsString(args);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A sentence's arguments are plain strings", e);
+    }
+  }
+
+  private List<Sentence.Arg> read(String args) {
+    if (args == null) {
+      return List.of();
+    }
+    try {
+      return List.of(json.readValue(args, Sentence.Arg[].class));
+    } catch (JsonProcessingException e) {
+      throw new DamagedDataException("a timeline line's arguments do not read: " + args);
+    }
   }
 }

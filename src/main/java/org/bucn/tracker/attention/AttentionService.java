@@ -212,7 +212,7 @@ public class AttentionService {
               String assignee = rs.getString("assignee");
               return new PersonOverdue(
                   assignee,
-                  assignee == null ? "nobody yet" : people.name(assignee),
+                  assignee == null ? null : people.name(assignee),
                   rs.getLong("overdue"),
                   assignee == null
                       ? "/tasks?tab=claimable&overdue=true"

@@ -5,10 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bucn.tracker.appeal.AppealStage;
+import org.bucn.tracker.appeal.ResponseKind;
+import org.bucn.tracker.appeal.SanctionStatus;
+import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
+import org.bucn.tracker.infrastructure.web.Texts;
 import org.bucn.tracker.shared.PageController;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
@@ -19,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
 
 /** The portfolio and campaign dashboards, the printable campaign report and its PDF. */
 @PageController
@@ -31,6 +40,7 @@ class DashboardPageController {
   private final ObjectMapper json;
 
   private final org.bucn.tracker.alignment.CfspAlignments alignments;
+  private final Texts texts;
 
   DashboardPageController(
       DashboardService dashboards,
@@ -38,7 +48,9 @@ class DashboardPageController {
       CampaignReport report,
       PdfRenderer pdf,
       ObjectMapper json,
-      org.bucn.tracker.alignment.CfspAlignments alignments) {
+      org.bucn.tracker.alignment.CfspAlignments alignments,
+      Texts texts) {
+    this.texts = texts;
     this.alignments = alignments;
     this.dashboards = dashboards;
     this.campaigns = campaigns;
@@ -103,8 +115,50 @@ class DashboardPageController {
   @ResponseBody
   String appealDiagram() throws IOException {
     try (InputStream in = new ClassPathResource("bpmn/appeal.bpmn").getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return inReadersWords(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  private static final Pattern NAMED =
+      Pattern.compile("(\\bid=\"([^\"]+)\"[^>]*?\\bname=\")([^\"]*)(\")");
+
+  /**
+   * The model with its elements' names in the reader's language: a task by its key ({@code
+   * task.draftAppeal}), anything else by its id ({@code bpmn.Gateway_ReviewDecision}).
+   */
+  private String inReadersWords(String model) {
+    return NAMED
+        .matcher(model)
+        .replaceAll(
+            named -> {
+              String id = named.group(2);
+              String name =
+                  TaskKey.fromElementId(id)
+                      .map(key -> texts.task(key.key()))
+                      .orElseGet(() -> texts.orElse("bpmn." + id, named.group(3)));
+              return Matcher.quoteReplacement(
+                  named.group(1) + HtmlUtils.htmlEscape(name) + named.group(4));
+            });
+  }
+
+  /** The words the charts show: stages, answers and outcomes, and the ranges of days. */
+  private Map<String, Object> chartWords() {
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (Enum<?>[] constants :
+        List.of(AppealStage.values(), ResponseKind.values(), SanctionStatus.values())) {
+      for (Enum<?> constant : constants) {
+        labels.put(constant.name(), texts.label(constant));
+      }
+    }
+    return Map.of(
+        "labels",
+        labels,
+        "ranges",
+        List.of(
+            texts.of("dashboard.range.week"),
+            texts.of("dashboard.range.fortnight"),
+            texts.of("dashboard.range.month"),
+            texts.of("dashboard.range.longer")));
   }
 
   private void fillReport(long id, Model model) {
@@ -118,7 +172,9 @@ class DashboardPageController {
       throws JsonProcessingException {
     model.addAttribute("dashboard", dashboard);
     model.addAttribute(
-        "chartData", json.writeValueAsString(Map.of("dashboard", dashboard, "waiting", waiting)));
+        "chartData",
+        json.writeValueAsString(
+            Map.of("dashboard", dashboard, "waiting", waiting, "words", chartWords())));
     model.addAttribute("tiles", BalkanTiles.TILES);
     model.addAttribute(
         "outcomes",

@@ -8,6 +8,7 @@ import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.Timeline;
 import org.bucn.tracker.notification.Notices;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
@@ -67,7 +68,7 @@ public class Notes {
             .params(appealId, actor.username(), note, java.time.OffsetDateTime.now(clock))
             .query(Long.class)
             .single();
-    timeline.record(appealId, actor.username(), "NOTE", note);
+    timeline.record(appealId, actor.username(), "NOTE", Sentence.of("note", Sentence.text(note)));
     Set<String> told = new LinkedHashSet<>();
     MENTION
         .matcher(note)

@@ -1,5 +1,7 @@
 package org.bucn.tracker.evidence;
 
+import org.bucn.tracker.shared.Sentence;
+
 /**
  * The appeals evidence hangs off, as the module that owns appeals answers for them: which exist,
  * and their timelines, which say when a piece was added or taken out. Evidence does not depend on
@@ -11,5 +13,5 @@ public interface EvidenceHolders {
   void requireExists(long appealId);
 
   /** A line on the appeal's timeline, in the caller's transaction; {@code link} may be null. */
-  void record(long appealId, String actor, String action, String detail, String link);
+  void record(long appealId, String actor, String action, Sentence sentence, String link);
 }

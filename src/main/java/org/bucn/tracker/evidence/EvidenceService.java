@@ -8,6 +8,7 @@ import org.bucn.tracker.shared.DamagedDataException;
 import org.bucn.tracker.shared.Hashes;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,16 +82,13 @@ public class EvidenceService {
         appealId,
         by,
         "EVIDENCE_ADDED",
-        "Evidence added: "
-            + label(about.kind())
-            + " "
-            + name
-            + " ("
-            + type
-            + ", "
-            + bytes.length
-            + " bytes)"
-            + (about.description() != null ? ": " + about.description() : ""),
+        Sentence.of(
+            "evidenceAdded",
+            Sentence.label(about.kind()),
+            Sentence.text(name),
+            Sentence.text(type),
+            Sentence.number(bytes.length),
+            Sentence.note(about.description())),
         "/api/evidence/" + id + "/content");
     return get(id);
   }
@@ -149,12 +147,11 @@ public class EvidenceService {
         item.appealId(),
         by,
         "EVIDENCE_REMOVED",
-        "Evidence removed: "
-            + item.filename()
-            + " (SHA-256 "
-            + item.sha256()
-            + "), because: "
-            + reason.strip(),
+        Sentence.of(
+            "evidenceRemoved",
+            Sentence.text(item.filename()),
+            Sentence.text(item.sha256()),
+            Sentence.text(reason.strip())),
         null);
   }
 
@@ -186,9 +183,5 @@ public class EvidenceService {
       name = name.substring(0, NAME_MAX - extension.length()) + extension;
     }
     return name;
-  }
-
-  private static String label(EvidenceKind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

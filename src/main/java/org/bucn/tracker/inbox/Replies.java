@@ -33,6 +33,7 @@ import org.bucn.tracker.notification.Notices;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -326,7 +327,7 @@ public class Replies implements FiledReplies {
         appealId,
         by,
         "REPLY_RECEIVED",
-        "Reply received from " + from + ": " + subject,
+        Sentence.of("replyReceived", Sentence.text(from), Sentence.text(subject)),
         "/api/evidence/" + whole.id() + "/content");
     appeals
         .assignee(appealId)

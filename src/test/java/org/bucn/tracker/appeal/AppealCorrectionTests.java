@@ -164,8 +164,8 @@ class AppealCorrectionTests {
         .filteredOn(e -> e.action().equals("CORRECTED"))
         .extracting(e -> e.detail())
         .containsExactly(
-            "corrected the submission: reference \"Post 001\" → \"Post 002\", because: typo in the number",
-            "corrected the submission: channel LETTER → EMBASSY, because: It went through the embassy");
+            "Ana Advocate corrected the submission: reference \"Post 001\" → \"Post 002\", because: typo in the number",
+            "Dana Coordinator corrected the submission: channel LETTER → EMBASSY, because: It went through the embassy");
   }
 
   /**
@@ -275,7 +275,7 @@ class AppealCorrectionTests {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .startsWith("corrected the follow-up")
+                    .startsWith("Dana Coordinator corrected follow-up")
                     .contains("because: The call was the day before"))
         .anySatisfy(
             line ->

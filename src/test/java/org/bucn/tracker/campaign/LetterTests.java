@@ -137,7 +137,7 @@ class LetterTests {
             "Dear Bajram Begaj, President of the Republic of Albania: we ask for condemnation and sanctions.");
     assertThat(albania.timeline())
         .extracting("detail")
-        .contains("Draft 1 prepared from the campaign letter (en)");
+        .contains("Draft 1 prepared from the campaign letter (English) — Dana Coordinator");
   }
 
   @Test

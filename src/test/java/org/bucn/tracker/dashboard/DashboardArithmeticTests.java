@@ -50,15 +50,4 @@ class DashboardArithmeticTests {
             java.util.List.of());
     assertThat(snapshot.overdueFollowUps()).isEqualTo(5);
   }
-
-  @Test
-  void durationsReadAsWords() {
-    var fmt =
-        new org.bucn.tracker.infrastructure.web.Formats(
-            java.time.Clock.systemUTC(),
-            new org.springframework.context.support.StaticMessageSource());
-    assertThat(fmt.duration("P14D")).isEqualTo("14 days");
-    assertThat(fmt.duration("PT1H30M")).isEqualTo("1 hour 30 minutes");
-    assertThat(fmt.duration("PT1S")).isEqualTo("1 second");
-  }
 }

@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -107,28 +104,25 @@ class BrowserTests {
     WebElement text = browser.findElement(By.id("text"));
     text.clear();
     text.sendKeys("Spoštovana predsednica, pozivamo vas, da ne priznate lažnih \"volitev\" ...");
-    WebElement language = browser.findElement(By.id("language"));
-    language.clear();
-    language.sendKeys("slovenian");
+    // Languages are chosen by name, the office's own first; the code is what is stored.
+    Select language = new Select(browser.findElement(By.id("language")));
+    assertThat(language.getOptions().get(1).getText()).isEqualTo("Slovenian");
+    language.selectByValue("");
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-error")));
-    assertThat(browser.findElement(By.id("language-error")).getText()).contains("BCP 47");
+    assertThat(browser.findElement(By.id("language-error")).getText()).isNotBlank();
     assertThat(browser.findElement(By.id("text")).getAttribute("value"))
         .as("input kept")
         .startsWith("Spoštovana predsednica");
     screenshot("task-form-with-error");
-    language = browser.findElement(By.id("language"));
-    language.clear();
-    language.sendKeys("sq");
-    // The launch's checks follow the draft as it is typed: Albanian is not a language of Slovenia's
-    // office.
+    new Select(browser.findElement(By.id("language"))).selectByVisibleText("Albanian");
+    // The launch's checks follow the draft as it is written: Albanian is not a language of
+    // Slovenia's office.
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.id("draft-checks"), "The draft is in sq"));
+            By.id("draft-checks"), "The draft is in Albanian"));
     screenshot("task-form-live-check");
-    language = browser.findElement(By.id("language"));
-    language.clear();
-    language.sendKeys("sl");
+    new Select(browser.findElement(By.id("language"))).selectByValue("sl");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft-language-check")));
     browser.findElement(By.cssSelector(".task-form button[type=submit]")).click();
     wait.until(
@@ -154,7 +148,7 @@ class BrowserTests {
     String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
     assertThat(timeline)
         .contains("Ana Advocate took \"Draft the appeal\"")
-        .contains("Draft 1 written (sl) — Ana Advocate")
+        .contains("Draft 1 written (Slovenian) — Ana Advocate")
         .contains("Draft 1 approved");
     assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("submitting");
     screenshot("appeal-page");
@@ -303,7 +297,8 @@ class BrowserTests {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".flash.success"), "draft"));
 
-    browser.findElement(By.id("letter-language")).sendKeys("sr-latn");
+    new Select(browser.findElement(By.id("letter-language")))
+        .selectByVisibleText("Serbian (Latin)");
     browser.findElement(By.id("letter-subject")).sendKeys("Apel: {{campaignTitle}}");
     WebElement body = browser.findElement(By.id("letter-body"));
     body.sendKeys("{{salutation}} molimo {{formalTitle}} za {{demands}}.");
@@ -692,10 +687,6 @@ class BrowserTests {
   }
 
   private void screenshot(String name) throws Exception {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve(name + ".png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Browsers.screenshot(browser, name);
   }
 }

@@ -63,6 +63,19 @@ public final class Browsers {
     return new ChromeDriver(service, options);
   }
 
+  /** Saves what the browser shows under target/screenshots/{name}.png. */
+  public static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    java.nio.file.Path shots = java.nio.file.Path.of("target/screenshots");
+    Files.createDirectories(shots);
+    java.io.File shot =
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+    Files.copy(
+        shot.toPath(),
+        shots.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /**
    * What the pages wrote to the console at level SEVERE since the last call: script errors and CSP
    * violations.

@@ -9,7 +9,7 @@ import org.bucn.tracker.appeal.worklist.TaskPermissions;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
 import org.bucn.tracker.shared.InvalidFieldException;
-import org.bucn.tracker.shared.Words;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +55,7 @@ public class DueDates {
         item.appealId(),
         actor,
         "DUE_SET",
-        "set \"" + item.key().displayName() + "\" due " + Words.date(due.toLocalDate()));
+        Sentence.of("dueSet", Sentence.task(item.key().key()), Sentence.date(due.toLocalDate())));
     return workItems.item(taskId).orElseThrow();
   }
 }

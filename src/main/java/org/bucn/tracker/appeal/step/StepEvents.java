@@ -12,6 +12,7 @@ import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.TaskNews;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
@@ -99,16 +100,12 @@ class StepEvents {
         time(task.getDueDate()));
     switch (key) {
       case FOLLOW_UP ->
-          appeals.note(
-              appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", "No response yet: a follow-up is due");
+          appeals.note(appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", Sentence.of("followUpDue"));
       case ESCALATE_NO_RESPONSE ->
-          appeals.note(
-              appealId,
-              Actor.SYSTEM,
-              "ESCALATED",
-              "Still no response after every follow-up: coordinators decide");
+          appeals.note(appealId, Actor.SYSTEM, "ESCALATED", Sentence.of("escalated"));
       case TRACK_SANCTION ->
-          appeals.note(appealId, Actor.SYSTEM, "SANCTION_CHECK_DUE", "Sanction outcome to check");
+          appeals.note(
+              appealId, Actor.SYSTEM, "SANCTION_CHECK_DUE", Sentence.of("sanctionCheckDue"));
       default -> {}
     }
     if ((key == TaskKey.FOLLOW_UP || key == TaskKey.ESCALATE_NO_RESPONSE)
@@ -139,10 +136,7 @@ class StepEvents {
           appealId(task),
           new Actor(actor, Set.of()),
           "ON_BEHALF",
-          "completed \""
-              + key.displayName()
-              + "\" on behalf of "
-              + people.name(task.getAssignee()));
+          Sentence.of("onBehalf", Sentence.task(key.key()), Sentence.person(task.getAssignee())));
     }
     workItems.delete(task.getId());
     countOnCommit(key);

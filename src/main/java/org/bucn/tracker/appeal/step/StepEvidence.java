@@ -41,7 +41,7 @@ class StepEvidence {
     for (Steps.Attachment file : files) {
       evidence.add(
           appealId,
-          new NewEvidence(EVIDENCE_OF.get(key), "Attached to " + key.key(), null),
+          new NewEvidence(EVIDENCE_OF.get(key), null, null),
           file.filename(),
           file.bytes(),
           actor.username());

@@ -9,6 +9,7 @@ import org.bucn.tracker.appeal.worklist.WorkItemRepository;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.Role;
@@ -64,7 +65,8 @@ public class TaskAssignments {
           "assignee", "The task was claimed by " + item.assignee() + " already");
     }
     engine.claim(taskId, actor);
-    appeals.note(item.appealId(), actor, "CLAIMED", "took \"" + item.key().displayName() + "\"");
+    appeals.note(
+        item.appealId(), actor, "CLAIMED", Sentence.of("claimed", Sentence.task(item.key().key())));
     return current(taskId);
   }
 
@@ -78,7 +80,10 @@ public class TaskAssignments {
     TaskPermissions.requireRelease(actor, item.candidateGroup(), item.assignee());
     engine.give(taskId, null, actor);
     appeals.note(
-        item.appealId(), actor, "UNCLAIMED", "released \"" + item.key().displayName() + "\"");
+        item.appealId(),
+        actor,
+        "UNCLAIMED",
+        Sentence.of("released", Sentence.task(item.key().key())));
     return current(taskId);
   }
 
@@ -110,7 +115,7 @@ public class TaskAssignments {
         item.appealId(),
         actor,
         "ASSIGNED",
-        "gave \"" + item.key().displayName() + "\" to " + people.name(user.username()));
+        Sentence.of("assigned", Sentence.task(item.key().key()), Sentence.person(user.username())));
     return new Assignment(current(taskId), item.assignee());
   }
 
@@ -137,7 +142,7 @@ public class TaskAssignments {
           item.appealId(),
           actor,
           "UNCLAIMED",
-          "took back \"" + item.key().displayName() + "\" from " + people.name(assignedTo));
+          Sentence.of("tookBack", Sentence.task(item.key().key()), Sentence.person(assignedTo)));
       return current(taskId);
     }
     return assign(taskId, previous, actor);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bucn.tracker.appeal.step.TaskAssignments;
+import org.bucn.tracker.infrastructure.web.Texts;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
@@ -34,8 +35,10 @@ class TaskAssignmentPageController {
 
   private final TaskAssignments assignments;
   private final Clock clock;
+  private final Texts texts;
 
-  TaskAssignmentPageController(TaskAssignments assignments, Clock clock) {
+  TaskAssignmentPageController(TaskAssignments assignments, Clock clock, Texts texts) {
+    this.texts = texts;
     this.assignments = assignments;
     this.clock = clock;
   }
@@ -48,7 +51,7 @@ class TaskAssignmentPageController {
       RedirectAttributes flash,
       @RequestParam(defaultValue = "/tasks") String back) {
     if (taskIds == null || taskIds.isEmpty()) {
-      flash.addFlashAttribute("flashError", "Select the tasks to assign first");
+      flash.addFlashAttribute("flashError", texts.of("flash.selectTasksFirst"));
       return "redirect:" + TaskPageController.safeBack(back);
     }
     List<String> undo = new ArrayList<>();
@@ -66,7 +69,7 @@ class TaskAssignmentPageController {
       }
     }
     flash.addFlashAttribute(
-        "flash", "Assigned " + assigned + " of " + taskIds.size() + " tasks to " + assignee);
+        "flash", texts.of("flash.assignedMany", assigned, taskIds.size(), assignee));
     if (!undo.isEmpty()) {
       flash.addFlashAttribute(
           "undo",
@@ -74,7 +77,7 @@ class TaskAssignmentPageController {
               assignee, clock.instant().getEpochSecond(), undo, TaskPageController.safeBack(back)));
     }
     if (!failures.isEmpty()) {
-      flash.addFlashAttribute("flashError", "Not assigned: " + failures);
+      flash.addFlashAttribute("flashError", texts.of("flash.notAssigned", failures.toString()));
     }
     return "redirect:" + TaskPageController.safeBack(back);
   }
@@ -92,11 +95,7 @@ class TaskAssignmentPageController {
       Actor actor,
       RedirectAttributes flash) {
     if (clock.instant().getEpochSecond() - at > UNDO_FOR.toSeconds()) {
-      flash.addFlashAttribute(
-          "flashError",
-          "Nothing undone: an assignment can be undone for "
-              + UNDO_FOR.toMinutes()
-              + " minutes; give the tasks back one by one");
+      flash.addFlashAttribute("flashError", texts.of("flash.undoTooLate", UNDO_FOR.toMinutes()));
       return "redirect:" + TaskPageController.safeBack(back);
     }
     int undone = 0;
@@ -112,14 +111,9 @@ class TaskAssignmentPageController {
       }
     }
     flash.addFlashAttribute(
-        "flash",
-        "Undone: "
-            + undone
-            + " of "
-            + (taskList == null ? 0 : taskList.size())
-            + " tasks are back with whoever held them before");
+        "flash", texts.of("flash.undone", undone, taskList == null ? 0 : taskList.size()));
     if (!kept.isEmpty()) {
-      flash.addFlashAttribute("flashError", "Not undone: " + kept);
+      flash.addFlashAttribute("flashError", texts.of("flash.notUndone", kept.toString()));
     }
     return "redirect:" + TaskPageController.safeBack(back);
   }

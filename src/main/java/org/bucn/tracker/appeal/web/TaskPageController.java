@@ -23,6 +23,8 @@ import org.bucn.tracker.appeal.worklist.TaskListPlaces;
 import org.bucn.tracker.appeal.worklist.TaskPage;
 import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.infrastructure.web.Formats;
+import org.bucn.tracker.infrastructure.web.Texts;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.FieldErrors;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -60,6 +62,8 @@ class TaskPageController {
   private final TaskInputs inputs;
   private final FiledReplies replies;
   private final TaskListPlaces places;
+  private final Texts texts;
+  private final Formats fmt;
 
   TaskPageController(
       Worklist worklist,
@@ -72,7 +76,11 @@ class TaskPageController {
       UserService users,
       TaskInputs inputs,
       FiledReplies replies,
-      TaskListPlaces places) {
+      TaskListPlaces places,
+      Texts texts,
+      Formats fmt) {
+    this.texts = texts;
+    this.fmt = fmt;
     this.replies = replies;
     this.places = places;
     this.worklist = worklist;
@@ -160,7 +168,6 @@ class TaskPageController {
     model.addAttribute("campaigns", campaigns.findAll());
     model.addAttribute("countries", countries());
     model.addAttribute("taskKeys", TaskKey.values());
-    model.addAttribute("names", names());
     model.addAttribute("query", query);
     model.addAttribute("views", places.views(actor.username()));
     addRowContext(actor, model);
@@ -180,9 +187,10 @@ class TaskPageController {
           actor.username(),
           name,
           back.equals("/tasks") ? "tab=mine" : back.substring("/tasks?".length()));
-      flash.addFlashAttribute("flash", "Saved the view \"" + name.strip() + "\".");
+      flash.addFlashAttribute("flash", texts.of("flash.viewSaved", name.strip()));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "View not saved: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.viewNotSaved", e.field(), e.getMessage()));
     }
     return "redirect:" + back;
   }
@@ -190,7 +198,7 @@ class TaskPageController {
   @PostMapping("/tasks/views/delete")
   String deleteView(@RequestParam String name, Actor actor, RedirectAttributes flash) {
     places.deleteView(actor.username(), name);
-    flash.addFlashAttribute("flash", "Removed the view \"" + name + "\".");
+    flash.addFlashAttribute("flash", texts.of("flash.viewRemoved", name));
     return "redirect:/tasks";
   }
 
@@ -209,7 +217,7 @@ class TaskPageController {
           actor,
           model,
           flash,
-          "You took \"" + item.name() + "\" for " + item.country());
+          texts.of("flash.claimed", texts.task(item.taskKey()), item.country()));
     } catch (ConflictException e) {
       return conflict(e, htmx, model, flash);
     }
@@ -230,7 +238,7 @@ class TaskPageController {
           actor,
           model,
           flash,
-          "\"" + item.name() + "\" for " + item.country() + " is open to the group again");
+          texts.of("flash.unclaimed", texts.task(item.taskKey()), item.country()));
     } catch (ConflictException e) {
       return conflict(e, htmx, model, flash);
     }
@@ -246,7 +254,8 @@ class TaskPageController {
     try {
       TaskItem item = assignments.assign(id, assignee, actor);
       flash.addFlashAttribute(
-          "flash", "\"" + item.name() + "\" for " + item.country() + " assigned to " + assignee);
+          "flash",
+          texts.of("flash.assigned", texts.task(item.taskKey()), item.country(), assignee));
     } catch (InvalidFieldException | ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -278,12 +287,11 @@ class TaskPageController {
     try {
       java.time.LocalDate day = java.time.LocalDate.parse(due == null ? "" : due.strip());
       dueDates.setDue(id, day.atTime(23, 59).atOffset(java.time.ZoneOffset.UTC), actor);
-      flash.addFlashAttribute("flash", "Due " + day + ".");
+      flash.addFlashAttribute("flash", texts.of("flash.due", fmt.date(day)));
     } catch (java.time.format.DateTimeParseException e) {
-      flash.addFlashAttribute("flashError", "Due date not set: due is not a date (YYYY-MM-DD)");
+      flash.addFlashAttribute("flashError", texts.of("flash.dueNotADate"));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute(
-          "flashError", "Due date not set: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of("flash.dueNotSet", e.field(), e.getMessage()));
     }
     return "redirect:/tasks/" + id;
   }
@@ -306,7 +314,7 @@ class TaskPageController {
     } catch (ConstraintViolationException e) {
       return showForm(view, form, FieldErrors.of(e), actor, model);
     }
-    flash.addFlashAttribute("flash", "Saved. The text waits here until you send it for review.");
+    flash.addFlashAttribute("flash", texts.of("flash.draftSaved"));
     return "redirect:/tasks/" + id;
   }
 
@@ -341,13 +349,11 @@ class TaskPageController {
     }
     flash.addFlashAttribute(
         "flash",
-        "Done: \""
-            + view.task().name()
-            + "\" for "
-            + view.task().country()
-            + " ("
-            + view.task().office()
-            + ")");
+        texts.of(
+            "flash.done",
+            texts.task(view.task().taskKey()),
+            view.task().country(),
+            view.task().office()));
     return "redirect:/tasks";
   }
 
@@ -375,7 +381,7 @@ class TaskPageController {
     DraftChecks.addShown(model, view.appeal(), values);
     addRowContext(actor, model);
     if (!errors.isEmpty()) {
-      model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+      model.addAttribute("flashError", texts.of("flash.correctFields"));
     }
     return "tasks/form";
   }
@@ -441,19 +447,6 @@ class TaskPageController {
     return countries;
   }
 
-  private static Map<String, String> names() {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (TaskKey key : TaskKey.values()) {
-      names.put(key.key(), key.displayName());
-    }
-    return names;
-  }
-
-  /** Only our own pages are redirect targets. */
-  /**
-   * Back to the task list the form came from, filters kept; anything else (another site, a header,
-   * a URI template) goes to /tasks.
-   */
   /**
    * Someone completed the task first: 409, and what this person typed, to copy, since nothing of it
    * was saved.
@@ -472,6 +465,10 @@ class TaskPageController {
     return "error/409";
   }
 
+  /**
+   * Back to the task list the form came from, filters kept; anything else (another site, a header,
+   * a URI template) goes to /tasks: only our own pages are redirect targets.
+   */
   static String safeBack(String back) {
     return back.matches("/tasks(\\?[A-Za-z0-9_=&%.,+-]*)?") ? back : "/tasks";
   }

@@ -20,7 +20,13 @@ class OpenTasksOfAppeals implements AppealTasks {
         .map(
             t ->
                 new OpenTask(
-                    t.id(), t.name(), t.candidateGroup(), t.assignee(), t.created(), t.due()))
+                    t.id(),
+                    t.taskKey(),
+                    t.name(),
+                    t.candidateGroup(),
+                    t.assignee(),
+                    t.created(),
+                    t.due()))
         .toList();
   }
 }

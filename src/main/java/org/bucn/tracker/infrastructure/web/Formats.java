@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import org.bucn.tracker.shared.InterfaceLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Dates, ages and labels as the pages show them: {@code ${@fmt.age(task.created)}}. Dates and times
@@ -25,10 +25,12 @@ public class Formats {
 
   private final Clock clock;
   private final MessageSource messages;
+  private final Texts texts;
 
-  public Formats(Clock clock, MessageSource messages) {
+  public Formats(Clock clock, MessageSource messages, Texts texts) {
     this.clock = clock;
     this.messages = messages;
+    this.texts = texts;
   }
 
   /** One formatter per pattern and language, read once: a list page formats dates on every row. */
@@ -36,7 +38,10 @@ public class Formats {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private DateTimeFormatter pattern(String key) {
-    Locale locale = reader();
+    return pattern(key, reader());
+  }
+
+  private DateTimeFormatter pattern(String key, Locale locale) {
     return formatters.computeIfAbsent(
         key + "|" + locale.toLanguageTag(),
         k ->
@@ -44,11 +49,8 @@ public class Formats {
                 messages.getMessage(key, null, locale), formatting(locale)));
   }
 
-  /** The interface language being read; English outside a request. */
   private static Locale reader() {
-    return InterfaceLanguage.closest(LocaleContextHolder.getLocale())
-        .orElse(InterfaceLanguage.EN)
-        .locale();
+    return Texts.reader();
   }
 
   /** The locale whose month names a pattern uses: Montenegrin's are Serbian Latin ones. */
@@ -71,23 +73,37 @@ public class Formats {
     return pattern("format.date").format(value);
   }
 
+  /** A day as a reader of the given language writes it. */
+  public String date(LocalDate day, Locale language) {
+    return day == null ? "" : pattern("format.date", language).format(day);
+  }
+
   public String dateTime(OffsetDateTime value) {
     return value == null ? "" : pattern("format.dateTime").format(value.atZoneSameInstant(zone()));
   }
 
-  /** How long ago: "40 min", "5 h", "3 d". */
+  /** How long ago, in the reader's language: "40 min", "5 h", "3 d". */
   public String age(OffsetDateTime since) {
     if (since == null) {
       return "";
     }
     Duration age = Duration.between(since, OffsetDateTime.now(clock));
     if (age.toMinutes() < 60) {
-      return Math.max(0, age.toMinutes()) + " min";
+      return text("age.minutes", Math.max(0, age.toMinutes()));
     }
     if (age.toHours() < 48) {
-      return age.toHours() + " h";
+      return text("age.hours", age.toHours());
     }
-    return age.toDays() + " d";
+    return text("age.days", age.toDays());
+  }
+
+  /** A task's name in the reader's language, from its key ({@code task.draftAppeal}). */
+  public String task(String taskKey) {
+    return texts.task(taskKey);
+  }
+
+  private String text(String key, Object... args) {
+    return texts.of(key, args);
   }
 
   /**
@@ -103,7 +119,9 @@ public class Formats {
     return org.bucn.tracker.shared.IsoDurations.Unit.values();
   }
 
-  /** An ISO-8601 duration in words: P14D → "14 days", PT1H30M → "1 hour 30 minutes". */
+  /**
+   * An ISO-8601 duration in the reader's words: P14D → "14 days", PT1H30M → "1 hour 30 minutes".
+   */
   public String duration(String iso) {
     try {
       javax.xml.datatype.Duration d = org.bucn.tracker.shared.IsoDurations.parse(iso);
@@ -111,21 +129,15 @@ public class Formats {
       int[] values = {
         d.getYears(), d.getMonths(), d.getDays(), d.getHours(), d.getMinutes(), d.getSeconds()
       };
-      String[] units = {"year", "month", "day", "hour", "minute", "second"};
+      String[] units = {"YEARS", "MONTHS", "DAYS", "HOURS", "MINUTES", "SECONDS"};
       for (int i = 0; i < values.length; i++) {
         if (values[i] > 0) {
-          words
-              .append(words.isEmpty() ? "" : " ")
-              .append(values[i])
-              .append(' ')
-              .append(units[i])
-              .append(values[i] == 1 ? "" : "s");
+          words.append(words.isEmpty() ? "" : " ").append(text("duration." + units[i], values[i]));
         }
       }
       return words.isEmpty() ? iso : words.toString();
     } catch (IllegalArgumentException notIso) {
-      return iso; // shown as stored: campaigns accept only valid durations, so this is old data at
-      // worst
+      return iso; // shown as stored: campaigns accept only valid durations, so this is old data
     }
   }
 
@@ -134,20 +146,26 @@ public class Formats {
   }
 
   /**
-   * An enum constant as words in the reader's language ({@code label.AWAITING_RESPONSE} of the
-   * bundles), or, for constants not yet in them, as English words: NON_RECOGNITION →
-   * "non-recognition".
+   * A sentence whose first argument is a link, as HTML: {@code step.noAddress} with "the letter as
+   * a PDF" linked to its address. Everything but the link's tag is escaped.
+   */
+  public String withLink(String code, String href, String linkText) {
+    String marker = "\u0000link\u0000";
+    String sentence = HtmlUtils.htmlEscape(texts.of(code, marker));
+    return sentence.replace(
+        marker,
+        "<a href=\""
+            + HtmlUtils.htmlEscape(href)
+            + "\">"
+            + HtmlUtils.htmlEscape(linkText)
+            + "</a>");
+  }
+
+  /**
+   * An enum constant as words in the reader's language: AWAITING_RESPONSE → "awaiting response".
    */
   public String label(Object constant) {
-    if (constant == null) {
-      return "";
-    }
-    String translated = messages.getMessage("label." + constant, null, null, reader());
-    if (translated != null) {
-      return translated;
-    }
-    String name = constant.toString().toLowerCase(Locale.ROOT);
-    return name.equals("non_recognition") ? "non-recognition" : name.replace('_', ' ');
+    return texts.label(constant);
   }
 
   /** Today as people read it, e.g. "27 Nov 2026". */

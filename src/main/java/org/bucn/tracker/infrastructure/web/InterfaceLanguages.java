@@ -2,9 +2,7 @@ package org.bucn.tracker.infrastructure.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.Stream;
 import org.bucn.tracker.shared.InterfaceLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -63,26 +61,5 @@ class InterfaceLanguages implements WebMvcConfigurer {
             return true;
           }
         });
-  }
-
-  @Bean("languages")
-  Choices languageChoices() {
-    return new Choices();
-  }
-
-  /** What the pages offer: {@code ${@languages.all()}}, {@code ${@languages.zones()}}. */
-  public static class Choices {
-
-    public List<InterfaceLanguage> all() {
-      return List.of(InterfaceLanguage.values());
-    }
-
-    /** Europe's zones and UTC, by name: where the network's people are. */
-    public List<String> zones() {
-      return Stream.concat(
-              ZoneId.getAvailableZoneIds().stream().filter(z -> z.startsWith("Europe/")).sorted(),
-              Stream.of("UTC"))
-          .toList();
-    }
   }
 }

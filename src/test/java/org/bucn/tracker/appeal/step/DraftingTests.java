@@ -116,7 +116,8 @@ class DraftingTests {
             e -> {
               assertThat(e.action()).isEqualTo("ON_BEHALF");
               assertThat(e.detail())
-                  .isEqualTo("completed \"Draft the appeal\" on behalf of Ana Advocate");
+                  .isEqualTo(
+                      "Dana Coordinator completed \"Draft the appeal\" on behalf of Ana Advocate");
             });
     mvc.perform(
             post("/tasks/" + task + "/complete")
@@ -187,7 +188,8 @@ class DraftingTests {
     String draft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
     mvc.perform(get("/tasks/" + draft).with(user("advocate").roles("ADVOCATE")))
         .andExpect(content().string(Matchers.containsString("id=\"draft-checks\"")))
-        .andExpect(content().string(Matchers.containsString("is not in the script of sr-Latn")));
+        .andExpect(
+            content().string(Matchers.containsString("is not in the script of Serbian (Latin)")));
 
     // As the advocate types, the checks follow the text: Latin now, then a language Serbia's
     // president does not read.
@@ -213,7 +215,7 @@ class DraftingTests {
             content()
                 .string(
                     Matchers.matchesPattern(
-                        "(?s).*The draft is in sq, which [^<]*, Serbia does not read.*")));
+                        "(?s).*The draft is in Albanian, which [^<]*, Serbia does not read.*")));
     mvc.perform(
             post("/tasks/{id}/draft/checks", draft)
                 .with(user("advocate").roles("ADVOCATE"))

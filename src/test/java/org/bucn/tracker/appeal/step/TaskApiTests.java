@@ -126,7 +126,7 @@ class TaskApiTests {
         .andExpect(jsonPath("$.timeline[*].action", hasItem("SUBMITTED")))
         .andExpect(
             jsonPath("$.timeline[-1].detail")
-                .value("Appeal closed: response CONDEMNED, sanction ALIGNED"));
+                .value("Appeal closed: answer condemned, sanctions aligned — the tracker"));
     mvc.perform(get("/api/appeals/{id}", serbia).with(httpBasic("manager", "demo")))
         .andExpect(jsonPath("$.stage").value("CLOSED"))
         .andExpect(jsonPath("$.followUps.length()").value(2))

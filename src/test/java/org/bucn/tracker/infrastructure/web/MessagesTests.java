@@ -46,7 +46,12 @@ class MessagesTests {
           "home.html",
           "profile.html",
           "publication/index.html",
-          "publication/campaign.html");
+          "publication/campaign.html",
+          "tasks/list.html",
+          "tasks/row.html",
+          "tasks/form.html",
+          "tasks/draft-checks.html",
+          "appeals/show.html");
 
   /**
    * A word to translate: lower-case letters; a name such as JSON or CSV is the same in every
@@ -55,7 +60,7 @@ class MessagesTests {
   private static final Pattern WORD = Pattern.compile("\\p{Ll}{2,}");
 
   private static final Set<String> SPOKEN_ATTRIBUTES =
-      Set.of("placeholder", "title", "aria-label", "alt", "data-confirm", "value");
+      Set.of("placeholder", "title", "aria-label", "alt", "data-confirm", "data-label", "value");
 
   @Test
   void everyLanguageHasEveryTextAndEachReads() throws IOException {
