@@ -3,6 +3,7 @@ package org.bucn.tracker.alignment;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +12,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class CfspPageController {
 
+  private final Texts texts;
+
   private final CfspAlignments alignments;
 
-  CfspPageController(CfspAlignments alignments) {
+  CfspPageController(CfspAlignments alignments, Texts texts) {
+    this.texts = texts;
     this.alignments = alignments;
   }
 
@@ -26,9 +30,7 @@ class CfspPageController {
       @PathVariable String code, @PathVariable long actId, Actor actor, RedirectAttributes flash) {
     try {
       Campaign draft = alignments.appealNonAlignment(actId, code, actor);
-      flash.addFlashAttribute(
-          "flash",
-          "A draft campaign to appeal the non-alignment: check it, write its letter, then launch it.");
+      flash.addFlashAttribute("flash", texts.of("flash.cfspDraft"));
       return "redirect:/campaigns/" + draft.id();
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());

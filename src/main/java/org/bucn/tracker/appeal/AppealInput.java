@@ -62,7 +62,7 @@ public sealed interface AppealInput {
 
     public Map<String, String> broken() {
       return decision == ReviewDecision.REQUEST_CHANGES && !StringUtils.hasText(comment)
-          ? Map.of("comment", "is required when requesting changes: say what to change")
+          ? Map.of("comment", "{validation.commentRequired}")
           : Map.of();
     }
   }

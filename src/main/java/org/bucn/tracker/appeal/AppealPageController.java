@@ -6,6 +6,7 @@ import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -17,6 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The page of one campaign with its appeals, and the page of one appeal with its whole story. */
 @PageController
 class AppealPageController {
+
+  private final Texts texts;
 
   private final CampaignService campaigns;
   private final Letters letters;
@@ -37,7 +40,9 @@ class AppealPageController {
       AnswerPublication publication,
       AppealCorrections corrections,
       com.fasterxml.jackson.databind.ObjectMapper json,
-      jakarta.validation.Validator validator) {
+      jakarta.validation.Validator validator,
+      Texts texts) {
+    this.texts = texts;
     this.publication = publication;
     this.corrections = corrections;
     this.json = json;
@@ -104,18 +109,13 @@ class AppealPageController {
   /** Mails a letter that went another way to the office's address. */
   @PostMapping("/appeals/{id}/send")
   String send(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(
-        id,
-        () -> deliveries.sendLater(id, actor),
-        "The letter is queued to be sent by e-mail.",
-        flash);
+    return act(id, () -> deliveries.sendLater(id, actor), "flash.letterQueued", flash);
   }
 
   /** Mails the letter again after its delivery failed, to the address the directory has now. */
   @PostMapping("/appeals/{id}/resend")
   String resend(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(
-        id, () -> deliveries.resend(id, actor), "The letter is queued to be sent again.", flash);
+    return act(id, () -> deliveries.resend(id, actor), "flash.letterQueuedAgain", flash);
   }
 
   /**
@@ -136,10 +136,7 @@ class AppealPageController {
           }
         });
     return act(
-        id,
-        () -> corrections.correct(id, correction(fields), actor),
-        "Corrected. The timeline keeps what was recorded before.",
-        flash);
+        id, () -> corrections.correct(id, correction(fields), actor), "flash.corrected", flash);
   }
 
   /** The page's fields as a correction, checked as the API checks it. */
@@ -161,20 +158,12 @@ class AppealPageController {
 
   @PostMapping("/appeals/{id}/public-answer/approve")
   String approveAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(
-        id,
-        () -> publication.approve(id, actor),
-        "The answer is approved for the public page.",
-        flash);
+    return act(id, () -> publication.approve(id, actor), "flash.answerApproved", flash);
   }
 
   @PostMapping("/appeals/{id}/public-answer/withdraw")
   String withdrawAnswer(@PathVariable long id, Actor actor, RedirectAttributes flash) {
-    return act(
-        id,
-        () -> publication.withdraw(id, actor),
-        "The answer is off the public page: it reads \"summary pending\".",
-        flash);
+    return act(id, () -> publication.withdraw(id, actor), "flash.answerOff", flash);
   }
 
   /** "Approve all shown": the pending answers the campaign page listed, no others. */
@@ -187,12 +176,7 @@ class AppealPageController {
       RedirectAttributes flash) {
     int approved =
         publication.approveAll(id, appealIds == null ? java.util.List.of() : appealIds, actor);
-    flash.addFlashAttribute(
-        "flash",
-        "Approved "
-            + approved
-            + (approved == 1 ? " answer" : " answers")
-            + " for the public page.");
+    flash.addFlashAttribute("flash", texts.of("flash.answersApproved", approved));
     return "redirect:/campaigns/" + id + "#public-answers";
   }
 
@@ -200,14 +184,15 @@ class AppealPageController {
    * Does one thing on the appeal from its page and comes back to it, saying what happened or why
    * nothing did.
    */
-  private static String act(long id, Runnable action, String done, RedirectAttributes flash) {
+  private String act(long id, Runnable action, String done, RedirectAttributes flash) {
     try {
       action.run();
-      flash.addFlashAttribute("flash", done);
+      flash.addFlashAttribute("flash", texts.of(done));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Nothing changed: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.nothingChanged", e.field() + " " + e.getMessage()));
     } catch (ConflictException | org.springframework.security.access.AccessDeniedException e) {
-      flash.addFlashAttribute("flashError", "Nothing changed: " + e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of("flash.nothingChanged", e.getMessage()));
     }
     return "redirect:/appeals/" + id;
   }

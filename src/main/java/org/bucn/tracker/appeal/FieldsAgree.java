@@ -43,12 +43,15 @@ public @interface FieldsAgree {
         return true;
       }
       context.disableDefaultConstraintViolation();
-      // The messages are ours, never user input; escaping keeps them from being read as templates.
+      // The messages are ours, never user input: one that is a bundle key ({validation.…}) is read
+      // in the reader's language; any other is escaped so that it is not read as a template.
       broken.forEach(
           (field, message) ->
               context
                   .buildConstraintViolationWithTemplate(
-                      message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
+                      message.matches("\\{validation\\.[A-Za-z]+}")
+                          ? message
+                          : message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
                   .addPropertyNode(field)
                   .addConstraintViolation());
       return false;

@@ -12,10 +12,7 @@ import jakarta.validation.constraints.Size;
 public record SanctionedEntity(
     @NotBlank @Size(max = 300) String name,
     @NotNull Kind kind,
-    @Size(max = 100)
-        @Pattern(
-            regexp = "[A-Za-z0-9._-]+",
-            message = "is an OpenSanctions id: letters, digits, dots, dashes")
+    @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{validation.openSanctionsId}")
         String openSanctionsId,
     @Size(max = 400) String legalAct) {
 

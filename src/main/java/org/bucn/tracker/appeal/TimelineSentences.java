@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.bucn.tracker.infrastructure.web.Formats;
 import org.bucn.tracker.infrastructure.web.LanguageChoices;
-import org.bucn.tracker.infrastructure.web.Texts;
 import org.bucn.tracker.shared.Sentence;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.People;
 import org.springframework.stereotype.Component;
 

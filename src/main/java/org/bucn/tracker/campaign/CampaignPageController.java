@@ -3,9 +3,11 @@ package org.bucn.tracker.campaign;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.bucn.tracker.infrastructure.web.LanguageChoices;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
 import org.springframework.ui.Model;
@@ -24,13 +26,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class CampaignPageController {
 
+  private final LanguageChoices languages;
+
+  private final Texts texts;
+
   private final CampaignService campaigns;
   private final Letters letters;
   private final TargetService targets;
   private final Validator validator;
 
   CampaignPageController(
-      CampaignService campaigns, Letters letters, TargetService targets, Validator validator) {
+      CampaignService campaigns,
+      Letters letters,
+      TargetService targets,
+      Validator validator,
+      Texts texts,
+      LanguageChoices languages) {
+    this.languages = languages;
+    this.texts = texts;
     this.campaigns = campaigns;
     this.letters = letters;
     this.targets = targets;
@@ -105,20 +118,22 @@ class CampaignPageController {
     java.util.Map<String, String> errors =
         org.bucn.tracker.shared.FieldErrors.of(validator.validate(request));
     if (language.isBlank()) {
-      errors.put("language", "is required: the letter's language (en, sq, sr-Latn …)");
+      errors.put("language", texts.of("flash.letterLanguageRequired"));
     }
     if (errors.isEmpty()) {
       try {
         Letter saved = letters.save(id, language.trim(), request, actor);
         flash.addFlashAttribute(
             "flash",
-            "Saved the " + saved.language() + " letter" + (saved.isDefault() ? " (default)" : ""));
+            texts.of(
+                saved.isDefault() ? "flash.letterSavedDefault" : "flash.letterSaved",
+                languages.name(saved.language())));
         return "redirect:/campaigns/" + id + "#letter-" + saved.language();
       } catch (InvalidFieldException e) {
         errors.put(e.field(), e.getMessage());
       }
     }
-    flash.addFlashAttribute("flashError", "The letter was not saved: correct the marked fields.");
+    flash.addFlashAttribute("flashError", texts.of("flash.letterNotSaved"));
     flash.addFlashAttribute(
         "letterTyped",
         java.util.Map.of(
@@ -156,14 +171,14 @@ class CampaignPageController {
     if (!binding.hasErrors()) {
       try {
         Campaign created = campaigns.create(form, actor);
-        flash.addFlashAttribute("flash", "Campaign created as a draft. Check it, then launch it.");
+        flash.addFlashAttribute("flash", texts.of("flash.campaignCreated"));
         return "redirect:/campaigns/" + created.id();
       } catch (InvalidFieldException e) {
         // A target id that is not in the directory: marked on the list of targets.
         binding.rejectValue(e.field().replaceAll("\\[.*", ""), "invalid", e.getMessage());
       }
     }
-    model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    model.addAttribute("flashError", texts.of("flash.correctFields"));
     return form(model);
   }
 
@@ -174,7 +189,7 @@ class CampaignPageController {
     Campaign campaign = campaigns.get(id);
     try {
       campaigns.delete(id, actor);
-      flash.addFlashAttribute("flash", "Deleted the draft campaign \"" + campaign.title() + "\".");
+      flash.addFlashAttribute("flash", texts.of("flash.campaignDeleted", campaign.title()));
       return "redirect:/campaigns";
     } catch (org.bucn.tracker.shared.ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
@@ -212,12 +227,7 @@ class CampaignPageController {
         });
     try {
       Campaign campaign = campaigns.launch(id, overrides, actor);
-      flash.addFlashAttribute(
-          "flash",
-          "Launched to "
-              + campaign.targetIds().size()
-              + (campaign.targetIds().size() == 1 ? " target" : " targets")
-              + ": the appeals are opening, and their drafting tasks appear in the advocates' list as each opens.");
+      flash.addFlashAttribute("flash", texts.of("flash.launched", campaign.targetIds().size()));
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
       if (!e.errors().isEmpty()) {
@@ -232,8 +242,7 @@ class CampaignPageController {
   String close(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     try {
       campaigns.close(id, actor);
-      flash.addFlashAttribute(
-          "flash", "Campaign closed. Open appeals were withdrawn; everything recorded stays.");
+      flash.addFlashAttribute("flash", texts.of("flash.campaignClosed"));
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -251,10 +260,8 @@ class CampaignPageController {
       flash.addFlashAttribute(
           "flash",
           published
-              ? "Published: anyone can now read the campaign's outcome at /public/campaigns/"
-                  + id
-                  + "."
-              : "Taken off the public page.");
+              ? texts.of("flash.published", "/public/campaigns/" + id)
+              : texts.of("flash.unpublished"));
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }

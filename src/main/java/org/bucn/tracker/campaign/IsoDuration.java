@@ -20,7 +20,7 @@ import org.bucn.tracker.shared.IsoDurations;
 @Constraint(validatedBy = IsoDuration.Validator.class)
 public @interface IsoDuration {
 
-  String message() default "must be an ISO-8601 duration of at least PT1S, such as P14D or PT30S";
+  String message() default "{validation.isoDuration}";
 
   Class<?>[] groups() default {};
 

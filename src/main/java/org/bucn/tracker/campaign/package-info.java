@@ -5,6 +5,7 @@
     allowedDependencies = {
       "infrastructure :: db",
       "infrastructure :: security",
+      "infrastructure :: web",
       "organisation",
       "shared",
       "target",

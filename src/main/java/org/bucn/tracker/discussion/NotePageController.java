@@ -2,6 +2,7 @@ package org.bucn.tracker.discussion;
 
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,9 +13,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class NotePageController {
 
+  private final Texts texts;
+
   private final Notes notes;
 
-  NotePageController(Notes notes) {
+  NotePageController(Notes notes, Texts texts) {
+    this.texts = texts;
     this.notes = notes;
   }
 
@@ -28,12 +32,12 @@ class NotePageController {
       Note note = notes.add(id, text, actor);
       flash.addFlashAttribute(
           "flash",
-          "Note added"
-              + (note.mentioned().isEmpty()
-                  ? "."
-                  : "; told " + String.join(", ", note.mentioned()) + "."));
+          note.mentioned().isEmpty()
+              ? texts.of("flash.noteAdded")
+              : texts.of("flash.noteAddedTold", String.join(", ", note.mentioned())));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Note not added: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.noteNotAdded", e.field(), e.getMessage()));
     }
     return "redirect:/appeals/" + id + "#timeline";
   }

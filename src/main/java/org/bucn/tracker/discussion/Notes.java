@@ -85,10 +85,10 @@ public class Notes {
                           if (told.add(user.username())) {
                             notices.tell(
                                 user.username(),
-                                people.name(actor.username())
-                                    + " mentioned you on an appeal: "
-                                    + abbreviate(note),
-                                "/appeals/" + appealId);
+                                "/appeals/" + appealId,
+                                "notice.mentioned",
+                                people.name(actor.username()),
+                                abbreviate(note));
                           }
                         }));
     return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?")

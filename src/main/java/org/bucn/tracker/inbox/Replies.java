@@ -333,10 +333,7 @@ public class Replies implements FiledReplies {
         .assignee(appealId)
         .ifPresent(
             advocate ->
-                notices.tell(
-                    advocate,
-                    "Reply received from " + from + " to your appeal (" + subject + ")",
-                    "/appeals/" + appealId));
+                notices.tell(advocate, "/appeals/" + appealId, "notice.reply", from, subject));
   }
 
   record Attachment(String name, byte[] bytes) {}

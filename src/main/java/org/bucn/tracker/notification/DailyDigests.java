@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.infrastructure.web.Formats;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
@@ -41,6 +44,8 @@ class DailyDigests {
   static final int OVERDUE_LISTED = 200;
 
   private final Clock clock;
+  private final Texts texts;
+  private final Formats formats;
 
   DailyDigests(
       JdbcClient jdbc,
@@ -48,7 +53,11 @@ class DailyDigests {
       MailOutbox outbox,
       TransactionTemplate transaction,
       TrackerProperties properties,
-      Clock clock) {
+      Clock clock,
+      Texts texts,
+      Formats formats) {
+    this.texts = texts;
+    this.formats = formats;
     this.clock = clock;
     this.jdbc = jdbc;
     this.users = users;
@@ -98,8 +107,9 @@ class DailyDigests {
                     .filter(u -> u.enabled() && u.email() != null)
                     .ifPresent(
                         user -> {
+                          Locale language = Notices.languageOf(user);
                           StringBuilder body =
-                              new StringBuilder("New work for you since the last digest:\n\n");
+                              new StringBuilder(texts.in(language, "digest.intro")).append("\n\n");
                           pending.stream()
                               .filter(p -> p.username().equals(username))
                               .forEach(
@@ -111,8 +121,10 @@ class DailyDigests {
                                           .append("\n"));
                           outbox.enqueue(
                               user.email(),
-                              "[Tracker] Your daily digest",
-                              body.append("\n-- Sanctions Campaign Tracker").toString());
+                              texts.in(language, "digest.subject"),
+                              body.append("\n")
+                                  .append(texts.in(language, "digest.signature"))
+                                  .toString());
                         }));
     jdbc.sql("DELETE FROM pending_notification WHERE id = ANY (?)")
         .param(pending.stream().map(Pending::id).toArray(Long[]::new))
@@ -133,33 +145,40 @@ class DailyDigests {
     if (overdue.isEmpty()) {
       return;
     }
-    StringBuilder body = new StringBuilder("Overdue tasks, oldest first:\n\n");
-    for (Overdue o : overdue) {
-      String step =
-          org.bucn.tracker.appeal.TaskKey.fromKey(o.taskKey())
-              .map(org.bucn.tracker.appeal.TaskKey::displayName)
-              .orElse(o.taskKey());
-      body.append("- ")
-          .append(step)
-          .append(": ")
-          .append(o.office())
-          .append(", ")
-          .append(o.country())
-          .append(", due ")
-          .append(org.bucn.tracker.shared.Words.date(o.due().toLocalDate()))
-          .append(o.assignee() == null ? ", nobody has it" : ", with " + o.assignee())
-          .append("\n  ")
-          .append(properties.link("/tasks/" + o.taskId()))
-          .append("\n");
-    }
     for (UserAccount coordinator : users.findEnabledWithRole(Role.COORDINATOR)) {
       if (coordinator.email() != null) {
         outbox.enqueue(
             coordinator.email(),
-            "[Tracker] " + overdue.size() + " overdue tasks",
-            body + "\n-- Sanctions Campaign Tracker");
+            texts.in(Notices.languageOf(coordinator), "digest.overdueSubject", overdue.size()),
+            overdueList(overdue, coordinator));
       }
     }
+  }
+
+  /** The overdue tasks as the coordinator reads them: their language, due days on their clock. */
+  private String overdueList(List<Overdue> overdue, UserAccount reader) {
+    Locale language = Notices.languageOf(reader);
+    StringBuilder body =
+        new StringBuilder(texts.in(language, "digest.overdueIntro")).append("\n\n");
+    for (Overdue o : overdue) {
+      body.append("- ")
+          .append(
+              texts.in(
+                  language,
+                  "digest.overdueLine",
+                  texts.task(o.taskKey(), language),
+                  o.office(),
+                  o.country(),
+                  formats.date(
+                      o.due().atZoneSameInstant(Notices.zoneOf(reader)).toLocalDate(), language),
+                  o.assignee() == null
+                      ? texts.in(language, "digest.nobodyHasIt")
+                      : texts.in(language, "digest.with", o.assignee())))
+          .append("\n  ")
+          .append(properties.link("/tasks/" + o.taskId()))
+          .append("\n");
+    }
+    return body.append("\n").append(texts.in(language, "digest.signature")).toString();
   }
 
   private static String node() {

@@ -1,6 +1,10 @@
 package org.bucn.tracker.notification;
 
+import java.time.ZoneId;
+import java.util.Locale;
 import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.shared.InterfaceLanguage;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Notify;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
@@ -20,8 +24,15 @@ public class Notices {
   private final MailOutbox outbox;
   private final JdbcClient jdbc;
   private final TrackerProperties properties;
+  private final Texts texts;
 
-  Notices(UserService users, MailOutbox outbox, JdbcClient jdbc, TrackerProperties properties) {
+  Notices(
+      UserService users,
+      MailOutbox outbox,
+      JdbcClient jdbc,
+      TrackerProperties properties,
+      Texts texts) {
+    this.texts = texts;
     this.users = users;
     this.outbox = outbox;
     this.jdbc = jdbc;
@@ -29,21 +40,23 @@ public class Notices {
   }
 
   /**
-   * Tells the user, if they are enabled and have a mail address; {@code path} is the page to open,
-   * e.g. "/appeals/7".
+   * Tells the user, if they are enabled and have a mail address, the sentence {@code code} of the
+   * bundles in their own language; {@code path} is the page to open, e.g. "/appeals/7".
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void tell(String username, String line, String path) {
+  public void tell(String username, String path, String code, Object... args) {
     users
         .find(username)
         .filter(UserAccount::enabled)
-        .ifPresent(user -> tell(user, line, properties.link(path)));
+        .ifPresent(user -> tell(user, properties.link(path), code, args));
   }
 
-  void tell(UserAccount user, String line, String link) {
+  void tell(UserAccount user, String link, String code, Object... args) {
     if (user.email() == null || user.email().isBlank()) {
       return;
     }
+    Locale language = languageOf(user);
+    String line = texts.in(language, code, args);
     if (user.notifications() == Notify.DIGEST) {
       jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)")
           .params(user.username(), line, link)
@@ -51,14 +64,18 @@ public class Notices {
     } else {
       outbox.enqueue(
           user.email(),
-          "[Tracker] " + line,
-          "Hello "
-              + user.name()
-              + ",\n\n"
-              + line
-              + "\n\nOpen: "
-              + link
-              + "\n\n-- Sanctions Campaign Tracker");
+          texts.in(language, "mail.subject", line),
+          texts.in(language, "mail.notice", user.name(), line, link));
     }
+  }
+
+  /** The language a person reads the tracker in: theirs if they chose one, else English. */
+  static Locale languageOf(UserAccount user) {
+    return InterfaceLanguage.ofTag(user.language()).orElse(InterfaceLanguage.EN).locale();
+  }
+
+  /** The zone a person reads times in: theirs if they chose one, else the network's. */
+  static ZoneId zoneOf(UserAccount user) {
+    return user.timeZone() == null ? InterfaceLanguage.DEFAULT_ZONE : ZoneId.of(user.timeZone());
   }
 }

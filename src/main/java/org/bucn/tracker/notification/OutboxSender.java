@@ -163,12 +163,10 @@ class OutboxSender {
                     sender ->
                         notices.tell(
                             sender,
-                            "Letter not delivered to "
-                                + mail.recipient()
-                                + ": "
-                                + error
-                                + ". Correct the address and re-send it from the appeal.",
-                            "/appeals/" + mail.appealId()));
+                            "/appeals/" + mail.appealId(),
+                            "notice.notDelivered",
+                            mail.recipient(),
+                            error));
           }
         });
   }

@@ -2,6 +2,7 @@ package org.bucn.tracker.notification;
 
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.TaskNews;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
 import org.bucn.tracker.user.UserService;
@@ -25,13 +26,16 @@ class TaskNotifications {
   private final JdbcClient jdbc;
   private final TrackerProperties properties;
   private final People people;
+  private final Texts texts;
 
   TaskNotifications(
       UserService users,
       Notices notices,
       JdbcClient jdbc,
       TrackerProperties properties,
-      People people) {
+      People people,
+      Texts texts) {
+    this.texts = texts;
     this.people = people;
     this.users = users;
     this.notices = notices;
@@ -41,9 +45,9 @@ class TaskNotifications {
 
   @EventListener
   public void unclaimed(TaskNews.Unclaimed task) {
-    String line = line(task, null);
+    AppealInfo appeal = appeal(task);
     for (UserAccount member : users.findEnabledWithRole(task.key().group())) {
-      notices.tell(member, line, link(task));
+      tell(member, task, null, appeal);
     }
   }
 
@@ -52,40 +56,41 @@ class TaskNotifications {
     users
         .find(task.assignee())
         .filter(UserAccount::enabled)
-        .ifPresent(user -> notices.tell(user, line(task, task.givenBy()), link(task)));
+        .ifPresent(user -> tell(user, task, task.givenBy(), appeal(task)));
   }
 
   /**
    * "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the
-   * process brought.
+   * process brought, in the person's own language.
    */
-  private String line(TaskNews task, String giver) {
-    AppealInfo appeal =
-        jdbc.sql(
-                """
+  private void tell(UserAccount user, TaskNews task, String giver, AppealInfo appeal) {
+    String code =
+        giver != null
+            ? "notice.gave"
+            : switch (task.key()) {
+              case FOLLOW_UP -> "notice.followUpDue";
+              case ESCALATE_NO_RESPONSE -> "notice.decide";
+              default -> "notice.task";
+            };
+    notices.tell(
+        user,
+        link(task),
+        code,
+        giver == null ? "" : people.name(giver),
+        texts.task(task.key().key(), Notices.languageOf(user)),
+        appeal.office(),
+        appeal.country(),
+        appeal.campaignTitle());
+  }
+
+  private AppealInfo appeal(TaskNews task) {
+    return jdbc.sql(
+            """
             SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
             """)
-            .param(task.appealId())
-            .query(AppealInfo.class)
-            .single();
-    String what =
-        giver != null
-            ? people.name(giver) + " gave you"
-            : switch (task.key()) {
-              case FOLLOW_UP -> "Follow-up due:";
-              case ESCALATE_NO_RESPONSE -> "No response: decide:";
-              default -> "Task for you:";
-            };
-    return what
-        + " "
-        + task.taskName()
-        + " - "
-        + appeal.office()
-        + ", "
-        + appeal.country()
-        + " ("
-        + appeal.campaignTitle()
-        + ")";
+        .param(task.appealId())
+        .query(AppealInfo.class)
+        .single();
   }
 
   private String link(TaskNews task) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.shared.TooLargeException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -25,10 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class OrganisationPageController {
 
+  private final Texts texts;
+
   private final OrganisationService organisation;
   private final Validator validator;
 
-  OrganisationPageController(OrganisationService organisation, Validator validator) {
+  OrganisationPageController(OrganisationService organisation, Validator validator, Texts texts) {
+    this.texts = texts;
     this.organisation = organisation;
     this.validator = validator;
   }
@@ -106,7 +110,7 @@ class OrganisationPageController {
           model, name, postalAddress, email, website, signatories, field, first.getMessage());
     }
     organisation.save(request, principal.getName());
-    flash.addFlashAttribute("flash", "Saved the letterhead and " + parsed.size() + " signatories.");
+    flash.addFlashAttribute("flash", texts.of("flash.letterheadSaved", parsed.size()));
     return "redirect:/admin/organisation";
   }
 
@@ -137,9 +141,9 @@ class OrganisationPageController {
       throws IOException {
     try {
       organisation.saveLogo(logo == null ? null : logo.getBytes(), principal.getName());
-      flash.addFlashAttribute("flash", "Saved the logo.");
+      flash.addFlashAttribute("flash", texts.of("flash.logoSaved"));
     } catch (InvalidFieldException | TooLargeException e) {
-      flash.addFlashAttribute("flashError", "Logo not saved: " + e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of("flash.logoNotSaved", e.getMessage()));
     }
     return "redirect:/admin/organisation";
   }

@@ -29,11 +29,9 @@ public class SearchService {
   private static final int SNIPPET = 180;
 
   private final JdbcClient jdbc;
-  private final CountryNames countries;
 
-  SearchService(JdbcClient jdbc, CountryNames countries) {
+  SearchService(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.countries = countries;
   }
 
   @Transactional(readOnly = true)
@@ -53,19 +51,8 @@ public class SearchService {
     if (lexemes.isEmpty()) {
       throw new InvalidFieldException("q", "has no letters or digits to look for");
     }
-    // A country named in another language or script also finds the name the directory uses.
-    String query =
-        String.join(
-            " & ",
-            lexemes.stream()
-                .map(
-                    w ->
-                        countries
-                            .english(w)
-                            .map(
-                                name -> "(" + w + ":* | (" + String.join(" & ", words(name)) + "))")
-                            .orElse(w + ":*"))
-                .toList());
+    // Countries and offices named in other languages and scripts are in the index itself.
+    String query = String.join(" & ", lexemes.stream().map(w -> w + ":*").toList());
     String kind = type == null ? null : type.name();
     // One pass over the matches: the page and how many there are in all.
     record Found(Item item, long total) {}

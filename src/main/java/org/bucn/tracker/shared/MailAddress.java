@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
  * A mail address a notification can reach: a local part, an '@' and a domain with a dot; 254
  * characters at most.
  */
-@Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "is not an e-mail address")
+@Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}")
 @Size(max = 254)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {})
 public @interface MailAddress {
 
-  String message() default "is not an e-mail address";
+  String message() default "{validation.email}";
 
   Class<?>[] groups() default {};
 

@@ -10,14 +10,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /** A link a person can open: http or https, no spaces, 2,000 characters at most. */
-@Pattern(regexp = "https?://\\S+", message = "must be an http or https link")
+@Pattern(regexp = "https?://\\S+", message = "{validation.webLink}")
 @Size(max = 2_000)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {})
 public @interface WebLink {
 
-  String message() default "must be an http or https link";
+  String message() default "{validation.webLink}";
 
   Class<?>[] groups() default {};
 

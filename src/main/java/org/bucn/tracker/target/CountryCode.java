@@ -18,7 +18,7 @@ import java.util.Set;
 @Constraint(validatedBy = CountryCode.Validator.class)
 public @interface CountryCode {
 
-  String message() default "must be an ISO 3166-1 alpha-2 country code (or XK)";
+  String message() default "{validation.countryCode}";
 
   Class<?>[] groups() default {};
 

@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = LanguageCode.Validator.class)
 public @interface LanguageCode {
 
-  String message() default "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr";
+  String message() default "{validation.languageCode}";
 
   Class<?>[] groups() default {};
 

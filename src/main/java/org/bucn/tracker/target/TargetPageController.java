@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,24 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class TargetPageController {
 
-  private static final Map<String, String> LABELS =
-      Map.ofEntries(
-          Map.entry("countryCode", "Country code (ISO 3166-1, XK for Kosovo)"),
-          Map.entry("country", "Country"),
-          Map.entry("office", "Office"),
-          Map.entry("holderName", "Office holder (if known)"),
-          Map.entry("holderSince", "In office since (for a new holder; today if empty)"),
-          Map.entry("language", "Language of appeals (ISO 639-1)"),
-          Map.entry("email", "E-mail of the office (appeals are sent here)"),
-          Map.entry("postalAddress", "Postal address"),
-          Map.entry("website", "Website"),
-          Map.entry("verifiedOn", "Checked on"),
-          Map.entry("source", "Checked at (link to the page that lists these details)"),
-          Map.entry("contact", "Other contact notes"));
+  private final Texts texts;
 
   private final TargetService targets;
 
-  TargetPageController(TargetService targets) {
+  TargetPageController(TargetService targets, Texts texts) {
+    this.texts = texts;
     this.targets = targets;
   }
 
@@ -95,7 +84,8 @@ class TargetPageController {
     if (!binding.hasErrors()) {
       try {
         Target saved = id == null ? targets.create(form, by) : targets.update(id, form, by);
-        flash.addFlashAttribute("flash", "Saved " + saved.office() + ", " + saved.country());
+        flash.addFlashAttribute(
+            "flash", texts.of("flash.officeSaved", saved.office(), saved.country()));
         return "redirect:/targets";
       } catch (ConflictException e) {
         binding.rejectValue(e.field(), "conflict", e.getMessage());
@@ -103,7 +93,7 @@ class TargetPageController {
         binding.rejectValue(e.field(), "invalid", e.getMessage());
       }
     }
-    model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    model.addAttribute("flashError", texts.of("flash.correctFields"));
     return form(id, model);
   }
 
@@ -132,13 +122,13 @@ class TargetPageController {
     if (errors.isEmpty()) {
       try {
         TargetForm saved = targets.saveForm(id, language, typed, principal.getName());
-        flash.addFlashAttribute("flash", "Saved the form of address in " + saved.language() + ".");
+        flash.addFlashAttribute("flash", texts.of("flash.formSaved", saved.language()));
         return "redirect:/targets/" + id + "/forms#form-" + saved.language();
       } catch (InvalidFieldException e) {
         errors.put(e.field(), e.getMessage());
       }
     }
-    model.addAttribute("flashError", "Please correct the marked fields; nothing was saved.");
+    model.addAttribute("flashError", texts.of("flash.correctFields"));
     return formsPage(id, language, typed, errors, model);
   }
 
@@ -169,7 +159,6 @@ class TargetPageController {
   private String form(Long id, Model model) {
     model.addAttribute("targetId", id);
     model.addAttribute("channels", Channel.values());
-    model.addAttribute("labels", LABELS);
     return "targets/form";
   }
 }

@@ -66,7 +66,13 @@ import java.util.Optional;
       problem.ifPresent(
           message -> {
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
+            // The same words in the reader's language (validation.password* of the bundles).
+            context
+                .buildConstraintViolationWithTemplate(
+                    message.equals(LENGTH)
+                        ? "{validation.passwordLength}"
+                        : "{validation.passwordGuessable}")
+                .addConstraintViolation();
           });
       return problem.isEmpty();
     }

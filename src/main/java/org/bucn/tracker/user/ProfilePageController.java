@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class ProfilePageController {
 
+  private final Texts texts;
+
   private final UserService users;
   private final ApiTokens tokens;
   private final org.springframework.context.MessageSource messages;
 
   ProfilePageController(
-      UserService users, ApiTokens tokens, org.springframework.context.MessageSource messages) {
+      UserService users,
+      ApiTokens tokens,
+      org.springframework.context.MessageSource messages,
+      Texts texts) {
+    this.texts = texts;
     this.messages = messages;
     this.users = users;
     this.tokens = tokens;
@@ -46,12 +53,10 @@ class ProfilePageController {
               : expiresOn.atTime(23, 59).atZone(ZoneId.systemDefault()).toOffsetDateTime();
       ApiTokens.NewToken token = tokens.create(actor.username(), name, expires);
       flash.addFlashAttribute("newToken", token);
-      flash.addFlashAttribute(
-          "flash",
-          "Created the token \"" + token.name() + "\". Copy it now: it is not shown again.");
+      flash.addFlashAttribute("flash", texts.of("flash.tokenCreated", token.name()));
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute(
-          "flashError", "No token created: " + e.field() + " " + e.getMessage());
+          "flashError", texts.of("flash.tokenNotCreated", e.field(), e.getMessage()));
     }
     return "redirect:/profile";
   }
@@ -59,8 +64,7 @@ class ProfilePageController {
   @PostMapping("/profile/tokens/{id}/revoke")
   String revokeToken(@PathVariable long id, Actor actor, RedirectAttributes flash) {
     tokens.revoke(actor.username(), id);
-    flash.addFlashAttribute(
-        "flash", "Revoked the token: scripts using it are refused from now on.");
+    flash.addFlashAttribute("flash", texts.of("flash.tokenRevoked"));
     return "redirect:/profile";
   }
 
@@ -85,8 +89,7 @@ class ProfilePageController {
         session.setAttribute(
             UserService.SESSION_CREDENTIALS,
             users.changeOwnPassword(actor.username(), form.currentPassword(), form.newPassword()));
-        flash.addFlashAttribute(
-            "flash", "Your password is changed. Your other sessions, on any device, have ended.");
+        flash.addFlashAttribute("flash", texts.of("flash.passwordChanged"));
         return "redirect:/profile";
       } catch (InvalidFieldException e) {
         binding.rejectValue(e.field(), "invalid", e.getMessage());
@@ -107,7 +110,7 @@ class ProfilePageController {
       Model model,
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
-      model.addAttribute("flashError", "Please correct the marked fields; nothing was changed.");
+      model.addAttribute("flashError", texts.of("flash.nothingChangedFields"));
       return page(user(actor), model);
     }
     // An empty address is stored as such: the user stops getting mail.
@@ -120,12 +123,7 @@ class ProfilePageController {
             null,
             null,
             form.notifications()));
-    flash.addFlashAttribute(
-        "flash",
-        "Saved: "
-            + (form.notifications() == Notify.DIGEST
-                ? "one digest a day"
-                : "a mail for each new task"));
+    flash.addFlashAttribute("flash", texts.of("flash.notifySaved." + form.notifications()));
     return "redirect:/profile";
   }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class UserAdminPageController {
 
+  private final Texts texts;
+
   private final UserService users;
 
-  UserAdminPageController(UserService users) {
+  UserAdminPageController(UserService users, Texts texts) {
+    this.texts = texts;
     this.users = users;
   }
 
@@ -39,13 +43,20 @@ class UserAdminPageController {
     if (!binding.hasErrors()) {
       try {
         users.create(form.toNewUser());
-        flash.addFlashAttribute("flash", "Created " + form.username() + " with " + form.roles());
+        flash.addFlashAttribute(
+            "flash",
+            texts.of(
+                "flash.userCreated",
+                form.username(),
+                form.roles().stream()
+                    .map(texts::label)
+                    .collect(java.util.stream.Collectors.joining(", "))));
         return "redirect:/admin/users";
       } catch (ConflictException e) {
         binding.rejectValue(e.field() == null ? "username" : e.field(), "conflict", e.getMessage());
       }
     }
-    model.addAttribute("flashError", "Please correct the marked fields; nobody was created.");
+    model.addAttribute("flashError", texts.of("flash.nobodyCreated"));
     return page(model);
   }
 
@@ -58,7 +69,7 @@ class UserAdminPageController {
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
       flash.addFlashAttribute(
-          "flashError", username + ": " + describe(binding) + ". Nothing was changed.");
+          "flashError", texts.of("flash.userUnchanged", username, describe(binding)));
       return "redirect:/admin/users";
     }
     boolean enabled = Boolean.TRUE.equals(form.enabled());
@@ -73,7 +84,12 @@ class UserAdminPageController {
           new UserService.UserChange(
               form.email(), null, enabled, roles, null, form.notifications()));
       flash.addFlashAttribute(
-          "flash", username + ": " + (enabled ? "active" : "disabled") + ", roles " + roles);
+          "flash",
+          texts.of(
+              "flash.userSaved",
+              username,
+              texts.of(enabled ? "users.active" : "flash.disabled"),
+              roles.stream().map(texts::label).collect(java.util.stream.Collectors.joining(", "))));
     } catch (ConflictException e) {
       flash.addFlashAttribute("flashError", e.getMessage());
     }
@@ -88,15 +104,11 @@ class UserAdminPageController {
       RedirectAttributes flash) {
     if (binding.hasErrors()) {
       flash.addFlashAttribute(
-          "flashError", username + ": " + describe(binding) + ". The password was not changed.");
+          "flashError", texts.of("flash.passwordNotChanged", username, describe(binding)));
       return "redirect:/admin/users";
     }
     users.update(username, new UserService.UserChange(null, null, null, null, form.password()));
-    flash.addFlashAttribute(
-        "flash",
-        "New password set for "
-            + username
-            + "; their sessions have ended and their API tokens are revoked");
+    flash.addFlashAttribute("flash", texts.of("flash.passwordReset", username));
     return "redirect:/admin/users";
   }
 

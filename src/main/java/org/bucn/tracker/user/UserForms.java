@@ -16,16 +16,12 @@ final class UserForms {
 
   /** A new account, as an admin describes it. */
   record NewUser(
-      @NotBlank
-          @Size(max = 64)
-          @Pattern(
-              regexp = "[a-z0-9._-]+",
-              message = "may use lower-case letters, digits, '.', '_' and '-'")
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "{validation.username}")
           String username,
       @NotBlank @Password String password,
       @MailAddress String email,
       @Size(max = 120) String displayName,
-      @NotEmpty(message = "give the user at least one role") Set<Role> roles) {
+      @NotEmpty(message = "{validation.roles}") Set<Role> roles) {
 
     NewUser {
       username = clean(username);

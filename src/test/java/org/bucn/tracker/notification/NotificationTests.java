@@ -28,6 +28,7 @@ import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.user.Notify;
+import org.bucn.tracker.user.Role;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,29 @@ class NotificationTests {
         .contains("http://localhost:8080/tasks/" + task);
     mvc.perform(get("/tasks/" + task).with(user("advocate2").roles("ADVOCATE")))
         .andExpect(status().isOk());
+  }
+
+  @Test
+  void eachPersonIsToldInTheirOwnLanguage() throws Exception {
+    String olena = "olena" + System.nanoTime();
+    users.create(
+        new UserService.NewUser(
+            olena,
+            "kyiv belgrade tirana 2026",
+            olena + "@example.org",
+            "Олена Коваль",
+            Set.of(Role.ADVOCATE)));
+    users.updateSettings(olena, "uk", "Europe/Kyiv");
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "AL");
+    String task = drill.awaitTask(drill.appeal(campaign, "AL"), TaskKey.DRAFT_APPEAL).id();
+    assignments.assign(task, olena, COORDINATOR);
+
+    MimeMessage mail = awaitMail(olena + "@example.org", task);
+    assertThat(mail.getSubject())
+        .startsWith("[Трекер] Dana Coordinator доручив(ла) вам: Підготувати звернення");
+    assertThat(org.bucn.tracker.MailParts.text(mail))
+        .contains("Вітаємо, Олена Коваль!")
+        .contains("Відкрити: http://localhost:8080/tasks/" + task);
   }
 
   @Test

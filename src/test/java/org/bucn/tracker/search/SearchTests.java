@@ -97,6 +97,33 @@ class SearchTests {
                 .param("q", "Srbija priznaje " + "zirafa" + number)
                 .with(httpBasic("advocate", "demo")))
         .andExpect(jsonPath("$.total").value(1));
+    // The appeal is found by its country's name in another script, which its text need not say.
+    mvc.perform(
+            get("/api/search")
+                .param("q", "Сербія " + "zirafa" + number)
+                .with(httpBasic("advocate", "demo")))
+        .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+  }
+
+  @Test
+  void countriesAreFoundByTheirOwnNamesAndOfficesByTheirTitlesInTheirLanguages() throws Exception {
+    Map<String, String> asked =
+        Map.of(
+            "Shqipëria", "President of the Republic, Albania",
+            "Hrvatska", "President of the Republic, Croatia",
+            "Северна Македонија", "President, North Macedonia",
+            "Црна Гора", "President, Montenegro",
+            "Kosova", "President, Kosovo",
+            "Предсједништво", "Presidency of Bosnia and Herzegovina, Bosnia and Herzegovina",
+            "Predsjednistvo", "Presidency of Bosnia and Herzegovina, Bosnia and Herzegovina");
+    for (var name : asked.entrySet()) {
+      mvc.perform(
+              get("/api/search")
+                  .param("q", name.getKey())
+                  .param("type", "TARGET")
+                  .with(httpBasic("advocate", "demo")))
+          .andExpect(jsonPath("$.items[*].title").value(Matchers.hasItem(name.getValue())));
+    }
   }
 
   @Test

@@ -90,6 +90,15 @@ class DirectoryContactTests {
         form.param(inputs.group(1), value);
       }
     }
+    // A list sends its chosen option, as a browser does.
+    var lists =
+        java.util.regex.Pattern.compile(
+                "<select[^>]*?name=\"([^\"]+)\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]*)\" selected=\"selected\"",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(page);
+    while (lists.find()) {
+      form.param(lists.group(1), lists.group(2));
+    }
     var areas =
         java.util.regex.Pattern.compile("<textarea[^>]*?name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>")
             .matcher(page);

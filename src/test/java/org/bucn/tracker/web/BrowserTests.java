@@ -306,7 +306,7 @@ class BrowserTests {
     browser.findElement(By.xpath("//button[text()='Save the letter']")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".flash.success"), "Saved the sr-Latn letter (default)"));
+            By.cssSelector(".flash.success"), "Saved the Serbian (Latin) letter (default)"));
 
     // Every letter as it will be drafted, before anything goes out.
     browser.findElement(By.partialLinkText("Preview the 2 letters")).click();

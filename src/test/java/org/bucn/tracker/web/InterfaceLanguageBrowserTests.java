@@ -31,6 +31,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,13 +132,23 @@ class InterfaceLanguageBrowserTests {
 
   @Test
   void aCoordinatorWhoWorksInUkrainianReadsEveryPageInUkrainianOnKyivTime() throws Exception {
-    String olena = coordinator("Олена Коваль", "uk", "Europe/Kyiv");
+    // She starts in English and switches on her profile, as a new colleague would.
+    String olena = coordinator("Олена Коваль", "en", "Europe/Belgrade");
+    logIn(olena);
+    open("/profile");
+    new Select(browser.findElement(By.id("language"))).selectByValue("uk");
+    new Select(browser.findElement(By.id("timeZone"))).selectByValue("Europe/Kyiv");
+    browser.findElement(By.cssSelector("#settings + form button[type=submit]")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "uk"));
     Map<String, String> pages = walk(olena, "uk");
 
     assertThat(pages.get("start")).contains("Що потребує вас зараз");
     assertThat(pages.get("tasks")).contains("Завдання").contains("Перевірити звернення");
     assertThat(pages.get("task")).contains("Рішення").contains("Звернення досі");
-    assertThat(pages.get("appeal")).contains("Хронологія").contains("Чернетку 1 написано");
+    assertThat(pages.get("appeal"))
+        .contains("Хронологія")
+        .contains("Чернетку 1 написано")
+        .contains("Звернення до: Сербія");
     assertThat(pages.get("campaign")).contains("Вимоги").contains("Звернення");
     assertThat(pages.get("dashboard")).contains("Де перебуває кожна країна");
     assertNoEnglishInterfaceWord(pages);
@@ -152,7 +163,10 @@ class InterfaceLanguageBrowserTests {
     assertThat(pages.get("start")).contains("Šta vas sada čeka");
     assertThat(pages.get("tasks")).contains("Zadaci").contains("Pregledati apel");
     assertThat(pages.get("task")).contains("Odluka").contains("Apel do sada");
-    assertThat(pages.get("appeal")).contains("Hronologija").contains("Nacrt 1 napisan");
+    assertThat(pages.get("appeal"))
+        .contains("Hronologija")
+        .contains("Nacrt 1 napisan")
+        .contains("Apel: Srbija");
     assertThat(pages.get("campaign")).contains("Zahtevi");
     assertThat(pages.get("dashboard")).contains("Gde je koja zemlja");
     assertNoEnglishInterfaceWord(pages);
@@ -199,7 +213,9 @@ class InterfaceLanguageBrowserTests {
         Map.of("text", "Poštovani gospodine predsedniče, …", "language", "sr-Latn"));
     String review = drill.awaitTask(appeal, TaskKey.REVIEW_APPEAL).id();
 
-    logIn(username);
+    if (browser.findElements(By.cssSelector(".logout")).isEmpty()) {
+      logIn(username);
+    }
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("start", read("/", tag, "start"));
     pages.put("tasks", read("/tasks?tab=all&campaignId=" + campaign.id(), tag, "tasks"));

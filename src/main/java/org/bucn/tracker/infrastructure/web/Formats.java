@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -166,6 +167,19 @@ public class Formats {
    */
   public String label(Object constant) {
     return texts.label(constant);
+  }
+
+  /**
+   * A country's name in the reader's language ("Сербія" for RS to a Ukrainian reader), from CLDR;
+   * the directory's own name where CLDR has none or the reader reads English.
+   */
+  public String country(String code, String directoryName) {
+    Locale reader = reader();
+    if (code == null || reader.getLanguage().equals("en")) {
+      return directoryName;
+    }
+    String name = new Locale("", code).getDisplayCountry(formatting(reader));
+    return name.isBlank() || name.equals(code) ? directoryName : name;
   }
 
   /** Today as people read it, e.g. "27 Nov 2026". */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bucn.tracker.shared.InterfaceLanguage;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.stereotype.Component;
 
 /**

@@ -128,7 +128,10 @@ class DueDateTests {
             e -> {
               assertThat(e.action()).isEqualTo("DUE_SET");
               assertThat(e.detail())
-                  .contains(org.bucn.tracker.shared.Words.date(due.toLocalDate()));
+                  .contains(
+                      java.time.format.DateTimeFormatter.ofPattern(
+                              "d MMM yyyy", java.util.Locale.ENGLISH)
+                          .format(due.toLocalDate()));
             });
   }
 

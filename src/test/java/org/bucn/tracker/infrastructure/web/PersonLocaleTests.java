@@ -119,6 +119,45 @@ class PersonLocaleTests {
   }
 
   @Test
+  void anApiClientReadsWhatIsWrongWithItsInputInItsLanguage() throws Exception {
+    String campaign =
+        "{\"title\": \"\", \"summary\": \"x\", \"demands\": [\"SANCTIONS\"],"
+            + " \"followUpInterval\": \"P14D\", \"maxFollowUps\": 3,"
+            + " \"sanctionCheckInterval\": \"P30D\", \"targetIds\": [1],"
+            + " \"replyTo\": \"not an address\"}";
+    mvc.perform(
+            post("/api/campaigns")
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "uk")
+                .content(campaign))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'title')].message")
+                .value(Matchers.hasItem("не може бути порожнім")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'replyTo')].message")
+                .value(Matchers.hasItem("не є адресою е-пошти")));
+    mvc.perform(
+            post("/api/campaigns")
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "sr-Latn-RS")
+                .content(campaign))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'replyTo')].message")
+                .value(Matchers.hasItem("nije adresa e-pošte")));
+    mvc.perform(
+            post("/api/campaigns")
+                .with(httpBasic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(campaign))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'title')].message")
+                .value(Matchers.hasItem("must not be blank")));
+  }
+
+  @Test
   void timesReadInThePersonsLanguageAndZone() {
     OffsetDateTime noonUtc = OffsetDateTime.parse("2026-12-04T12:05:00Z");
     read("uk", "Europe/Kyiv");

@@ -1,7 +1,6 @@
-package org.bucn.tracker.infrastructure.web;
+package org.bucn.tracker.shared;
 
 import java.util.Locale;
-import org.bucn.tracker.shared.InterfaceLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
