@@ -307,7 +307,8 @@ public final class DashboardBenchmark {
             """
         INSERT INTO search_index (kind, ref_id, appeal_id, title, body)
         SELECT 'APPEAL', a.id, a.id, t.office || ', ' || t.country || ' (' || c.title || ')',
-               concat_ws(' ', t.holder_name, t.country_code, s.reference, r.summary)
+               concat_ws(' ', t.holder_name, t.country_code, s.reference, r.summary,
+                         (SELECT string_agg(n.name, ' ') FROM country_name n WHERE n.country_code = t.country_code))
           FROM appeal a JOIN target t ON t.id = a.target_id JOIN campaign c ON c.id = a.campaign_id
           LEFT JOIN appeal_submission s ON s.appeal_id = a.id LEFT JOIN appeal_response r ON r.appeal_id = a.id
         ON CONFLICT DO NOTHING
