@@ -10,16 +10,12 @@ public sealed interface TaskNews {
 
   TaskKey key();
 
-  String taskName();
-
   long appealId();
 
   /** A follow-up or an escalation the process opened that nobody carries: its group hears. */
-  record Unclaimed(String taskId, TaskKey key, String taskName, long appealId)
-      implements TaskNews {}
+  record Unclaimed(String taskId, TaskKey key, long appealId) implements TaskNews {}
 
   /** A task given to someone: by another person ({@code givenBy}), or by the process (null). */
-  record Given(
-      String taskId, TaskKey key, String taskName, long appealId, String assignee, String givenBy)
+  record Given(String taskId, TaskKey key, long appealId, String assignee, String givenBy)
       implements TaskNews {}
 }

@@ -169,8 +169,7 @@ class DailyDigests {
                   texts.task(o.taskKey(), language),
                   o.office(),
                   o.country(),
-                  formats.date(
-                      o.due().atZoneSameInstant(Notices.zoneOf(reader)).toLocalDate(), language),
+                  formats.date(o.due().atZoneSameInstant(reader.zone()).toLocalDate(), language),
                   o.assignee() == null
                       ? texts.in(language, "digest.nobodyHasIt")
                       : texts.in(language, "digest.with", o.assignee())))

@@ -1,6 +1,5 @@
 package org.bucn.tracker.notification;
 
-import java.time.ZoneId;
 import java.util.Locale;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.shared.InterfaceLanguage;
@@ -72,10 +71,5 @@ public class Notices {
   /** The language a person reads the tracker in: theirs if they chose one, else English. */
   static Locale languageOf(UserAccount user) {
     return InterfaceLanguage.ofTag(user.language()).orElse(InterfaceLanguage.EN).locale();
-  }
-
-  /** The zone a person reads times in: theirs if they chose one, else the network's. */
-  static ZoneId zoneOf(UserAccount user) {
-    return user.timeZone() == null ? InterfaceLanguage.DEFAULT_ZONE : ZoneId.of(user.timeZone());
   }
 }

@@ -1,6 +1,9 @@
 package org.bucn.tracker.user;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Set;
+import org.bucn.tracker.shared.InterfaceLanguage;
 
 /**
  * A person who may log in; the password hash never leaves this module.
@@ -27,6 +30,15 @@ public record UserAccount(
   /** The name the person goes by: the display name, else the username. */
   public String name() {
     return displayName == null || displayName.isBlank() ? username : displayName;
+  }
+
+  /** The zone they read times in: their own, else the network's (Europe/Belgrade). */
+  public ZoneId zone() {
+    try {
+      return timeZone == null ? InterfaceLanguage.DEFAULT_ZONE : ZoneId.of(timeZone);
+    } catch (DateTimeException unknown) {
+      return InterfaceLanguage.DEFAULT_ZONE;
+    }
   }
 
   public boolean has(Role role) {

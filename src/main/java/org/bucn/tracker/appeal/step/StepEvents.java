@@ -110,7 +110,7 @@ class StepEvents {
     }
     if ((key == TaskKey.FOLLOW_UP || key == TaskKey.ESCALATE_NO_RESPONSE)
         && task.getAssignee() == null) {
-      news.publishEvent(new TaskNews.Unclaimed(task.getId(), key, task.getName(), appealId));
+      news.publishEvent(new TaskNews.Unclaimed(task.getId(), key, appealId));
     }
   }
 
@@ -124,8 +124,7 @@ class StepEvents {
     workItems.updateAssignee(task.getId(), assignee);
     String actor = actingUser();
     if (assignee != null && !assignee.equals(actor)) {
-      news.publishEvent(
-          new TaskNews.Given(task.getId(), key, task.getName(), appealId(task), assignee, actor));
+      news.publishEvent(new TaskNews.Given(task.getId(), key, appealId(task), assignee, actor));
     }
   }
 

@@ -3,7 +3,6 @@ package org.bucn.tracker.infrastructure.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -43,7 +42,7 @@ class PersonLocales implements LocaleContextResolver {
             .or(() -> cookie(request).flatMap(InterfaceLanguage::ofTag))
             .or(() -> asked(request))
             .orElse(InterfaceLanguage.EN);
-    ZoneId zone = person.flatMap(p -> zone(p.timeZone())).orElse(InterfaceLanguage.DEFAULT_ZONE);
+    ZoneId zone = person.map(UserAccount::zone).orElse(InterfaceLanguage.DEFAULT_ZONE);
     return new SimpleTimeZoneAwareLocaleContext(language.locale(), TimeZone.getTimeZone(zone));
   }
 
@@ -107,14 +106,6 @@ class PersonLocales implements LocaleContextResolver {
       }
     }
     return Optional.empty();
-  }
-
-  private static Optional<ZoneId> zone(String id) {
-    try {
-      return id == null ? Optional.empty() : Optional.of(ZoneId.of(id));
-    } catch (DateTimeException unknown) {
-      return Optional.empty();
-    }
   }
 
   /**
