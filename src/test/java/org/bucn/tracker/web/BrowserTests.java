@@ -66,7 +66,7 @@ class BrowserTests {
   void startBrowser() throws Exception {
     profile = Files.createTempDirectory("chromium-profile");
     browser = Browsers.chromium(profile);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait = Browsers.waitUpTo(browser, Duration.ofSeconds(15));
     Files.createDirectories(SCREENSHOTS);
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for the browser tests; in CI a missing browser fails the run instead of
@@ -61,6 +63,16 @@ public final class Browsers {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * A wait that reads the page again when it was replaced between finding an element and reading it
+   * (a form posted, a redirect followed): the condition is asked again, not failed.
+   */
+  public static WebDriverWait waitUpTo(WebDriver browser, java.time.Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Saves what the browser shows under target/screenshots/{name}.png. */

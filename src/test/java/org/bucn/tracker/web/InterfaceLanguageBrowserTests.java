@@ -119,7 +119,7 @@ class InterfaceLanguageBrowserTests {
   void startBrowser() throws Exception {
     profile = Files.createTempDirectory("chromium-profile");
     browser = Browsers.chromium(profile);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait = Browsers.waitUpTo(browser, Duration.ofSeconds(15));
     Files.createDirectories(BrowserTests.SCREENSHOTS);
   }
 

@@ -100,7 +100,7 @@ class SingleSignOnBrowserTests {
   void startBrowser() throws Exception {
     profile = Files.createTempDirectory("chromium-profile");
     browser = Browsers.chromium(profile);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait = Browsers.waitUpTo(browser, Duration.ofSeconds(20));
   }
 
   @AfterEach
