@@ -37,9 +37,8 @@ document.addEventListener("change", function (event) {
   }
   var why = document.getElementById("bulk-why");
   if (why) {
-    why.textContent = decisions > 0
-      ? "Advocates are not offered: " + decisions + " selected task(s) are coordinators' decisions (reviews, silent targets)."
-      : "";
+    // The sentence comes from the page, in the reader's language; %d is the number of decisions.
+    why.textContent = decisions > 0 ? why.dataset.why.replace("%d", decisions) : "";
   }
 });
 // Stacked bars (the start page's campaign progress) take widths in proportion to their counts; set
@@ -50,3 +49,72 @@ function sizeShares() {
   });
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sizeShares); else sizeShares();
+// The campaign board's keys: j/k or the arrows between offices, Enter opens the appeal, x selects its
+// task, a gives it to someone, d moves its due date, / filters, ? shows the keys, Escape leaves a field.
+document.addEventListener("keydown", function (event) {
+  var board = document.querySelector("table[data-board]");
+  if (!board || event.ctrlKey || event.metaKey || event.altKey) return;
+  var help = document.getElementById("board-keys-help");
+  var typing = event.target.matches("input:not([type=checkbox]), select, textarea");
+  if (typing) {
+    if (event.key === "Escape") event.target.blur();
+    return;
+  }
+  var rows = Array.prototype.slice.call(board.querySelectorAll("tbody tr"));
+  var row = event.target.closest ? event.target.closest("table[data-board] tbody tr") : null;
+  var index = row ? rows.indexOf(row) : -1;
+  function go(i) {
+    var next = rows[Math.max(0, Math.min(rows.length - 1, i))];
+    if (!next) return;
+    rows.forEach(function (r) { r.tabIndex = -1; });
+    next.tabIndex = 0;
+    next.focus();
+  }
+  function only(r) {
+    board.querySelectorAll('input[name="taskIds"]').forEach(function (box) {
+      box.checked = r.contains(box);
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+  switch (event.key) {
+    case "j": case "ArrowDown": go(index + 1); break;
+    case "k": case "ArrowUp": go(index < 0 ? 0 : index - 1); break;
+    case "Enter":
+      if (!row || event.target !== row) return;
+      window.location.href = row.dataset.href;
+      break;
+    case "x": {
+      var box = row && row.querySelector('input[name="taskIds"]');
+      if (!box) return;
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+      break;
+    }
+    case "a": case "d": {
+      var control = document.getElementById(event.key === "a" ? "board-assignee" : "board-days");
+      if (!control) return;
+      if (row && !board.querySelector('input[name="taskIds"]:checked')) only(row);
+      control.focus();
+      break;
+    }
+    case "/": document.getElementById("board-q").focus(); break;
+    case "?": if (help) { if (help.open) help.close(); else help.showModal(); } break;
+    default: return;
+  }
+  event.preventDefault();
+});
+document.addEventListener("click", function (event) {
+  if (!event.target.matches("[data-board-keys]")) return;
+  var help = document.getElementById("board-keys-help");
+  if (help) help.showModal();
+});
+// The skip link puts the keyboard where it points (the board's first office), not only the view.
+document.addEventListener("click", function (event) {
+  var skip = event.target.closest ? event.target.closest("a.skip") : null;
+  if (!skip) return;
+  var target = document.getElementById(skip.getAttribute("href").slice(1));
+  if (target && target.tabIndex >= 0) {
+    event.preventDefault();
+    target.focus();
+  }
+});

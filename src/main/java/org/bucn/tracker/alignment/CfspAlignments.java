@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ public class CfspAlignments {
             .orElseThrow(
                 () ->
                     new ConflictException(
-                        "reference", "An act " + act.reference() + " is recorded already"));
+                        "reference", "refusal.alignment.actExists", act.reference()));
     return get(id);
   }
 
@@ -90,10 +89,10 @@ public class CfspAlignments {
     get(actId);
     String code = country(countryCode, "countryCode");
     if (aligned == null) {
-      throw new InvalidFieldException("aligned", "is required: true or false");
+      throw new InvalidFieldException("aligned", "refusal.alignment.alignedRequired");
     }
     if (source != null && source.length() > 500) {
-      throw new InvalidFieldException("source", "must be at most 500 characters");
+      throw new InvalidFieldException("source", "refusal.text.atMost", 500);
     }
     upsert(actId, code, aligned, source, actor);
     return get(actId);
@@ -118,14 +117,13 @@ public class CfspAlignments {
               .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))
               .getRecords();
     } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
-      throw new InvalidFieldException("file", "is not readable CSV: " + unreadable.getMessage());
+      throw new InvalidFieldException("file", "refusal.csv.unreadable", unreadable.getMessage());
     }
     if (rows.isEmpty()) {
-      throw new InvalidFieldException(
-          "file", "has no rows; the header line is " + String.join(",", COLUMNS));
+      throw new InvalidFieldException("file", "refusal.csv.noRows", String.join(",", COLUMNS));
     }
     Set<String> countries = countryCodes();
-    List<Map.Entry<String, String>> errors = new ArrayList<>();
+    List<InvalidFieldException> errors = new ArrayList<>();
     Map<String, ActRequest> acts = new LinkedHashMap<>();
     record Alignment(String reference, String countryCode, boolean aligned, String source) {}
     List<Alignment> alignments = new ArrayList<>();
@@ -135,18 +133,18 @@ public class CfspAlignments {
       for (String column : COLUMNS) {
         cells.put(column, row.isMapped(column) && row.isSet(column) ? row.get(column) : "");
         if (cells.get(column).indexOf('\u0000') >= 0) {
-          errors.add(error(line + ": " + column, "must not contain the NUL character"));
+          errors.add(error(line + ": " + column, "refusal.text.nul"));
           cells.put(column, cells.get(column).replace("\u0000", ""));
         }
       }
       if (cells.get("source").length() > 500) {
-        errors.add(error(line + ": source", "must be at most 500 characters"));
+        errors.add(error(line + ": source", "refusal.text.atMost", 500));
       }
       LocalDate date = null;
       try {
         date = cells.get("date").isBlank() ? null : LocalDate.parse(cells.get("date"));
       } catch (DateTimeParseException e) {
-        errors.add(error(line + ": date", "is not a date (YYYY-MM-DD)"));
+        errors.add(error(line + ": date", "refusal.json.notA", "date"));
       }
       ActRequest act =
           new ActRequest(
@@ -157,17 +155,17 @@ public class CfspAlignments {
               cells.get("topic"));
       validator
           .validate(act)
-          .forEach(v -> errors.add(error(line + ": " + v.getPropertyPath(), v.getMessage())));
+          .forEach(
+              v ->
+                  errors.add(
+                      error(line + ": " + v.getPropertyPath(), "refusal.checked", v.getMessage())));
       ActRequest earlier = acts.putIfAbsent(act.reference() == null ? "" : act.reference(), act);
       if (earlier != null && !earlier.equals(act)) {
-        errors.add(
-            error(
-                line + ": reference",
-                "names an act already given with another date, title, link or topic above"));
+        errors.add(error(line + ": reference", "refusal.alignment.actGivenTwice"));
       }
       String aligned = cells.get("aligned").toLowerCase(Locale.ROOT);
       if (!Set.of("true", "false", "yes", "no").contains(aligned)) {
-        errors.add(error(line + ": aligned", "must be true or false"));
+        errors.add(error(line + ": aligned", "refusal.json.notA", "boolean"));
       }
       try {
         alignments.add(
@@ -177,7 +175,7 @@ public class CfspAlignments {
                 aligned.equals("true") || aligned.equals("yes"),
                 cells.get("source").isBlank() ? null : cells.get("source")));
       } catch (InvalidFieldException e) {
-        errors.add(error(e.field(), e.getMessage()));
+        errors.add(e);
       }
     }
     if (!errors.isEmpty()) {
@@ -412,7 +410,7 @@ public class CfspAlignments {
         act.alignments().stream().anyMatch(a -> a.countryCode().equals(code) && !a.aligned());
     if (!notAligned) {
       throw new ConflictException(
-          "countryCode", code + " is not recorded as not aligned with " + act.reference());
+          "countryCode", "refusal.alignment.notRecordedNotAligned", code, act.reference());
     }
     List<Target> offices =
         targets.findAll().stream().filter(t -> t.countryCode().equals(code)).toList();
@@ -477,13 +475,12 @@ public class CfspAlignments {
     String code = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
     if (!countries.contains(code)) {
       throw new InvalidFieldException(
-          field,
-          "is not a country of the target directory: " + (code.isEmpty() ? "(empty)" : code));
+          field, "refusal.alignment.notACountry", code.isEmpty() ? "—" : code);
     }
     return code;
   }
 
-  private static Map.Entry<String, String> error(String field, String message) {
-    return new AbstractMap.SimpleEntry<>(field, message);
+  private static InvalidFieldException error(String field, String code, Object... args) {
+    return new InvalidFieldException(field, code, args);
   }
 }

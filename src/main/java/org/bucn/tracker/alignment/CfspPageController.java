@@ -33,7 +33,7 @@ class CfspPageController {
       flash.addFlashAttribute("flash", texts.of("flash.cfspDraft"));
       return "redirect:/campaigns/" + draft.id();
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
       return "redirect:/countries/" + code;
     }
   }

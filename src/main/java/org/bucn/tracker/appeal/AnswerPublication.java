@@ -45,10 +45,7 @@ public class AnswerPublication {
     AppealViews.Response response =
         appeals
             .response(appealId)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "No answer has been recorded on this appeal: there is nothing to publish"));
+            .orElseThrow(() -> new ConflictException(null, "refusal.answer.nothingToPublish"));
     if (response.publicApprovedAt() != null || response.kind() == ResponseKind.NO_RESPONSE) {
       return;
     }

@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,8 +60,7 @@ public class AppealCorrections {
           case SANCTION_OUTCOME -> sanction(appealId, correction, actor);
         };
     if (changes.isEmpty()) {
-      throw new InvalidFieldException(
-          "step", "names no field that differs from what was recorded: give the corrected values");
+      throw new InvalidFieldException("step", "refusal.correction.nothingDiffers");
     }
     StringBuilder changed = new StringBuilder();
     for (int i = 0; i < changes.size(); i++) {
@@ -90,11 +90,7 @@ public class AppealCorrections {
     AppealViews.Submission s =
         appeals
             .submission(appealId)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "step",
-                        "This appeal has not been submitted: there is no submission to correct"));
+            .orElseThrow(() -> new ConflictException("step", "refusal.correction.notSubmitted"));
     allowed(s.recordedBy(), s.recordedAt(), actor);
     // A submission the tracker itself mailed is its mail (its reference the Message-ID); one that
     // went another way first stays the person's.
@@ -102,9 +98,7 @@ public class AppealCorrections {
         s.delivery() != null && Objects.equals(s.reference(), s.delivery().messageId());
     if (trackerMailed
         && (c.submittedAt() != null || c.channel() != null || c.reference() != null)) {
-      throw new ConflictException(
-          "step",
-          "The tracker mailed this letter: its date, channel and reference are the mail's and stay");
+      throw new ConflictException("step", "refusal.correction.letterMailed");
     }
     sizes(c.reference(), 200, "reference");
     List<Change> changes =
@@ -120,19 +114,17 @@ public class AppealCorrections {
 
   private List<Change> followUp(long appealId, Correction c, Actor actor) {
     if (c.number() == null) {
-      throw new InvalidFieldException("number", "is required: which follow-up, counted from 1");
+      throw new InvalidFieldException("number", "refusal.correction.followUpNumberRequired");
     }
     List<AppealViews.FollowUp> followUps = appeals.followUps(appealId);
     if (c.number() > followUps.size()) {
       throw new InvalidFieldException(
-          "number",
-          "is " + c.number() + ", but the appeal has " + followUps.size() + " follow-ups");
+          "number", "refusal.correction.followUpNumberTooHigh", c.number(), followUps.size());
     }
     AppealViews.FollowUp f = followUps.get(c.number() - 1);
     allowed(f.recordedBy(), f.recordedAt(), actor);
     if (f.delivery() != null && (c.doneAt() != null || c.channel() != null)) {
-      throw new ConflictException(
-          "step", "The tracker mailed this reminder: its date and channel are the mail's and stay");
+      throw new ConflictException("step", "refusal.correction.reminderMailed");
     }
     appeals
         .submission(appealId)
@@ -141,7 +133,7 @@ public class AppealCorrections {
         .ifPresent(
             submitted -> {
               throw new InvalidFieldException(
-                  "doneAt", "must not be before the submission on " + submitted);
+                  "doneAt", "refusal.date.beforeSubmission", String.valueOf(submitted));
             });
     List<Change> changes =
         real(
@@ -157,11 +149,7 @@ public class AppealCorrections {
     AppealViews.Response r =
         appeals
             .response(appealId)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "step",
-                        "No response has been recorded on this appeal: there is none to correct"));
+            .orElseThrow(() -> new ConflictException("step", "refusal.correction.noResponse"));
     allowed(r.recordedBy(), r.recordedAt(), actor);
     appeals
         .submission(appealId)
@@ -170,7 +158,7 @@ public class AppealCorrections {
         .ifPresent(
             submitted -> {
               throw new InvalidFieldException(
-                  "receivedAt", "must not be before the submission on " + submitted);
+                  "receivedAt", "refusal.date.beforeSubmission", String.valueOf(submitted));
             });
     List<Change> changes =
         new ArrayList<>(
@@ -196,8 +184,7 @@ public class AppealCorrections {
   private List<Change> sanction(long appealId, Correction c, Actor actor) {
     List<AppealViews.SanctionOutcome> checks = appeals.sanctionChecks(appealId);
     if (checks.isEmpty()) {
-      throw new ConflictException(
-          "step", "No sanction outcome has been recorded on this appeal: there is none to correct");
+      throw new ConflictException("step", "refusal.correction.noSanctionOutcome");
     }
     AppealViews.SanctionOutcome s = checks.get(checks.size() - 1);
     allowed(s.recordedBy(), s.recordedAt(), actor);
@@ -205,7 +192,7 @@ public class AppealCorrections {
     LocalDate decided = c.decidedAt() == null ? s.decidedAt() : c.decidedAt();
     if (status != SanctionStatus.PENDING && decided == null) {
       throw new InvalidFieldException(
-          "decidedAt", "is required once the sanction status is " + status);
+          "decidedAt", "refusal.correction.decidedAtRequired", Refusal.label(status));
     }
     sizes(c.reference(), 400, "reference");
     List<Change> changes =
@@ -228,10 +215,8 @@ public class AppealCorrections {
     }
     boolean recorder = actor.username().equals(recordedBy);
     if (!recorder || recordedAt.toInstant().plus(RECORDER_WINDOW).isBefore(clock.instant())) {
-      throw new AccessDeniedException(
-          recorder
-              ? "Recorded more than 24 hours ago: ask a coordinator to correct it"
-              : "Only coordinators, and whoever recorded the step within 24 hours, may correct it");
+      throw new Forbidden(
+          recorder ? "refusal.forbidden.correctionTooLate" : "refusal.forbidden.correction");
     }
   }
 
@@ -249,13 +234,13 @@ public class AppealCorrections {
   private static void notAfter(LocalDate day, LocalDate limit, String field) {
     if (day != null && limit != null && day.isAfter(limit)) {
       throw new InvalidFieldException(
-          field, "must not be after " + limit + ", when the next step was recorded");
+          field, "refusal.correction.afterNextStep", String.valueOf(limit));
     }
   }
 
   private static void sizes(String value, int max, String field) {
     if (value != null && value.length() > max) {
-      throw new InvalidFieldException(field, "may be at most " + max + " characters long");
+      throw new InvalidFieldException(field, "refusal.text.atMost", max);
     }
   }
 

@@ -6,11 +6,12 @@ import org.bucn.tracker.appeal.AppealViews.DeliveryStatus;
 import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +56,7 @@ public class AppealDeliveries {
   public LetterFile letter(long appealId) {
     AppealViews.AppealDetail appeal = service.detail(appealId);
     if (appeal.draft() == null) {
-      throw new ConflictException("This appeal has no draft yet: there is no letter to show");
+      throw new ConflictException(null, "refusal.delivery.noDraft");
     }
     Submission submission = appeal.submission();
     if (submission != null && submission.letterEvidenceId() != null) {
@@ -92,16 +93,13 @@ public class AppealDeliveries {
     Submission submission =
         appeals
             .submission(appealId)
-            .orElseThrow(() -> new ConflictException("This appeal has not been submitted"));
+            .orElseThrow(() -> new ConflictException(null, "refusal.delivery.notSubmitted"));
     if (submission.delivery() == null) {
-      throw new ConflictException(
-          "This appeal was not sent by the tracker: send it by e-mail instead of re-sending it");
+      throw new ConflictException(null, "refusal.delivery.notSentByTracker");
     }
     if (submission.delivery().status() != DeliveryStatus.FAILED) {
       throw new ConflictException(
-          "The letter is "
-              + submission.delivery().status()
-              + ": only a failed delivery can be re-sent");
+          null, "refusal.delivery.notFailed", Refusal.label(submission.delivery().status()));
     }
     AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
     appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());
@@ -123,21 +121,15 @@ public class AppealDeliveries {
         appeals.lock(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
     if (!actor.has(Role.COORDINATOR)
         && !(actor.has(Role.ADVOCATE) && actor.username().equals(appeal.assignee()))) {
-      throw new AccessDeniedException(
-          "Only coordinators and the advocate carrying this appeal may send its letter");
+      throw new Forbidden("refusal.forbidden.send");
     }
     Submission submission =
         appeals
             .submission(appealId)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "This appeal has not been submitted: send it from its submission step"));
+            .orElseThrow(() -> new ConflictException(null, "refusal.delivery.sendFromSubmission"));
     if (submission.delivery() != null) {
       throw new ConflictException(
-          "The tracker already mailed this letter ("
-              + submission.delivery().status()
-              + "); a failed delivery is sent again with resend");
+          null, "refusal.delivery.mailedAlready", Refusal.label(submission.delivery().status()));
     }
     AppealMailer.Dispatch sent = mailer.letter(appealId, "send", actor.username());
     appeals.mailed(appealId, sent.messageId(), sent.letterEvidenceId(), sent.mailEvidenceId());

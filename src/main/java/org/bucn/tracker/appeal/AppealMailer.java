@@ -172,7 +172,7 @@ class AppealMailer {
     AppealDetail appeal = appeals.detail(appealId);
     String to = addressOf(appeal, field);
     if (appeal.submission() == null) {
-      throw new InvalidFieldException(field, "is only possible once the appeal has been submitted");
+      throw new InvalidFieldException(field, "refusal.mail.notSubmittedYet");
     }
     Campaign campaign = campaigns.get(appeal.campaignId());
     Letter letter = Letter.of(appeal);
@@ -281,11 +281,7 @@ class AppealMailer {
     String to = appeal.target().email();
     if (to == null || to.isBlank()) {
       throw new InvalidFieldException(
-          field,
-          "is not possible: the directory has no e-mail address for "
-              + appeal.target().office()
-              + ", "
-              + appeal.target().country());
+          field, "refusal.mail.noAddress", appeal.target().office(), appeal.target().country());
     }
     return to;
   }

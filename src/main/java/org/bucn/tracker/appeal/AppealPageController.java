@@ -145,13 +145,13 @@ class AppealPageController {
     try {
       correction = json.convertValue(fields, Correction.class);
     } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException(
-          "form", "has a value of the wrong kind (a date as YYYY-MM-DD, a choice from the list)");
+      throw new InvalidFieldException("form", "refusal.form.wrongKind");
     }
     var violations = validator.validate(correction);
     if (!violations.isEmpty()) {
       var v = violations.iterator().next();
-      throw new InvalidFieldException(v.getPropertyPath().toString(), v.getMessage());
+      throw new InvalidFieldException(
+          v.getPropertyPath().toString(), "refusal.checked", v.getMessage());
     }
     return correction;
   }
@@ -190,9 +190,9 @@ class AppealPageController {
       flash.addFlashAttribute("flash", texts.of(done));
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute(
-          "flashError", texts.of("flash.nothingChanged", e.field() + " " + e.getMessage()));
+          "flashError", texts.of("flash.nothingChanged", e.field() + " " + texts.of(e)));
     } catch (ConflictException | org.springframework.security.access.AccessDeniedException e) {
-      flash.addFlashAttribute("flashError", texts.of("flash.nothingChanged", e.getMessage()));
+      flash.addFlashAttribute("flashError", texts.of("flash.nothingChanged", texts.why(e)));
     }
     return "redirect:/appeals/" + id;
   }

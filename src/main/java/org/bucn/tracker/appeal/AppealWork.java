@@ -308,7 +308,7 @@ public class AppealWork {
         .ifPresent(
             s -> {
               throw new InvalidFieldException(
-                  field, "must not be before the submission on " + s.submittedAt());
+                  field, "refusal.date.beforeSubmission", String.valueOf(s.submittedAt()));
             });
   }
 

@@ -126,7 +126,7 @@ public class Timeline {
     try {
       return List.of(json.readValue(args, Sentence.Arg[].class));
     } catch (JsonProcessingException e) {
-      throw new DamagedDataException("a timeline line's arguments do not read: " + args);
+      throw new DamagedDataException("refusal.damaged.timeline", String.valueOf(args));
     }
   }
 }

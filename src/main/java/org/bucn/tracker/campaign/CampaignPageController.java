@@ -130,7 +130,7 @@ class CampaignPageController {
                 languages.name(saved.language())));
         return "redirect:/campaigns/" + id + "#letter-" + saved.language();
       } catch (InvalidFieldException e) {
-        errors.put(e.field(), e.getMessage());
+        errors.put(e.field(), texts.of(e));
       }
     }
     flash.addFlashAttribute("flashError", texts.of("flash.letterNotSaved"));
@@ -175,7 +175,7 @@ class CampaignPageController {
         return "redirect:/campaigns/" + created.id();
       } catch (InvalidFieldException e) {
         // A target id that is not in the directory: marked on the list of targets.
-        binding.rejectValue(e.field().replaceAll("\\[.*", ""), "invalid", e.getMessage());
+        binding.rejectValue(e.field().replaceAll("\\[.*", ""), "invalid", texts.of(e));
       }
     }
     model.addAttribute("flashError", texts.of("flash.correctFields"));
@@ -192,7 +192,7 @@ class CampaignPageController {
       flash.addFlashAttribute("flash", texts.of("flash.campaignDeleted", campaign.title()));
       return "redirect:/campaigns";
     } catch (org.bucn.tracker.shared.ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
       return "redirect:/campaigns/" + id;
     }
   }
@@ -229,7 +229,7 @@ class CampaignPageController {
       Campaign campaign = campaigns.launch(id, overrides, actor);
       flash.addFlashAttribute("flash", texts.of("flash.launched", campaign.targetIds().size()));
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
       if (!e.errors().isEmpty()) {
         flash.addFlashAttribute("reasons", form);
         return "redirect:/campaigns/" + id + "/letters/preview#launch";
@@ -244,7 +244,7 @@ class CampaignPageController {
       campaigns.close(id, actor);
       flash.addFlashAttribute("flash", texts.of("flash.campaignClosed"));
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
     }
     return "redirect:/campaigns/" + id;
   }
@@ -263,7 +263,7 @@ class CampaignPageController {
               ? texts.of("flash.published", "/public/campaigns/" + id)
               : texts.of("flash.unpublished"));
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
     }
     return "redirect:/campaigns/" + id;
   }

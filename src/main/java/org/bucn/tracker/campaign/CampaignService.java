@@ -9,6 +9,7 @@ import org.bucn.tracker.infrastructure.security.EngineIdentity;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.Actor;
@@ -85,8 +86,7 @@ public class CampaignService {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException(
-          "status",
-          "The campaign is " + campaign.status() + "; only a DRAFT campaign can be " + what);
+          "status", "refusal.campaign.notDraft." + what, Refusal.label(campaign.status()));
     }
   }
 
@@ -98,11 +98,11 @@ public class CampaignService {
       Long id = request.targetIds().get(i);
       if (!known.contains(id)) {
         throw new InvalidFieldException(
-            "targetIds[" + i + "]", "no target with id " + id + " in the directory");
+            "targetIds[" + i + "]", "refusal.campaign.noTarget", String.valueOf(id));
       }
       if (!seen.add(id)) {
         throw new InvalidFieldException(
-            "targetIds[" + i + "]", "target " + id + " is listed twice");
+            "targetIds[" + i + "]", "refusal.campaign.targetTwice", String.valueOf(id));
       }
     }
   }
@@ -129,8 +129,7 @@ public class CampaignService {
     }
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException(
-          "status",
-          "The campaign is " + campaign.status() + "; only a DRAFT campaign can be launched");
+          "status", "refusal.campaign.launchNotDraft", Refusal.label(campaign.status()));
     }
     List<LetterError> errors = new java.util.ArrayList<>();
     List<LaunchOverride> used = new java.util.ArrayList<>();
@@ -152,12 +151,8 @@ public class CampaignService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ConflictException(
-          "overrides",
-          errors.size()
-              + (errors.size() == 1 ? " error stops" : " errors stop")
-              + " the launch: fix the letters or the directory, or launch naming each error with a reason",
-          errors);
+      throw ConflictException.withErrors(
+          "overrides", errors, "refusal.campaign.launchErrors", errors.size());
     }
     campaigns.markLaunched(id, actor.username());
     events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
@@ -187,7 +182,7 @@ public class CampaignService {
   private Campaign closeOnce(long id, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() == CampaignStatus.CLOSED) {
-      throw new ConflictException("status", "The campaign is closed already");
+      throw new ConflictException("status", "refusal.campaign.closedAlready");
     }
     campaigns.markClosed(id, actor.username(), campaign.status() == CampaignStatus.ACTIVE);
     if (campaign.status() == CampaignStatus.ACTIVE) {
@@ -227,8 +222,7 @@ public class CampaignService {
   public Campaign publish(long id, boolean published, Actor actor) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (published && campaign.status() == CampaignStatus.DRAFT) {
-      throw new ConflictException(
-          "status", "A DRAFT campaign has nothing to show; publish it once it is launched");
+      throw new ConflictException("status", "refusal.campaign.draftNotPublished");
     }
     campaigns.markPublished(id, actor.username(), published);
     return get(id);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.bucn.tracker.organisation.Organisation;
@@ -53,13 +54,10 @@ public class Letters {
   /**
    * What the letter's layout prints once, and a template may not: the date (above the subject) and
    * the signature block (the signatory, their title, the organisation). A template saved before
-   * this rule renders them as nothing, with a note in the preview.
+   * this rule renders them as nothing, with a note in the preview. Each is refused with its own
+   * reason, {@code refusal.letter.layout.<name>}.
    */
-  static final Map<String, String> LAYOUT_PLACEHOLDERS =
-      Map.of(
-          "date", "the letter's layout prints the date once, above the subject",
-          "signatory",
-              "the letter's layout prints the signature block once, at the end: the signatory, their title and the organisation");
+  static final Set<String> LAYOUT_PLACEHOLDERS = Set.of("date", "signatory");
 
   /**
    * Values only: the basic collector reads map entries and never calls a method, so even a template
@@ -118,11 +116,7 @@ public class Letters {
     campaign(campaignId);
     String tag =
         LanguageTags.canonical(language)
-            .orElseThrow(
-                () ->
-                    new InvalidFieldException(
-                        "language",
-                        "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
+            .orElseThrow(() -> new InvalidFieldException("language", "refusal.languageTag"));
     compile("subject", request.subject(), true);
     compile("body", request.body(), true);
     // The default changes only when someone says so: a letter saved without it is a translation.
@@ -414,7 +408,7 @@ public class Letters {
   }
 
   private static boolean usesLayoutPlaceholder(String template) {
-    return LAYOUT_PLACEHOLDERS.keySet().stream()
+    return LAYOUT_PLACEHOLDERS.stream()
         .anyMatch(name -> template.matches("(?s).*\\{\\{\\s*[#^/]?\\s*" + name + "\\s*}}.*"));
   }
 
@@ -428,7 +422,7 @@ public class Letters {
     try {
       compiled = MUSTACHE.compile(template);
     } catch (MustacheException e) {
-      throw new InvalidFieldException(field, "is not a valid letter template: " + e.getMessage());
+      throw new InvalidFieldException(field, "refusal.letter.invalidTemplate", e.getMessage());
     }
     compiled.visit(
         new Mustache.Visitor() {
@@ -442,8 +436,7 @@ public class Letters {
 
           @Override
           public boolean visitInclude(String name) {
-            throw new InvalidFieldException(
-                field, "may not include other templates ({{>" + name + "}})");
+            throw new InvalidFieldException(field, "refusal.letter.partial", "{{>" + name + "}}");
           }
 
           @Override
@@ -459,21 +452,19 @@ public class Letters {
           }
 
           private void placeholder(String name) {
-            if (LAYOUT_PLACEHOLDERS.containsKey(name)) {
+            if (LAYOUT_PLACEHOLDERS.contains(name)) {
               if (saving) {
                 throw new InvalidFieldException(
-                    field,
-                    "uses {{"
-                        + name
-                        + "}}: "
-                        + LAYOUT_PLACEHOLDERS.get(name)
-                        + "; remove it from the text");
+                    field, "refusal.letter.layout." + name, "{{" + name + "}}");
               }
               return;
             }
             if (!PLACEHOLDERS.contains(name)) {
               throw new InvalidFieldException(
-                  field, "uses {{" + name + "}}, which is not a placeholder; use " + PLACEHOLDERS);
+                  field,
+                  "refusal.letter.unknownPlaceholder",
+                  "{{" + name + "}}",
+                  String.join(", ", PLACEHOLDERS));
             }
           }
         });

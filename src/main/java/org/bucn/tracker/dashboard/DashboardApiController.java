@@ -133,7 +133,7 @@ class DashboardApiController {
       case "semicolon" -> ';';
       default ->
           throw new org.bucn.tracker.shared.InvalidFieldException(
-              "separator", "is comma or semicolon");
+              "separator", "refusal.csv.separator");
     };
   }
 }

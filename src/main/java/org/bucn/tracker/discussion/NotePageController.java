@@ -36,8 +36,7 @@ class NotePageController {
               ? texts.of("flash.noteAdded")
               : texts.of("flash.noteAddedTold", String.join(", ", note.mentioned())));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute(
-          "flashError", texts.of("flash.noteNotAdded", e.field(), e.getMessage()));
+      flash.addFlashAttribute("flashError", texts.of("flash.noteNotAdded", e.field(), texts.of(e)));
     }
     return "redirect:/appeals/" + id + "#timeline";
   }

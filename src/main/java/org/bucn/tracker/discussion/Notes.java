@@ -57,10 +57,10 @@ public class Notes {
     appeals.requireExists(appealId);
     String note = text == null ? "" : text.strip();
     if (note.isEmpty()) {
-      throw new InvalidFieldException("text", "is empty: write the note");
+      throw new InvalidFieldException("text", "refusal.note.empty");
     }
     if (note.length() > MAX) {
-      throw new InvalidFieldException("text", "is longer than " + MAX + " characters");
+      throw new InvalidFieldException("text", "refusal.text.atMost", MAX);
     }
     long id =
         jdbc.sql(

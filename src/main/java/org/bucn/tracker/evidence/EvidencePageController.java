@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.Principal;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.shared.TooLargeException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvidencePageController {
 
   private final EvidenceService evidence;
+  private final Texts texts;
 
-  EvidencePageController(EvidenceService evidence) {
+  EvidencePageController(EvidenceService evidence, Texts texts) {
     this.evidence = evidence;
+    this.texts = texts;
   }
 
   @GetMapping("/appeals/{id}/evidence")
@@ -48,7 +51,8 @@ class EvidencePageController {
     if (binding.hasErrors()) {
       var error = binding.getFieldErrors().get(0);
       flash.addFlashAttribute(
-          "flashError", "Nothing was added: " + error.getField() + " " + error.getDefaultMessage());
+          "flashError",
+          texts.of("flash.evidenceNotAdded", error.getField(), error.getDefaultMessage()));
     } else {
       try {
         Evidence added =
@@ -60,12 +64,13 @@ class EvidencePageController {
                 principal.getName());
         flash.addFlashAttribute(
             "flash",
-            "Added " + added.filename() + " (SHA-256 " + added.sha256().substring(0, 12) + "…)");
+            texts.of("flash.evidenceAdded", added.filename(), added.sha256().substring(0, 12)));
       } catch (InvalidFieldException e) {
         flash.addFlashAttribute(
-            "flashError", "Nothing was added: " + e.field() + " " + e.getMessage());
+            "flashError", texts.of("flash.evidenceNotAdded", e.field(), texts.of(e)));
       } catch (TooLargeException e) {
-        flash.addFlashAttribute("flashError", "Nothing was added: " + e.getMessage());
+        flash.addFlashAttribute(
+            "flashError", texts.of("flash.evidenceNotAdded", "file", texts.of(e)));
       }
     }
     return "redirect:/appeals/" + id + "#evidence";
@@ -80,10 +85,10 @@ class EvidencePageController {
     Evidence item = evidence.get(id);
     try {
       evidence.remove(id, reason, principal.getName());
-      flash.addFlashAttribute(
-          "flash", "Removed " + item.filename() + "; the timeline keeps the reason.");
+      flash.addFlashAttribute("flash", texts.of("flash.evidenceRemoved", item.filename()));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Not removed: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.evidenceNotRemoved", e.field(), texts.of(e)));
     }
     return "redirect:/appeals/" + item.appealId() + "#evidence";
   }

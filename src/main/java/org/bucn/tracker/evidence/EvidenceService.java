@@ -66,13 +66,10 @@ public class EvidenceService {
   public Evidence add(long appealId, NewEvidence about, String filename, byte[] bytes, String by) {
     appeals.requireExists(appealId);
     if (bytes == null || bytes.length == 0) {
-      throw new InvalidFieldException("file", "is empty: choose a file");
+      throw new InvalidFieldException("file", "refusal.file.empty");
     }
     if (bytes.length > maxSize) {
-      throw new TooLargeException(
-          "The file is larger than the "
-              + maxSize
-              + " bytes evidence may have (TRACKER_EVIDENCE_MAX_SIZE)");
+      throw new TooLargeException("refusal.file.tooLarge", maxSize);
     }
     String name = safeName(filename);
     String type = contentType(bytes, name);
@@ -125,11 +122,7 @@ public class EvidenceService {
           item.appealId(),
           bytes.length,
           item.sha256());
-      throw new DamagedDataException(
-          "Evidence "
-              + id
-              + " failed its integrity check: the stored bytes no longer match their SHA-256. "
-              + "It is not served; restore it from a backup.");
+      throw new DamagedDataException("refusal.damaged.evidence", String.valueOf(id));
     }
     return new Content(item, bytes);
   }
@@ -138,7 +131,7 @@ public class EvidenceService {
   @Transactional
   public void remove(long id, String reason, String by) {
     if (!StringUtils.hasText(reason)) {
-      throw new InvalidFieldException("reason", "is required: say why the evidence is removed");
+      throw new InvalidFieldException("reason", "refusal.evidence.reasonRequired");
     }
     Evidence item = get(id);
     evidence.markRemoved(id, reason.strip(), by);

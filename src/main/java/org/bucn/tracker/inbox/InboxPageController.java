@@ -4,6 +4,7 @@ import java.security.Principal;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxPageController {
 
   private final Replies replies;
+  private final Texts texts;
 
-  InboxPageController(Replies replies) {
+  InboxPageController(Replies replies, Texts texts) {
     this.replies = replies;
+    this.texts = texts;
   }
 
   @GetMapping("/inbox")
@@ -40,11 +43,12 @@ class InboxPageController {
       Reply filed = replies.fileByHand(id, appealId, principal.getName());
       flash.addFlashAttribute(
           "flash",
-          "Filed the mail from " + filed.fromAddress() + " on appeal " + filed.appealId() + ".");
+          texts.of("flash.replyFiled", filed.fromAddress(), String.valueOf(filed.appealId())));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", "Not filed: " + e.field() + " " + e.getMessage());
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.replyNotFiled", e.field(), texts.of(e)));
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
     }
     return "redirect:/inbox";
   }

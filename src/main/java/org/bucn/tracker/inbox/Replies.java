@@ -278,7 +278,7 @@ public class Replies implements FiledReplies {
   @Transactional
   public Reply fileByHand(long replyId, Long appealId, String by) {
     if (appealId == null) {
-      throw new InvalidFieldException("appealId", "is required: the appeal this mail answers");
+      throw new InvalidFieldException("appealId", "refusal.reply.appealRequired");
     }
     Reply reply =
         jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
@@ -287,12 +287,13 @@ public class Replies implements FiledReplies {
             .optional()
             .orElseThrow(() -> new NotFoundException("reply", replyId));
     if (reply.appealId() != null) {
-      throw new ConflictException("This mail is filed on appeal " + reply.appealId() + " already");
+      throw new ConflictException(
+          null, "refusal.reply.filedAlready", String.valueOf(reply.appealId()));
     }
     try {
       appeals.requireExists(appealId);
     } catch (NotFoundException e) {
-      throw new InvalidFieldException("appealId", "is not an appeal");
+      throw new InvalidFieldException("appealId", "refusal.reply.notAnAppeal");
     }
     byte[] raw = raw(replyId);
     file(replyId, appealId, parse(raw), raw, by);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.shared.Texts;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,12 @@ class ReplyMailbox {
 
   private final TrackerProperties.Imap imap;
   private final Replies replies;
+  private final Texts texts;
 
-  ReplyMailbox(TrackerProperties properties, Replies replies) {
+  ReplyMailbox(TrackerProperties properties, Replies replies, Texts texts) {
     this.imap = properties.imap();
     this.replies = replies;
+    this.texts = texts;
   }
 
   @Scheduled(fixedDelayString = "${tracker.imap.poll}", initialDelayString = "${tracker.imap.poll}")
@@ -108,7 +111,7 @@ class ReplyMailbox {
                 Replies.mailboxKey(key),
                 e.getMessage());
             try {
-              replies.keepUnfiled(key, raw, receivedAt, String.valueOf(e.getMessage()));
+              replies.keepUnfiled(key, raw, receivedAt, String.valueOf(texts.forTheRecord(e)));
               took++;
             } catch (RuntimeException stillFailing) {
               // Not even kept (the database away?): left unmarked to be read again next time, and

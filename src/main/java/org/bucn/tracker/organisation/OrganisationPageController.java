@@ -143,7 +143,7 @@ class OrganisationPageController {
       organisation.saveLogo(logo == null ? null : logo.getBytes(), principal.getName());
       flash.addFlashAttribute("flash", texts.of("flash.logoSaved"));
     } catch (InvalidFieldException | TooLargeException e) {
-      flash.addFlashAttribute("flashError", texts.of("flash.logoNotSaved", e.getMessage()));
+      flash.addFlashAttribute("flashError", texts.of("flash.logoNotSaved", texts.of(e)));
     }
     return "redirect:/admin/organisation";
   }

@@ -139,14 +139,14 @@ public class OrganisationService {
   @Transactional
   public void saveLogo(byte[] bytes, String by) {
     if (bytes == null || bytes.length == 0) {
-      throw new InvalidFieldException("logo", "is empty: choose a PNG or SVG file");
+      throw new InvalidFieldException("logo", "refusal.logo.empty");
     }
     if (bytes.length > LOGO_MAX) {
-      throw new TooLargeException("The logo is larger than " + LOGO_MAX + " bytes");
+      throw new TooLargeException("refusal.logo.tooLarge", LOGO_MAX);
     }
     String type = tika.detect(bytes);
     if (!type.equals("image/png") && !type.equals("image/svg+xml")) {
-      throw new InvalidFieldException("logo", "must be a PNG or SVG image, not " + type);
+      throw new InvalidFieldException("logo", "refusal.logo.type", type);
     }
     if (type.equals("image/svg+xml")) {
       checkSvg(bytes);
@@ -179,19 +179,14 @@ public class OrganisationService {
       factory.setNamespaceAware(true);
       svg = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     } catch (Exception e) {
-      throw new InvalidFieldException(
-          "logo", "is not a well-formed SVG without a DOCTYPE: " + e.getMessage());
+      throw new InvalidFieldException("logo", "refusal.logo.malformed", e.getMessage());
     }
     NodeList all = svg.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element element = (Element) all.item(i);
       String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
       if (!SVG_ELEMENTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        throw new InvalidFieldException(
-            "logo",
-            "uses <"
-                + name
-                + ">, which a logo may not (scripts, images, links and foreign content are refused)");
+        throw new InvalidFieldException("logo", "refusal.logo.element", "<" + name + ">");
       }
       NamedNodeMap attributes = element.getAttributes();
       for (int a = 0; a < attributes.getLength(); a++) {
@@ -201,23 +196,20 @@ public class OrganisationService {
                 : attributes.item(a).getLocalName();
         String value = attributes.item(a).getNodeValue();
         if (attribute.toLowerCase(java.util.Locale.ROOT).startsWith("on")) {
-          throw new InvalidFieldException(
-              "logo", "has an event handler (" + attribute + "), which a logo may not");
+          throw new InvalidFieldException("logo", "refusal.logo.eventHandler", attribute);
         }
         if (attribute.equals("href") && !value.startsWith("#")) {
-          throw new InvalidFieldException(
-              "logo", "links outside itself (" + value + "), which a logo may not");
+          throw new InvalidFieldException("logo", "refusal.logo.outsideLink", value);
         }
         if (UNSAFE_VALUE.matcher(value).find()) {
-          throw new InvalidFieldException(
-              "logo", "has an attribute that fetches or runs something (" + attribute + ")");
+          throw new InvalidFieldException("logo", "refusal.logo.fetches", attribute);
         }
       }
     }
     if (new String(bytes, StandardCharsets.UTF_8)
         .toLowerCase(java.util.Locale.ROOT)
         .contains("<!entity")) {
-      throw new InvalidFieldException("logo", "declares entities, which a logo may not");
+      throw new InvalidFieldException("logo", "refusal.logo.entities");
     }
   }
 }

@@ -2,6 +2,7 @@ package org.bucn.tracker.search;
 
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPageController {
 
   private final SearchService search;
+  private final Texts texts;
 
-  SearchPageController(SearchService search) {
+  SearchPageController(SearchService search, Texts texts) {
     this.search = search;
+    this.texts = texts;
   }
 
   @GetMapping("/search")
@@ -27,7 +30,7 @@ class SearchPageController {
     try {
       model.addAttribute("result", search.search(q, SearchService.type(type)));
     } catch (InvalidFieldException e) {
-      model.addAttribute("problem", e.field() + " " + e.getMessage());
+      model.addAttribute("problem", e.field() + " " + texts.of(e));
     }
     return "search";
   }

@@ -1,13 +1,13 @@
 package org.bucn.tracker.search;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bucn.tracker.search.SearchResult.Item;
 import org.bucn.tracker.search.SearchResult.Type;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +38,7 @@ public class SearchService {
   public SearchResult search(String q, Type type) {
     List<String> words = words(q);
     if (words.isEmpty()) {
-      throw new InvalidFieldException("q", "is empty: type a word to look for");
+      throw new InvalidFieldException("q", "refusal.search.empty");
     }
     // Folded as the index folds (lower case, no accents), then split again: folding may turn a sign
     // into punctuation ("⑴" into "(1)"), which a tsquery must never see.
@@ -49,7 +49,7 @@ public class SearchService {
             .single();
     List<String> lexemes = words(folded);
     if (lexemes.isEmpty()) {
-      throw new InvalidFieldException("q", "has no letters or digits to look for");
+      throw new InvalidFieldException("q", "refusal.search.noLetters");
     }
     // Countries and offices named in other languages and scripts are in the index itself.
     String query = String.join(" & ", lexemes.stream().map(w -> w + ":*").toList());
@@ -158,7 +158,7 @@ public class SearchService {
     try {
       return Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException("type", "must be one of " + Arrays.toString(Type.values()));
+      throw new InvalidFieldException("type", "refusal.oneOf", Refusal.codes(Type.values()));
     }
   }
 }

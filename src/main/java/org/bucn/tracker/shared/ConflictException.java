@@ -1,34 +1,41 @@
 package org.bucn.tracker.shared;
 
-/** The request lost a race or contradicts the current state (409): someone else got there first. */
-public class ConflictException extends RuntimeException {
+import java.util.List;
+
+/**
+ * The request lost a race or contradicts the current state (409): someone else got there first.
+ * Said in the reader's language ({@code refusal.*}); {@code field} names what stands in the way
+ * when one field does, or is null.
+ */
+public class ConflictException extends Refusal {
 
   private final String field;
-  private final java.util.List<?> errors;
+  private final List<?> errors;
 
-  public ConflictException(String field, String message) {
-    this(field, message, java.util.List.of());
+  public ConflictException(String field, String code, Object... args) {
+    this(field, List.of(), code, args);
+  }
+
+  private ConflictException(String field, List<?> errors, String code, Object... args) {
+    super(code, args);
+    this.field = field;
+    this.errors = List.copyOf(errors);
   }
 
   /**
    * A refusal with what stands in the way, one item each, shown to API callers as the problem's
    * {@code errors}.
    */
-  public ConflictException(String field, String message, java.util.List<?> errors) {
-    super(message);
-    this.field = field;
-    this.errors = java.util.List.copyOf(errors);
-  }
-
-  public ConflictException(String message) {
-    this(null, message);
+  public static ConflictException withErrors(
+      String field, List<?> errors, String code, Object... args) {
+    return new ConflictException(field, errors, code, args);
   }
 
   public String field() {
     return field;
   }
 
-  public java.util.List<?> errors() {
+  public List<?> errors() {
     return errors;
   }
 }

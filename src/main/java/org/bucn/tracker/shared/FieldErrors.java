@@ -22,13 +22,16 @@ public final class FieldErrors {
     return errors;
   }
 
-  /** The field errors a refusal carries; a refusal that names no field is not a form's to show. */
-  public static Map<String, String> of(RuntimeException refusal) {
+  /**
+   * The field errors a refusal carries, in the reader's language; a refusal that names no field is
+   * not a form's to show.
+   */
+  public static Map<String, String> of(RuntimeException refusal, Texts texts) {
     if (refusal instanceof ConstraintViolationException violations) {
       return of(violations.getConstraintViolations());
     }
     if (refusal instanceof InvalidFieldException invalid) {
-      return new LinkedHashMap<>(Map.of(invalid.field(), invalid.getMessage()));
+      return new LinkedHashMap<>(Map.of(invalid.field(), texts.of(invalid)));
     }
     throw refusal;
   }

@@ -3,15 +3,17 @@ package org.bucn.tracker.shared;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.Arrays;
 
-/** Input that fails a rule: 400, naming the field (a JSON path such as {@code targetIds[2]}). */
-public class InvalidFieldException extends RuntimeException {
+/**
+ * Input that fails a rule: 400, naming the field (a JSON path such as {@code targetIds[2]}) and
+ * saying what is wrong in the reader's language ({@code refusal.*} of the bundles).
+ */
+public class InvalidFieldException extends Refusal {
 
   private final String field;
 
-  public InvalidFieldException(String field, String message) {
-    super(message);
+  public InvalidFieldException(String field, String code, Object... args) {
+    super(code, args);
     this.field = field;
   }
 
@@ -22,26 +24,31 @@ public class InvalidFieldException extends RuntimeException {
   /** A JSON value of the wrong type or an unknown enum constant, named by its path. */
   public static InvalidFieldException of(JsonMappingException e) {
     String field = path(e);
-    String message = "has an unreadable value";
+    field = field.isEmpty() ? "body" : field;
     if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
       Class<?> type = format.getTargetType();
-      message =
-          type.isEnum()
-              ? "must be one of " + Arrays.toString(type.getEnumConstants())
-              : type == String.class
-                  ? "must not contain the NUL character or a broken (unpaired) surrogate character" // the one text refused while reading
-                  : "is not a valid " + typeName(type);
-    } else if (e instanceof UnrecognizedPropertyException) {
-      message = "is not a known field";
+      if (type.isEnum()) {
+        return new InvalidFieldException(field, "refusal.oneOf", codes(type.getEnumConstants()));
+      }
+      if (type == String.class) {
+        // The one text refused while reading.
+        return new InvalidFieldException(field, "refusal.json.brokenText");
+      }
+      return new InvalidFieldException(field, "refusal.json.notA", typeName(type));
     }
-    return new InvalidFieldException(field.isEmpty() ? "body" : field, message);
+    if (e instanceof UnrecognizedPropertyException) {
+      return new InvalidFieldException(field, "refusal.json.unknownField");
+    }
+    return new InvalidFieldException(field, "refusal.json.unreadable");
   }
 
   private static String typeName(Class<?> type) {
     return switch (type.getSimpleName()) {
-      case "LocalDate" -> "date (YYYY-MM-DD)";
-      case "Long", "long", "Integer", "int" -> "whole number";
-      default -> type.getSimpleName();
+      case "LocalDate" -> "date";
+      case "OffsetDateTime", "Instant" -> "dateTime";
+      case "Long", "long", "Integer", "int" -> "wholeNumber";
+      case "Boolean", "boolean" -> "boolean";
+      default -> "other";
     };
   }
 

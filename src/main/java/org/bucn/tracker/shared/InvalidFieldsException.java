@@ -1,20 +1,19 @@
 package org.bucn.tracker.shared;
 
 import java.util.List;
-import java.util.Map;
 
 /** Several inputs that fail their rules at once (the lines of an import): 400, naming each. */
-public class InvalidFieldsException extends RuntimeException {
+public class InvalidFieldsException extends Refusal {
 
-  private final List<Map.Entry<String, String>> errors;
+  private final List<InvalidFieldException> errors;
 
-  public InvalidFieldsException(List<Map.Entry<String, String>> errors) {
-    super(errors.size() + " problems; nothing was changed");
+  public InvalidFieldsException(List<InvalidFieldException> errors) {
+    super("refusal.problems", errors.size());
     this.errors = List.copyOf(errors);
   }
 
   /** Each problem: the field (e.g. {@code line 3: aligned}) and what is wrong with it. */
-  public List<Map.Entry<String, String>> errors() {
+  public List<InvalidFieldException> errors() {
     return errors;
   }
 }

@@ -2,6 +2,7 @@ package org.bucn.tracker.shared;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,31 @@ public class Texts {
   /** The bundle's sentence for {@code code} with its arguments. */
   public String of(String code, Object... args) {
     return in(reader(), code, args);
+  }
+
+  /**
+   * What a refusal ({@link Refusal}, {@link Forbidden}) or a check says, in the reader's language.
+   */
+  public String of(MessageSourceResolvable said) {
+    return messages.getMessage(said, reader());
+  }
+
+  /**
+   * The message of a failure a person reads: a refusal's in their language, any other's as it was
+   * written.
+   */
+  public String why(Throwable failure) {
+    return failure instanceof MessageSourceResolvable said ? of(said) : failure.getMessage();
+  }
+
+  /**
+   * A failure's message as the record keeps it (a reply waiting with its reason): a refusal's in
+   * English, the language records are written in; any other's as it was written.
+   */
+  public String forTheRecord(Throwable failure) {
+    return failure instanceof MessageSourceResolvable said
+        ? messages.getMessage(said, Locale.ENGLISH)
+        : failure.getMessage();
   }
 
   /** The sentence in a given language: what is kept for the record is written in English. */

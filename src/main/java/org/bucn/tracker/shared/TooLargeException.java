@@ -3,9 +3,9 @@ package org.bucn.tracker.shared;
 /**
  * Something sent is larger than the tracker keeps (an evidence file): answered 413, nothing stored.
  */
-public class TooLargeException extends RuntimeException {
+public class TooLargeException extends Refusal {
 
-  public TooLargeException(String message) {
-    super(message);
+  public TooLargeException(String code, Object... args) {
+    super(code, args);
   }
 }

@@ -88,9 +88,9 @@ class TargetPageController {
             "flash", texts.of("flash.officeSaved", saved.office(), saved.country()));
         return "redirect:/targets";
       } catch (ConflictException e) {
-        binding.rejectValue(e.field(), "conflict", e.getMessage());
+        binding.rejectValue(e.field(), "conflict", texts.of(e));
       } catch (InvalidFieldException e) {
-        binding.rejectValue(e.field(), "invalid", e.getMessage());
+        binding.rejectValue(e.field(), "invalid", texts.of(e));
       }
     }
     model.addAttribute("flashError", texts.of("flash.correctFields"));
@@ -125,7 +125,7 @@ class TargetPageController {
         flash.addFlashAttribute("flash", texts.of("flash.formSaved", saved.language()));
         return "redirect:/targets/" + id + "/forms#form-" + saved.language();
       } catch (InvalidFieldException e) {
-        errors.put(e.field(), e.getMessage());
+        errors.put(e.field(), texts.of(e));
       }
     }
     model.addAttribute("flashError", texts.of("flash.correctFields"));

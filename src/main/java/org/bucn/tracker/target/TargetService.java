@@ -97,11 +97,9 @@ public class TargetService {
       if (before.holderSince() != null && since.isBefore(before.holderSince())) {
         throw new InvalidFieldException(
             "holderSince",
-            "must not be before "
-                + before.holderSince()
-                + ", when "
-                + before.holderName()
-                + " took office");
+            "refusal.target.holderSinceBefore",
+            String.valueOf(before.holderSince()),
+            before.holderName());
       }
       targets.endHolder(id, request.holderName() == null ? LocalDate.now(clock) : since);
       if (request.holderName() != null) {
@@ -137,7 +135,7 @@ public class TargetService {
     return forms(id).stream()
         .filter(f -> f.language().equals(tag))
         .findFirst()
-        .orElseThrow(() -> new NotFoundException("form of address in " + tag + " of target", id));
+        .orElseThrow(() -> new NotFoundException("formOfAddress", tag, id));
   }
 
   @Transactional
@@ -193,10 +191,7 @@ public class TargetService {
 
   private static String tag(String language) {
     return LanguageTags.canonical(language)
-        .orElseThrow(
-            () ->
-                new InvalidFieldException(
-                    "language", "must be a BCP 47 language tag such as en, sq, sr-Latn or cnr"));
+        .orElseThrow(() -> new InvalidFieldException("language", "refusal.languageTag"));
   }
 
   private LocalDate since(TargetRequest request) {
@@ -205,11 +200,6 @@ public class TargetService {
 
   private static ConflictException duplicate(TargetRequest request) {
     return new ConflictException(
-        "office",
-        "The office '"
-            + request.office()
-            + "' in "
-            + request.countryCode()
-            + " is in the directory already");
+        "office", "refusal.target.officeExists", request.office(), request.countryCode());
   }
 }

@@ -61,19 +61,18 @@ public class ApiTokens {
   @Transactional
   public NewToken create(String username, String name, OffsetDateTime expiresAt) {
     if (name == null || name.isBlank()) {
-      throw new InvalidFieldException(
-          "name", "is required: say what the token is for, e.g. \"weekly export\"");
+      throw new InvalidFieldException("name", "refusal.token.nameRequired");
     }
     if (name.strip().length() > 80) {
-      throw new InvalidFieldException("name", "must be at most 80 characters");
+      throw new InvalidFieldException("name", "refusal.text.atMost", 80);
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime expires = expiresAt == null ? now.plus(DEFAULT) : expiresAt;
     if (!expires.isAfter(now)) {
-      throw new InvalidFieldException("expiresAt", "must be in the future");
+      throw new InvalidFieldException("expiresAt", "refusal.token.past");
     }
     if (expires.isAfter(now.plus(LONGEST))) {
-      throw new InvalidFieldException("expiresAt", "must be within a year");
+      throw new InvalidFieldException("expiresAt", "refusal.token.tooLong");
     }
     users.find(username).orElseThrow(() -> new NotFoundException("user", username));
     byte[] secret = new byte[32];

@@ -56,7 +56,7 @@ class ProfilePageController {
       flash.addFlashAttribute("flash", texts.of("flash.tokenCreated", token.name()));
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute(
-          "flashError", texts.of("flash.tokenNotCreated", e.field(), e.getMessage()));
+          "flashError", texts.of("flash.tokenNotCreated", e.field(), texts.of(e)));
     }
     return "redirect:/profile";
   }
@@ -92,7 +92,7 @@ class ProfilePageController {
         flash.addFlashAttribute("flash", texts.of("flash.passwordChanged"));
         return "redirect:/profile";
       } catch (InvalidFieldException e) {
-        binding.rejectValue(e.field(), "invalid", e.getMessage());
+        binding.rejectValue(e.field(), "invalid", texts.of(e));
       }
     }
     UserAccount user = user(actor);
@@ -152,7 +152,7 @@ class ProfilePageController {
               },
               now));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", e.field() + " " + e.getMessage());
+      flash.addFlashAttribute("flashError", e.field() + " " + texts.of(e));
     }
     return "redirect:/profile#settings";
   }

@@ -53,7 +53,7 @@ class UserAdminPageController {
                     .collect(java.util.stream.Collectors.joining(", "))));
         return "redirect:/admin/users";
       } catch (ConflictException e) {
-        binding.rejectValue(e.field() == null ? "username" : e.field(), "conflict", e.getMessage());
+        binding.rejectValue(e.field() == null ? "username" : e.field(), "conflict", texts.of(e));
       }
     }
     model.addAttribute("flashError", texts.of("flash.nobodyCreated"));
@@ -91,7 +91,7 @@ class UserAdminPageController {
               texts.of(enabled ? "users.active" : "flash.disabled"),
               roles.stream().map(texts::label).collect(java.util.stream.Collectors.joining(", "))));
     } catch (ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
     }
     return "redirect:/admin/users";
   }

@@ -7,9 +7,9 @@ import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +43,7 @@ class UserApiController {
         instanceof
         org.springframework.security.oauth2.server.resource.authentication
             .BearerTokenAuthentication) {
-      throw new AccessDeniedException(
-          "An API token cannot create tokens: log in or use your password");
+      throw new Forbidden("refusal.forbidden.tokenMakesToken");
     }
     return tokens.create(principal.getName(), request.name(), request.expiresAt());
   }

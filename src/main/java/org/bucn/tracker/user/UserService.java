@@ -76,7 +76,7 @@ public class UserService implements UserDetailsService {
     UserRepository.StoredUser stored =
         users.find(username).orElseThrow(() -> new NotFoundException("user", username));
     if (!passwordEncoder.matches(currentPassword, stored.passwordHash())) {
-      throw new InvalidFieldException("currentPassword", "is not your current password");
+      throw new InvalidFieldException("currentPassword", "refusal.user.wrongPassword");
     }
     String hash = passwordEncoder.encode(newPassword);
     users.updatePassword(username, hash);
@@ -133,8 +133,7 @@ public class UserService implements UserDetailsService {
             null,
             null);
     if (!users.insertIfAbsent(account, passwordEncoder.encode(user.password()))) {
-      throw new ConflictException(
-          "username", "A user named '" + user.username() + "' exists already");
+      throw new ConflictException("username", "refusal.user.exists", user.username());
     }
     security.info("user {} created by {} with roles {}", user.username(), actor(), user.roles());
     return account;
@@ -182,8 +181,7 @@ public class UserService implements UserDetailsService {
     if (mayRemoveAnAdmin && users.findEnabledWithRole(Role.ADMIN).isEmpty()) {
       // Rolled back: somebody must stay able to manage users (a new address or name removes
       // nobody).
-      throw new ConflictException(
-          "roles", "This would leave no active admin; give another user the ADMIN role first");
+      throw new ConflictException("roles", "refusal.user.lastAdmin");
     }
     UserAccount after = find(username).orElseThrow();
     if (!after.roles().equals(before.roles())) {
@@ -245,11 +243,13 @@ public class UserService implements UserDetailsService {
                   () ->
                       new org.bucn.tracker.shared.InvalidFieldException(
                           "language",
-                          "is not a language of the tracker: one of "
-                              + java.util.Arrays.stream(
+                          "refusal.user.language",
+                          String.join(
+                              ", ",
+                              java.util.Arrays.stream(
                                       org.bucn.tracker.shared.InterfaceLanguage.values())
                                   .map(org.bucn.tracker.shared.InterfaceLanguage::tag)
-                                  .toList()));
+                                  .toList())));
     }
     String zone = blankToNull(timeZone);
     if (zone != null) {
@@ -257,7 +257,7 @@ public class UserService implements UserDetailsService {
         zone = java.time.ZoneId.of(zone).getId();
       } catch (java.time.DateTimeException e) {
         throw new org.bucn.tracker.shared.InvalidFieldException(
-            "timeZone", "is not a time zone: a name such as Europe/Kyiv or Europe/Belgrade");
+            "timeZone", "refusal.user.timeZone");
       }
     }
     if (users.updateSettings(username, tag, zone) == 0) {

@@ -87,6 +87,7 @@ class MailRoundTripTests {
   @Autowired AppealService appeals;
   @Autowired EvidenceService evidence;
   @Autowired Replies replies;
+  @Autowired org.bucn.tracker.shared.Texts texts;
   @Autowired TrackerProperties properties;
   @Autowired TrackerClock clock;
   @Autowired JdbcClient jdbc;
@@ -157,8 +158,8 @@ class MailRoundTripTests {
             .getBytes(StandardCharsets.ISO_8859_1);
     sendReply("Re: " + SUBJECT, letterId, answer);
 
-    ReplyMailbox first = new ReplyMailbox(properties, replies);
-    ReplyMailbox second = new ReplyMailbox(properties, replies);
+    ReplyMailbox first = new ReplyMailbox(properties, replies, texts);
+    ReplyMailbox second = new ReplyMailbox(properties, replies, texts);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Integer>> polls =
@@ -223,7 +224,7 @@ class MailRoundTripTests {
     long appeal = sentAppeal(office("HR", "Prime Minister"), "P14D");
     String subject = "A statement of the Government " + System.nanoTime();
     sendReply(subject, null, "%PDF-1.4\n% statement\n".getBytes(StandardCharsets.US_ASCII));
-    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(1);
+    assertThat(new ReplyMailbox(properties, replies, texts).poll()).isEqualTo(1);
 
     Reply waiting =
         replies.unmatched().stream()
@@ -277,7 +278,7 @@ class MailRoundTripTests {
         letterId,
         "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(2);
+    assertThat(new ReplyMailbox(properties, replies, texts).poll()).isEqualTo(2);
     Reply waiting =
         replies.unmatched().stream()
             .filter(r -> r.subject().endsWith("(with the whole archive)"))
@@ -287,7 +288,9 @@ class MailRoundTripTests {
     assertThat(replies.ofAppeal(appeal))
         .singleElement()
         .satisfies(r -> assertThat(r.subject()).isEqualTo("Re: " + SUBJECT));
-    assertThat(new ReplyMailbox(properties, replies).poll()).as("neither comes back").isZero();
+    assertThat(new ReplyMailbox(properties, replies, texts).poll())
+        .as("neither comes back")
+        .isZero();
     mvc.perform(
             get("/api/inbox/" + waiting.id() + "/raw")
                 .with(user("coordinator").roles("COORDINATOR")))
@@ -326,7 +329,7 @@ class MailRoundTripTests {
     sendReply(
         "Re: " + SUBJECT, letterId, "%PDF-1.4\n% answer\n".getBytes(StandardCharsets.US_ASCII));
 
-    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(2);
+    assertThat(new ReplyMailbox(properties, replies, texts).poll()).isEqualTo(2);
     assertThat(replies.ofAppeal(appeal))
         .as("the real reply, filed")
         .singleElement()
@@ -343,7 +346,9 @@ class MailRoundTripTests {
         .as("the mail kept whole")
         .contains(longId)
         .contains("Hello\u0000there");
-    assertThat(new ReplyMailbox(properties, replies).poll()).as("neither comes back").isZero();
+    assertThat(new ReplyMailbox(properties, replies, texts).poll())
+        .as("neither comes back")
+        .isZero();
   }
 
   /**
@@ -368,7 +373,7 @@ class MailRoundTripTests {
         letterId,
         "Vouched by another server");
 
-    assertThat(new ReplyMailbox(properties, replies).poll()).isEqualTo(3);
+    assertThat(new ReplyMailbox(properties, replies, texts).poll()).isEqualTo(3);
     assertThat(replies.ofAppeal(appeal)).as("nothing filed as the office's answer").isEmpty();
     assertThat(appeals.detail(appeal).timeline())
         .noneMatch(e -> e.action().equals("REPLY_RECEIVED"));

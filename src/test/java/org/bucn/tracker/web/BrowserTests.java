@@ -666,11 +666,7 @@ class BrowserTests {
   }
 
   private void logIn(String username) {
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".logout")));
+    Browsers.logIn(browser, wait, port, username, "demo");
   }
 
   private void logOut() {

@@ -75,6 +75,18 @@ public final class Browsers {
     return wait;
   }
 
+  /** Logs in through the login page of the tracker on {@code port} and waits for the first page. */
+  public static void logIn(
+      WebDriver browser, WebDriverWait wait, int port, String username, String password) {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+    browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            org.openqa.selenium.By.cssSelector(".logout")));
+  }
+
   /** Saves what the browser shows under target/screenshots/{name}.png. */
   public static void screenshot(WebDriver browser, String name) throws java.io.IOException {
     java.nio.file.Path shots = java.nio.file.Path.of("target/screenshots");

@@ -309,11 +309,7 @@ class InterfaceLanguageBrowserTests {
   }
 
   private void logIn(String username) {
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".logout")));
+    Browsers.logIn(browser, wait, port, username, PASSWORD);
   }
 
   private void open(String path) {

@@ -2,6 +2,7 @@ package org.bucn.tracker.appeal.step;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.appeal.worklist.TaskLock;
@@ -40,13 +41,12 @@ public class DueDates {
   /** A coordinator sets or moves when a task is due; the task list and the timeline show it. */
   @Transactional
   public TaskItem setDue(String taskId, OffsetDateTime due, Actor actor) {
-    TaskPermissions.requireAssign(actor, "set due dates");
+    TaskPermissions.requireAssign(actor, "setDue");
     if (due == null) {
-      throw new InvalidFieldException(
-          "due", "is required: an ISO date-time such as 2026-12-05T17:00:00Z");
+      throw new InvalidFieldException("due", "refusal.due.required");
     }
     if (due.toInstant().isBefore(clock.instant())) {
-      throw new InvalidFieldException("due", "must not be in the past");
+      throw new InvalidFieldException("due", "refusal.due.past");
     }
     WorkItem item = locks.lock(taskId);
     engine.due(taskId, due, actor);
@@ -57,5 +57,19 @@ public class DueDates {
         "DUE_SET",
         Sentence.of("dueSet", Sentence.task(item.key().key()), Sentence.date(due.toLocalDate())));
     return workItems.item(taskId).orElseThrow();
+  }
+
+  /**
+   * Moves a task's due date by whole days (back with a negative number), from when it is due, or
+   * from now when it has no due date yet: the board's "move due dates by N days".
+   */
+  @Transactional
+  public TaskItem moveDue(String taskId, int days, Actor actor) {
+    TaskPermissions.requireAssign(actor, "setDue");
+    locks.lock(taskId);
+    OffsetDateTime due = workItems.item(taskId).orElseThrow().due();
+    OffsetDateTime from =
+        due != null ? due : OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return setDue(taskId, from.plusDays(days), actor);
   }
 }

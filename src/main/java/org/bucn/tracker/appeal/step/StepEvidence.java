@@ -31,9 +31,7 @@ class StepEvidence {
   /** 400 when the step takes no files and some came: before anything is recorded. */
   void requireTaken(TaskKey key, List<Steps.Attachment> files) {
     if (!files.isEmpty() && !EVIDENCE_OF.containsKey(key)) {
-      throw new InvalidFieldException(
-          "file",
-          "is not taken by this step: attach files when recording a follow-up, a response or a sanction outcome");
+      throw new InvalidFieldException("file", "refusal.step.noFiles");
     }
   }
 

@@ -12,6 +12,7 @@ import org.bucn.tracker.appeal.worklist.WorkItemRepository;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
 import org.bucn.tracker.infrastructure.db.StepTransactions;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.user.Actor;
 import org.springframework.stereotype.Service;
 
@@ -87,10 +88,9 @@ public class Steps {
     if (input.taskKey() != item.key()) {
       throw new InvalidFieldException(
           "body",
-          "holds the fields of "
-              + input.taskKey().key()
-              + ", but this task is "
-              + item.key().key());
+          "refusal.step.otherTask",
+          Refusal.task(input.taskKey().key()),
+          Refusal.task(item.key().key()));
     }
     evidence.requireTaken(item.key(), files);
     Map<String, Object> routing = work.record(item.appealId(), input, actor);

@@ -9,6 +9,7 @@ import org.bucn.tracker.appeal.worklist.WorkItemRepository;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
@@ -61,8 +62,7 @@ public class TaskAssignments {
       if (item.assignee().equals(actor.username())) {
         return current(taskId);
       }
-      throw new ConflictException(
-          "assignee", "The task was claimed by " + item.assignee() + " already");
+      throw new ConflictException("assignee", "refusal.task.claimedBy", item.assignee());
     }
     engine.claim(taskId, actor);
     appeals.note(
@@ -94,21 +94,18 @@ public class TaskAssignments {
 
   @Transactional
   public Assignment reassign(String taskId, String assignee, Actor actor) {
-    TaskPermissions.requireAssign(actor, "assign tasks");
+    TaskPermissions.requireAssign(actor, "assign");
     WorkItem item = locks.lock(taskId);
     UserAccount user =
         users
             .find(assignee)
             .filter(UserAccount::enabled)
             .orElseThrow(
-                () ->
-                    new InvalidFieldException(
-                        "assignee", "no active user named '" + assignee + "'"));
+                () -> new InvalidFieldException("assignee", "refusal.task.noSuchUser", assignee));
     Role group = Role.valueOf(item.candidateGroup());
     if (!user.has(group) && !user.has(Role.COORDINATOR)) {
       throw new InvalidFieldException(
-          "assignee",
-          assignee + " is not a " + group.name().toLowerCase() + " and cannot work this task");
+          "assignee", "refusal.task.wrongRole", assignee, Refusal.label(group));
     }
     engine.give(taskId, assignee, actor);
     appeals.note(
@@ -126,15 +123,14 @@ public class TaskAssignments {
    */
   @Transactional
   public TaskItem undoAssignment(String taskId, String assignedTo, String previous, Actor actor) {
-    TaskPermissions.requireAssign(actor, "assign tasks");
+    TaskPermissions.requireAssign(actor, "assign");
     WorkItem item = locks.lock(taskId);
     if (!Objects.equals(item.assignee(), assignedTo)) {
       throw new ConflictException(
-          "\""
-              + item.key().displayName()
-              + "\" is no longer held by "
-              + people.name(assignedTo)
-              + ": left as it is");
+          null,
+          "refusal.task.noLongerHeld",
+          Refusal.task(item.key().key()),
+          people.name(assignedTo));
     }
     if (previous == null) {
       engine.give(taskId, null, actor);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Refusal;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.multipart.MultipartFile;
@@ -32,15 +33,14 @@ public class TaskInputs {
 
   public AppealInput fromJson(TaskKey key, JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new InvalidFieldException(
-          "body", "must be a JSON object with the fields of " + key.key());
+      throw new InvalidFieldException("body", "refusal.step.notAnObject", Refusal.task(key.key()));
     }
     try {
       return json.treeToValue(body, key.inputType());
     } catch (MismatchedInputException e) {
       throw InvalidFieldException.of(e);
     } catch (JsonProcessingException e) {
-      throw new InvalidFieldException("body", "is not readable");
+      throw new InvalidFieldException("body", "refusal.body.unreadable");
     }
   }
 
@@ -85,11 +85,7 @@ public class TaskInputs {
       String[] parts = lines[i].split("\\|", -1);
       String kind = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "";
       if (parts[0].isBlank() || !(kind.equals("person") || kind.startsWith("organi"))) {
-        throw new InvalidFieldException(
-            "entities",
-            "line "
-                + (i + 1)
-                + " must read: name | person or organisation | OpenSanctions id | legal act");
+        throw new InvalidFieldException("entities", "refusal.step.entityLine", i + 1);
       }
       ObjectNode entity = entities.addObject();
       entity.put("name", parts[0].trim());

@@ -13,6 +13,7 @@ import org.bucn.tracker.appeal.worklist.TaskLock;
 import org.bucn.tracker.appeal.worklist.TaskPermissions;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository.WorkItem;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.Refusal;
 import org.bucn.tracker.target.LanguageCode;
 import org.bucn.tracker.target.LanguageTags;
 import org.bucn.tracker.user.Actor;
@@ -57,7 +58,7 @@ public class UnfinishedDrafts {
     TaskPermissions.requireComplete(actor, item.candidateGroup(), item.assignee());
     if (item.key() != TaskKey.DRAFT_APPEAL) {
       throw new ConflictException(
-          "Only a drafting task keeps unfinished work; this task is " + item.key().key());
+          null, "refusal.draft.onlyDrafting", Refusal.task(item.key().key()));
     }
     Set<ConstraintViolation<DraftWork>> violations = validator.validate(work);
     if (!violations.isEmpty()) {

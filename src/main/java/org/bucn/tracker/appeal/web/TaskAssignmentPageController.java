@@ -65,7 +65,7 @@ class TaskAssignmentPageController {
           undo.add(id + "|" + (done.previous() == null ? "" : done.previous()));
         }
       } catch (InvalidFieldException | ConflictException | NotFoundException e) {
-        failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
+        failures.append(failures.isEmpty() ? "" : "; ").append(texts.of(e));
       }
     }
     flash.addFlashAttribute(
@@ -107,7 +107,7 @@ class TaskAssignmentPageController {
         assignments.undoAssignment(parts[0], assignee, previous, actor);
         undone++;
       } catch (InvalidFieldException | ConflictException | NotFoundException e) {
-        kept.append(kept.isEmpty() ? "" : "; ").append(e.getMessage());
+        kept.append(kept.isEmpty() ? "" : "; ").append(texts.of(e));
       }
     }
     flash.addFlashAttribute(

@@ -189,8 +189,7 @@ class TaskPageController {
           back.equals("/tasks") ? "tab=mine" : back.substring("/tasks?".length()));
       flash.addFlashAttribute("flash", texts.of("flash.viewSaved", name.strip()));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute(
-          "flashError", texts.of("flash.viewNotSaved", e.field(), e.getMessage()));
+      flash.addFlashAttribute("flashError", texts.of("flash.viewNotSaved", e.field(), texts.of(e)));
     }
     return "redirect:" + back;
   }
@@ -257,7 +256,7 @@ class TaskPageController {
           "flash",
           texts.of("flash.assigned", texts.task(item.taskKey()), item.country(), assignee));
     } catch (InvalidFieldException | ConflictException e) {
-      flash.addFlashAttribute("flashError", e.getMessage());
+      flash.addFlashAttribute("flashError", texts.of(e));
     }
     return "redirect:" + safeBack(back);
   }
@@ -291,7 +290,7 @@ class TaskPageController {
     } catch (java.time.format.DateTimeParseException e) {
       flash.addFlashAttribute("flashError", texts.of("flash.dueNotADate"));
     } catch (InvalidFieldException e) {
-      flash.addFlashAttribute("flashError", texts.of("flash.dueNotSet", e.field(), e.getMessage()));
+      flash.addFlashAttribute("flashError", texts.of("flash.dueNotSet", e.field(), texts.of(e)));
     }
     return "redirect:/tasks/" + id;
   }
@@ -312,7 +311,7 @@ class TaskPageController {
               form.get("text"), form.get("language"), form.get("subject")),
           actor);
     } catch (ConstraintViolationException e) {
-      return showForm(view, form, FieldErrors.of(e), actor, model);
+      return showForm(view, form, FieldErrors.of(e, texts), actor, model);
     }
     flash.addFlashAttribute("flash", texts.of("flash.draftSaved"));
     return "redirect:/tasks/" + id;
@@ -343,7 +342,7 @@ class TaskPageController {
           TaskInputs.attachments(files),
           actor);
     } catch (InvalidFieldException | ConstraintViolationException e) {
-      return showForm(view, form, FieldErrors.of(e), actor, model);
+      return showForm(view, form, FieldErrors.of(e, texts), actor, model);
     } catch (ConflictException e) {
       return lostRace(e, form, model, response);
     }
@@ -405,10 +404,10 @@ class TaskPageController {
 
   private String conflict(ConflictException e, String htmx, Model model, RedirectAttributes flash) {
     if (htmx != null) {
-      model.addAttribute("message", e.getMessage());
+      model.addAttribute("message", texts.of(e));
       return "tasks/row :: conflict";
     }
-    flash.addFlashAttribute("flashError", e.getMessage());
+    flash.addFlashAttribute("flashError", texts.of(e));
     return "redirect:/tasks";
   }
 
@@ -451,7 +450,7 @@ class TaskPageController {
    * Someone completed the task first: 409, and what this person typed, to copy, since nothing of it
    * was saved.
    */
-  private static String lostRace(
+  private String lostRace(
       ConflictException e,
       Map<String, String> form,
       Model model,
@@ -459,17 +458,20 @@ class TaskPageController {
     Map<String, String> typed = new LinkedHashMap<>(form);
     typed.remove("_csrf");
     typed.values().removeIf(v -> v == null || v.isBlank());
-    model.addAttribute("message", e.getMessage());
+    model.addAttribute("message", texts.of(e));
     model.addAttribute("typed", typed);
     response.setStatus(409);
     return "error/409";
   }
 
   /**
-   * Back to the task list the form came from, filters kept; anything else (another site, a header,
-   * a URI template) goes to /tasks: only our own pages are redirect targets.
+   * Back to the task list or campaign board the form came from, filters kept; anything else
+   * (another site, a header, a URI template) goes to /tasks: only our own pages are redirect
+   * targets.
    */
   static String safeBack(String back) {
-    return back.matches("/tasks(\\?[A-Za-z0-9_=&%.,+-]*)?") ? back : "/tasks";
+    return back.matches("(/tasks|/campaigns/[0-9]+/board)(\\?[A-Za-z0-9_=&%.,+-]*)?")
+        ? back
+        : "/tasks";
   }
 }

@@ -64,8 +64,8 @@ public record TaskFilter(
             () ->
                 new InvalidFieldException(
                     "taskKey",
-                    "must be one of "
-                        + Arrays.stream(TaskKey.values()).map(TaskKey::key).toList()));
+                    "refusal.oneOf",
+                    String.join(", ", Arrays.stream(TaskKey.values()).map(TaskKey::key).toList())));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
@@ -74,10 +74,12 @@ public record TaskFilter(
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException(
           field,
-          "must be one of "
-              + Arrays.stream(type.getEnumConstants())
+          "refusal.oneOf",
+          String.join(
+              ", ",
+              Arrays.stream(type.getEnumConstants())
                   .map(c -> c.name().toLowerCase(Locale.ROOT))
-                  .toList());
+                  .toList()));
     }
   }
 }

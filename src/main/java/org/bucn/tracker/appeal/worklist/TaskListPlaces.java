@@ -62,12 +62,10 @@ public class TaskListPlaces {
   public void saveView(String username, String name, String query) {
     String clean = name == null ? "" : name.strip();
     if (clean.isEmpty() || clean.length() > 80) {
-      throw new InvalidFieldException("name", "must be 1 to 80 characters");
+      throw new InvalidFieldException("name", "refusal.text.between", 1, 80);
     }
     if (query.length() > QUERY_MAX) {
-      throw new InvalidFieldException(
-          "query",
-          "is longer than the " + QUERY_MAX + " characters a view keeps: narrow the filters");
+      throw new InvalidFieldException("query", "refusal.view.queryTooLong", QUERY_MAX);
     }
     jdbc.sql(
             """

@@ -43,8 +43,7 @@ public class TaskLock {
   public RuntimeException gone(String taskId) {
     boolean existed = history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
     return existed
-        ? new ConflictException(
-            "This task is finished already: someone completed it, or its appeal moved on")
+        ? new ConflictException(null, "refusal.task.finished")
         : new NotFoundException("task", taskId);
   }
 }

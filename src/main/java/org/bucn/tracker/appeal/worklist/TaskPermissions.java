@@ -1,9 +1,9 @@
 package org.bucn.tracker.appeal.worklist;
 
 import java.util.List;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may see, claim, release, complete and assign which task: the rules alone, on the task's
@@ -69,44 +69,43 @@ public final class TaskPermissions {
 
   public static void requireWork(Actor actor) {
     if (!mayWork(actor)) {
-      throw new AccessDeniedException("Only coordinators and advocates work tasks");
+      throw new Forbidden("refusal.forbidden.work");
     }
   }
 
   public static void requireSee(Actor actor, String candidateGroup, String assignee) {
     requireWork(actor);
     if (!maySee(actor, candidateGroup, assignee)) {
-      throw new AccessDeniedException("This task is not yours and not open to your group");
+      throw new Forbidden("refusal.forbidden.notYours");
     }
   }
 
   public static void requireTake(Actor actor, String candidateGroup) {
     requireWork(actor);
     if (!mayTake(actor, candidateGroup)) {
-      throw new AccessDeniedException("Only coordinators decide this task");
+      throw new Forbidden("refusal.forbidden.decide");
     }
   }
 
   public static void requireRelease(Actor actor, String candidateGroup, String assignee) {
     requireTake(actor, candidateGroup);
     if (!mayRelease(actor, candidateGroup, assignee)) {
-      throw new AccessDeniedException("Only coordinators may release another person's task");
+      throw new Forbidden("refusal.forbidden.release");
     }
   }
 
   public static void requireComplete(Actor actor, String candidateGroup, String assignee) {
     requireTake(actor, candidateGroup);
     if (!mayComplete(actor, candidateGroup, assignee)) {
-      throw new AccessDeniedException(
-          assignee == null
-              ? "Claim the task before completing it"
-              : "This task is assigned to " + assignee);
+      throw assignee == null
+          ? new Forbidden("refusal.forbidden.claimFirst")
+          : new Forbidden("refusal.forbidden.assignedTo", assignee);
     }
   }
 
   public static void requireAssign(Actor actor, String what) {
     if (!mayAssign(actor)) {
-      throw new AccessDeniedException("Only coordinators " + what);
+      throw new Forbidden("refusal.forbidden." + what);
     }
   }
 }

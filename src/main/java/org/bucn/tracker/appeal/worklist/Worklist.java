@@ -3,9 +3,9 @@ package org.bucn.tracker.appeal.worklist;
 import java.util.List;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +42,7 @@ public class Worklist {
   public TaskPage list(TaskFilter filter, Actor actor) {
     TaskPermissions.requireWork(actor);
     if (filter.scope() == TaskFilter.Scope.ALL && !actor.has(Role.COORDINATOR)) {
-      throw new AccessDeniedException("Only coordinators see every task");
+      throw new Forbidden("refusal.forbidden.everyTask");
     }
     return workItems.page(filter, actor.username(), TaskPermissions.claimableGroups(actor));
   }

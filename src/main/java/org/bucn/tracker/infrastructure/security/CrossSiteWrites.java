@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 import org.bucn.tracker.infrastructure.web.Problems;
+import org.bucn.tracker.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,9 +28,11 @@ class CrossSiteWrites extends OncePerRequestFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final ObjectMapper json;
+  private final Texts texts;
 
-  CrossSiteWrites(ObjectMapper json) {
+  CrossSiteWrites(ObjectMapper json, Texts texts) {
     this.json = json;
+    this.texts = texts;
   }
 
   @Override
@@ -44,11 +47,7 @@ class CrossSiteWrites extends OncePerRequestFilter {
           clean(request.getHeader("Origin")),
           clean(request.getHeader("Sec-Fetch-Site")));
       Problems.write(
-          request,
-          response,
-          json,
-          HttpStatus.FORBIDDEN,
-          "A page of another site may not change anything here");
+          request, response, json, HttpStatus.FORBIDDEN, texts.of("refusal.api.crossSite"));
       return;
     }
     chain.doFilter(request, response);

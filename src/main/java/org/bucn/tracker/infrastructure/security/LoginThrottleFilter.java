@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.bucn.tracker.infrastructure.web.Problems;
+import org.bucn.tracker.shared.Texts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,10 +28,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
   private final LoginThrottle throttle;
   private final ObjectMapper json;
+  private final Texts texts;
 
-  LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+  LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json, Texts texts) {
     this.throttle = throttle;
     this.json = json;
+    this.texts = texts;
   }
 
   @Override
@@ -44,7 +47,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String detail = "Too many failed logins: try again in " + wait.get().toSeconds() + " seconds";
+    String detail = texts.of("refusal.api.throttled", wait.get().toSeconds());
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()));
     if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
       Problems.write(request, response, json, HttpStatus.TOO_MANY_REQUESTS, detail);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.infrastructure.web.DatabaseOutage;
 import org.bucn.tracker.infrastructure.web.Problems;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.ApiTokens;
 import org.bucn.tracker.user.SingleSignOnUsers;
 import org.bucn.tracker.user.UserService;
@@ -52,6 +53,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  private final Texts texts;
+
+  SecurityConfiguration(Texts texts) {
+    this.texts = texts;
+  }
 
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -202,11 +209,7 @@ class SecurityConfiguration {
             response.setHeader(
                 "WWW-Authenticate", "Bearer realm=\"tracker\", error=\"invalid_token\"");
             Problems.write(
-                request,
-                response,
-                json,
-                HttpStatus.UNAUTHORIZED,
-                "The API token is unknown, expired or revoked");
+                request, response, json, HttpStatus.UNAUTHORIZED, texts.of("refusal.api.badToken"));
             return;
           }
           // Scripts get the Basic challenge; browsers do not, so they never show a prompt nor keep
@@ -214,13 +217,14 @@ class SecurityConfiguration {
           if (request.getHeader("Sec-Fetch-Mode") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"tracker\"");
           }
-          Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "Log in to use the API");
+          Problems.write(
+              request, response, json, HttpStatus.UNAUTHORIZED, texts.of("refusal.api.logIn"));
         };
     AccessDeniedHandler forbidden =
         (request, response, e) -> {
           SecurityEvents.denied(request, e);
           Problems.write(
-              request, response, json, HttpStatus.FORBIDDEN, "Your role does not allow this");
+              request, response, json, HttpStatus.FORBIDDEN, texts.of("refusal.forbidden.roles"));
         };
     // Swagger UI (/api/docs and its files under /api/swagger-ui) is a page: the web chain serves
     // it, with the pages' login and Content-Security-Policy. The OpenAPI document is the API's own
@@ -267,8 +271,9 @@ class SecurityConfiguration {
                     request ->
                         request.getHeader("Authorization") != null
                             || !FreshRolesFilter.loggedInSession(request)))
-        .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
-        .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteWrites(json, texts), CsrfFilter.class)
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, json, texts), BasicAuthenticationFilter.class)
         .requestCache(cache -> cache.disable())
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .headers(
@@ -339,8 +344,9 @@ class SecurityConfiguration {
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-        .addFilterBefore(new CrossSiteWrites(json), CsrfFilter.class)
-        .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteWrites(json, texts), CsrfFilter.class)
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, json, texts), BasicAuthenticationFilter.class)
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class);
     return http.build();
   }
@@ -429,7 +435,8 @@ class SecurityConfiguration {
                     }))
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
+            new LoginThrottleFilter(throttle, json, texts),
+            UsernamePasswordAuthenticationFilter.class)
         .headers(
             headers ->
                 headers

@@ -5,8 +5,10 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.DamagedDataException;
+import org.bucn.tracker.shared.Forbidden;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +37,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final Texts texts;
+
+  ApiExceptionHandler(Texts texts) {
+    this.texts = texts;
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
-    return Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
+    return Problems.of(HttpStatus.NOT_FOUND, texts.of(e));
   }
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, texts.of(e));
     if (e.field() != null) {
       problem.setProperty("field", e.field());
     }
@@ -61,20 +69,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   })
   ProblemDetail lostRace(RuntimeException e) {
     log.debug("Lost a race", e);
-    return Problems.of(
-        HttpStatus.CONFLICT, "Someone else changed this at the same time; reload and try again");
+    return Problems.of(HttpStatus.CONFLICT, texts.of("refusal.lostRace"));
   }
 
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
-    return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    return Problems.invalid(List.of(new Problems.FieldError(e.field(), texts.of(e))));
   }
 
   @ExceptionHandler(org.bucn.tracker.shared.InvalidFieldsException.class)
   ProblemDetail invalidFields(org.bucn.tracker.shared.InvalidFieldsException e) {
     return Problems.invalid(
         e.errors().stream()
-            .map(error -> new Problems.FieldError(error.getKey(), error.getValue()))
+            .map(error -> new Problems.FieldError(error.field(), texts.of(error)))
             .toList());
   }
 
@@ -90,27 +97,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail denied(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
     org.bucn.tracker.infrastructure.security.SecurityEvents.denied(request, e);
-    return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
+    return Problems.of(
+        HttpStatus.FORBIDDEN,
+        e instanceof Forbidden why ? texts.of(why) : texts.of("refusal.forbidden.roles"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return Problems.invalid(List.of(new Problems.FieldError(e.getName(), "is not a valid value")));
+    return Problems.invalid(
+        List.of(new Problems.FieldError(e.getName(), texts.of("typeMismatch"))));
   }
 
   @ExceptionHandler(TooLargeException.class)
   ProblemDetail tooLarge(TooLargeException e) {
-    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, texts.of(e));
   }
 
   @ExceptionHandler(DamagedDataException.class)
   ProblemDetail damaged(DamagedDataException e) {
-    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, texts.of(e));
   }
 
   @ExceptionHandler(RequestTooLargeException.class)
   ProblemDetail tooLarge(RequestTooLargeException e) {
-    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, texts.of("refusal.body.tooLarge", e.limit()));
   }
 
   @Override
@@ -167,7 +177,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.badRequest().body(invalidField(InvalidFieldException.of(mapping)));
     }
     return ResponseEntity.badRequest()
-        .body(Problems.invalid(List.of(new Problems.FieldError("body", "is not readable JSON"))));
+        .body(
+            Problems.invalid(
+                List.of(new Problems.FieldError("body", texts.of("refusal.body.notJson")))));
   }
 
   /**
@@ -179,12 +191,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       org.springframework.web.multipart.MultipartException e) {
     if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-          .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()));
+          .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, texts.of("refusal.file.uploadTooLarge")));
     }
     return ResponseEntity.badRequest()
         .body(
             Problems.invalid(
-                List.of(new Problems.FieldError("file", Problems.UNREADABLE_MULTIPART))));
+                List.of(
+                    new Problems.FieldError(
+                        "file", texts.of("refusal.file.unreadableMultipart")))));
   }
 
   @ExceptionHandler(RuntimeException.class)

@@ -54,8 +54,11 @@ public class Formats {
     return Texts.reader();
   }
 
-  /** The locale whose month names a pattern uses: Montenegrin's are Serbian Latin ones. */
-  private static Locale formatting(Locale locale) {
+  /**
+   * The locale whose month names (and zone names) a reader reads: Montenegrin's are Serbian Latin
+   * ones.
+   */
+  static Locale formatting(Locale locale) {
     return locale.getLanguage().equals("cnr") ? Locale.forLanguageTag("sr-Latn-ME") : locale;
   }
 

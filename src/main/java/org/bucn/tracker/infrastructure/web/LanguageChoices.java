@@ -1,13 +1,17 @@
 package org.bucn.tracker.infrastructure.web;
 
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bucn.tracker.shared.InterfaceLanguage;
 import org.bucn.tracker.shared.Texts;
 import org.springframework.stereotype.Component;
@@ -37,6 +41,9 @@ public class LanguageChoices {
 
   /** A language to choose: its tag (what is stored and what the API speaks) and its name. */
   public record Named(String tag, String name) {}
+
+  /** A time zone to choose: its IANA id (what is stored and what the API speaks) and its name. */
+  public record Zone(String id, String name) {}
 
   /** A language tag's name in the reader's language; the tag itself when no name is known. */
   public String name(String tag) {
@@ -88,11 +95,42 @@ public class LanguageChoices {
     return List.of(InterfaceLanguage.values());
   }
 
-  /** Europe's zones and UTC, by name: where the network's people are. */
-  public List<String> zones() {
-    return Stream.concat(
-            ZoneId.getAvailableZoneIds().stream().filter(z -> z.startsWith("Europe/")).sorted(),
-            Stream.of("UTC"))
-        .toList();
+  /**
+   * Europe's zones and UTC, where the network's people are, each by its city and the zone's name in
+   * the reader's language ("Київ — за східноєвропейським часом"), by city, one per name (Kyiv, not
+   * also its old spelling), and the one already {@code chosen} whatever it is; the id is what is
+   * stored.
+   */
+  public List<Zone> zones(String chosen) {
+    Locale reader = Formats.formatting(Texts.reader());
+    ULocale language = ULocale.forLocale(reader);
+    TimeZoneNames names = TimeZoneNames.getInstance(language);
+    Collator byName = Collator.getInstance(reader);
+    Map<String, Zone> byItsName = new LinkedHashMap<>();
+    ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.startsWith("Europe/") || (z.equals(chosen) && !z.equals("UTC")))
+        // The current spelling first, so that an old one (Europe/Kiev) is the one left out.
+        .sorted(Comparator.comparing((String z) -> !z.equals(TimeZone.getIanaID(z))))
+        .map(z -> new Zone(z, zoneName(z, names, language)))
+        .forEach(
+            zone ->
+                byItsName.merge(
+                    zone.name(), zone, (kept, other) -> other.id().equals(chosen) ? other : kept));
+    List<Zone> zones = new ArrayList<>(byItsName.values());
+    zones.sort(Comparator.comparing(Zone::name, byName));
+    zones.add(new Zone("UTC", "UTC"));
+    return zones;
+  }
+
+  /** A zone as its city and its name: "Kyiv — Eastern European Time". */
+  private static String zoneName(String id, TimeZoneNames names, ULocale language) {
+    // CLDR names a zone under its own canonical id (Europe/Kiev for Europe/Kyiv).
+    String canonical = TimeZone.getCanonicalID(id);
+    String city = names.getExemplarLocationName(canonical == null ? id : canonical);
+    if (city == null || city.isBlank()) {
+      city = id.substring(id.indexOf('/') + 1).replace('_', ' ');
+    }
+    String zone = TimeZone.getTimeZone(id).getDisplayName(false, TimeZone.LONG_GENERIC, language);
+    return zone == null || zone.isBlank() || zone.startsWith("GMT") ? city : city + " — " + zone;
   }
 }

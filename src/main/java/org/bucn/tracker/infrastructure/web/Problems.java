@@ -36,9 +36,6 @@ public final class Problems {
     return problem;
   }
 
-  static final String UNREADABLE_MULTIPART =
-      "is not a readable multipart/form-data body (its boundary, its parts or a file name)";
-
   /** A 400 naming one bad field, written straight to the response by a filter. */
   public static void writeInvalidField(
       HttpServletRequest request,

@@ -99,7 +99,7 @@ class UnstorableInput
                 if (unstorable(value) || unstorable(parameter.getKey())) {
                   throw new org.bucn.tracker.shared.InvalidFieldException(
                       unstorable(parameter.getKey()) ? "(a parameter name)" : parameter.getKey(),
-                      MESSAGE);
+                      "refusal.json.brokenText");
                 }
               }
             }
@@ -109,7 +109,7 @@ class UnstorableInput
                   if (part.getOriginalFilename() != null
                       && unstorable(part.getOriginalFilename())) {
                     throw new org.bucn.tracker.shared.InvalidFieldException(
-                        file.getKey(), "has a file name that " + MESSAGE);
+                        file.getKey(), "refusal.file.brokenName");
                   }
                 }
               }

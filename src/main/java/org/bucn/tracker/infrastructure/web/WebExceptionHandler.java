@@ -4,6 +4,7 @@ import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.PageController;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.shared.TooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,6 +19,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = PageController.class)
 class WebExceptionHandler {
 
+  private final Texts texts;
+
+  WebExceptionHandler(Texts texts) {
+    this.texts = texts;
+  }
+
   @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound() {
@@ -27,7 +34,7 @@ class WebExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String invalid(InvalidFieldException e, org.springframework.ui.Model model) {
-    model.addAttribute("message", e.field() + ": " + e.getMessage());
+    model.addAttribute("message", e.field() + ": " + texts.of(e));
     return "error/400";
   }
 
@@ -41,21 +48,24 @@ class WebExceptionHandler {
     response.setStatus(
         tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
     model.addAttribute(
-        "message", tooLarge ? e.getMessage() : "file: " + Problems.UNREADABLE_MULTIPART);
+        "message",
+        tooLarge
+            ? texts.of("refusal.file.uploadTooLarge")
+            : "file: " + texts.of("refusal.file.unreadableMultipart"));
     return "error/400";
   }
 
   @ExceptionHandler(TooLargeException.class)
   @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
   String tooLarge(TooLargeException e, org.springframework.ui.Model model) {
-    model.addAttribute("message", e.getMessage());
+    model.addAttribute("message", texts.of(e));
     return "error/400";
   }
 
   @ExceptionHandler(ConflictException.class)
   @ResponseStatus(HttpStatus.CONFLICT)
   String conflict(ConflictException e, org.springframework.ui.Model model) {
-    model.addAttribute("message", e.getMessage());
+    model.addAttribute("message", texts.of(e));
     return "error/409";
   }
 }

@@ -66,6 +66,41 @@ class MessagesTests {
             "messages_sq.properties: login.sso does not read: Hyr me {0");
   }
 
+  /**
+   * Every refusal the code gives ({@code "refusal.…"}, {@code new NotFoundException("appeal", …)})
+   * is a sentence of the bundles; a code built from a prefix has at least one sentence under it.
+   */
+  @Test
+  void everyRefusalTheCodeGivesIsInTheBundles() throws IOException {
+    Properties english = bundles().get("messages.properties");
+    List<String> missing = new ArrayList<>();
+    Pattern code = Pattern.compile("\"(refusal\\.[A-Za-z0-9.]+)\"");
+    Pattern notFound = Pattern.compile("new NotFoundException\\(\\s*\"([A-Za-z]+)\"");
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String java = Files.readString(source);
+        var codes = code.matcher(java);
+        while (codes.find()) {
+          String said = codes.group(1);
+          boolean known =
+              said.endsWith(".")
+                  ? english.stringPropertyNames().stream().anyMatch(k -> k.startsWith(said))
+                  : english.containsKey(said);
+          if (!known) {
+            missing.add(source.getFileName() + ": " + said);
+          }
+        }
+        var things = notFound.matcher(java);
+        while (things.find()) {
+          if (!english.containsKey("refusal.notFound." + things.group(1))) {
+            missing.add(source.getFileName() + ": refusal.notFound." + things.group(1));
+          }
+        }
+      }
+    }
+    assertThat(missing).as("refusals the bundles do not say").isEmpty();
+  }
+
   @Test
   void noTemplateShowsTextOfItsOwn() throws IOException {
     List<String> found = new ArrayList<>();

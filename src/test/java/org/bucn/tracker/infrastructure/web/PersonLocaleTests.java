@@ -157,6 +157,65 @@ class PersonLocaleTests {
                 .value(Matchers.hasItem("must not be blank")));
   }
 
+  /**
+   * What the tracker refuses, and why, reads in the reader's language: a 404 detail, a service's
+   * field message, a role's refusal, a page's problem; English without a header, as before.
+   */
+  @Test
+  void whatTheTrackerRefusesIsSaidInTheReadersLanguage() throws Exception {
+    mvc.perform(
+            get("/api/campaigns/987654321")
+                .with(httpBasic("coordinator", "demo"))
+                .header("Accept-Language", "uk"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value("Немає кампанії з ідентифікатором 987654321"));
+    mvc.perform(get("/api/campaigns/987654321").with(httpBasic("coordinator", "demo")))
+        .andExpect(jsonPath("$.detail").value("No campaign with id 987654321"));
+    mvc.perform(
+            get("/api/search")
+                .param("q", "⁂ !")
+                .with(httpBasic("coordinator", "demo"))
+                .header("Accept-Language", "sr-Latn"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'q')].message")
+                .value(Matchers.hasItem("je prazno: unesite reč za pretragu")));
+    mvc.perform(
+            get("/api/tasks")
+                .param("scope", "all")
+                .with(httpBasic("advocate", "demo"))
+                .header("Accept-Language", "sq"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value("Të gjitha detyrat i shohin vetëm koordinatorët"));
+    users.updateSettings("manager", "hr", "Europe/Zagreb");
+    mvc.perform(get("/search").param("q", "⁂ !").with(user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(Matchers.containsString("je prazno: unesite riječ za pretraživanje")));
+  }
+
+  /** Time zones are chosen by their city and name in the reader's language, one per city. */
+  @Test
+  void timeZonesAreChosenByTheirNames() throws Exception {
+    users.updateSettings("manager", "uk", "Europe/Kyiv");
+    mvc.perform(get("/profile").with(user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    Matchers.matchesRegex(
+                        "(?s).*<option value=\"Europe/Kyiv\" selected=\"selected\">Київ — [^<]+</option>.*")))
+        .andExpect(content().string(Matchers.containsString("value=\"Europe/Zagreb\">Загреб")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("Europe/Kiev"))));
+    users.updateSettings("manager", "en", "Europe/Belgrade");
+    mvc.perform(get("/profile").with(user("manager").roles("MANAGER")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "value=\"Europe/Belgrade\" selected=\"selected\">Belgrade — Central European Time")));
+  }
+
   @Test
   void timesReadInThePersonsLanguageAndZone() {
     OffsetDateTime noonUtc = OffsetDateTime.parse("2026-12-04T12:05:00Z");

@@ -1,0 +1,130 @@
+package org.bucn.tracker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.bucn.tracker.CampaignDrill;
+import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The campaign board on a 1366×768 laptop, as a coordinator works it from the keyboard: how many
+ * offices fit in the first screen, how few Tab presses reach the first one, and the keys that move,
+ * open, select and show the help.
+ */
+@TrackerTest
+class BoardBrowserTests {
+
+  @LocalServerPort int port;
+  @Autowired CampaignDrill drill;
+
+  WebDriver browser;
+  WebDriverWait wait;
+  Path profile;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    profile = Files.createTempDirectory("chromium-profile");
+    browser = Browsers.chromium(profile);
+    browser.manage().window().setSize(new Dimension(1366, 768));
+    wait = Browsers.waitUpTo(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aCoordinatorWorksTheBoardFromTheKeyboardOnALaptopScreen() throws Exception {
+    Campaign campaign =
+        drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RS", "HR", "AL", "BA", "ME");
+    Browsers.logIn(browser, wait, port, "coordinator", "demo");
+    open("/campaigns/" + campaign.id() + "/board");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-first")));
+    Browsers.screenshot(browser, "board-1366x768");
+    assertThat(Browsers.consoleErrors(browser)).isEmpty();
+
+    // One line per office: how many fit between the first row's top and the bottom of the screen.
+    long fit =
+        (Long)
+            js(
+                "var row = document.getElementById('board-first').getBoundingClientRect();"
+                    + "return Math.floor((window.innerHeight - row.top) / row.height);");
+    long rowHeight =
+        (Long)
+            js(
+                "return Math.round(document.getElementById('board-first')"
+                    + ".getBoundingClientRect().height);");
+    System.out.printf(
+        "Board at 1366x768: rows of %d px, %d offices in the first screen%n", rowHeight, fit);
+    assertThat(rowHeight).as("a compact line per office").isLessThanOrEqualTo(18);
+    assertThat(fit).as("offices in the first screen of a laptop").isGreaterThanOrEqualTo(25);
+
+    // Tab reaches the skip link, Enter lands on the first office: one Tab press.
+    int tabs = 0;
+    // From the page as it loads, nothing focused yet.
+    do {
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      tabs++;
+    } while (!"skip".equals(active().getAttribute("class")) && tabs < 10);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    assertThat(active().getAttribute("id")).isEqualTo("board-first");
+    assertThat(tabs).as("Tab presses to the first office").isLessThanOrEqualTo(3);
+
+    // j and k move between offices, x selects, ? shows the keys, Enter opens the appeal.
+    new Actions(browser).sendKeys("j").perform();
+    WebElement second = active();
+    assertThat(second.getTagName()).isEqualTo("tr");
+    assertThat(second.getAttribute("id")).isNotEqualTo("board-first");
+    new Actions(browser).sendKeys("x").perform();
+    assertThat(second.findElement(By.cssSelector("input[name=taskIds]")).isSelected()).isTrue();
+    new Actions(browser).sendKeys("k").perform();
+    assertThat(active().getAttribute("id")).isEqualTo("board-first");
+    new Actions(browser).sendKeys("?").perform();
+    assertThat(browser.findElement(By.id("board-keys-help")).getAttribute("open")).isNotNull();
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    String appeal = active().getAttribute("data-href");
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + appeal));
+
+    // / goes to the filter.
+    open("/campaigns/" + campaign.id() + "/board");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-first")));
+    js("document.getElementById('board-first').focus()");
+    new Actions(browser).sendKeys("/").perform();
+    assertThat(active().getAttribute("id")).isEqualTo("board-q");
+  }
+
+  private WebElement active() {
+    return browser.switchTo().activeElement();
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+}
