@@ -200,6 +200,23 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     return appeals.draftInProgress(appealId).orElseThrow();
   }
 
+  /**
+   * The review that sent the latest draft back, if the latest draft was sent back: what the
+   * advocate has to change.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.Optional<AppealViews.Review> changesRequested(long appealId) {
+    List<AppealViews.Review> reviews = appeals.reviews(appealId);
+    if (reviews.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    AppealViews.Review last = reviews.get(reviews.size() - 1);
+    int latestDraft = appeals.drafts(appealId).stream().mapToInt(d -> d.version()).max().orElse(0);
+    return last.decision() == ReviewDecision.REQUEST_CHANGES && last.draftVersion() == latestDraft
+        ? java.util.Optional.of(last)
+        : java.util.Optional.empty();
+  }
+
   /** The advocate carrying the appeal, if someone does. */
   @Transactional(readOnly = true)
   public java.util.Optional<String> assignee(long appealId) {

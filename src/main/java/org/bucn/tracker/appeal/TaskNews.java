@@ -12,8 +12,19 @@ public sealed interface TaskNews {
 
   long appealId();
 
-  /** A follow-up or an escalation the process opened that nobody carries: its group hears. */
+  /**
+   * A task the process opened that nobody carries (a draft waiting for review, a follow-up, an
+   * escalation): its group hears.
+   */
   record Unclaimed(String taskId, TaskKey key, long appealId) implements TaskNews {}
+
+  /**
+   * A draft sent back to its advocate: the reviewer asked for changes, saying what ({@code
+   * comment}); the new drafting task is {@code taskId}.
+   */
+  record ChangesRequested(
+      String taskId, TaskKey key, long appealId, String assignee, String reviewer, String comment)
+      implements TaskNews {}
 
   /** A task given to someone: by another person ({@code givenBy}), or by the process (null). */
   record Given(String taskId, TaskKey key, long appealId, String assignee, String givenBy)

@@ -3,6 +3,7 @@ package org.bucn.tracker.campaign;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignApiController {
 
   private final CampaignService campaigns;
+  private final Texts texts;
 
-  CampaignApiController(CampaignService campaigns) {
+  CampaignApiController(CampaignService campaigns, Texts texts) {
     this.campaigns = campaigns;
+    this.texts = texts;
   }
 
   @GetMapping("/api/campaigns")
@@ -36,6 +39,34 @@ class CampaignApiController {
   ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request, Actor actor) {
     Campaign created = campaigns.create(request, actor);
     return ResponseEntity.created(URI.create("/api/campaigns/" + created.id())).body(created);
+  }
+
+  /**
+   * The next round: a new DRAFT with this campaign's demands, schedule, offices and letters; {@code
+   * title} optional (default "Copy of …" in the caller's language).
+   */
+  @PostMapping("/api/campaigns/{id}/copy")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // the Location header comes too
+  ResponseEntity<Campaign> copy(
+      @PathVariable long id,
+      @RequestBody(required = false) @Valid CopyRequest request,
+      Actor actor) {
+    String title =
+        request == null || request.title() == null || request.title().isBlank()
+            ? copyTitle(campaigns.get(id).title(), texts)
+            : request.title().strip();
+    Campaign copy = campaigns.copy(id, title, actor);
+    return ResponseEntity.created(URI.create("/api/campaigns/" + copy.id())).body(copy);
+  }
+
+  /** What a copy may be called. */
+  record CopyRequest(@jakarta.validation.constraints.Size(max = 200) String title) {}
+
+  /** "Copy of …", cut to the 200 characters a title may have. */
+  static String copyTitle(String title, Texts texts) {
+    String copy = texts.of("campaign.copyTitle", title);
+    return copy.length() <= 200 ? copy : copy.substring(0, 199) + "…";
   }
 
   /** A DRAFT campaign only; 409 once launched. */

@@ -183,6 +183,16 @@ class CampaignPageController {
   }
 
   /** Deletes a campaign that is still a draft (its page asks first). */
+  /** "Copy for a new round": the copy opens as a draft, to edit and launch. */
+  @PostMapping("/campaigns/{id}/copy")
+  String copy(@PathVariable long id, Actor actor, RedirectAttributes flash) {
+    Campaign copy =
+        campaigns.copy(
+            id, CampaignApiController.copyTitle(campaigns.get(id).title(), texts), actor);
+    flash.addFlashAttribute("flash", texts.of("flash.campaignCopied", copy.title()));
+    return "redirect:/campaigns/" + copy.id();
+  }
+
   @PostMapping("/campaigns/{id}/delete")
   String delete(
       @PathVariable long id, org.bucn.tracker.user.Actor actor, RedirectAttributes flash) {

@@ -63,6 +63,36 @@ public class CampaignService {
     return get(campaigns.insert(request, actor.username()));
   }
 
+  /**
+   * The next round of a campaign: a new DRAFT with the same demands, follow-up and sanction
+   * schedule, step times, mailbox, offices and letters (every language, the default kept), under
+   * {@code title}. Nothing of the first round's appeals comes along; the copy is edited and
+   * launched as any draft.
+   */
+  @Transactional
+  public Campaign copy(long id, String title, Actor actor) {
+    Campaign from = get(id);
+    Campaign copy =
+        create(
+            new CampaignRequest(
+                title,
+                from.summary(),
+                from.demands(),
+                from.followUpInterval(),
+                from.maxFollowUps(),
+                from.sanctionCheckInterval(),
+                from.targetIds(),
+                from.replyTo(),
+                from.draftWithin(),
+                from.reviewWithin(),
+                from.submitWithin(),
+                from.responseWithin(),
+                from.sanctionWithin()),
+            actor);
+    letters.copy(id, copy.id(), actor);
+    return get(copy.id());
+  }
+
   /** Changes a campaign that is still a DRAFT; once launched its appeals exist: 409. */
   @Transactional
   public Campaign update(long id, CampaignRequest request, Actor actor) {

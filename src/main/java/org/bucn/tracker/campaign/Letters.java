@@ -147,6 +147,18 @@ public class Letters {
     return of(campaignId).stream().filter(l -> l.language().equals(tag)).findFirst().orElseThrow();
   }
 
+  /** The letters of one campaign, every language as it is, become another's (a copied round). */
+  @Transactional
+  void copy(long fromCampaignId, long toCampaignId, Actor actor) {
+    jdbc.sql(
+            """
+            INSERT INTO campaign_letter (campaign_id, language, subject, body, is_default, updated_by, updated_at)
+            SELECT ?, language, subject, body, is_default, ?, ? FROM campaign_letter WHERE campaign_id = ?
+            """)
+        .params(toCampaignId, actor.username(), java.time.OffsetDateTime.now(clock), fromCampaignId)
+        .update();
+  }
+
   /**
    * Fills in the campaign's letter for each target: in the first of the office's languages the
    * campaign has a letter in (BCP 47 lookup: {@code sr-Cyrl} takes {@code sr}), else in the

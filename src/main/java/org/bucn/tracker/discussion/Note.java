@@ -10,4 +10,5 @@ public record Note(
     String author,
     String text,
     OffsetDateTime createdAt,
-    List<String> mentioned) {}
+    List<String> mentioned,
+    List<String> unknownMentions) {}

@@ -35,6 +35,14 @@ class NotePageController {
           note.mentioned().isEmpty()
               ? texts.of("flash.noteAdded")
               : texts.of("flash.noteAddedTold", String.join(", ", note.mentioned())));
+      if (!note.unknownMentions().isEmpty()) {
+        flash.addFlashAttribute(
+            "flashError",
+            texts.of(
+                "flash.noteUnknownMentions",
+                note.unknownMentions().size(),
+                String.join(", ", note.unknownMentions().stream().map(n -> "@" + n).toList())));
+      }
     } catch (InvalidFieldException e) {
       flash.addFlashAttribute("flashError", texts.of("flash.noteNotAdded", e.field(), texts.of(e)));
     }

@@ -70,27 +70,23 @@ public class Notes {
             .single();
     timeline.record(appealId, actor.username(), "NOTE", Sentence.of("note", Sentence.text(note)));
     Set<String> told = new LinkedHashSet<>();
-    MENTION
-        .matcher(note)
-        .results()
-        .map(m -> m.group(1))
-        .forEach(
-            name ->
-                users
-                    .find(name)
-                    .filter(UserAccount::enabled)
-                    .filter(u -> !u.username().equals(actor.username()))
-                    .ifPresent(
-                        user -> {
-                          if (told.add(user.username())) {
-                            notices.tell(
-                                user.username(),
-                                "/appeals/" + appealId,
-                                "notice.mentioned",
-                                people.name(actor.username()),
-                                abbreviate(note));
-                          }
-                        }));
+    // An @name that is nobody's (a typo, someone who left) is kept in the note and said back to
+    // its author, so that the one meant to read it is not silently left out.
+    Set<String> nobody = new LinkedHashSet<>();
+    for (String name : MENTION.matcher(note).results().map(m -> m.group(1)).toList()) {
+      java.util.Optional<UserAccount> user = users.find(name).filter(UserAccount::enabled);
+      if (user.isEmpty()) {
+        nobody.add(name);
+      } else if (!user.get().username().equals(actor.username())
+          && told.add(user.get().username())) {
+        notices.tell(
+            user.get().username(),
+            "/appeals/" + appealId,
+            "notice.mentioned",
+            people.name(actor.username()),
+            abbreviate(note));
+      }
+    }
     return jdbc.sql("SELECT id, appeal_id, author, text, created_at FROM appeal_note WHERE id = ?")
         .param(id)
         .query(
@@ -101,7 +97,8 @@ public class Notes {
                     rs.getString("author"),
                     rs.getString("text"),
                     rs.getObject("created_at", java.time.OffsetDateTime.class),
-                    List.copyOf(told)))
+                    List.copyOf(told),
+                    List.copyOf(nobody)))
         .single();
   }
 

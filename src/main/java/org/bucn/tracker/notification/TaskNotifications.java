@@ -59,6 +59,27 @@ class TaskNotifications {
         .ifPresent(user -> tell(user, task, task.givenBy(), appeal(task)));
   }
 
+  /** The advocate whose draft came back hears who asked for which changes. */
+  @EventListener
+  public void changesRequested(TaskNews.ChangesRequested task) {
+    AppealInfo appeal = appeal(task);
+    String comment = task.comment() == null ? "" : task.comment().replaceAll("\\s+", " ").strip();
+    users
+        .find(task.assignee())
+        .filter(UserAccount::enabled)
+        .ifPresent(
+            user ->
+                notices.tell(
+                    user,
+                    link(task),
+                    "notice.changesRequested",
+                    people.name(task.reviewer()),
+                    appeal.office(),
+                    appeal.country(),
+                    appeal.campaignTitle(),
+                    comment.length() <= 300 ? comment : comment.substring(0, 299) + "…"));
+  }
+
   /**
    * "Dana Coordinator gave you Review the appeal - President, Serbia (campaign)", or what the
    * process brought, in the person's own language.
@@ -68,6 +89,7 @@ class TaskNotifications {
         giver != null
             ? "notice.gave"
             : switch (task.key()) {
+              case REVIEW_APPEAL -> "notice.reviewWaiting";
               case FOLLOW_UP -> "notice.followUpDue";
               case ESCALATE_NO_RESPONSE -> "notice.decide";
               default -> "notice.task";

@@ -31,6 +31,32 @@ class NoteTests {
   @Autowired AppealService appeals;
   @Autowired JdbcClient jdbc;
 
+  /** An @name that is nobody's is kept in the note and said back to its author on the page. */
+  @Test
+  void aMentionOfNobodyIsSaidBackToItsAuthor() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RO");
+    long appeal = drill.appeal(campaign, "RO");
+    mvc.perform(
+            post("/appeals/" + appeal + "/notes")
+                .param("text", "@dana and @advocate2: the embassy called back")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("coordinator")
+                        .roles("COORDINATOR")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .attribute(
+                    "flashError",
+                    "@dana matches nobody here, so nobody was told: check the user name (the note"
+                        + " is kept as written)."))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .attribute("flash", org.hamcrest.Matchers.containsString("advocate2")));
+  }
+
   @Test
   void aManagersNoteIsInTheTimelineTheSearchAndTellsWhomItMentions() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "RO");
@@ -46,7 +72,9 @@ class NoteTests {
                         + " until Monday. @advocate2 please wait; @nobody-here too\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.author").value("manager"))
-        .andExpect(jsonPath("$.mentioned").value(org.hamcrest.Matchers.contains("advocate2")));
+        .andExpect(jsonPath("$.mentioned").value(org.hamcrest.Matchers.contains("advocate2")))
+        .andExpect(
+            jsonPath("$.unknownMentions").value(org.hamcrest.Matchers.contains("nobody-here")));
     assertThat(appeals.detail(appeal).timeline())
         .anySatisfy(
             e -> {

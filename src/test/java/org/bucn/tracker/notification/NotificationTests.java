@@ -86,6 +86,40 @@ class NotificationTests {
         .andExpect(status().isOk());
   }
 
+  /**
+   * The review loop is heard: coordinators when a draft waits for review, the advocate when it
+   * comes back, with the reviewer's words, never as "gave you Draft the appeal".
+   */
+  @Test
+  void aDraftWaitingForReviewAndTheChangesAskedForAreBothHeard() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "MK");
+    long appeal = drill.appeal(campaign, "MK");
+    drill.complete(
+        appeal,
+        TaskKey.DRAFT_APPEAL,
+        org.bucn.tracker.CampaignDrill.ADVOCATE,
+        java.util.Map.of("text", "Your Excellency, …", "language", "en"));
+    String review = drill.awaitTask(appeal, TaskKey.REVIEW_APPEAL).id();
+    MimeMessage waiting = awaitMail("coordinator@example.org", review);
+    assertThat(waiting.getSubject())
+        .startsWith("[Tracker] A draft waits for your review: ")
+        .contains("North Macedonia");
+
+    drill.complete(
+        appeal,
+        TaskKey.REVIEW_APPEAL,
+        COORDINATOR,
+        java.util.Map.of(
+            "decision", "REQUEST_CHANGES", "comment", "Name the date of the sham referendum"));
+    String redraft = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    MimeMessage back = awaitMail("advocate@example.org", redraft);
+    assertThat(back.getSubject())
+        .contains("Dana Coordinator asked for changes to your draft")
+        .contains("North Macedonia")
+        .contains("“Name the date of the sham referendum”")
+        .doesNotContain("gave you");
+  }
+
   @Test
   void eachPersonIsToldInTheirOwnLanguage() throws Exception {
     String olena = "olena" + System.nanoTime();

@@ -116,6 +116,36 @@ class BoardBrowserTests {
     assertThat(active().getAttribute("id")).isEqualTo("board-q");
   }
 
+  /**
+   * Printed, the board and the appeal page are their content: no header, search, forms or buttons.
+   */
+  @Test
+  void aPrintedPageIsItsContentWithoutNavigationOrControls() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RS");
+    long appeal = drill.appeal(campaign, "RS");
+    Browsers.logIn(browser, wait, port, "coordinator", "demo");
+    for (String page :
+        java.util.List.of("/campaigns/" + campaign.id() + "/board", "/appeals/" + appeal)) {
+      open(page);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+      ((org.openqa.selenium.chromium.HasCdp) browser)
+          .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+      try {
+        assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed())
+            .as(page + ": the header is not printed")
+            .isFalse();
+        assertThat(browser.findElements(By.cssSelector("button, input, select")))
+            .as(page + ": no control is printed")
+            .noneMatch(WebElement::isDisplayed);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Serbia");
+        Browsers.screenshot(browser, "print-" + page.replaceAll("[^a-z0-9]+", "-"));
+      } finally {
+        ((org.openqa.selenium.chromium.HasCdp) browser)
+            .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+      }
+    }
+  }
+
   private WebElement active() {
     return browser.switchTo().activeElement();
   }

@@ -108,7 +108,9 @@ class StepEvents {
               appealId, Actor.SYSTEM, "SANCTION_CHECK_DUE", Sentence.of("sanctionCheckDue"));
       default -> {}
     }
-    if ((key == TaskKey.FOLLOW_UP || key == TaskKey.ESCALATE_NO_RESPONSE)
+    if ((key == TaskKey.REVIEW_APPEAL
+            || key == TaskKey.FOLLOW_UP
+            || key == TaskKey.ESCALATE_NO_RESPONSE)
         && task.getAssignee() == null) {
       news.publishEvent(new TaskNews.Unclaimed(task.getId(), key, appealId));
     }
@@ -124,7 +126,22 @@ class StepEvents {
     workItems.updateAssignee(task.getId(), assignee);
     String actor = actingUser();
     if (assignee != null && !assignee.equals(actor)) {
-      news.publishEvent(new TaskNews.Given(task.getId(), key, appealId(task), assignee, actor));
+      long appealId = appealId(task);
+      // A draft back with its advocate after a review that asked for changes: they hear what.
+      var sentBack =
+          key == TaskKey.DRAFT_APPEAL
+              ? appeals.changesRequested(appealId)
+              : java.util.Optional.<org.bucn.tracker.appeal.AppealViews.Review>empty();
+      news.publishEvent(
+          sentBack.isPresent()
+              ? new TaskNews.ChangesRequested(
+                  task.getId(),
+                  key,
+                  appealId,
+                  assignee,
+                  sentBack.get().reviewer(),
+                  sentBack.get().comment())
+              : new TaskNews.Given(task.getId(), key, appealId, assignee, actor));
     }
   }
 

@@ -19,13 +19,7 @@ class AppealAccess implements AccessRules {
   @Override
   public void declare(Access access) {
     access
-        .pagesAndApi(
-            POST,
-            "/tasks/assign",
-            "/tasks/assign/undo",
-            "/tasks/*/assign",
-            "/tasks/*/due",
-            "/campaigns/*/board/due")
+        .pagesAndApi(POST, "/tasks/assign", "/tasks/assign/undo", "/tasks/*/assign", "/tasks/*/due")
         .allow(COORDINATOR);
     access.pagesAndApi("/tasks", "/tasks/**").allow(COORDINATOR, ADVOCATE);
     access.pagesAndApi(POST, "/appeals/*/public-answer/*").allow(COORDINATOR);

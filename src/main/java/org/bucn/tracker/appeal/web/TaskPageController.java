@@ -470,7 +470,8 @@ class TaskPageController {
    * targets.
    */
   static String safeBack(String back) {
-    return back.matches("(/tasks|/campaigns/[0-9]+/board)(\\?[A-Za-z0-9_=&%.,+-]*)?")
+    return back.matches(
+            "(/tasks|/tasks/[A-Za-z0-9-]+|/campaigns/[0-9]+/board)(\\?[A-Za-z0-9_=&%.,+-]*)?")
         ? back
         : "/tasks";
   }
