@@ -88,14 +88,17 @@ class OutboxSender {
     }
   }
 
-  /** Claims, sends and records one due mail; returns whether there was one. */
+  /**
+   * Claims, sends and records one due mail, a letter to an office before the team's notices (a
+   * letter never waits behind them); returns whether there was one.
+   */
   boolean sendOne() {
     Queued mail =
         jdbc.sql(
                 """
             UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ?)
              WHERE id = (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
-                          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                          ORDER BY appeal_id IS NULL, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, body, attempts, message_id, in_reply_to, cc, reply_to, attachment_name, attachment,
                       raw_message, appeal_id
             """)

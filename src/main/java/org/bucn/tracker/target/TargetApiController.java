@@ -16,9 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 class TargetApiController {
 
   private final TargetService targets;
+  private final DirectoryImport directoryImport;
 
-  TargetApiController(TargetService targets) {
+  TargetApiController(TargetService targets, DirectoryImport directoryImport) {
     this.targets = targets;
+    this.directoryImport = directoryImport;
+  }
+
+  /**
+   * A CSV of offices (a header line of {@link DirectoryImport#COLUMNS}, comma or semicolon): what
+   * each line would do and what is wrong with it; with {@code apply=true}, done, all or nothing.
+   */
+  @PostMapping(
+      path = "/api/targets/import",
+      consumes = {"text/csv", "text/plain"})
+  DirectoryImport.ImportReport importCsv(
+      @org.springframework.web.bind.annotation.RequestBody String csv,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean apply,
+      org.bucn.tracker.user.Actor actor) {
+    return apply ? directoryImport.apply(csv, actor.username()) : directoryImport.preview(csv);
   }
 
   @GetMapping("/api/targets")

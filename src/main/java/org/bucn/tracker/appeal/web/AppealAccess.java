@@ -1,6 +1,7 @@
 package org.bucn.tracker.appeal.web;
 
 import static org.bucn.tracker.infrastructure.security.Access.Methods.POST;
+import static org.bucn.tracker.infrastructure.security.Access.Methods.READS;
 import static org.bucn.tracker.user.Role.ADVOCATE;
 import static org.bucn.tracker.user.Role.COORDINATOR;
 
@@ -22,6 +23,8 @@ class AppealAccess implements AccessRules {
         .pagesAndApi(POST, "/tasks/assign", "/tasks/assign/undo", "/tasks/*/assign", "/tasks/*/due")
         .allow(COORDINATOR);
     access.pagesAndApi("/tasks", "/tasks/**").allow(COORDINATOR, ADVOCATE);
+    // A calendar subscribes without logging in: the feed's secret address is its key.
+    access.pages(READS, "/calendar/*").allowAnyone();
     access.pagesAndApi(POST, "/appeals/*/public-answer/*").allow(COORDINATOR);
     access
         .pagesAndApi(

@@ -62,6 +62,7 @@ class TaskPageController {
   private final TaskInputs inputs;
   private final FiledReplies replies;
   private final TaskListPlaces places;
+  private final org.bucn.tracker.appeal.worklist.TaskCalendar calendar;
   private final Texts texts;
   private final Formats fmt;
 
@@ -77,12 +78,14 @@ class TaskPageController {
       TaskInputs inputs,
       FiledReplies replies,
       TaskListPlaces places,
+      org.bucn.tracker.appeal.worklist.TaskCalendar calendar,
       Texts texts,
       Formats fmt) {
     this.texts = texts;
     this.fmt = fmt;
     this.replies = replies;
     this.places = places;
+    this.calendar = calendar;
     this.worklist = worklist;
     this.assignments = assignments;
     this.dueDates = dueDates;
@@ -170,6 +173,7 @@ class TaskPageController {
     model.addAttribute("taskKeys", TaskKey.values());
     model.addAttribute("query", query);
     model.addAttribute("views", places.views(actor.username()));
+    model.addAttribute("hasCalendar", calendar.has(actor.username()));
     addRowContext(actor, model);
     return "tasks/list";
   }

@@ -66,7 +66,9 @@ class AccessMatrixTests {
           "{countryCode}",
           "ZZ",
           "{actId}",
-          "987654");
+          "987654",
+          "{token}",
+          "no-such-calendar-address");
 
   @Autowired MockMvc mvc;
 
