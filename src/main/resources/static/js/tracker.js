@@ -118,3 +118,11 @@ document.addEventListener("click", function (event) {
     target.focus();
   }
 });
+// On a phone the header is the brand and a menu button; the button opens the navigation.
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest ? event.target.closest(".menu-toggle") : null;
+  if (!toggle) return;
+  var header = toggle.closest("header");
+  var open = header.classList.toggle("open");
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+});

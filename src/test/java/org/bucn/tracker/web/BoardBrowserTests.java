@@ -146,6 +146,59 @@ class BoardBrowserTests {
     }
   }
 
+  /**
+   * On a 390×844 phone: the header is one line with a menu button that opens the navigation, and no
+   * page of the day's work scrolls sideways.
+   */
+  @Test
+  void onAPhoneTheHeaderIsOneLineAndNoPageScrollsSideways() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RS", "BA");
+    long appeal = drill.appeal(campaign, "RS");
+    String task = drill.awaitTask(appeal, org.bucn.tracker.appeal.TaskKey.DRAFT_APPEAL).id();
+    browser.manage().window().setSize(new Dimension(390, 844));
+    Browsers.logIn(browser, wait, port, "coordinator", "demo");
+    java.util.List<String> wide = new java.util.ArrayList<>();
+    for (String page :
+        java.util.List.of(
+            "/",
+            "/tasks?tab=all",
+            "/tasks/" + task,
+            "/campaigns",
+            "/campaigns/" + campaign.id(),
+            "/campaigns/" + campaign.id() + "/board",
+            "/campaigns/" + campaign.id() + "/dashboard",
+            "/appeals/" + appeal,
+            "/targets",
+            "/dashboard",
+            "/inbox",
+            "/search?q=Serbia",
+            "/profile")) {
+      open(page);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+      long scrollWidth = (Long) js("return document.documentElement.scrollWidth");
+      long width = (Long) js("return window.innerWidth");
+      if (scrollWidth > width) {
+        wide.add(page + ": " + scrollWidth + " px in " + width);
+        Browsers.screenshot(browser, "phone-wide" + page.replaceAll("[^a-z0-9]+", "-"));
+      }
+    }
+    assertThat(wide).as("pages that scroll sideways on a 390 px phone").isEmpty();
+
+    open("/campaigns/" + campaign.id() + "/board");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+    long header =
+        (Long)
+            js(
+                "return Math.round(document.querySelector('header.top').getBoundingClientRect().height)");
+    assertThat(header).as("the header on a phone, in px").isLessThanOrEqualTo(64);
+    assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isFalse();
+    browser.findElement(By.cssSelector(".menu-toggle")).click();
+    assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded"))
+        .isEqualTo("true");
+    Browsers.screenshot(browser, "phone-menu-open");
+  }
+
   private WebElement active() {
     return browser.switchTo().activeElement();
   }
