@@ -26,6 +26,16 @@ public sealed interface TaskNews {
       String taskId, TaskKey key, long appealId, String assignee, String reviewer, String comment)
       implements TaskNews {}
 
+  /** A coordinator moved the due date of a task someone else holds: the holder hears the day. */
+  record DueMoved(
+      String taskId,
+      TaskKey key,
+      long appealId,
+      String assignee,
+      String movedBy,
+      java.time.LocalDate due)
+      implements TaskNews {}
+
   /** A task given to someone: by another person ({@code givenBy}), or by the process (null). */
   record Given(String taskId, TaskKey key, long appealId, String assignee, String givenBy)
       implements TaskNews {}

@@ -2,6 +2,7 @@ package org.bucn.tracker.notification;
 
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.TaskNews;
+import org.bucn.tracker.infrastructure.web.Formats;
 import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.People;
 import org.bucn.tracker.user.UserAccount;
@@ -27,6 +28,7 @@ class TaskNotifications {
   private final TrackerProperties properties;
   private final People people;
   private final Texts texts;
+  private final Formats formats;
 
   TaskNotifications(
       UserService users,
@@ -34,7 +36,9 @@ class TaskNotifications {
       JdbcClient jdbc,
       TrackerProperties properties,
       People people,
-      Texts texts) {
+      Texts texts,
+      Formats formats) {
+    this.formats = formats;
     this.texts = texts;
     this.people = people;
     this.users = users;
@@ -57,6 +61,27 @@ class TaskNotifications {
         .find(task.assignee())
         .filter(UserAccount::enabled)
         .ifPresent(user -> tell(user, task, task.givenBy(), appeal(task)));
+  }
+
+  /** The holder of a task hears when a coordinator moves its due date, and to which day. */
+  @EventListener
+  public void dueMoved(TaskNews.DueMoved task) {
+    AppealInfo appeal = appeal(task);
+    users
+        .find(task.assignee())
+        .filter(UserAccount::enabled)
+        .ifPresent(
+            user ->
+                notices.tell(
+                    user,
+                    link(task),
+                    "notice.dueMoved",
+                    people.name(task.movedBy()),
+                    texts.task(task.key().key(), Notices.languageOf(user)),
+                    appeal.office(),
+                    appeal.country(),
+                    appeal.campaignTitle(),
+                    formats.date(task.due(), Notices.languageOf(user))));
   }
 
   /** The advocate whose draft came back hears who asked for which changes. */

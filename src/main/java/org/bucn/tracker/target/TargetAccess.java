@@ -14,6 +14,11 @@ class TargetAccess implements AccessRules {
   @Override
   public void declare(Access access) {
     access.pages("/targets/new", "/targets/*/edit", "/targets/*/forms").allow(COORDINATOR);
+    // Advocates meet and call offices too: they log the conversations on the office's record.
+    access
+        .pagesAndApi(
+            org.bucn.tracker.infrastructure.security.Access.Methods.POST, "/targets/*/interactions")
+        .allow(COORDINATOR, org.bucn.tracker.user.Role.ADVOCATE);
     access.pagesAndApi(WRITES, "/targets/**").allow(COORDINATOR);
   }
 }

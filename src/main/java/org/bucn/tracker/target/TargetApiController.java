@@ -17,10 +17,30 @@ class TargetApiController {
 
   private final TargetService targets;
   private final DirectoryImport directoryImport;
+  private final OfficeInteractions interactions;
 
-  TargetApiController(TargetService targets, DirectoryImport directoryImport) {
+  TargetApiController(
+      TargetService targets, DirectoryImport directoryImport, OfficeInteractions interactions) {
     this.targets = targets;
     this.directoryImport = directoryImport;
+    this.interactions = interactions;
+  }
+
+  /** A conversation with the office outside any campaign, logged on its record. */
+  @PostMapping("/api/targets/{id}/interactions")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED)
+  Interaction logInteraction(
+      @PathVariable long id,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+          Interaction.Request request,
+      org.bucn.tracker.user.Actor actor) {
+    return interactions.log(id, request, actor.username());
+  }
+
+  @GetMapping("/api/targets/{id}/interactions")
+  java.util.List<Interaction> interactions(@PathVariable long id) {
+    return interactions.of(id);
   }
 
   /**

@@ -23,10 +23,52 @@ class TargetPageController {
   private final Texts texts;
 
   private final TargetService targets;
+  private final OfficeInteractions interactions;
 
-  TargetPageController(TargetService targets, Texts texts) {
+  /** A conversation logged from the office's record page; back there, what was typed kept. */
+  @PostMapping("/targets/{id}/interactions")
+  String logInteraction(
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String date,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String kind,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String summary,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String people,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String evidence,
+      org.bucn.tracker.user.Actor actor,
+      RedirectAttributes flash) {
+    try {
+      Interaction.Kind how =
+          kind == null || kind.isBlank()
+              ? null
+              : Interaction.Kind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+      java.time.LocalDate when =
+          date == null || date.isBlank() ? null : java.time.LocalDate.parse(date.strip());
+      interactions.log(
+          id, new Interaction.Request(when, how, summary, people, evidence), actor.username());
+      flash.addFlashAttribute("flash", texts.of("flash.interactionLogged"));
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      flash.addFlashAttribute(
+          "flashError", texts.of("flash.interactionNotLogged", texts.of("typeMismatch")));
+    } catch (jakarta.validation.ConstraintViolationException e) {
+      flash.addFlashAttribute(
+          "flashError",
+          texts.of(
+              "flash.interactionNotLogged",
+              String.join(
+                  "; ",
+                  org.bucn.tracker.shared.FieldErrors.of(e.getConstraintViolations())
+                      .entrySet()
+                      .stream()
+                      .map(f -> f.getKey() + " " + f.getValue())
+                      .toList())));
+    }
+    return "redirect:/targets/" + id + "#interactions";
+  }
+
+  TargetPageController(TargetService targets, Texts texts, OfficeInteractions interactions) {
     this.texts = texts;
     this.targets = targets;
+    this.interactions = interactions;
   }
 
   @GetMapping("/targets")

@@ -120,6 +120,29 @@ class NotificationTests {
         .doesNotContain("gave you");
   }
 
+  /** Whoever holds a task hears when a coordinator moves its due date, and to which day. */
+  @Test
+  void movingADueDateTellsWhoeverHoldsTheTask(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.bucn.tracker.appeal.step.DueDates dueDates)
+      throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    org.bucn.tracker.appeal.worklist.TaskItem task =
+        drill.awaitTask(drill.appeal(campaign, "SI"), TaskKey.DRAFT_APPEAL);
+    assignments.assign(task.id(), "advocate2", COORDINATOR);
+    java.time.OffsetDateTime due =
+        java.time.LocalDate.now().plusDays(40).atTime(12, 0).atOffset(java.time.ZoneOffset.UTC);
+    dueDates.setDue(task.id(), due, COORDINATOR);
+
+    MimeMessage mail = awaitMail("advocate2@example.org", "moved the due date");
+    assertThat(mail.getSubject())
+        .contains("Dana Coordinator moved the due date of Draft the appeal")
+        .contains("Slovenia")
+        .endsWith(
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .format(due));
+  }
+
   @Test
   void eachPersonIsToldInTheirOwnLanguage() throws Exception {
     String olena = "olena" + System.nanoTime();

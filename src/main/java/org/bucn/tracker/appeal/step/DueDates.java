@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.bucn.tracker.appeal.AppealService;
+import org.bucn.tracker.appeal.TaskNews;
 import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.appeal.worklist.TaskLock;
 import org.bucn.tracker.appeal.worklist.TaskPermissions;
@@ -24,13 +25,16 @@ public class DueDates {
   private final EngineTasks engine;
   private final AppealService appeals;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher news;
 
   DueDates(
       TaskLock locks,
       WorkItemRepository workItems,
       EngineTasks engine,
       AppealService appeals,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher news) {
+    this.news = news;
     this.locks = locks;
     this.workItems = workItems;
     this.engine = engine;
@@ -56,6 +60,17 @@ public class DueDates {
         actor,
         "DUE_SET",
         Sentence.of("dueSet", Sentence.task(item.key().key()), Sentence.date(due.toLocalDate())));
+    if (item.assignee() != null && !item.assignee().equals(actor.username())) {
+      // Whoever holds the task hears the new day, in their own language (the notice says it).
+      news.publishEvent(
+          new TaskNews.DueMoved(
+              taskId,
+              item.key(),
+              item.appealId(),
+              item.assignee(),
+              actor.username(),
+              due.toLocalDate()));
+    }
     return workItems.item(taskId).orElseThrow();
   }
 
