@@ -57,31 +57,31 @@ class TaskNotifications {
 
   @EventListener
   public void given(TaskNews.Given task) {
-    users
-        .find(task.assignee())
-        .filter(UserAccount::enabled)
-        .ifPresent(user -> tell(user, task, task.givenBy(), appeal(task)));
+    holder(task.assignee(), user -> tell(user, task, task.givenBy(), appeal(task)));
+  }
+
+  /** Tells whoever holds a task, when they are still someone who works here. */
+  private void holder(String username, java.util.function.Consumer<UserAccount> tell) {
+    users.find(username).filter(UserAccount::enabled).ifPresent(tell);
   }
 
   /** The holder of a task hears when a coordinator moves its due date, and to which day. */
   @EventListener
   public void dueMoved(TaskNews.DueMoved task) {
     AppealInfo appeal = appeal(task);
-    users
-        .find(task.assignee())
-        .filter(UserAccount::enabled)
-        .ifPresent(
-            user ->
-                notices.tell(
-                    user,
-                    link(task),
-                    "notice.dueMoved",
-                    people.name(task.movedBy()),
-                    texts.task(task.key().key(), Notices.languageOf(user)),
-                    appeal.office(),
-                    appeal.country(),
-                    appeal.campaignTitle(),
-                    formats.date(task.due(), Notices.languageOf(user))));
+    holder(
+        task.assignee(),
+        user ->
+            notices.tell(
+                user,
+                link(task),
+                "notice.dueMoved",
+                people.name(task.movedBy()),
+                texts.task(task.key().key(), Notices.languageOf(user)),
+                appeal.office(),
+                appeal.country(),
+                appeal.campaignTitle(),
+                formats.date(task.due(), Notices.languageOf(user))));
   }
 
   /** The advocate whose draft came back hears who asked for which changes. */
@@ -89,20 +89,18 @@ class TaskNotifications {
   public void changesRequested(TaskNews.ChangesRequested task) {
     AppealInfo appeal = appeal(task);
     String comment = task.comment() == null ? "" : task.comment().replaceAll("\\s+", " ").strip();
-    users
-        .find(task.assignee())
-        .filter(UserAccount::enabled)
-        .ifPresent(
-            user ->
-                notices.tell(
-                    user,
-                    link(task),
-                    "notice.changesRequested",
-                    people.name(task.reviewer()),
-                    appeal.office(),
-                    appeal.country(),
-                    appeal.campaignTitle(),
-                    comment.length() <= 300 ? comment : comment.substring(0, 299) + "…"));
+    holder(
+        task.assignee(),
+        user ->
+            notices.tell(
+                user,
+                link(task),
+                "notice.changesRequested",
+                people.name(task.reviewer()),
+                appeal.office(),
+                appeal.country(),
+                appeal.campaignTitle(),
+                comment.length() <= 300 ? comment : comment.substring(0, 299) + "…"));
   }
 
   /**
