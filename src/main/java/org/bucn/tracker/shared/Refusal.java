@@ -44,7 +44,7 @@ public abstract class Refusal extends RuntimeException implements Sentenced {
         constant.name().toLowerCase(Locale.ROOT).replace('_', ' '));
   }
 
-  /** Several codes as the reader's labels, each one quoted as it is typed: "DRAFT, ACTIVE". */
+  /** Several codes as an API client types them, joined: "DRAFT, ACTIVE". */
   public static String codes(Object[] constants) {
     return String.join(", ", Arrays.stream(constants).map(String::valueOf).toList());
   }
