@@ -3,8 +3,6 @@ package org.bucn.tracker.alignment;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.shared.ConflictException;
+import org.bucn.tracker.shared.CsvFiles;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.InvalidFieldsException;
 import org.bucn.tracker.shared.NotFoundException;
@@ -104,24 +102,7 @@ public class CfspAlignments {
    */
   @Transactional
   public int importCsv(String csv, Actor actor) {
-    List<CSVRecord> rows;
-    try {
-      rows =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setTrim(true)
-              .setIgnoreEmptyLines(true)
-              .get()
-              .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))
-              .getRecords();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
-      throw new InvalidFieldException("file", "refusal.csv.unreadable", unreadable.getMessage());
-    }
-    if (rows.isEmpty()) {
-      throw new InvalidFieldException("file", "refusal.csv.noRows", String.join(",", COLUMNS));
-    }
+    List<CSVRecord> rows = CsvFiles.rows(csv, COLUMNS);
     Set<String> countries = countryCodes();
     List<InvalidFieldException> errors = new ArrayList<>();
     Map<String, ActRequest> acts = new LinkedHashMap<>();

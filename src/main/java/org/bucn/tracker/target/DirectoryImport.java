@@ -1,8 +1,6 @@
 package org.bucn.tracker.target;
 
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.bucn.tracker.shared.CsvFiles;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.InvalidFieldsException;
 import org.bucn.tracker.shared.Refusal;
@@ -186,28 +184,7 @@ public class DirectoryImport {
   }
 
   private static List<CSVRecord> rows(String csv) {
-    String text = csv == null ? "" : csv.replace("\uFEFF", "");
-    String header = text.lines().findFirst().orElse("");
-    char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-    List<CSVRecord> rows;
-    try {
-      rows =
-          CSVFormat.DEFAULT
-              .builder()
-              .setDelimiter(separator)
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setTrim(true)
-              .setIgnoreEmptyLines(true)
-              .get()
-              .parse(new StringReader(text))
-              .getRecords();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
-      throw new InvalidFieldException("file", "refusal.csv.unreadable", unreadable.getMessage());
-    }
-    if (rows.isEmpty()) {
-      throw new InvalidFieldException("file", "refusal.csv.noRows", String.join(",", COLUMNS));
-    }
+    List<CSVRecord> rows = CsvFiles.rows(csv, COLUMNS);
     List<String> missing =
         List.of("countryCode", "country", "office", "channel", "language").stream()
             .filter(c -> !rows.get(0).isMapped(c))
