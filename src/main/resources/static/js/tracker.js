@@ -6,6 +6,16 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+// The bell never swaps in something that is not the bell: after the session ended the poll would
+// otherwise put the login page into the header (and an error page likewise).
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.target && event.detail.target.id === "bell") {
+    var xhr = event.detail.xhr;
+    if (xhr.status !== 200 || (xhr.responseURL && xhr.responseURL.indexOf("/notices/bell") < 0)) {
+      event.detail.shouldSwap = false;
+    }
+  }
+});
 // "Select all" for bulk actions on tables.
 document.addEventListener("change", function (event) {
   var all = event.target.closest("[data-select-all]");

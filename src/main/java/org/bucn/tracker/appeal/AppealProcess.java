@@ -35,4 +35,9 @@ public final class AppealProcess {
   public static final String EVENT_SANCTION_RECHECK_DUE = "Event_SanctionRecheckDue";
   public static final String TASK_CLOSE_APPEAL = "Task_CloseAppeal";
   public static final String END_APPEAL_CLOSED = "End_AppealClosed";
+
+  /** One office taken out of a running campaign: the appeal's event subprocess ends it. */
+  public static final String MESSAGE_WITHDRAWN = "appealWithdrawn";
+
+  public static final String END_APPEAL_WITHDRAWN = "End_AppealWithdrawn";
 }

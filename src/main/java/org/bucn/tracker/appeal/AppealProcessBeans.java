@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class AppealProcessBeans {
 
   @Bean("campaignAppeals")
-  CampaignAppeals campaignAppeals(AppealService appeals) {
-    return new CampaignAppeals(appeals);
+  CampaignAppeals campaignAppeals(AppealService appeals, CampaignService campaigns) {
+    return new CampaignAppeals(appeals, campaigns);
   }
 
   @Bean("appealSchedule")

@@ -193,6 +193,18 @@ class AppealRepository {
         .list();
   }
 
+  /** Marks one open appeal WITHDRAWN; false when it had ended already. */
+  boolean withdraw(long appealId) {
+    return jdbc.sql(
+                """
+                UPDATE appeal SET stage = 'WITHDRAWN', closed_at = ?, updated_at = ?
+                 WHERE id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')
+                """)
+            .params(now(), now(), appealId)
+            .update()
+        > 0;
+  }
+
   void nextFollowUpRound(long appealId) {
     jdbc.sql("UPDATE appeal SET follow_up_round = follow_up_round + 1 WHERE id = ?")
         .param(appealId)

@@ -52,15 +52,39 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void open(CampaignLaunched launched) {
-    appeals.insertForCampaign(launched.campaignId(), launched.targetIds());
-    for (var override : launched.overrides()) {
+    insert(launched.campaignId(), launched.targetIds(), launched.overrides(), launched.actor());
+  }
+
+  /**
+   * The appeals of offices added to a running campaign, as their launch would have made them; the
+   * ids in the order of {@code targetIds}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Long> openAdded(
+      long campaignId,
+      List<Long> targetIds,
+      List<org.bucn.tracker.campaign.LaunchOverride> overrides,
+      Actor actor) {
+    insert(campaignId, targetIds, overrides, actor);
+    return targetIds.stream()
+        .map(targetId -> appeals.appealOf(campaignId, targetId).orElseThrow())
+        .toList();
+  }
+
+  private void insert(
+      long campaignId,
+      List<Long> targetIds,
+      List<org.bucn.tracker.campaign.LaunchOverride> overrides,
+      Actor actor) {
+    appeals.insertForCampaign(campaignId, targetIds);
+    for (var override : overrides) {
       appeals
-          .appealOf(launched.campaignId(), override.targetId())
+          .appealOf(campaignId, override.targetId())
           .ifPresent(
               appealId ->
                   timeline.record(
                       appealId,
-                      launched.actor().username(),
+                      actor.username(),
                       "LAUNCHED_DESPITE",
                       Sentence.of(
                           "launchedDespite",
@@ -113,6 +137,36 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     for (long appealId : appeals.withdrawOpen(closed.campaignId())) {
       timeline.record(appealId, closed.actor().username(), "WITHDRAWN", Sentence.of("withdrawn"));
     }
+  }
+
+  /**
+   * Withdraws the campaign's appeal to one office, the reason on its timeline; gives the appeal's
+   * process instance, which the caller ends. 404 when the office is not in the campaign, 409 when
+   * its appeal has ended or its process is still being opened.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String withdraw(long campaignId, long targetId, String reason, Actor actor) {
+    long appealId =
+        appeals
+            .appealOf(campaignId, targetId)
+            .orElseThrow(() -> new NotFoundException("campaignTarget", campaignId, targetId));
+    AppealRepository.AppealRow appeal = appeals.lock(appealId).orElseThrow();
+    if (appeal.stage() == AppealStage.CLOSED || appeal.stage() == AppealStage.WITHDRAWN) {
+      throw new org.bucn.tracker.shared.ConflictException(
+          "status",
+          "refusal.appeal.endedAlready",
+          org.bucn.tracker.shared.Refusal.label(appeal.stage()));
+    }
+    if (appeal.processInstanceId() == null) {
+      throw new org.bucn.tracker.shared.ConflictException(null, "refusal.appeal.stillOpening");
+    }
+    appeals.withdraw(appealId);
+    timeline.record(
+        appealId,
+        actor.username(),
+        "WITHDRAWN",
+        Sentence.of("withdrawnAlone", Sentence.text(reason)));
+    return appeal.processInstanceId();
   }
 
   /** The appeals the campaign process runs, one call activity each. */

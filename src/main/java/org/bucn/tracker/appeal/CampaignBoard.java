@@ -161,12 +161,15 @@ public class CampaignBoard {
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("campaign", campaignId);
     if (filter.q() != null) {
+      // A country by its name in any of the network's languages too: "Сербія", "Srbija".
       where.append(
           " AND (o.country ILIKE :q OR o.office ILIKE :q OR o.holder_name ILIKE :q"
-              + " OR o.country_code ILIKE :q)");
+              + " OR o.country_code ILIKE :q OR o.country_code = ANY (string_to_array(:codes, ',')))");
       params.put(
           "q",
           "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.put(
+          "codes", String.join(",", org.bucn.tracker.shared.CountryNames.codesNaming(filter.q())));
     }
     if (filter.stage() != null) {
       where.append(" AND o.stage = :stage");

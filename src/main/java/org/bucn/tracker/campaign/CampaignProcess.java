@@ -11,6 +11,14 @@ public final class CampaignProcess {
 
   public static final String MESSAGE_CLOSED_EARLY = "campaignClosedEarly";
 
+  /** The subprocess that runs one appeal per office, and its multi-instance body. */
+  public static final String SUBPROCESS_APPEALS = "SubProcess_Appeals";
+
+  public static final String APPEALS_BODY = SUBPROCESS_APPEALS + "#multiInstanceBody";
+
+  /** The element variable of each appeal's instance. */
+  public static final String APPEAL_ID = "appealId";
+
   public static final String EVENT_CLOSED_EARLY = "Event_CampaignClosedEarly";
   public static final String TASK_CLOSE = "Task_CloseCampaign";
   public static final String END_WITHDRAWN = "End_CampaignWithdrawn";

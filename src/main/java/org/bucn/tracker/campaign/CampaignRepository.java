@@ -121,6 +121,28 @@ class CampaignRepository {
         .optional();
   }
 
+  /**
+   * Holds the campaign row against a change of its offices while the campaign process reads the
+   * list of its appeals; an office being added waits for that read, or the read for the addition.
+   */
+  void lockShared(long id) {
+    jdbc.sql("SELECT id FROM campaign WHERE id = ? FOR SHARE").param(id).query(Long.class).list();
+  }
+
+  void addTargets(long id, List<Long> targetIds) {
+    jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
+        .params(id, targetIds.toArray(Long[]::new))
+        .update();
+  }
+
+  /** Takes an office off a draft's list; false when it was not on it. */
+  boolean removeTarget(long id, long targetId) {
+    return jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ? AND target_id = ?")
+            .params(id, targetId)
+            .update()
+        > 0;
+  }
+
   List<Campaign> findAll() {
     return jdbc.sql(SELECT + " ORDER BY c.created_at DESC, c.id DESC")
         .query(CampaignRepository::map)

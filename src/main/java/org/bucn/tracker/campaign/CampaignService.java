@@ -121,11 +121,15 @@ public class CampaignService {
   }
 
   private void checkTargets(CampaignRequest request) {
+    checkTargets(request.targetIds());
+  }
+
+  private void checkTargets(List<Long> targetIds) {
     Set<Long> known =
-        targets.findAll(request.targetIds()).stream().map(Target::id).collect(Collectors.toSet());
+        targets.findAll(targetIds).stream().map(Target::id).collect(Collectors.toSet());
     Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < request.targetIds().size(); i++) {
-      Long id = request.targetIds().get(i);
+    for (int i = 0; i < targetIds.size(); i++) {
+      Long id = targetIds.get(i);
       if (!known.contains(id)) {
         throw new InvalidFieldException(
             "targetIds[" + i + "]", "refusal.campaign.noTarget", String.valueOf(id));
@@ -161,9 +165,36 @@ public class CampaignService {
       throw new ConflictException(
           "status", "refusal.campaign.launchNotDraft", Refusal.label(campaign.status()));
     }
+    List<LaunchOverride> used = letterErrorsOverridden(id, overrides, campaign.targetIds());
+    campaigns.markLaunched(id, actor.username());
+    events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
+    String processInstanceId =
+        engineIdentity.as(
+            actor,
+            () ->
+                runtime
+                    .createProcessInstanceByKey(CampaignProcess.KEY)
+                    .businessKey(String.valueOf(id))
+                    .setVariable(CampaignProcess.CAMPAIGN_ID, id)
+                    .execute()
+                    .getId());
+    campaigns.setProcessInstance(id, processInstanceId);
+    return get(id);
+  }
+
+  /**
+   * The overrides that were needed: every error of the letters of {@code targetIds} must be named
+   * by one, else 409 listing each error left.
+   */
+  private List<LaunchOverride> letterErrorsOverridden(
+      long id, List<LaunchOverride> overrides, java.util.Collection<Long> targetIds) {
+    Set<Long> checked = new HashSet<>(targetIds);
     List<LetterError> errors = new java.util.ArrayList<>();
     List<LaunchOverride> used = new java.util.ArrayList<>();
     for (LetterPreview letter : letters.preview(id)) {
+      if (!checked.contains(letter.targetId())) {
+        continue;
+      }
       for (LetterWarning code : letter.errors()) {
         overrides.stream()
             .filter(o -> o.targetId() == letter.targetId() && o.code() == code)
@@ -184,20 +215,98 @@ public class CampaignService {
       throw ConflictException.withErrors(
           "overrides", errors, "refusal.campaign.launchErrors", errors.size());
     }
-    campaigns.markLaunched(id, actor.username());
-    events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
-    String processInstanceId =
-        engineIdentity.as(
-            actor,
-            () ->
-                runtime
-                    .createProcessInstanceByKey(CampaignProcess.KEY)
-                    .businessKey(String.valueOf(id))
-                    .setVariable(CampaignProcess.CAMPAIGN_ID, id)
-                    .execute()
-                    .getId());
-    campaigns.setProcessInstance(id, processInstanceId);
-    return get(id);
+    return used;
+  }
+
+  /**
+   * Adds offices to a draft's list, or to a running campaign, where each needs its letter checked
+   * as at launch (the overrides of the request name the errors to go ahead despite); the caller
+   * opens their appeals ({@link #runAppeals}). A closed campaign takes no office (409); an office
+   * already in the campaign is a 409 on its field, an unknown one a 400.
+   *
+   * @return the campaign as it is now, and the overrides the added letters needed
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public TargetsAdded addTargets(long id, AddTargetsRequest request) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (campaign.status() == CampaignStatus.CLOSED) {
+      throw new ConflictException("status", "refusal.campaign.closedNoOffices");
+    }
+    checkTargets(request.targetIds());
+    for (int i = 0; i < request.targetIds().size(); i++) {
+      if (campaign.targetIds().contains(request.targetIds().get(i))) {
+        throw new ConflictException(
+            "targetIds[" + i + "]",
+            "refusal.campaign.targetAlready",
+            String.valueOf(request.targetIds().get(i)));
+      }
+    }
+    campaigns.addTargets(id, request.targetIds());
+    List<LaunchOverride> used =
+        campaign.status() == CampaignStatus.ACTIVE
+            ? letterErrorsOverridden(id, request.overrides(), request.targetIds())
+            : List.of();
+    return new TargetsAdded(get(id), used);
+  }
+
+  /** A campaign with offices added, and the letter errors the coordinator went ahead despite. */
+  public record TargetsAdded(Campaign campaign, List<LaunchOverride> overrides) {}
+
+  /**
+   * Runs the appeals of offices added to a running campaign beside the others: one more instance of
+   * the campaign process's appeal subprocess each, so the campaign still closes once, when its last
+   * appeal ends. Before the process has opened its appeals there is nothing to do: the job that
+   * opens them reads the list with these in it ({@link #holdWhileOpening}).
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void runAppeals(long id, List<Long> appealIds, Actor actor) {
+    String processInstanceId = campaigns.processInstanceId(id).orElseThrow();
+    engineIdentity.run(
+        actor,
+        () -> {
+          org.camunda.bpm.engine.runtime.ActivityInstance[] bodies =
+              runtime
+                  .getActivityInstance(processInstanceId)
+                  .getActivityInstances(CampaignProcess.APPEALS_BODY);
+          if (bodies.length == 0) {
+            return;
+          }
+          var modification = runtime.createProcessInstanceModification(processInstanceId);
+          for (long appealId : appealIds) {
+            modification
+                .startBeforeActivity(CampaignProcess.SUBPROCESS_APPEALS, bodies[0].getId())
+                .setVariableLocal(CampaignProcess.APPEAL_ID, appealId);
+          }
+          modification.execute();
+        });
+  }
+
+  /**
+   * Called by the campaign process as it reads the list of appeals to open: an office added at that
+   * moment waits until the list is read (and is then started beside the others), or the read waits
+   * for the addition (and opens it with the rest).
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void holdWhileOpening(long id) {
+    campaigns.lockShared(id);
+  }
+
+  /**
+   * Takes an office off a draft campaign's list (404 when it is not on it); a running campaign's
+   * office is withdrawn with its appeal instead, by the appeal's owner.
+   *
+   * @return the campaign's status, locked until the transaction ends
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public CampaignStatus removeTarget(long id, long targetId) {
+    Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    if (!campaign.targetIds().contains(targetId)) {
+      throw new NotFoundException("campaignTarget", id, targetId);
+    }
+    if (campaign.status() == CampaignStatus.DRAFT) {
+      campaigns.removeTarget(id, targetId);
+    }
+    return campaign.status();
   }
 
   /**

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells one person something that needs them, the way they chose: a mail now, or a line in
- * tomorrow's digest. Joins the caller's transaction, so a rolled-back step tells nobody.
+ * Tells one person something that needs them: a line in their notices in the tracker (the bell in
+ * the header), and by mail the way they chose, now or in tomorrow's digest. Joins the caller's
+ * transaction, so a rolled-back step tells nobody.
  */
 @Service
 public class Notices {
@@ -47,15 +48,19 @@ public class Notices {
     users
         .find(username)
         .filter(UserAccount::enabled)
-        .ifPresent(user -> tell(user, properties.link(path), code, args));
+        .ifPresent(user -> tell(user, path, code, args));
   }
 
-  void tell(UserAccount user, String link, String code, Object... args) {
+  void tell(UserAccount user, String path, String code, Object... args) {
+    Locale language = languageOf(user);
+    String line = texts.in(language, code, args);
+    jdbc.sql("INSERT INTO notice (username, line, path) VALUES (?, ?, ?)")
+        .params(user.username(), line, path)
+        .update();
     if (user.email() == null || user.email().isBlank()) {
       return;
     }
-    Locale language = languageOf(user);
-    String line = texts.in(language, code, args);
+    String link = properties.link(path);
     if (user.notifications() == Notify.DIGEST) {
       jdbc.sql("INSERT INTO pending_notification (username, line, link) VALUES (?, ?, ?)")
           .params(user.username(), line, link)

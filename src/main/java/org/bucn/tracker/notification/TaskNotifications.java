@@ -1,6 +1,5 @@
 package org.bucn.tracker.notification;
 
-import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.TaskNews;
 import org.bucn.tracker.infrastructure.web.Formats;
 import org.bucn.tracker.shared.Texts;
@@ -25,7 +24,6 @@ class TaskNotifications {
   private final UserService users;
   private final Notices notices;
   private final JdbcClient jdbc;
-  private final TrackerProperties properties;
   private final People people;
   private final Texts texts;
   private final Formats formats;
@@ -34,7 +32,6 @@ class TaskNotifications {
       UserService users,
       Notices notices,
       JdbcClient jdbc,
-      TrackerProperties properties,
       People people,
       Texts texts,
       Formats formats) {
@@ -44,7 +41,6 @@ class TaskNotifications {
     this.users = users;
     this.notices = notices;
     this.jdbc = jdbc;
-    this.properties = properties;
   }
 
   @EventListener
@@ -138,7 +134,7 @@ class TaskNotifications {
         .single();
   }
 
-  private String link(TaskNews task) {
-    return properties.link("/tasks/" + task.taskId());
+  private static String link(TaskNews task) {
+    return "/tasks/" + task.taskId();
   }
 }

@@ -2,7 +2,7 @@ package org.bucn.tracker.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.bucn.tracker.shared.CountryNames;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,16 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CountryNameIndex {
 
-  /** The interface's languages, those of the Balkan offices and of their neighbours. */
-  static final List<String> LANGUAGES =
-      List.of(
-          "en", "uk", "sr-Latn", "sr-Cyrl", "hr", "bs", "sq", "mk", "bg", "ro", "el", "sl", "hu",
-          "tr", "ru", "de", "fr", "it");
-
-  /** Names CLDR does not give but the region writes: "Kosova", and Albania as Albanians say it. */
-  private static final List<List<String>> MORE =
-      List.of(List.of("XK", "Kosova"), List.of("AL", "Shqipëria"));
-
   private final JdbcClient jdbc;
 
   CountryNameIndex(JdbcClient jdbc) {
@@ -40,20 +30,9 @@ class CountryNameIndex {
   public void write() {
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    List<String> countries = new ArrayList<>(List.of(Locale.getISOCountries()));
-    countries.add("XK");
-    for (String code : countries) {
-      for (String language : LANGUAGES) {
-        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
-        if (!name.isBlank() && !name.equals(code)) {
-          codes.add(code);
-          names.add(name);
-        }
-      }
-    }
-    for (List<String> more : MORE) {
-      codes.add(more.get(0));
-      names.add(more.get(1));
+    for (List<String> pair : CountryNames.all()) {
+      codes.add(pair.get(0));
+      names.add(pair.get(1));
     }
     List<String> added =
         jdbc.sql(

@@ -13,7 +13,9 @@ class TargetAccess implements AccessRules {
 
   @Override
   public void declare(Access access) {
-    access.pages("/targets/new", "/targets/*/edit", "/targets/*/forms").allow(COORDINATOR);
+    access
+        .pages("/targets/new", "/targets/import", "/targets/*/edit", "/targets/*/forms")
+        .allow(COORDINATOR);
     // Advocates meet and call offices too: they log the conversations on the office's record.
     access
         .pagesAndApi(

@@ -25,6 +25,52 @@ class TargetPageController {
   private final TargetService targets;
   private final OfficeInteractions interactions;
 
+  /** The directory import: a CSV of offices, previewed line by line before it is applied. */
+  @GetMapping("/targets/import")
+  String importForm(Model model) {
+    model.addAttribute("columns", String.join(",", DirectoryImport.COLUMNS));
+    return "targets/import";
+  }
+
+  /**
+   * A file chosen (or the previewed text sent back) is previewed; with {@code apply}, applied, all
+   * or nothing, and the directory shown; a file with a wrong line comes back with its report and
+   * the text kept, so nothing needs choosing again.
+   */
+  @PostMapping("/targets/import")
+  String importCsv(
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          org.springframework.web.multipart.MultipartFile file,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String csv,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean apply,
+      org.bucn.tracker.user.Actor actor,
+      Model model,
+      RedirectAttributes flash)
+      throws java.io.IOException {
+    String text =
+        file != null && !file.isEmpty()
+            ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            : csv == null ? "" : csv;
+    model.addAttribute("columns", String.join(",", DirectoryImport.COLUMNS));
+    model.addAttribute("csv", text);
+    try {
+      if (apply) {
+        DirectoryImport.ImportReport done = directoryImport.apply(text, actor.username());
+        flash.addFlashAttribute(
+            "flash",
+            texts.of("flash.directoryImported", done.created(), done.updated(), done.unchanged()));
+        return "redirect:/targets";
+      }
+      model.addAttribute("report", directoryImport.preview(text));
+    } catch (org.bucn.tracker.shared.InvalidFieldsException e) {
+      model.addAttribute("report", directoryImport.preview(text));
+      model.addAttribute("flashError", texts.of("flash.directoryNotImported"));
+    } catch (InvalidFieldException e) {
+      model.addAttribute("flashError", texts.of("flash.directoryUnreadable", texts.of(e)));
+    }
+    return "targets/import";
+  }
+
   /** A conversation logged from the office's record page; back there, what was typed kept. */
   @PostMapping("/targets/{id}/interactions")
   String logInteraction(
@@ -65,7 +111,14 @@ class TargetPageController {
     return "redirect:/targets/" + id + "#interactions";
   }
 
-  TargetPageController(TargetService targets, Texts texts, OfficeInteractions interactions) {
+  private final DirectoryImport directoryImport;
+
+  TargetPageController(
+      TargetService targets,
+      Texts texts,
+      OfficeInteractions interactions,
+      DirectoryImport directoryImport) {
+    this.directoryImport = directoryImport;
     this.texts = texts;
     this.targets = targets;
     this.interactions = interactions;

@@ -324,6 +324,46 @@ class AppealProcessTests {
         .isEnded();
   }
 
+  /**
+   * One office withdrawn from a running campaign: its appeal ends through the "Appeal withdrawn"
+   * event subprocess, its tasks end, the campaign counts it; when the last office goes too, the
+   * campaign closes by itself, not early.
+   */
+  @Test
+  void anOfficeWithdrawnAloneEndsItsAppealAndTheCampaignCountsIt(
+      @Autowired org.bucn.tracker.appeal.step.CampaignOffices offices,
+      @Autowired org.bucn.tracker.target.TargetService targets) {
+    Campaign campaign = drill.launch(ALL_DEMANDS, "P14D", 3, "P30D", "AL", "SI");
+    long albania = drill.appeal(campaign, "AL");
+    long slovenia = drill.appeal(campaign, "SI");
+    drill.draftAndApprove(albania);
+    ProcessInstance albaniaProcess = drill.process(albania);
+
+    offices.withdraw(
+        campaign.id(),
+        appeals.detail(albania).target().id(),
+        "The office was abolished",
+        COORDINATOR);
+
+    assertThat(albaniaProcess)
+        .hasPassed(AppealProcess.END_APPEAL_WITHDRAWN)
+        .hasNotPassed(AppealProcess.TASK_CLOSE_APPEAL)
+        .isEnded();
+    assertStage(albania, AppealStage.WITHDRAWN);
+    assertThat(drill.openTask(albania, TaskKey.SUBMIT_APPEAL)).isEmpty();
+    assertThat(appeals.detail(albania).draft().text())
+        .as("recorded work survives")
+        .isEqualTo("Your Excellency, ...");
+    assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.ACTIVE);
+
+    offices.withdraw(
+        campaign.id(), appeals.detail(slovenia).target().id(), "No one holds it now", COORDINATOR);
+    org.awaitility.Awaitility.await("every appeal ended, so the campaign did")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> campaigns.get(campaign.id()).status() == CampaignStatus.CLOSED);
+    assertThat(campaigns.get(campaign.id()).closedEarly()).isFalse();
+  }
+
   @Test
   void closingACampaignEarlyWithdrawsOpenAppealsAndKeepsWhatWasRecorded() {
     Campaign campaign = drill.launch(ALL_DEMANDS, "P14D", 3, "P30D", "AL", "SI");

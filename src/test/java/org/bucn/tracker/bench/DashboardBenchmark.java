@@ -33,6 +33,11 @@ public final class DashboardBenchmark {
   static final int CAMPAIGNS = 200;
   static final int APPEALS_PER_CAMPAIGN = 500;
   static final int REAL_CAMPAIGNS = 2;
+
+  /** The campaign board is measured on one campaign this large (issue 25: 1,000 offices). */
+  static final int BOARD_OFFICES = 1_000;
+
+  static final int BOARD_CAMPAIGN_OFFSET = 150;
   static final int WARMUP = 2000;
   static final int RUNS = 2000;
 
@@ -119,6 +124,44 @@ public final class DashboardBenchmark {
               "public page of a campaign (" + publicRows + " appeals)",
               () -> publicPages.campaign(campaignId));
       Result publicIndex = measure("public index", publicPages::index);
+      long boardCampaignId =
+          jdbc.sql("SELECT id FROM campaign ORDER BY id OFFSET ? LIMIT 1")
+              .param(BOARD_CAMPAIGN_OFFSET)
+              .query(Long.class)
+              .single();
+      org.bucn.tracker.appeal.CampaignBoard board =
+          app.getBean(org.bucn.tracker.appeal.CampaignBoard.class);
+      long boardRows =
+          board
+              .page(
+                  boardCampaignId,
+                  org.bucn.tracker.appeal.CampaignBoard.Filter.of(
+                      null, null, null, null, null, null, 1))
+              .matching();
+      Result boardFirst =
+          measure(
+              "campaign board, first page (" + boardRows + " offices, 200 a page)",
+              () ->
+                  board.page(
+                      boardCampaignId,
+                      org.bucn.tracker.appeal.CampaignBoard.Filter.of(
+                          null, null, null, null, null, null, 1)));
+      Result boardSorted =
+          measure(
+              "campaign board, by due date descending, page 3",
+              () ->
+                  board.page(
+                      boardCampaignId,
+                      org.bucn.tracker.appeal.CampaignBoard.Filter.of(
+                          null, null, null, null, "due", "desc", 3)));
+      Result boardFiltered =
+          measure(
+              "campaign board, 'Serbia' overdue",
+              () ->
+                  board.page(
+                      boardCampaignId,
+                      org.bucn.tracker.appeal.CampaignBoard.Filter.of(
+                          "Serbia", null, null, true, null, null, 1)));
 
       long appeals = jdbc.sql("SELECT count(*) FROM appeal").query(Long.class).single();
       long processes =
@@ -154,7 +197,10 @@ public final class DashboardBenchmark {
                   searchName,
                   searchWord,
                   publicPage,
-                  publicIndex));
+                  publicIndex,
+                  boardFirst,
+                  boardSorted,
+                  boardFiltered));
       all.addAll(acrossScripts);
       for (Result r : all) {
         System.out.printf(Locale.ROOT, "%-58s %9.3f %9.3f%n", r.name, r.p50, r.p95);
@@ -191,6 +237,13 @@ public final class DashboardBenchmark {
           publicPage.p95 / select1.p95,
           publicPage.p95 / count.p95,
           publicIndex.p95 / select1.p95);
+      System.out.printf(
+          Locale.ROOT,
+          "campaign board p95 / SELECT 1 p95       = %.1f first page, %.1f sorted, %.1f filtered (%d offices)%n",
+          boardFirst.p95 / select1.p95,
+          boardSorted.p95 / select1.p95,
+          boardFiltered.p95 / select1.p95,
+          boardRows);
       System.out.println("(real process campaigns: " + realCampaigns + ")");
     } finally {
       deleteQuietly(dataDir);
@@ -291,6 +344,8 @@ public final class DashboardBenchmark {
     // set-based.
     app.getBean(org.springframework.transaction.support.TransactionTemplate.class)
         .executeWithoutResult(status -> bulkLoad(jdbc));
+    app.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+        .executeWithoutResult(status -> boardCampaign(jdbc, countries));
     jdbc.sql(
             """
         SELECT rebuild_dashboard_counts();
@@ -318,6 +373,32 @@ public final class DashboardBenchmark {
     return real;
   }
 
+  /**
+   * The campaign the board is measured on: one bulk campaign grown to {@value #BOARD_OFFICES}
+   * offices (the others keep {@value #APPEALS_PER_CAMPAIGN}), its added appeals in the same mix.
+   */
+  private static void boardCampaign(JdbcClient jdbc, String[][] countries) {
+    jdbc.sql("SET LOCAL session_replication_role = replica").update();
+    long first = jdbc.sql("SELECT max(id) FROM target").query(Long.class).single() + 1;
+    for (int i = APPEALS_PER_CAMPAIGN; i < BOARD_OFFICES; i++) {
+      String[] c = countries[i % countries.length];
+      jdbc.sql(
+              "INSERT INTO target (country_code, country, office, holder_name, channel, language) VALUES (?, ?, ?, ?, 'EMAIL', ?)")
+          .params(c[0], c[1], "Office " + i, "Holder " + i, c[2])
+          .update();
+    }
+    jdbc.sql(
+            """
+        CREATE TEMP TABLE bench_appeal AS
+        SELECT c.id AS campaign_id, t.id AS target_id, t.country_code, random() AS r, random() AS r2, random() AS r3
+          FROM campaign c CROSS JOIN target t
+         WHERE c.id = (SELECT id FROM campaign ORDER BY id OFFSET ? LIMIT 1) AND t.id >= ?
+        """)
+        .params(BOARD_CAMPAIGN_OFFSET, first)
+        .update();
+    fillFromBenchAppeal(jdbc);
+  }
+
   private static void bulkLoad(JdbcClient jdbc) {
     jdbc.sql("SET LOCAL session_replication_role = replica").update();
     jdbc.sql(
@@ -336,6 +417,11 @@ public final class DashboardBenchmark {
           FROM campaign c CROSS JOIN target t WHERE c.title LIKE 'Bulk campaign %'
         """)
         .update();
+    fillFromBenchAppeal(jdbc);
+  }
+
+  /** Appeals, their records and open tasks for the temporary table's campaigns and offices. */
+  private static void fillFromBenchAppeal(JdbcClient jdbc) {
     jdbc.sql(
             """
         INSERT INTO campaign_target (campaign_id, target_id) SELECT campaign_id, target_id FROM bench_appeal;
@@ -357,9 +443,11 @@ public final class DashboardBenchmark {
         INSERT INTO appeal_submission (appeal_id, submitted_on, channel, reference, recorded_by)
         SELECT id, submitted_on, 'EMAIL', 'B-' || id, 'advocate' FROM appeal WHERE submitted_on IS NOT NULL AND id NOT IN (SELECT appeal_id FROM appeal_submission);
         INSERT INTO appeal_response (appeal_id, received_on, kind, recorded_by)
-        SELECT id, responded_on, response_kind, 'advocate' FROM appeal WHERE response_kind IS NOT NULL;
+        SELECT id, responded_on, response_kind, 'advocate' FROM appeal WHERE response_kind IS NOT NULL
+           AND id NOT IN (SELECT appeal_id FROM appeal_response);
         INSERT INTO sanction_outcome (appeal_id, status, measure, decided_on, recorded_by)
-        SELECT id, sanction_status, 'Measure ' || id, CASE WHEN sanction_status <> 'PENDING' THEN responded_on END, 'advocate' FROM appeal WHERE sanction_status IS NOT NULL;
+        SELECT id, sanction_status, 'Measure ' || id, CASE WHEN sanction_status <> 'PENDING' THEN responded_on END, 'advocate' FROM appeal WHERE sanction_status IS NOT NULL
+           AND id NOT IN (SELECT appeal_id FROM sanction_outcome);
         INSERT INTO work_item (task_id, task_key, appeal_id, campaign_id, country_code, candidate_group, assignee, created_at, due_at)
         SELECT 'bench-' || a.id || '-' || k.task_key, k.task_key, a.id, a.campaign_id, a.country_code, k.grp,
                CASE WHEN k.grp = 'ADVOCATE' THEN a.assignee END, now() - ((a.id % 30) || ' days')::interval,
@@ -372,7 +460,9 @@ public final class DashboardBenchmark {
               ('recordResponse', 'ADVOCATE', a.stage IN ('AWAITING_RESPONSE', 'ESCALATED')),
               ('followUp', 'ADVOCATE', a.stage = 'AWAITING_RESPONSE' AND a.id % 3 = 0),
               ('escalateNoResponse', 'COORDINATOR', a.stage = 'ESCALATED'),
-              ('trackSanction', 'ADVOCATE', a.stage = 'TRACKING_SANCTIONS' AND a.id % 2 = 0)) k (task_key, grp, wanted) ON k.wanted;
+              ('trackSanction', 'ADVOCATE', a.stage = 'TRACKING_SANCTIONS' AND a.id % 2 = 0)) k (task_key, grp, wanted) ON k.wanted
+         WHERE NOT EXISTS (SELECT 1 FROM work_item w WHERE w.appeal_id = a.id);
+        DROP TABLE bench_appeal;
         """)
         .update();
   }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -119,6 +120,93 @@ class NotificationTests {
         .contains("Dana Coordinator asked for changes to your draft: " + office)
         .contains("“Name the date of the sham referendum”")
         .doesNotContain("gave you");
+
+    // The same two lines wait in the tracker itself, unread, each opening its task.
+    assertThat(notice("coordinator", "/tasks/" + review).path("line").asText())
+        .startsWith("A draft waits for your review: " + office);
+    JsonNode changes = notice("advocate", "/tasks/" + redraft);
+    assertThat(changes.path("line").asText())
+        .contains("Dana Coordinator asked for changes to your draft: " + office)
+        .contains("“Name the date of the sham referendum”");
+    assertThat(changes.path("read").asBoolean()).isFalse();
+  }
+
+  /**
+   * The bell: every notice is listed in the tracker whatever the person chose for mail (a person
+   * without a mail address included), counted until read; opening one marks it read and goes to its
+   * page; another person's notice is not found and stays unread.
+   */
+  @Test
+  void theBellCountsWhatWasToldUntilItIsOpened() throws Exception {
+    String mira = "mira" + System.nanoTime();
+    users.create(
+        new UserService.NewUser(
+            mira, "kyiv belgrade tirana 2026", null, "Mira Advocate", Set.of(Role.ADVOCATE)));
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "ME");
+    String task = drill.awaitTask(drill.appeal(campaign, "ME"), TaskKey.DRAFT_APPEAL).id();
+    assignments.assign(task, mira, COORDINATOR);
+
+    JsonNode told = notice(mira, "/tasks/" + task);
+    assertThat(told.path("line").asText()).startsWith("Dana Coordinator gave you Draft the appeal");
+    assertThat(notices(mira).path("unread").asInt()).isEqualTo(1);
+    mvc.perform(get("/notices/bell").with(user(mira).roles("ADVOCATE")))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("Notices: 1 unread")));
+    mvc.perform(get("/notices").with(user(mira).roles("ADVOCATE")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("gave you Draft the appeal")));
+
+    long id = told.path("id").asLong();
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/me/notices/{id}/read", id)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("advocate2", "demo")))
+        .andExpect(status().isNotFound());
+    assertThat(notices(mira).path("unread").asInt()).as("not someone else's to read").isEqualTo(1);
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/notices/{id}/open", id)
+                .with(user(mira).roles("ADVOCATE"))
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                "/tasks/" + task));
+    assertThat(notices(mira).path("unread").asInt()).isZero();
+    assertThat(notice(mira, "/tasks/" + task).path("read").asBoolean()).isTrue();
+  }
+
+  private JsonNode notices(String username) throws Exception {
+    String body =
+        mvc.perform(get("/api/me/notices").with(user(username).roles("ADVOCATE", "COORDINATOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+  }
+
+  /** The person's notice that opens {@code path}, once the step that tells it has committed. */
+  private JsonNode notice(String username, String path) {
+    return Awaitility.await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              for (JsonNode notice : notices(username).path("notices")) {
+                if (notice.path("path").asText().equals(path)) {
+                  return notice;
+                }
+              }
+              return null;
+            },
+            java.util.Objects::nonNull);
   }
 
   /** Whoever holds a task hears when a coordinator moves its due date, and to which day. */

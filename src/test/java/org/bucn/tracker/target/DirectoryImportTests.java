@@ -64,6 +64,89 @@ class DirectoryImportTests {
     send(later, false).andExpect(jsonPath("$.lines[0].action").value("UNCHANGED"));
   }
 
+  /**
+   * The page: the chosen file is previewed line by line, applied from the preview without choosing
+   * it again; a file with a wrong line shows the line and offers no "apply".
+   */
+  @Test
+  void theImportPagePreviewsTheChosenFileThenAppliesIt() throws Exception {
+    String office = "Protector " + System.nanoTime();
+    String csv =
+        "countryCode,country,office,channel,email,language\nME,Montenegro,"
+            + office
+            + ",EMAIL,ombudsman@example.org,cnr\n";
+    org.springframework.mock.web.MockMultipartFile file =
+        new org.springframework.mock.web.MockMultipartFile(
+            "file",
+            "offices.csv",
+            "text/csv",
+            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String preview =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/targets/import")
+                    .file(file)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user("coordinator")
+                            .roles("COORDINATOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(preview);
+    assertThat(page.select("table.import-report tbody tr td").eachText())
+        .contains("ME", office, "create");
+    assertThat(page.selectFirst("#apply-import")).as("a clean file can be applied").isNotNull();
+    assertThat(find(office)).as("a preview changes nothing").isEmpty();
+
+    mvc.perform(
+            post("/targets/import")
+                .param("csv", page.selectFirst("textarea[name=csv]").wholeText())
+                .param("apply", "true")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("coordinator")
+                        .roles("COORDINATOR")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                "/targets"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .attribute("flash", "Imported: 1 new, 0 updated, 0 unchanged."));
+    assertThat(find(office)).isPresent();
+
+    String wrong =
+        csv.replace("ombudsman@example.org", "not an address").replace(office, office + " 2");
+    org.jsoup.nodes.Document refused =
+        org.jsoup.Jsoup.parse(
+            mvc.perform(
+                    post("/targets/import")
+                        .param("csv", wrong)
+                        .param("apply", "true")
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user("coordinator")
+                                .roles("COORDINATOR")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.select("tr.wrong .field-error").eachText())
+        .anySatisfy(error -> assertThat(error).startsWith("email:"));
+    assertThat(refused.selectFirst("#apply-import")).isNull();
+    assertThat(find(office + " 2")).isEmpty();
+  }
+
   @Test
   void aFileWithOneWrongLineIsRefusedNamingItAndChangesNothing() throws Exception {
     String good = "Commissioner " + System.nanoTime();

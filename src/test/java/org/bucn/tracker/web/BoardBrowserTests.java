@@ -172,6 +172,8 @@ class BoardBrowserTests {
             "/dashboard",
             "/inbox",
             "/search?q=Serbia",
+            "/notices",
+            "/calendar",
             "/profile")) {
       open(page);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
@@ -184,19 +186,74 @@ class BoardBrowserTests {
     }
     assertThat(wide).as("pages that scroll sideways on a 390 px phone").isEmpty();
 
+    // The task list's rows are compact cards: four or more to a phone screen.
+    open("/tasks?tab=all");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.task-rows tbody tr")));
+    long card =
+        (Long)
+            js(
+                "var r = document.querySelector('table.task-rows tbody tr');"
+                    + "var s = getComputedStyle(r);"
+                    + "return Math.round(r.getBoundingClientRect().height + parseFloat(s.marginBottom));");
+    long perScreen = (Long) js("return window.innerHeight") / card;
+    js("document.querySelector('table.task-rows tbody tr').scrollIntoView()");
+    System.out.printf("Task list at 390x844: cards of %d px, %d to a screen%n", card, perScreen);
+    Browsers.screenshot(browser, "phone-task-list");
+    assertThat(perScreen).as("task cards to a phone screen").isGreaterThanOrEqualTo(4);
+
     open("/campaigns/" + campaign.id() + "/board");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
     long header =
         (Long)
             js(
                 "return Math.round(document.querySelector('header.top').getBoundingClientRect().height)");
+    Browsers.screenshot(browser, "phone-board");
     assertThat(header).as("the header on a phone, in px").isLessThanOrEqualTo(64);
     assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("bell")).isDisplayed())
+        .as("the bell beside the menu")
+        .isTrue();
     browser.findElement(By.cssSelector(".menu-toggle")).click();
     assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.cssSelector(".menu-toggle")).getAttribute("aria-expanded"))
         .isEqualTo("true");
     Browsers.screenshot(browser, "phone-menu-open");
+  }
+
+  /**
+   * The bell in the header counts a notice told while the page is open, without a reload (htmx
+   * re-reads it every 30 seconds), and leads to the list where the notice opens its task.
+   */
+  @Test
+  void theBellCountsANewNoticeWithoutAReload(
+      @Autowired org.bucn.tracker.appeal.step.TaskAssignments assignments) throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "XK");
+    String task =
+        drill
+            .awaitTask(drill.appeal(campaign, "XK"), org.bucn.tracker.appeal.TaskKey.DRAFT_APPEAL)
+            .id();
+    Browsers.logIn(browser, wait, port, "advocate2", "demo");
+    open("/campaigns");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bell[title]")));
+    int before = unread();
+
+    assignments.assign(task, "advocate2", CampaignDrill.COORDINATOR);
+    Browsers.waitUpTo(browser, Duration.ofSeconds(45)).until(b -> unread() == before + 1);
+    assertThat(browser.getCurrentUrl()).as("no reload").endsWith("/campaigns");
+    Browsers.screenshot(browser, "bell-unread");
+
+    browser.findElement(By.id("bell")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.notices")));
+    browser.findElement(By.xpath("//ol[@class='notices']/li[1]//button")).click();
+    wait.until(ExpectedConditions.urlContains("/tasks/" + task));
+    assertThat(Browsers.consoleErrors(browser)).isEmpty();
+  }
+
+  /** The bell's unread count as the header shows it now (0 when it shows none). */
+  private int unread() {
+    java.util.List<WebElement> count = browser.findElements(By.cssSelector("#bell .count"));
+    return count.isEmpty() ? 0 : Integer.parseInt(count.get(0).getText().replace("+", ""));
   }
 
   private WebElement active() {

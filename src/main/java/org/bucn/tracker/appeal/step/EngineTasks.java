@@ -17,11 +17,41 @@ import org.springframework.stereotype.Component;
 class EngineTasks {
 
   private final TaskService engine;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
   private final EngineIdentity identity;
 
-  EngineTasks(TaskService engine, EngineIdentity identity) {
+  EngineTasks(
+      TaskService engine, org.camunda.bpm.engine.RuntimeService runtime, EngineIdentity identity) {
     this.engine = engine;
+    this.runtime = runtime;
     this.identity = identity;
+  }
+
+  /**
+   * Ends a withdrawn appeal's process through its event subprocess: its tasks and timers end, the
+   * campaign counts it. An appeal opened under a version of the process without that subprocess
+   * cannot be withdrawn alone (409): the campaign can still be closed early.
+   */
+  void withdraw(String processInstanceId, Actor actor) {
+    identity.run(
+        actor,
+        () -> {
+          boolean listening =
+              runtime
+                      .createEventSubscriptionQuery()
+                      .processInstanceId(processInstanceId)
+                      .eventName(org.bucn.tracker.appeal.AppealProcess.MESSAGE_WITHDRAWN)
+                      .count()
+                  > 0;
+          if (!listening) {
+            throw new org.bucn.tracker.shared.ConflictException(
+                null, "refusal.appeal.olderProcess");
+          }
+          runtime
+              .createMessageCorrelation(org.bucn.tracker.appeal.AppealProcess.MESSAGE_WITHDRAWN)
+              .processInstanceId(processInstanceId)
+              .correlateWithResult();
+        });
   }
 
   void claim(String taskId, Actor actor) {

@@ -23,6 +23,8 @@ class AppealAccess implements AccessRules {
         .pagesAndApi(POST, "/tasks/assign", "/tasks/assign/undo", "/tasks/*/assign", "/tasks/*/due")
         .allow(COORDINATOR);
     access.pagesAndApi("/tasks", "/tasks/**").allow(COORDINATOR, ADVOCATE);
+    // The month page of deadlines is the task list's, for the people who work tasks.
+    access.pages(READS, "/calendar").allow(COORDINATOR, ADVOCATE);
     // A calendar subscribes without logging in: the feed's secret address is its key.
     access.pages(READS, "/calendar/*").allowAnyone();
     access.pagesAndApi(POST, "/appeals/*/public-answer/*").allow(COORDINATOR);

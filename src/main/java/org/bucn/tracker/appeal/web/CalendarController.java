@@ -24,10 +24,18 @@ class CalendarController {
 
   private final TaskCalendar calendar;
   private final Texts texts;
+  private final org.bucn.tracker.user.UserService users;
+  private final java.time.Clock clock;
 
-  CalendarController(TaskCalendar calendar, Texts texts) {
+  CalendarController(
+      TaskCalendar calendar,
+      Texts texts,
+      org.bucn.tracker.user.UserService users,
+      java.time.Clock clock) {
     this.calendar = calendar;
     this.texts = texts;
+    this.users = users;
+    this.clock = clock;
   }
 
   @GetMapping("/calendar/{token}.ics")
@@ -42,6 +50,59 @@ class CalendarController {
                     .cacheControl(CacheControl.noStore())
                     .body(ics))
         .orElseThrow(() -> new NotFoundException("calendar", "…"));
+  }
+
+  /** A week of the month page: seven days, Monday first, null outside the month. */
+  record Week(java.util.List<Day> days) {}
+
+  /** A day of the month page and the deadlines that fall on it. */
+  record Day(java.time.LocalDate date, boolean today, java.util.List<TaskCalendar.Deadline> due) {}
+
+  /**
+   * The same deadlines as the feed, a month at a time ({@code ?month=2027-01}; this month by
+   * default), Monday first as the team's calendars are.
+   */
+  @GetMapping("/calendar")
+  String month(
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String month,
+      Actor actor,
+      org.springframework.ui.Model model) {
+    java.time.ZoneId zone = users.find(actor.username()).orElseThrow().zone();
+    java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+    java.time.YearMonth shown;
+    try {
+      shown =
+          month == null || month.isBlank()
+              ? java.time.YearMonth.from(today)
+              : java.time.YearMonth.parse(month.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new org.bucn.tracker.shared.InvalidFieldException(
+          "month", "refusal.calendar.month", month);
+    }
+    java.util.Map<java.time.LocalDate, java.util.List<TaskCalendar.Deadline>> byDay =
+        calendar.deadlines(actor.username(), shown.atDay(1), shown.atEndOfMonth()).stream()
+            .collect(java.util.stream.Collectors.groupingBy(TaskCalendar.Deadline::day));
+    java.util.List<Week> weeks = new java.util.ArrayList<>();
+    java.time.LocalDate day =
+        shown
+            .atDay(1)
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    while (!day.isAfter(shown.atEndOfMonth())) {
+      java.util.List<Day> days = new java.util.ArrayList<>();
+      for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
+        days.add(
+            java.time.YearMonth.from(day).equals(shown)
+                ? new Day(day, day.equals(today), byDay.getOrDefault(day, java.util.List.of()))
+                : null);
+      }
+      weeks.add(new Week(days));
+    }
+    model.addAttribute("month", shown);
+    model.addAttribute("weeks", weeks);
+    model.addAttribute("previous", shown.minusMonths(1));
+    model.addAttribute("next", shown.plusMonths(1));
+    model.addAttribute("deadlines", byDay.values().stream().mapToInt(java.util.List::size).sum());
+    return "tasks/calendar";
   }
 
   /** Makes the address, or a new one in place of the old: shown once, like an API token. */

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bucn.tracker.TrackerProperties;
@@ -38,6 +39,9 @@ public class TaskCalendar {
 
   /** What a calendar shows, a month back and onwards. */
   private static final int DAYS_BACK = 31;
+
+  /** How far ahead the feed looks: further than any due date a campaign sets. */
+  private static final int FEED_YEARS_AHEAD = 10;
 
   private final JdbcClient jdbc;
   private final UserService users;
@@ -92,39 +96,49 @@ public class TaskCalendar {
         .map(this::calendarOf);
   }
 
-  private String calendarOf(UserAccount person) {
+  /**
+   * One deadline as a calendar shows it: the day it falls on in the person's zone, and a line in
+   * their language.
+   */
+  public record Deadline(String taskId, LocalDate day, String summary, String campaignTitle) {}
+
+  /**
+   * The deadlines of the person's calendar between two days (inclusive), in their language and
+   * zone: their open tasks' due dates, and for a coordinator every campaign's.
+   */
+  @Transactional(readOnly = true)
+  public List<Deadline> deadlines(String username, LocalDate from, LocalDate to) {
+    UserAccount person = users.find(username).orElseThrow();
+    return deadlines(person, from, to);
+  }
+
+  private List<Deadline> deadlines(UserAccount person, LocalDate from, LocalDate to) {
     Locale language =
         InterfaceLanguage.ofTag(person.language()).orElse(InterfaceLanguage.EN).locale();
     ZoneId zone = person.zone();
     boolean everyCampaign = person.roles().contains(Role.COORDINATOR);
-    ICalendar calendar = new ICalendar();
-    calendar.setProductId(
-        "-//Balkan-Ukrainian cooperation network//Sanctions Campaign Tracker//EN");
-    calendar.addName(texts.in(language, "calendar.name", person.name()));
-    String host = URI.create(properties.link("/")).getHost();
-    jdbc.sql(
+    return jdbc.sql(
             """
             SELECT w.task_id, w.task_key, w.due_at, w.assignee, p.display_name AS holder_name,
                    o.office, o.country, o.campaign_title
               FROM work_item w JOIN appeal_overview o ON o.id = w.appeal_id
               LEFT JOIN person p ON p.username = w.assignee
-             WHERE w.due_at >= ? AND (w.assignee = ? OR ?)
+             WHERE w.due_at >= ? AND w.due_at < ? AND (w.assignee = ? OR ?)
              ORDER BY w.due_at, w.task_id
             """)
-        .params(OffsetDateTime.now(clock).minusDays(DAYS_BACK), person.username(), everyCampaign)
+        .params(
+            from.atStartOfDay(zone).toOffsetDateTime(),
+            to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+            person.username(),
+            everyCampaign)
         .query(
             (rs, n) -> {
-              VEvent event = new VEvent();
-              event.setUid(rs.getString("task_id") + "@" + host);
-              LocalDate due =
+              String holder = rs.getString("assignee");
+              return new Deadline(
+                  rs.getString("task_id"),
                   rs.getObject("due_at", OffsetDateTime.class)
                       .atZoneSameInstant(zone)
-                      .toLocalDate();
-              // A day, not a moment: written as the date the person reads the deadline on.
-              event.setDateStart(new ICalDate(day(due), false));
-              event.setDateEnd(new ICalDate(day(due.plusDays(1)), false));
-              String holder = rs.getString("assignee");
-              event.setSummary(
+                      .toLocalDate(),
                   texts.in(
                       language,
                       holder == null || holder.equals(person.username())
@@ -133,13 +147,33 @@ public class TaskCalendar {
                       texts.task(rs.getString("task_key"), language),
                       rs.getString("office"),
                       rs.getString("country"),
-                      holder == null ? "" : rs.getString("holder_name")));
-              event.setDescription(rs.getString("campaign_title"));
-              event.setUrl(properties.link("/tasks/" + rs.getString("task_id")));
-              return event;
+                      holder == null ? "" : rs.getString("holder_name")),
+                  rs.getString("campaign_title"));
             })
-        .list()
-        .forEach(calendar::addEvent);
+        .list();
+  }
+
+  private String calendarOf(UserAccount person) {
+    Locale language =
+        InterfaceLanguage.ofTag(person.language()).orElse(InterfaceLanguage.EN).locale();
+    ICalendar calendar = new ICalendar();
+    calendar.setProductId(
+        "-//Balkan-Ukrainian cooperation network//Sanctions Campaign Tracker//EN");
+    calendar.addName(texts.in(language, "calendar.name", person.name()));
+    String host = URI.create(properties.link("/")).getHost();
+    LocalDate today = LocalDate.now(clock.withZone(person.zone()));
+    for (Deadline deadline :
+        deadlines(person, today.minusDays(DAYS_BACK), today.plusYears(FEED_YEARS_AHEAD))) {
+      VEvent event = new VEvent();
+      event.setUid(deadline.taskId() + "@" + host);
+      // A day, not a moment: written as the date the person reads the deadline on.
+      event.setDateStart(new ICalDate(day(deadline.day()), false));
+      event.setDateEnd(new ICalDate(day(deadline.day().plusDays(1)), false));
+      event.setSummary(deadline.summary());
+      event.setDescription(deadline.campaignTitle());
+      event.setUrl(properties.link("/tasks/" + deadline.taskId()));
+      calendar.addEvent(event);
+    }
     return Biweekly.write(calendar).go();
   }
 

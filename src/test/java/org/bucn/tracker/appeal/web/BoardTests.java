@@ -74,6 +74,10 @@ class BoardTests {
         .containsExactly("Serbia", "Croatia", "Albania");
     assertThat(countries(board(campaign, "q=cro"))).containsExactly("Croatia");
     assertThat(board(campaign, "q=cro").select(".count").text()).isEqualTo("1 office of 3");
+    // A country by its name in the team's languages, as the search box finds it.
+    assertThat(countries(board(campaign, "q=Сербія"))).containsExactly("Serbia");
+    assertThat(countries(board(campaign, "q=hrvatska"))).containsExactly("Croatia");
+    assertThat(countries(board(campaign, "q=shqip"))).containsExactly("Albania");
     assertThat(countries(board(campaign, "stage=AWAITING_RESPONSE"))).isEmpty();
     assertThat(countries(board(campaign, "holder=nobody"))).hasSize(3);
 
@@ -85,6 +89,103 @@ class BoardTests {
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(Matchers.containsString("sort: must be one of country")));
+  }
+
+  /**
+   * Many steps at once from the board: the selected reviews approved, then the approved letters
+   * sent; a selected task of another kind is left alone and counted, each through the step's rules.
+   */
+  @Test
+  void reviewsAreApprovedAndApprovedLettersSentFromTheBoard(
+      @Autowired org.bucn.tracker.appeal.AppealService appeals) throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RS", "HR");
+    long serbia = drill.appeal(campaign, "RS");
+    long croatia = drill.appeal(campaign, "HR");
+    drill.complete(
+        serbia,
+        TaskKey.DRAFT_APPEAL,
+        CampaignDrill.ADVOCATE,
+        java.util.Map.of("text", "Your Excellency, …", "language", "sr-Latn"));
+    TaskItem review = drill.awaitTask(serbia, TaskKey.REVIEW_APPEAL);
+    TaskItem draft = drill.awaitTask(croatia, TaskKey.DRAFT_APPEAL);
+
+    mvc.perform(
+            post("/campaigns/{id}/board/approve", campaign.id())
+                .param("taskIds", review.id(), draft.id())
+                .with(csrf())
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(redirectedUrl("/campaigns/" + campaign.id() + "/board"))
+        .andExpect(
+            flash()
+                .attribute("flash", "1 of 2 approved; 1 selected were not reviews and were left."));
+    TaskItem submit = drill.awaitTask(serbia, TaskKey.SUBMIT_APPEAL);
+    assertThat(drill.openTask(croatia, TaskKey.DRAFT_APPEAL)).as("left alone").isPresent();
+
+    mvc.perform(
+            post("/campaigns/{id}/board/send", campaign.id())
+                .param("taskIds", submit.id(), draft.id())
+                .with(csrf())
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(
+            flash()
+                .attribute(
+                    "flash",
+                    "1 of 2 letters queued to be mailed; 1 selected were not approved letters"
+                        + " waiting to go and were left."));
+    assertThat(appeals.detail(serbia).stage())
+        .isEqualTo(org.bucn.tracker.appeal.AppealStage.AWAITING_RESPONSE);
+    assertThat(appeals.detail(serbia).submission().channel())
+        .isEqualTo(org.bucn.tracker.target.Channel.EMAIL);
+  }
+
+  /**
+   * The board adds an office to a running campaign and withdraws one, saying why or what failed.
+   */
+  @Test
+  void officesAreAddedAndWithdrawnFromTheBoard(
+      @Autowired org.bucn.tracker.target.TargetService targets,
+      @Autowired org.bucn.tracker.appeal.AppealService appeals)
+      throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    Document board =
+        Jsoup.parse(
+            mvc.perform(
+                    get("/campaigns/{id}/board", campaign.id())
+                        .with(user("coordinator").roles("COORDINATOR")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    long slovenia = drill.awaitTask(drill.appeal(campaign, "SI"), TaskKey.DRAFT_APPEAL).appealId();
+    long sloveniaOffice = appeals.detail(slovenia).target().id();
+    assertThat(board.select("#add-targetIds option").eachAttr("value"))
+        .as("every office not in the campaign is offered")
+        .doesNotContain(String.valueOf(sloveniaOffice))
+        .hasSize(targets.findAll().size() - 1);
+    assertThat(board.select("#withdraw-targetId option").eachAttr("value"))
+        .contains(String.valueOf(sloveniaOffice));
+
+    mvc.perform(
+            post("/campaigns/{id}/targets/withdraw", campaign.id())
+                .param("targetId", String.valueOf(sloveniaOffice))
+                .param("reason", "")
+                .with(csrf())
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(redirectedUrl("/campaigns/" + campaign.id() + "/board"))
+        .andExpect(flash().attribute("withdrawTarget", sloveniaOffice))
+        .andExpect(
+            flash()
+                .attribute(
+                    "flashError",
+                    Matchers.startsWith("Not withdrawn: say why the office is withdrawn")));
+    mvc.perform(
+            post("/campaigns/{id}/targets/withdraw", campaign.id())
+                .param("targetId", String.valueOf(sloveniaOffice))
+                .param("reason", "Merged into another office")
+                .with(csrf())
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(flash().attributeExists("flash"));
+    assertThat(appeals.detail(slovenia).stage())
+        .isEqualTo(org.bucn.tracker.appeal.AppealStage.WITHDRAWN);
   }
 
   @Test

@@ -82,6 +82,45 @@ class CalendarFeedTests {
         .isEqualTo("Draft the appeal: " + albania.office() + ", Albania (Ana Advocate)");
   }
 
+  /** The month page shows the same deadline on its day, and links to the task. */
+  @Test
+  void theMonthPageShowsEachDeadlineOnItsDay() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "ME");
+    TaskItem task = drill.awaitTask(drill.appeal(campaign, "ME"), TaskKey.DRAFT_APPEAL);
+    assignments.assign(task.id(), "advocate2", CampaignDrill.COORDINATOR);
+    LocalDate due = task.due().atZoneSameInstant(ZoneId.of("Europe/Belgrade")).toLocalDate();
+
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(
+            mvc.perform(
+                    get("/calendar")
+                        .param("month", java.time.YearMonth.from(due).toString())
+                        .with(user("advocate2").roles("ADVOCATE")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    org.jsoup.nodes.Element link = page.selectFirst("table.month a[href=/tasks/" + task.id() + "]");
+    assertThat(link).as("the task on the month page").isNotNull();
+    assertThat(link.text()).isEqualTo("Draft the appeal: " + task.office() + ", Montenegro");
+    assertThat(link.closest("td").selectFirst(".day-number").text())
+        .isEqualTo(String.valueOf(due.getDayOfMonth()));
+    assertThat(page.select("table.month thead th").eachText())
+        .containsExactly("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+    mvc.perform(
+            get("/calendar")
+                .param("month", java.time.YearMonth.from(due).plusMonths(1).toString())
+                .with(user("advocate2").roles("ADVOCATE")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(
+                    org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(task.id()))));
+    mvc.perform(
+            get("/calendar").param("month", "December").with(user("advocate2").roles("ADVOCATE")))
+        .andExpect(status().isBadRequest());
+  }
+
   private String subscribe(String username) throws Exception {
     String role = username.startsWith("coordinator") ? "COORDINATOR" : "ADVOCATE";
     return (String)

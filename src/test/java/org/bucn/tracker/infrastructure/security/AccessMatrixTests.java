@@ -68,7 +68,9 @@ class AccessMatrixTests {
           "{actId}",
           "987654",
           "{token}",
-          "no-such-calendar-address");
+          "no-such-calendar-address",
+          "{targetId}",
+          "987654");
 
   @Autowired MockMvc mvc;
 
@@ -77,6 +79,9 @@ class AccessMatrixTests {
   RequestMappingHandlerMapping mappings;
 
   record Row(String method, String path, List<String> expected) {}
+
+  /** "POST /api/…" of the API's writes that read no body: they are called without one. */
+  private final Set<String> bodiless = new TreeSet<>();
 
   @Test
   void everyMappingAnswersEveryRoleAsThePermissionTableSays() throws Exception {
@@ -133,7 +138,11 @@ class AccessMatrixTests {
         org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
             HttpMethod.valueOf(method), path);
     boolean api = path.startsWith("/api/");
-    if (api && !method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE")) {
+    if (api
+        && !method.equals("GET")
+        && !method.equals("HEAD")
+        && !method.equals("DELETE")
+        && !bodiless.contains(method + " " + template)) {
       request.contentType(MediaType.APPLICATION_JSON).content("{}");
     }
     if (!api) {
@@ -174,6 +183,13 @@ class AccessMatrixTests {
                 for (RequestMethod method :
                     methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                   mapped.add(method.name() + " " + pattern);
+                  if (java.util.Arrays.stream(handler.getMethodParameters())
+                      .noneMatch(
+                          p ->
+                              p.hasParameterAnnotation(
+                                  org.springframework.web.bind.annotation.RequestBody.class))) {
+                    bodiless.add(method.name() + " " + pattern);
+                  }
                 }
               }
             });
