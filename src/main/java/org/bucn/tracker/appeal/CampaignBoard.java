@@ -197,11 +197,7 @@ public class CampaignBoard {
             .param(campaignId)
             .query(Integer.class)
             .single();
-    int matching =
-        jdbc.sql("SELECT count(*) FROM appeal_overview o" + OPEN_TASK + where)
-            .params(params)
-            .query(Integer.class)
-            .single();
+    int[] matching = {0};
     params.put("limit", PAGE);
     params.put("offset", (filter.page() - 1) * PAGE);
     List<Row> rows =
@@ -209,33 +205,43 @@ public class CampaignBoard {
             jdbc.sql(SELECT + where + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(
-                    (rs, n) ->
-                        new Row(
-                            rs.getLong("appeal_id"),
-                            rs.getString("country_code"),
-                            rs.getString("country"),
-                            rs.getString("office"),
-                            rs.getString("holder_name"),
-                            rs.getString("letter_language"),
-                            AppealStage.valueOf(rs.getString("stage")),
-                            rs.getString("task_id"),
-                            rs.getString("task_key"),
-                            rs.getString("candidate_group"),
-                            rs.getString("task_holder"),
-                            rs.getString("task_holder_name"),
-                            rs.getObject("due_at", OffsetDateTime.class),
-                            rs.getBoolean("overdue"),
-                            rs.getObject("submitted_on", LocalDate.class),
-                            rs.getString("channel"),
-                            rs.getInt("follow_ups"),
-                            rs.getString("response_kind") == null
-                                ? null
-                                : ResponseKind.valueOf(rs.getString("response_kind")),
-                            rs.getString("sanction_status") == null
-                                ? null
-                                : SanctionStatus.valueOf(rs.getString("sanction_status"))))
+                    (rs, n) -> {
+                      matching[0] = rs.getInt("matching");
+                      return new Row(
+                          rs.getLong("appeal_id"),
+                          rs.getString("country_code"),
+                          rs.getString("country"),
+                          rs.getString("office"),
+                          rs.getString("holder_name"),
+                          rs.getString("letter_language"),
+                          AppealStage.valueOf(rs.getString("stage")),
+                          rs.getString("task_id"),
+                          rs.getString("task_key"),
+                          rs.getString("candidate_group"),
+                          rs.getString("task_holder"),
+                          rs.getString("task_holder_name"),
+                          rs.getObject("due_at", OffsetDateTime.class),
+                          rs.getBoolean("overdue"),
+                          rs.getObject("submitted_on", LocalDate.class),
+                          rs.getString("channel"),
+                          rs.getInt("follow_ups"),
+                          rs.getString("response_kind") == null
+                              ? null
+                              : ResponseKind.valueOf(rs.getString("response_kind")),
+                          rs.getString("sanction_status") == null
+                              ? null
+                              : SanctionStatus.valueOf(rs.getString("sanction_status")));
+                    })
                 .list());
-    return new Page(rows, matching, offices, filter);
+    if (rows.isEmpty() && filter.page() > 1) {
+      // Past the last page: the count the rows would have carried.
+      matching[0] =
+          jdbc.sql("SELECT count(*) FROM appeal_overview o" + OPEN_TASK + where)
+              .params(params)
+              .query(Integer.class)
+              .single();
+    }
+    return new Page(rows, matching[0], offices, filter);
   }
 
   /** The appeal's open task, if one is: the newest, should the process hold two at once. */
@@ -253,7 +259,8 @@ public class CampaignBoard {
              w.task_id, w.task_key, w.candidate_group, w.assignee AS task_holder,
              p.display_name AS task_holder_name, w.due_at, coalesce(w.due_at < now(), false) AS overdue,
              o.submitted_on, s.channel,
-             o.follow_ups, o.response_kind, o.sanction_status
+             o.follow_ups, o.response_kind, o.sanction_status,
+             count(*) OVER () AS matching
         FROM appeal_overview o
       """
           + OPEN_TASK

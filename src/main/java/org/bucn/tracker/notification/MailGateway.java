@@ -15,7 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Hands one mail to the SMTP server configured with SPRING_MAIL_HOST, or logs it when none is. A
  * mail queued as bytes (an appeal's letter, kept as evidence) goes as exactly those bytes; any
- * other is written by {@link Mail} now.
+ * other is written by {@link Mail} now, with a Message-ID made from its place in the outbox, so a
+ * mail sent again carries the same one and the reader's mailbox threads or drops the copy.
+ *
+ * <p>A session that fails after the server took the data but before its answer reached the tracker
+ * looks like a failure and is tried again (losing a letter is worse than a copy): the copy carries
+ * the same Message-ID, which mailboxes use to thread or drop it.
  */
 @Component
 class MailGateway {
@@ -24,6 +29,7 @@ class MailGateway {
 
   /** One mail as queued; the appeal letter's fields are null for a notification. */
   record Outgoing(
+      long outboxId,
       String recipient,
       String subject,
       String body,
@@ -64,7 +70,7 @@ class MailGateway {
                     mail.replyTo(),
                     mail.subject(),
                     mail.body(),
-                    mail.messageId(),
+                    mail.messageId() != null ? mail.messageId() : messageIdOf(mail.outboxId()),
                     mail.inReplyTo(),
                     mail.attachmentName(),
                     mail.attachment())
@@ -74,5 +80,14 @@ class MailGateway {
             ? impl.getSession()
             : Session.getInstance(new Properties());
     smtp.send(Mail.frozen(session, eml));
+  }
+
+  /** The Message-ID of a queued mail that has none of its own: the same on every attempt. */
+  private String messageIdOf(long outboxId) {
+    String domain =
+        from.contains("@")
+            ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip()
+            : "tracker.invalid";
+    return "<outbox-" + outboxId + "@" + domain + ">";
   }
 }

@@ -46,6 +46,7 @@ class OutboxSender {
 
     MailGateway.Outgoing outgoing() {
       return new MailGateway.Outgoing(
+          id,
           recipient,
           subject,
           body,

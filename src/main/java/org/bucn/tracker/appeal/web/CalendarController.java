@@ -1,16 +1,31 @@
 package org.bucn.tracker.appeal.web;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.bucn.tracker.appeal.worklist.TaskCalendar;
+import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
+import org.bucn.tracker.user.UserService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,14 +39,10 @@ class CalendarController {
 
   private final TaskCalendar calendar;
   private final Texts texts;
-  private final org.bucn.tracker.user.UserService users;
-  private final java.time.Clock clock;
+  private final UserService users;
+  private final Clock clock;
 
-  CalendarController(
-      TaskCalendar calendar,
-      Texts texts,
-      org.bucn.tracker.user.UserService users,
-      java.time.Clock clock) {
+  CalendarController(TaskCalendar calendar, Texts texts, UserService users, Clock clock) {
     this.calendar = calendar;
     this.texts = texts;
     this.users = users;
@@ -53,46 +64,37 @@ class CalendarController {
   }
 
   /** A week of the month page: seven days, Monday first, null outside the month. */
-  record Week(java.util.List<Day> days) {}
+  record Week(List<Day> days) {}
 
   /** A day of the month page and the deadlines that fall on it. */
-  record Day(java.time.LocalDate date, boolean today, java.util.List<TaskCalendar.Deadline> due) {}
+  record Day(LocalDate date, boolean today, List<TaskCalendar.Deadline> due) {}
 
   /**
    * The same deadlines as the feed, a month at a time ({@code ?month=2027-01}; this month by
    * default), Monday first as the team's calendars are.
    */
   @GetMapping("/calendar")
-  String month(
-      @org.springframework.web.bind.annotation.RequestParam(required = false) String month,
-      Actor actor,
-      org.springframework.ui.Model model) {
-    java.time.ZoneId zone = users.find(actor.username()).orElseThrow().zone();
-    java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
-    java.time.YearMonth shown;
+  String month(@RequestParam(required = false) String month, Actor actor, Model model) {
+    ZoneId zone = users.find(actor.username()).orElseThrow().zone();
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    YearMonth shown;
     try {
       shown =
-          month == null || month.isBlank()
-              ? java.time.YearMonth.from(today)
-              : java.time.YearMonth.parse(month.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new org.bucn.tracker.shared.InvalidFieldException(
-          "month", "refusal.calendar.month", month);
+          month == null || month.isBlank() ? YearMonth.from(today) : YearMonth.parse(month.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException("month", "refusal.calendar.month", month);
     }
-    java.util.Map<java.time.LocalDate, java.util.List<TaskCalendar.Deadline>> byDay =
+    Map<LocalDate, List<TaskCalendar.Deadline>> byDay =
         calendar.deadlines(actor.username(), shown.atDay(1), shown.atEndOfMonth()).stream()
-            .collect(java.util.stream.Collectors.groupingBy(TaskCalendar.Deadline::day));
-    java.util.List<Week> weeks = new java.util.ArrayList<>();
-    java.time.LocalDate day =
-        shown
-            .atDay(1)
-            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            .collect(Collectors.groupingBy(TaskCalendar.Deadline::day));
+    List<Week> weeks = new ArrayList<>();
+    LocalDate day = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     while (!day.isAfter(shown.atEndOfMonth())) {
-      java.util.List<Day> days = new java.util.ArrayList<>();
+      List<Day> days = new ArrayList<>();
       for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
         days.add(
-            java.time.YearMonth.from(day).equals(shown)
-                ? new Day(day, day.equals(today), byDay.getOrDefault(day, java.util.List.of()))
+            YearMonth.from(day).equals(shown)
+                ? new Day(day, day.equals(today), byDay.getOrDefault(day, List.of()))
                 : null);
       }
       weeks.add(new Week(days));
@@ -101,7 +103,7 @@ class CalendarController {
     model.addAttribute("weeks", weeks);
     model.addAttribute("previous", shown.minusMonths(1));
     model.addAttribute("next", shown.plusMonths(1));
-    model.addAttribute("deadlines", byDay.values().stream().mapToInt(java.util.List::size).sum());
+    model.addAttribute("deadlines", byDay.values().stream().mapToInt(List::size).sum());
     return "tasks/calendar";
   }
 

@@ -39,20 +39,53 @@ public final class DatabaseOutage {
     }
   }
 
+  /**
+   * Whether the database being unreachable is behind {@code failure}, however deep: through causes,
+   * a failed rollback's original failure (a rollback on a dead connection fails too, and Spring
+   * then reports that instead), a driver's chained exceptions and suppressed ones.
+   */
   public static boolean causes(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+    todo.add(failure);
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (t == null || !seen.add(t)) {
+        continue;
+      }
       if (t instanceof DataAccessResourceFailureException
           || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException) {
         return true;
       }
-      // SQL state class 08: connection exception (PostgreSQL's and every JDBC driver's).
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
         return true;
       }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      if (t instanceof org.springframework.transaction.TransactionSystemException tx
+          && tx.getApplicationException() != null) {
+        todo.add(tx.getApplicationException());
+      }
+      if (t instanceof SQLException sql && sql.getNextException() != null) {
+        todo.add(sql.getNextException());
+      }
+      todo.addAll(java.util.List.of(t.getSuppressed()));
     }
     return false;
+  }
+
+  /**
+   * SQL state class 08, a connection exception (PostgreSQL's and every JDBC driver's), and 57P01 to
+   * 57P03: the server shut down, crashed, or is starting and refuses connections for now.
+   */
+  private static boolean lostConnection(String state) {
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 }

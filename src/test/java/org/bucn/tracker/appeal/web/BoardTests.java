@@ -97,16 +97,54 @@ class BoardTests {
    */
   @Test
   void reviewsAreApprovedAndApprovedLettersSentFromTheBoard(
-      @Autowired org.bucn.tracker.appeal.AppealService appeals) throws Exception {
-    Campaign campaign = drill.launch(Set.of(Demand.values()), "P14D", 3, "P30D", "RS", "HR");
-    long serbia = drill.appeal(campaign, "RS");
+      @Autowired org.bucn.tracker.appeal.AppealService appeals,
+      @Autowired org.bucn.tracker.campaign.CampaignService campaigns,
+      @Autowired org.bucn.tracker.target.TargetService targets)
+      throws Exception {
+    // An office of the test's own, with a mail address: the letter can go by the tracker.
+    String body =
+        mvc.perform(
+                post("/api/targets")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.httpBasic("coordinator", "demo"))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"countryCode\":\"SI\",\"country\":\"Slovenia\",\"office\":\"Board test "
+                            + System.nanoTime()
+                            + "\",\"holderName\":\"Nataša Pirc Musar\",\"channel\":\"EMAIL\","
+                            + "\"email\":\"gp.uprs@example.org\",\"language\":\"sl\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long office = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+    long croatiaOffice =
+        targets.findAll().stream()
+            .filter(t -> t.countryCode().equals("HR"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    Campaign campaign =
+        drill.launch(
+            campaigns.create(
+                new org.bucn.tracker.campaign.CampaignRequest(
+                    "Drill " + System.nanoTime(),
+                    "A test campaign",
+                    Set.of(Demand.values()),
+                    "P14D",
+                    3,
+                    "P30D",
+                    List.of(office, croatiaOffice)),
+                CampaignDrill.COORDINATOR));
+    long slovenia = drill.appeal(campaign, "SI");
     long croatia = drill.appeal(campaign, "HR");
     drill.complete(
-        serbia,
+        slovenia,
         TaskKey.DRAFT_APPEAL,
         CampaignDrill.ADVOCATE,
-        java.util.Map.of("text", "Your Excellency, …", "language", "sr-Latn"));
-    TaskItem review = drill.awaitTask(serbia, TaskKey.REVIEW_APPEAL);
+        java.util.Map.of("text", "Spoštovana predsednica, …", "language", "sl"));
+    TaskItem review = drill.awaitTask(slovenia, TaskKey.REVIEW_APPEAL);
     TaskItem draft = drill.awaitTask(croatia, TaskKey.DRAFT_APPEAL);
 
     mvc.perform(
@@ -118,7 +156,7 @@ class BoardTests {
         .andExpect(
             flash()
                 .attribute("flash", "1 of 2 approved; 1 selected were not reviews and were left."));
-    TaskItem submit = drill.awaitTask(serbia, TaskKey.SUBMIT_APPEAL);
+    TaskItem submit = drill.awaitTask(slovenia, TaskKey.SUBMIT_APPEAL);
     assertThat(drill.openTask(croatia, TaskKey.DRAFT_APPEAL)).as("left alone").isPresent();
 
     mvc.perform(
@@ -126,15 +164,16 @@ class BoardTests {
                 .param("taskIds", submit.id(), draft.id())
                 .with(csrf())
                 .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(flash().attribute("flashError", Matchers.nullValue()))
         .andExpect(
             flash()
                 .attribute(
                     "flash",
                     "1 of 2 letters queued to be mailed; 1 selected were not approved letters"
                         + " waiting to go and were left."));
-    assertThat(appeals.detail(serbia).stage())
+    assertThat(appeals.detail(slovenia).stage())
         .isEqualTo(org.bucn.tracker.appeal.AppealStage.AWAITING_RESPONSE);
-    assertThat(appeals.detail(serbia).submission().channel())
+    assertThat(appeals.detail(slovenia).submission().channel())
         .isEqualTo(org.bucn.tracker.target.Channel.EMAIL);
   }
 
