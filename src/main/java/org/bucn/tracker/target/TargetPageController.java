@@ -92,6 +92,7 @@ class TargetPageController {
       interactions.log(
           id, new Interaction.Request(when, how, summary, people, evidence), actor.username());
       flash.addFlashAttribute("flash", texts.of("flash.interactionLogged"));
+      return "redirect:/targets/" + id + "#interactions";
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       flash.addFlashAttribute(
           "flashError", texts.of("flash.interactionNotLogged", texts.of("typeMismatch")));
@@ -108,6 +109,15 @@ class TargetPageController {
                       .map(f -> f.getKey() + " " + f.getValue())
                       .toList())));
     }
+    // Refused: back with everything typed.
+    flash.addFlashAttribute(
+        "typed",
+        java.util.Map.of(
+            "date", date == null ? "" : date,
+            "kind", kind == null ? "" : kind,
+            "summary", summary == null ? "" : summary,
+            "people", people == null ? "" : people,
+            "evidence", evidence == null ? "" : evidence));
     return "redirect:/targets/" + id + "#interactions";
   }
 

@@ -86,8 +86,29 @@ class OfficeInteractionTests {
                 .param("date", LocalDate.now().toString())
                 .param("kind", "CALL")
                 .param("summary", "")
+                .param("people", "Chief of staff")
                 .with(csrf())
                 .with(user("coordinator").roles("COORDINATOR")))
-        .andExpect(flash().attribute("flashError", Matchers.startsWith("Not logged: summary")));
+        .andExpect(flash().attribute("flashError", Matchers.startsWith("Not logged: summary")))
+        .andExpect(flash().attribute("typed", Matchers.hasEntry("people", "Chief of staff")));
+    // The form comes back with what was typed.
+    mvc.perform(
+            get("/targets/{id}", office.id())
+                .flashAttr(
+                    "typed",
+                    java.util.Map.of(
+                        "date",
+                        "2026-12-01",
+                        "kind",
+                        "CALL",
+                        "summary",
+                        "",
+                        "people",
+                        "Chief of staff",
+                        "evidence",
+                        ""))
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(content().string(Matchers.containsString("value=\"Chief of staff\"")))
+        .andExpect(content().string(Matchers.containsString("value=\"2026-12-01\"")));
   }
 }
