@@ -36,12 +36,16 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(TrackerProperties properties) throws IOException {
     Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
     Files.createDirectories(directory.getParent());
-    LeftoverPostmaster.stopIfRunning(directory);
+    long stopping = System.nanoTime();
+    if (LeftoverPostmaster.stopIfRunning(directory)) {
+      StartPhases.took("a crashed run's database server stopped", stopping);
+    }
     UnfinishedFirstStart.setAsideUnfinishedCluster(directory);
     Path passwordFile = passwordFile(properties);
     String password = DatabasePassword.of(passwordFile);
     log.info("Starting embedded PostgreSQL with its data in {}", directory);
     Path binaries = PostgresBinaries.privateDirectory(properties.postgresBinariesDirectory());
+    long starting = System.nanoTime();
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             // Its programs in a directory only this user may write, checked against the shipped
@@ -66,6 +70,7 @@ class EmbeddedDatabaseConfiguration {
             .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))
             .start();
+    StartPhases.took("database server started (crash recovery included)", starting);
     // zonky opens its working directory to everyone as it unpacks: closed again.
     PostgresBinaries.privateDirectory(binaries);
     TrustedClusters.lockDown(postgres, directory, password);

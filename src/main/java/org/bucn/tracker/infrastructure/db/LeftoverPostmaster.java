@@ -29,9 +29,9 @@ final class LeftoverPostmaster {
 
   /**
    * Stops the postmaster named in {@code dataDir/postmaster.pid} if it is alive and serves this
-   * directory.
+   * directory; true when there was one to stop.
    */
-  static void stopIfRunning(Path dataDir) {
+  static boolean stopIfRunning(Path dataDir) {
     Path pidFile = dataDir.resolve("postmaster.pid");
     List<String> lines;
     try {
@@ -40,7 +40,7 @@ final class LeftoverPostmaster {
       throw new IllegalStateException("Cannot read " + pidFile + ": " + e.getMessage(), e);
     }
     if (lines.size() < 2) {
-      return;
+      return false;
     }
     long pid;
     try {
@@ -49,14 +49,14 @@ final class LeftoverPostmaster {
       log.warn(
           "{} does not start with a process id; PostgreSQL will decide whether it is stale",
           pidFile);
-      return;
+      return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (process.isEmpty()) {
       log.info(
           "PostgreSQL was not stopped cleanly last time (pid {} is gone); it recovers from its log on this start",
           pid);
-      return;
+      return false;
     }
     if (!sameDirectory(Path.of(lines.get(1).trim()), dataDir) || !isPostgres(process.get())) {
       // The id was reused by an unrelated process: PostgreSQL itself sees that the file is stale.
@@ -64,7 +64,7 @@ final class LeftoverPostmaster {
           "{} names pid {}, which is not a PostgreSQL server of this data directory; leaving it alone",
           pidFile,
           pid);
-      return;
+      return false;
     }
     log.warn(
         "PostgreSQL (pid {}) of {} is still running from an earlier tracker process that ended without stopping it;"
@@ -73,6 +73,7 @@ final class LeftoverPostmaster {
         dataDir);
     stop(process.get());
     log.info("Leftover PostgreSQL (pid {}) stopped; starting the embedded database", pid);
+    return true;
   }
 
   private static void stop(ProcessHandle postmaster) {
