@@ -25,13 +25,16 @@ public class Notices {
   private final JdbcClient jdbc;
   private final TrackerProperties properties;
   private final Texts texts;
+  private final java.time.Clock clock;
 
   Notices(
       UserService users,
       MailOutbox outbox,
       JdbcClient jdbc,
       TrackerProperties properties,
-      Texts texts) {
+      Texts texts,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.texts = texts;
     this.users = users;
     this.outbox = outbox;
@@ -54,8 +57,10 @@ public class Notices {
   void tell(UserAccount user, String path, String code, Object... args) {
     Locale language = languageOf(user);
     String line = texts.in(language, code, args);
-    jdbc.sql("INSERT INTO notice (username, line, path) VALUES (?, ?, ?)")
-        .params(user.username(), line, path)
+    // Dated by the tracker's clock, as the step that caused it is (a story told on its own dates
+    // keeps them).
+    jdbc.sql("INSERT INTO notice (username, line, path, created_at) VALUES (?, ?, ?, ?)")
+        .params(user.username(), line, path, java.time.OffsetDateTime.now(clock))
         .update();
     if (user.email() == null || user.email().isBlank()) {
       return;

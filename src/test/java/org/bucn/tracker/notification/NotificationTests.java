@@ -183,6 +183,29 @@ class NotificationTests {
     assertThat(notice(mira, "/tasks/" + task).path("read").asBoolean()).isTrue();
   }
 
+  /** A notice is dated as the step that caused it, by the tracker's clock. */
+  @Test
+  void aNoticeIsDatedByTheTrackersClock() throws Exception {
+    String vera = "vera" + System.nanoTime();
+    users.create(
+        new UserService.NewUser(
+            vera, "kyiv belgrade tirana 2026", null, "Vera Advocate", Set.of(Role.ADVOCATE)));
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "GR");
+    String task = drill.awaitTask(drill.appeal(campaign, "GR"), TaskKey.DRAFT_APPEAL).id();
+    java.time.Instant then = java.time.Instant.now().minus(Duration.ofDays(20));
+    try {
+      clock.moveTo(then);
+      assignments.assign(task, vera, COORDINATOR);
+    } finally {
+      clock.reset();
+    }
+    java.time.OffsetDateTime dated =
+        java.time.OffsetDateTime.parse(notice(vera, "/tasks/" + task).path("createdAt").asText());
+    assertThat(dated.toInstant())
+        .isCloseTo(
+            then, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
+  }
+
   private JsonNode notices(String username) throws Exception {
     String body =
         mvc.perform(get("/api/me/notices").with(user(username).roles("ADVOCATE", "COORDINATOR")))
