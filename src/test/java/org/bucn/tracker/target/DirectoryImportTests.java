@@ -86,13 +86,7 @@ class DirectoryImportTests {
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
                         "/targets/import")
                     .file(file)
-                    .with(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestPostProcessors.csrf())
-                    .with(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestPostProcessors.user("coordinator")
-                            .roles("COORDINATOR")))
+                    .with(coordinatorOnPage()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -107,13 +101,7 @@ class DirectoryImportTests {
             post("/targets/import")
                 .param("csv", page.selectFirst("textarea[name=csv]").wholeText())
                 .param("apply", "true")
-                .with(
-                    org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .with(
-                    org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.user("coordinator")
-                        .roles("COORDINATOR")))
+                .with(coordinatorOnPage()))
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                 "/targets"))
@@ -130,13 +118,7 @@ class DirectoryImportTests {
                     post("/targets/import")
                         .param("csv", wrong)
                         .param("apply", "true")
-                        .with(
-                            org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.csrf())
-                        .with(
-                            org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.user("coordinator")
-                                .roles("COORDINATOR")))
+                        .with(coordinatorOnPage()))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -206,5 +188,18 @@ class DirectoryImportTests {
   private java.util.Optional<Target> find(String office) {
     List<Target> all = targets.findAll();
     return all.stream().filter(t -> t.office().equals(office)).findFirst();
+  }
+
+  /** A coordinator's page request: logged in, with the form's CSRF token. */
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor
+      coordinatorOnPage() {
+    return request ->
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user("coordinator")
+            .roles("COORDINATOR")
+            .postProcessRequest(
+                org.springframework.security.test.web.servlet.request
+                    .SecurityMockMvcRequestPostProcessors.csrf()
+                    .postProcessRequest(request));
   }
 }

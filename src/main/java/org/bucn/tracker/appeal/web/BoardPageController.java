@@ -103,10 +103,13 @@ class BoardPageController {
     model.addAttribute("advocates", coordinator ? people(Role.ADVOCATE) : List.of());
     model.addAttribute("coordinators", coordinator ? people(Role.COORDINATOR) : List.of());
     if (coordinator && campaign.status() != CampaignStatus.CLOSED) {
+      // One read of the directory: the offices to add and those to withdraw are its two parts.
       java.util.Set<Long> in = new java.util.HashSet<>(campaign.targetIds());
-      model.addAttribute(
-          "addable", targets.findAll().stream().filter(t -> !in.contains(t.id())).toList());
-      model.addAttribute("inCampaign", targets.findAll(campaign.targetIds()));
+      var directory =
+          targets.findAll().stream()
+              .collect(java.util.stream.Collectors.partitioningBy(t -> in.contains(t.id())));
+      model.addAttribute("addable", directory.get(false));
+      model.addAttribute("inCampaign", directory.get(true));
     }
     return "campaigns/board";
   }
