@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  *     and the loopback names (comma-separated; {@code TRACKER_ALLOWED_HOSTS})
  * @param sessionLifetime how long a page session lasts after its login, however busy ({@code
  *     TRACKER_SESSION_LIFETIME}, 12 hours)
+ * @param restoreFrom a backup the embedded database's empty data directory is made from at start
+ *     ({@code TRACKER_RESTORE_FROM}; docs/operations.md)
  */
 @ConfigurationProperties(prefix = "tracker")
 public record TrackerProperties(
@@ -39,7 +41,8 @@ public record TrackerProperties(
     Boolean localLogin,
     Path postgresBinaries,
     String allowedHosts,
-    Duration sessionLifetime) {
+    Duration sessionLifetime,
+    Path restoreFrom) {
 
   /** Where the embedded PostgreSQL's programs are unpacked. */
   public Path postgresBinariesDirectory() {

@@ -1,5 +1,6 @@
 package org.bucn.tracker.operations;
 
+import org.bucn.tracker.infrastructure.db.DatabaseBackup;
 import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.user.Actor;
 import org.springframework.ui.Model;
@@ -15,14 +16,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OperationsController {
 
   private final Operations operations;
+  private final DatabaseBackup backup;
 
-  OperationsController(Operations operations) {
+  OperationsController(Operations operations, DatabaseBackup backup) {
     this.operations = operations;
+    this.backup = backup;
   }
 
   @GetMapping("/admin/operations")
   String page(Model model) {
     model.addAttribute("overview", operations.overview());
+    model.addAttribute("backupPossible", backup.possible());
     return "admin/operations";
   }
 

@@ -36,6 +36,7 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(TrackerProperties properties) throws IOException {
     Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
     Files.createDirectories(directory.getParent());
+    DatabaseRestore.restoreIfAsked(properties.restoreFrom(), directory.getParent());
     long stopping = System.nanoTime();
     if (LeftoverPostmaster.stopIfRunning(directory)) {
       StartPhases.took("a crashed run's database server stopped", stopping);

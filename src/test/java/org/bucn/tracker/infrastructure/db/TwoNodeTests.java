@@ -57,6 +57,24 @@ class TwoNodeTests {
         ConfigurableApplicationContext b =
             StandaloneStarts.onServer(server, dir.resolve("b"), "two-node-pw", mail)) {
       JdbcClient jdbc = a.getBean(JdbcClient.class);
+      // An external database is backed up with its own tools: the backup endpoint says so.
+      java.net.http.HttpResponse<String> backup =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://localhost:"
+                                  + a.getEnvironment().getProperty("local.server.port")
+                                  + "/api/admin/backup"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + java.util.Base64.getEncoder()
+                                  .encodeToString("admin:two-node-pw".getBytes()))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(backup.statusCode()).isEqualTo(409);
+      assertThat(backup.body()).contains("pg_dump");
       jdbc.sql(
               "INSERT INTO target (country_code, country, office, channel, language) VALUES ('ME', 'Montenegro', 'President', 'EMAIL', 'cnr')")
           .update();
