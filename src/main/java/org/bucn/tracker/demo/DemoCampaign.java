@@ -1,5 +1,6 @@
 package org.bucn.tracker.demo;
 
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -177,6 +178,7 @@ class DemoCampaign {
                     > 0) {
                   return null;
                 }
+                beginStory();
                 return campaigns.create(
                     new CampaignRequest(
                         TITLE,
@@ -194,6 +196,29 @@ class DemoCampaign {
       }
     } finally {
       clock.reset();
+    }
+  }
+
+  /**
+   * Records that the story begins, on a database this very run made (its change sets all ran since
+   * the JVM started): killed before {@link DemoData} records its end, the next start makes the
+   * database anew and tells the story whole (UnfinishedFirstStart). A database that held anything
+   * before this run is never marked, so never started over.
+   */
+  private void beginStory() {
+    long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+    boolean madeByThisRun =
+        jdbc.sql(
+                """
+                SELECT min(dateexecuted) >= localtimestamp - make_interval(secs => :uptime)
+                  FROM databasechangelog
+                """)
+            .param("uptime", uptimeMillis / 1000.0 + 1)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    if (madeByThisRun) {
+      jdbc.sql("INSERT INTO demo_seed (id) VALUES (1) ON CONFLICT (id) DO NOTHING").update();
     }
   }
 

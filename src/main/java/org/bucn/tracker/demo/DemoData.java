@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -32,6 +33,7 @@ class DemoData implements ApplicationRunner {
   static final String PASSWORD = "demo";
 
   private final DemoMode demoMode;
+  private final JdbcClient jdbc;
   private final UserService users;
   private final TargetService targets;
   private final DemoCampaign campaign;
@@ -106,7 +108,9 @@ class DemoData implements ApplicationRunner {
       DemoCampaign campaign,
       DemoAlignment alignment,
       TrackerProperties properties,
-      OrganisationService organisation) {
+      OrganisationService organisation,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.alignment = alignment;
     this.organisation = organisation;
     this.demoMode = demoMode;
@@ -169,6 +173,7 @@ class DemoData implements ApplicationRunner {
                       new UserService.UserChange(
                           username + "@example.org", null, null, null, null)));
     }
+    jdbc.sql("UPDATE demo_seed SET finished_at = now() WHERE finished_at IS NULL").update();
   }
 
   /**

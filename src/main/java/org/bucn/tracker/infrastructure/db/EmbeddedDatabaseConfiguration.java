@@ -76,6 +76,7 @@ class EmbeddedDatabaseConfiguration {
     PostgresBinaries.privateDirectory(binaries);
     TrustedClusters.lockDown(postgres, directory, password);
     UnfinishedFirstStart.startOverAnInterruptedFirstMigration(postgres);
+    UnfinishedFirstStart.startOverAnInterruptedDemo(postgres);
     return postgres;
   }
 

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  *       of anyone's (the engine fills its tables, and users and demo data come, only after the
  *       migration), so its schema is emptied and Liquibase starts over. A database with any other
  *       table is never touched.
+ *   <li>while the demo's story was told, on a database that start had made: the demo stayed
+ *       half-built for good (a campaign existed, so it was never told again). The story's beginning
+ *       is recorded only on a database made by that very run ({@code demo_seed}, the demo
+ *       module's), its end once told; begun and never finished, everything in the database came
+ *       from the killed run, so it is emptied and the next start migrates and tells it whole.
  * </ul>
  */
 final class UnfinishedFirstStart {
@@ -59,6 +64,34 @@ final class UnfinishedFirstStart {
             + " Set aside as {} and made anew; delete that directory when you like.",
         dataDirectory,
         aside);
+  }
+
+  /** Once the server runs: a database whose demo story was cut off on its first run is emptied. */
+  static void startOverAnInterruptedDemo(EmbeddedPostgres postgres) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT to_regclass('public.demo_seed') IS NOT NULL")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return;
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery("SELECT count(*) FROM public.demo_seed WHERE finished_at IS NULL")) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return;
+        }
+      }
+      log.warn(
+          "The first start was stopped while it made the demo: everything in the database came from that start,"
+              + " so it is emptied, migrated again and the demo made whole");
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not check the embedded database's demo: " + e.getMessage(), e);
+    }
   }
 
   /**

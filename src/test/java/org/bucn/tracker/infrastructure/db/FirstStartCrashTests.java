@@ -73,6 +73,43 @@ class FirstStartCrashTests {
     }
   }
 
+  /**
+   * Killed while the demo's story was told on the database that start made: the story begun, never
+   * finished. The next start makes the database anew and the demo whole.
+   */
+  @Test
+  void aDemoCutOffOnTheFirstRunIsMadeWholeAtTheNext(@TempDir Path dataDir) throws Exception {
+    try (EmbeddedPostgres half =
+            EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .start();
+        Connection c = half.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          """
+          CREATE TABLE demo_seed (id smallint PRIMARY KEY, began_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz);
+          INSERT INTO demo_seed (id) VALUES (1);
+          CREATE TABLE campaign (id bigserial PRIMARY KEY, title text);
+          INSERT INTO campaign (title) VALUES ('Half of the demo, cut off');
+          """);
+    }
+    try (ConfigurableApplicationContext app =
+        StandaloneStarts.start("tracker.data-dir=" + dataDir, "tracker.demo=true")) {
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      assertThat(jdbc.sql("SELECT title FROM campaign").query(String.class).list())
+          .doesNotContain("Half of the demo, cut off")
+          .hasSize(2);
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM demo_seed WHERE finished_at IS NOT NULL")
+                  .query(Long.class)
+                  .single())
+          .as("the story told to its end")
+          .isEqualTo(1);
+    }
+  }
+
   private static ConfigurableApplicationContext start(Path dataDir) {
     return StandaloneStarts.start("tracker.data-dir=" + dataDir, NO_DEMO[0], NO_DEMO[1]);
   }
