@@ -1,5 +1,7 @@
 package org.bucn.tracker.evidence;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DatabaseEvidenceStore implements EvidenceStore {
+
+  static final int SLICE = 1 << 20;
 
   private final JdbcClient jdbc;
 
@@ -31,6 +35,34 @@ class DatabaseEvidenceStore implements EvidenceStore {
         .param(evidenceId)
         .query((rs, n) -> rs.getBytes(1))
         .optional();
+  }
+
+  /**
+   * One megabyte a statement: {@code substring} of a value stored out of line and uncompressed
+   * (STORAGE EXTERNAL) reads only the chunks it needs, so twelve people downloading 25 MB files at
+   * once hold 12 MB, not 300.
+   */
+  @Override
+  public boolean copy(long evidenceId, OutputStream out) throws IOException {
+    Optional<Long> length =
+        jdbc.sql(
+                "SELECT octet_length(bytes) FROM evidence_content WHERE evidence_id = ? AND bytes IS NOT NULL")
+            .param(evidenceId)
+            .query(Long.class)
+            .optional();
+    if (length.isEmpty()) {
+      return false;
+    }
+    for (int from = 0; from < length.get(); from += SLICE) {
+      byte[] slice =
+          jdbc.sql(
+                  "SELECT substring(bytes FROM ? FOR ?) FROM evidence_content WHERE evidence_id = ?")
+              .params(from + 1, SLICE, evidenceId)
+              .query((rs, n) -> rs.getBytes(1))
+              .single();
+      out.write(slice);
+    }
+    return true;
   }
 
   @Override

@@ -1,5 +1,9 @@
 package org.bucn.tracker.evidence;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
@@ -56,20 +60,28 @@ class EvidenceApiController {
     return evidence.get(id);
   }
 
-  /** The exact bytes as kept, always as a download, checked against their SHA-256 first. */
+  /**
+   * The exact bytes as kept, always as a download, checked against their SHA-256 first, and sent a
+   * slice at a time (written straight to the response, however long a slow client takes).
+   */
   @GetMapping("/api/evidence/{id}/content")
-  ResponseEntity<byte[]> content(@PathVariable long id) {
-    EvidenceService.Content content = evidence.content(id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(content.evidence().contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(content.evidence().filename()))
-        .header("X-Content-Type-Options", "nosniff")
-        .header(
-            "Digest",
-            "sha-256="
-                + java.util.Base64.getEncoder()
-                    .encodeToString(java.util.HexFormat.of().parseHex(content.evidence().sha256())))
-        .body(content.bytes());
+  @ApiResponse(
+      responseCode = "200",
+      description = "The file's bytes as kept, with its own content type",
+      content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+  void content(@PathVariable long id, HttpServletResponse response) throws IOException {
+    EvidenceService.Download download = evidence.download(id);
+    Evidence item = download.evidence();
+    response.setContentType(MediaType.parseMediaType(item.contentType()).toString());
+    response.setContentLengthLong(item.size());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(item.filename()));
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader(
+        "Digest",
+        "sha-256="
+            + java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(item.sha256())));
+    download.bytes().writeTo(response.getOutputStream());
   }
 
   /** A plain file name as it is; any other also in RFC 5987 form, which browsers prefer. */

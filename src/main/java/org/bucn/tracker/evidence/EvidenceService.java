@@ -1,5 +1,10 @@
 package org.bucn.tracker.evidence;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.apache.tika.Tika;
@@ -125,6 +130,37 @@ public class EvidenceService {
       throw new DamagedDataException("refusal.damaged.evidence", String.valueOf(id));
     }
     return new Content(item, bytes);
+  }
+
+  /**
+   * The exact bytes for a download, checked against their hash first, read a slice at a time: a
+   * damaged file is refused before a byte of it goes out, and no download holds a whole file.
+   */
+  @Transactional(readOnly = true)
+  public Download download(long id) throws IOException {
+    Evidence item = get(id);
+    MessageDigest sha256 = Hashes.sha256Digest();
+    if (!store.copy(id, new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
+      throw new NotFoundException("evidence", id);
+    }
+    if (!HexFormat.of().formatHex(sha256.digest()).equals(item.sha256())) {
+      log.error(
+          "Evidence {} of appeal {} failed its integrity check: expected SHA-256 {}",
+          id,
+          item.appealId(),
+          item.sha256());
+      throw new DamagedDataException("refusal.damaged.evidence", String.valueOf(id));
+    }
+    return new Download(item, out -> store.copy(id, out));
+  }
+
+  /** A file to send: its record, and its bytes written to a stream on demand. */
+  public record Download(Evidence evidence, Bytes bytes) {
+
+    /** Writes the bytes to the stream given. */
+    public interface Bytes {
+      void writeTo(OutputStream out) throws IOException;
+    }
   }
 
   /** An admin takes an item out (its bytes are forgotten); the timeline keeps who, when and why. */

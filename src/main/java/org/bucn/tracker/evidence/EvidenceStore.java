@@ -1,5 +1,7 @@
 package org.bucn.tracker.evidence;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,12 @@ interface EvidenceStore {
 
   /** The stored bytes, or empty when there are none (removed). */
   Optional<byte[]> get(long evidenceId);
+
+  /**
+   * Writes the stored bytes to {@code out} a slice at a time, never holding the whole file; false
+   * when there are none (removed).
+   */
+  boolean copy(long evidenceId, OutputStream out) throws IOException;
 
   /** Forgets the bytes; the record of the evidence stays. */
   void remove(long evidenceId);

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -113,6 +114,27 @@ class EvidenceTests {
               assertThat(e.action()).isEqualTo("EVIDENCE_ADDED");
               assertThat(e.link()).isEqualTo("/api/evidence/" + id + "/content");
             });
+  }
+
+  /**
+   * Downloads are sent a slice at a time (issue 30: concurrent large downloads ran out of heap).
+   */
+  @Test
+  void aFileOfSeveralSlicesComesBackWholeAndInOrder() throws Exception {
+    byte[] scan = new byte[DatabaseEvidenceStore.SLICE + DatabaseEvidenceStore.SLICE / 2 + 7];
+    new java.util.Random(30).nextBytes(scan);
+    MockHttpServletResponse created =
+        mvc.perform(
+                upload(appeal, "scan.bin", "application/octet-stream", scan, "OTHER")
+                    .with(user("advocate").roles("ADVOCATE")))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse();
+    long id = Long.parseLong(created.getHeader("Location").replaceAll(".*/", ""));
+    mvc.perform(get("/api/evidence/" + id + "/content").with(user("manager").roles("MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(header().longValue("Content-Length", scan.length))
+        .andExpect(content().bytes(scan));
   }
 
   @Test
