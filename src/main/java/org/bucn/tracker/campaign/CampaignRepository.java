@@ -113,9 +113,14 @@ class CampaignRepository {
     return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(CampaignRepository::map).optional();
   }
 
-  /** Locks the campaign row so that launching and closing never run at once on any node. */
+  /**
+   * Locks the campaign row so that launching and closing never run at once on any node. NO KEY
+   * UPDATE: a step of one of its appeals, which holds that appeal's row, still writes its timeline
+   * line and task (their foreign keys take a key-share lock of this row) instead of waiting here
+   * while the close waits for the appeal: a deadlock that refused closing a busy campaign.
+   */
   Optional<Campaign> lock(long id) {
-    return jdbc.sql(SELECT + " WHERE c.id = ? FOR UPDATE OF c")
+    return jdbc.sql(SELECT + " WHERE c.id = ? FOR NO KEY UPDATE OF c")
         .param(id)
         .query(CampaignRepository::map)
         .optional();
