@@ -1,6 +1,5 @@
 package org.bucn.tracker.demo;
 
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.discussion.Notes;
+import org.bucn.tracker.infrastructure.db.FirstStartDemo;
 import org.bucn.tracker.shared.TrackerClock;
 import org.bucn.tracker.target.Target;
 import org.bucn.tracker.target.TargetService;
@@ -126,6 +126,8 @@ class DemoCampaign {
   private final TrackerClock clock;
   private final Notes notes;
 
+  private final FirstStartDemo firstStart;
+
   DemoCampaign(
       CampaignService campaigns,
       Letters letters,
@@ -141,7 +143,9 @@ class DemoCampaign {
       JdbcClient jdbc,
       TransactionTemplate transaction,
       TrackerClock clock,
-      Notes notes) {
+      Notes notes,
+      FirstStartDemo firstStart) {
+    this.firstStart = firstStart;
     this.campaigns = campaigns;
     this.letters = letters;
     this.appeals = appeals;
@@ -178,7 +182,7 @@ class DemoCampaign {
                     > 0) {
                   return null;
                 }
-                beginStory();
+                firstStart.begin();
                 return campaigns.create(
                     new CampaignRequest(
                         TITLE,
@@ -196,29 +200,6 @@ class DemoCampaign {
       }
     } finally {
       clock.reset();
-    }
-  }
-
-  /**
-   * Records that the story begins, on a database this very run made (its change sets all ran since
-   * the JVM started): killed before {@link DemoData} records its end, the next start makes the
-   * database anew and tells the story whole (UnfinishedFirstStart). A database that held anything
-   * before this run is never marked, so never started over.
-   */
-  private void beginStory() {
-    long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
-    boolean madeByThisRun =
-        jdbc.sql(
-                """
-                SELECT min(dateexecuted) >= localtimestamp - make_interval(secs => :uptime)
-                  FROM databasechangelog
-                """)
-            .param("uptime", uptimeMillis / 1000.0 + 1)
-            .query(Boolean.class)
-            .optional()
-            .orElse(false);
-    if (madeByThisRun) {
-      jdbc.sql("INSERT INTO demo_seed (id) VALUES (1) ON CONFLICT (id) DO NOTHING").update();
     }
   }
 

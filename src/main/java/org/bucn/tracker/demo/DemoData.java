@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bucn.tracker.TrackerProperties;
+import org.bucn.tracker.infrastructure.db.FirstStartDemo;
 import org.bucn.tracker.organisation.OrganisationService;
 import org.bucn.tracker.organisation.Signatory;
 import org.bucn.tracker.target.Target;
@@ -17,7 +18,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -33,7 +33,7 @@ class DemoData implements ApplicationRunner {
   static final String PASSWORD = "demo";
 
   private final DemoMode demoMode;
-  private final JdbcClient jdbc;
+  private final FirstStartDemo firstStart;
   private final UserService users;
   private final TargetService targets;
   private final DemoCampaign campaign;
@@ -109,8 +109,8 @@ class DemoData implements ApplicationRunner {
       DemoAlignment alignment,
       TrackerProperties properties,
       OrganisationService organisation,
-      JdbcClient jdbc) {
-    this.jdbc = jdbc;
+      FirstStartDemo firstStart) {
+    this.firstStart = firstStart;
     this.alignment = alignment;
     this.organisation = organisation;
     this.demoMode = demoMode;
@@ -173,7 +173,7 @@ class DemoData implements ApplicationRunner {
                       new UserService.UserChange(
                           username + "@example.org", null, null, null, null)));
     }
-    jdbc.sql("UPDATE demo_seed SET finished_at = now() WHERE finished_at IS NULL").update();
+    firstStart.finish();
   }
 
   /**

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  *       table is never touched.
  *   <li>while the demo's story was told, on a database that start had made: the demo stayed
  *       half-built for good (a campaign existed, so it was never told again). The story's beginning
- *       is recorded only on a database made by that very run ({@code demo_seed}, the demo
- *       module's), its end once told; begun and never finished, everything in the database came
- *       from the killed run, so it is emptied and the next start migrates and tells it whole.
+ *       is recorded only on a database made by that very run ({@link FirstStartDemo}), its end once
+ *       told; begun and never finished, everything in the database came from the killed run, so it
+ *       is emptied and the next start migrates and tells it whole.
  * </ul>
  */
 final class UnfinishedFirstStart {
@@ -70,14 +70,16 @@ final class UnfinishedFirstStart {
   static void startOverAnInterruptedDemo(EmbeddedPostgres postgres) {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT to_regclass('public.demo_seed') IS NOT NULL")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT to_regclass('public.first_start_demo') IS NOT NULL")) {
         rs.next();
         if (!rs.getBoolean(1)) {
           return;
         }
       }
       try (ResultSet rs =
-          s.executeQuery("SELECT count(*) FROM public.demo_seed WHERE finished_at IS NULL")) {
+          s.executeQuery(
+              "SELECT count(*) FROM public.first_start_demo WHERE finished_at IS NULL")) {
         rs.next();
         if (rs.getLong(1) == 0) {
           return;

@@ -89,8 +89,8 @@ class FirstStartCrashTests {
         Statement s = c.createStatement()) {
       s.execute(
           """
-          CREATE TABLE demo_seed (id smallint PRIMARY KEY, began_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz);
-          INSERT INTO demo_seed (id) VALUES (1);
+          CREATE TABLE first_start_demo (id smallint PRIMARY KEY, began_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz);
+          INSERT INTO first_start_demo (id) VALUES (1);
           CREATE TABLE campaign (id bigserial PRIMARY KEY, title text);
           INSERT INTO campaign (title) VALUES ('Half of the demo, cut off');
           """);
@@ -102,7 +102,7 @@ class FirstStartCrashTests {
           .doesNotContain("Half of the demo, cut off")
           .hasSize(2);
       assertThat(
-              jdbc.sql("SELECT count(*) FROM demo_seed WHERE finished_at IS NOT NULL")
+              jdbc.sql("SELECT count(*) FROM first_start_demo WHERE finished_at IS NOT NULL")
                   .query(Long.class)
                   .single())
           .as("the story told to its end")
