@@ -89,11 +89,11 @@ public final class LifecycleBenchmark {
     ConfigurableApplicationContext app =
         new SpringApplicationBuilder(TrackerApplication.class).run(settings);
     double coldStart = seconds(coldStarted);
-    if (STATEMENTS) {
-      app.getBean(JdbcClient.class)
-          .sql("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
-          .update();
-    }
+    // Statements are counted in every run (the floor comparison); the busiest are listed with
+    // -Dbench.statements=true.
+    app.getBean(JdbcClient.class)
+        .sql("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
+        .update();
     app.close();
     long warmStarted = System.nanoTime();
     app = new SpringApplicationBuilder(TrackerApplication.class).run(settings);
@@ -123,7 +123,7 @@ public final class LifecycleBenchmark {
             Session.logIn(base, "coordinator")
           });
     }
-    round(jdbc, coordinator, targets, people, WARMUP_CAMPAIGNS); // the JIT compiles the hot paths
+    round(trackerOpened(jdbc), coordinator, targets, people, WARMUP_CAMPAIGNS); // the JIT
     Thread.sleep(1500); // the warm-up's statistics published before the baseline is read
     String deadlocksSql =
         "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
@@ -131,13 +131,12 @@ public final class LifecycleBenchmark {
     Map<String, Long> writesBefore = tableWrites(jdbc);
     Map<String, Long> seqReadBefore = tableStat(jdbc, "seq_tup_read");
     java.time.Instant from = java.time.Instant.now();
-    if (STATEMENTS) {
-      jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-      jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
-    }
+    jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
     CpuUse cpu = CpuUse.now();
-    Round measured = round(jdbc, coordinator, targets, people, CAMPAIGNS);
+    Round measured = round(trackerOpened(jdbc), coordinator, targets, people, CAMPAIGNS);
     String cpuUse = cpu.since();
+    Statements trackerStatements = Statements.of(jdbc, "postgres", measured.latencies().size());
     System.out.println(
         "measured round: "
             + from
@@ -259,6 +258,89 @@ public final class LifecycleBenchmark {
       System.out.println("  rows read by sequential scans per completion, by table:");
       printBusiest(seqReadBefore, seqReadAfter, 8, completions, "%.1f");
     }
+    EngineFloor.compare(
+        app, coordinator, targets, people, completionsPerSecond, trackerStatements, tps);
+  }
+
+  /** Whether every appeal the tracker's launches made has its process. */
+  static java.util.function.BooleanSupplier trackerOpened(JdbcClient jdbc) {
+    return () ->
+        jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL")
+                .query(Long.class)
+                .single()
+            == 0;
+  }
+
+  /**
+   * PostgreSQL's statements per completion in one database since the last reset: the engine's
+   * (naming only {@code act_} tables), the tracker's own, and transaction control.
+   */
+  record Statements(double engine, double ours, double control, double ourMillis) {
+    double all() {
+      return engine + ours + control;
+    }
+
+    static Statements of(JdbcClient jdbc, String database, int completions) {
+      double[] sums = new double[4];
+      jdbc.sql(
+              """
+              SELECT calls, total_exec_time, lower(query) FROM pg_stat_statements
+               WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?)
+              """)
+          .param(database)
+          .query(
+              (rs, n) -> {
+                String query = rs.getString(3).strip();
+                long calls = rs.getLong(1);
+                switch (kind(query)) {
+                  case "control" -> sums[2] += calls;
+                  case "engine" -> sums[0] += calls;
+                  default -> {
+                    sums[1] += calls;
+                    sums[3] += rs.getDouble(2);
+                  }
+                }
+                return null;
+              })
+          .list();
+      return new Statements(
+          sums[0] / completions,
+          sums[1] / completions,
+          sums[2] / completions,
+          sums[3] / completions);
+    }
+
+    private static final Pattern TABLES =
+        Pattern.compile("\\b(?:from|into|update|join)\\s+([a-z_][a-z0-9_.]*)");
+
+    /** Transaction control; the engine's (every table it names is an act_ one); our own. */
+    static String kind(String query) {
+      if (query.matches("(?s)^(begin|commit|rollback|set |show |reset |savepoint|release).*")) {
+        return "control";
+      }
+      Matcher tables = TABLES.matcher(query);
+      boolean any = false;
+      while (tables.find()) {
+        String table = tables.group(1).replaceFirst("^public\\.", "");
+        any = true;
+        if (!table.startsWith("act_")) {
+          return "own";
+        }
+      }
+      return any ? "engine" : "own";
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%.1f (engine %.1f, own %.1f, transaction control %.1f; own tables %.2f ms)",
+          all(),
+          engine,
+          ours,
+          control,
+          ourMillis);
+    }
   }
 
   /** The tables whose figure grew most in the measured round, per completion. */
@@ -289,8 +371,8 @@ public final class LifecycleBenchmark {
    * Launches the campaigns, waits for their appeals to open, and has the workers drive them all to
    * their end.
    */
-  private static Round round(
-      JdbcClient jdbc,
+  static Round round(
+      java.util.function.BooleanSupplier opened,
       Session coordinator,
       List<Long> targets,
       List<Session[]> people,
@@ -325,10 +407,7 @@ public final class LifecycleBenchmark {
       }
     }
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (jdbc.sql("SELECT count(*) FROM appeal WHERE process_instance_id IS NULL")
-            .query(Long.class)
-            .single()
-        > 0) {
+    while (!opened.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("appeals not opened within " + PATIENCE);
       }

@@ -1,0 +1,114 @@
+package org.bucn.floor;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's floor for the lifecycle benchmark (issue 28): the tracker's own {@code
+ * bpmn/appeal.bpmn} and {@code bpmn/campaign.bpmn} in a bare Camunda application with the same
+ * engine settings (the same {@code application.yml}), none of the tracker's listeners, tables or
+ * views, no-op beans for the processes' delegates and expressions, and the routing variables set as
+ * the benchmark's path needs. Behind the same Tomcat and a form-login session, a minimal API with
+ * the tracker's paths and answers for what the benchmark calls (list tasks, claim, complete,
+ * launch), so that the one driver runs both. Outside {@code org.bucn.tracker}: the tracker's scan
+ * never sees it.
+ */
+@SpringBootApplication(exclude = LiquibaseAutoConfiguration.class)
+public class FloorApplication {
+
+  static final int MAX_FOLLOW_UPS = 2;
+
+  @Bean
+  InMemoryUserDetailsManager people() {
+    return new InMemoryUserDetailsManager(
+        User.withUsername("coordinator").password("{noop}demo").roles("COORDINATOR").build(),
+        User.withUsername("advocate").password("{noop}demo").roles("ADVOCATE").build(),
+        User.withUsername("advocate2").password("{noop}demo").roles("ADVOCATE").build());
+  }
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .formLogin(Customizer.withDefaults())
+        .build();
+  }
+
+  /** What the tracker keeps in its tables, kept here in memory. */
+  @Component
+  public static class Ledger {
+    final AtomicLong ids = new AtomicLong();
+    final Map<Long, List<Long>> appealsOfCampaign = new ConcurrentHashMap<>();
+    final Map<String, Long> appealOfProcess = new ConcurrentHashMap<>();
+    final Map<Long, AtomicLong> followUps = new ConcurrentHashMap<>();
+
+    /** Who drafted each appeal: its follow-ups are theirs, as the tracker gives them. */
+    final Map<Long, String> holders = new ConcurrentHashMap<>();
+
+    /** Whether every appeal of every launched campaign has its process. */
+    public boolean allOpened() {
+      return appealOfProcess.size()
+          == appealsOfCampaign.values().stream().mapToInt(List::size).sum();
+    }
+  }
+
+  /** The schedule: the benchmark's follow-up interval, due dates a fortnight out. */
+  @Component("appealSchedule")
+  public static class Schedule {
+    public String followUpInterval(Object campaignId) {
+      return "PT3S";
+    }
+
+    public String sanctionCheckInterval(Object campaignId) {
+      return "P30D";
+    }
+
+    public Date due(Object campaignId, String taskKey) {
+      return new Date(System.currentTimeMillis() + 14L * 24 * 3600 * 1000);
+    }
+  }
+
+  @Component("campaignAppeals")
+  public static class CampaignAppeals {
+    private final Ledger ledger;
+
+    CampaignAppeals(Ledger ledger) {
+      this.ledger = ledger;
+    }
+
+    public List<Long> appealIds(Object campaignId) {
+      return ledger.appealsOfCampaign.get(((Number) campaignId).longValue());
+    }
+  }
+
+  @Bean
+  ExecutionListener appealStarted(Ledger ledger) {
+    return execution ->
+        ledger.appealOfProcess.put(
+            execution.getProcessInstanceId(),
+            ((Number) execution.getVariable("appealId")).longValue());
+  }
+
+  @Bean
+  JavaDelegate closeAppeal() {
+    return execution -> {};
+  }
+
+  @Bean
+  JavaDelegate closeCampaign() {
+    return execution -> {};
+  }
+}
