@@ -57,7 +57,10 @@ class OperationsTests {
             });
     mvc.perform(get("/admin/operations").with(user("admin").roles("ADMIN")))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Event_FollowUpDue")));
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Event_FollowUpDue")))
+        // The embedded database is backed up from the console (BackupRestoreTests restores it).
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("href=\"/api/admin/backup\"")));
     mvc.perform(
             post("/admin/operations/jobs/{id}/retry", timer.getId())
                 .with(user("admin").roles("ADMIN"))
