@@ -29,6 +29,34 @@ public final class StandaloneStarts {
     return new SpringApplicationBuilder(TrackerApplication.class).run(args.toArray(String[]::new));
   }
 
+  /**
+   * A bare PostgreSQL server on the cluster in {@code dataDir/postgres} (made when missing), with
+   * the build's unpacked programs: a database as a killed or earlier run left it, looked at or
+   * prepared before the tracker starts on it.
+   */
+  public static EmbeddedPostgres.Builder bareServer(Path dataDir) {
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
+        .setDataDirectory(dataDir.resolve("postgres"))
+        .setCleanDataDirectory(false);
+  }
+
+  /** The command that starts the tracker in a JVM of its own, with these settings. */
+  public static List<String> ownJvm(String... settings) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrackerApplication.class.getName(),
+                "--server.port=0"));
+    for (String setting : settings) {
+      command.add("--" + setting);
+    }
+    return command;
+  }
+
   /** The tracker on a PostgreSQL server it did not start, without demo data, with a first admin. */
   public static ConfigurableApplicationContext onServer(
       EmbeddedPostgres server, Path unusedDataDir, String adminPassword, String... more) {

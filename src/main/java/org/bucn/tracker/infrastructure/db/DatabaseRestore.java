@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -147,13 +146,14 @@ final class DatabaseRestore {
     }
   }
 
-  /** PostgreSQL refuses a data directory others may read. */
+  /**
+   * PostgreSQL refuses a data directory others may read. A file system without POSIX permissions
+   * (Windows) has its own access rules, left as they are.
+   */
   private static void privateTo(Path path, boolean directory) throws IOException {
-    try {
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(
           path, PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): its own access rules apply.
     }
   }
 
@@ -163,11 +163,7 @@ final class DatabaseRestore {
     }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.delete(path);
-        } catch (FileSystemException e) {
-          throw new IOException("Cannot delete " + path + ": " + e.getMessage(), e);
-        }
+        Files.delete(path);
       }
     }
   }

@@ -53,9 +53,10 @@ class EmbeddedServerWatch {
         directory);
     long started = System.nanoTime();
     try {
-      List<String> opts =
-          List.of(Files.readString(directory.resolve("postmaster.opts")).split(" "));
-      Path postgres = Path.of(opts.get(0).replace("\"", ""));
+      // postmaster.opts: the server's path (spaces and all), then its arguments, each quoted.
+      String opts = Files.readString(directory.resolve("postmaster.opts")).strip();
+      int arguments = opts.indexOf(" \"");
+      Path postgres = Path.of(arguments < 0 ? opts : opts.substring(0, arguments));
       Path pgCtl = postgres.resolveSibling("pg_ctl");
       // The server's own output to a file beside the data: a pipe would outlive pg_ctl.
       Path serverLog = directory.resolveSibling("postgres-restarts.log");

@@ -29,13 +29,20 @@ public final class DatabaseOutage {
   public static void answer(
       HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
       throws IOException {
+    unavailable(request, response, json, MESSAGE);
+  }
+
+  /** A 503 with {@code Retry-After}, saying {@code message}, as the API or as the 503 page. */
+  static void unavailable(
+      HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String message)
+      throws IOException {
     response.reset();
     response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-      Problems.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
+      Problems.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE, message);
     } else {
-      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE);
+      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), message);
     }
   }
 

@@ -10,8 +10,6 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,15 +43,8 @@ class StartingGate extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setHeader(
-        HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-      Problems.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
-    } else {
-      request.setAttribute("starting", true);
-      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE);
-    }
+    request.setAttribute("starting", true); // the 503 page says "starting", not "database"
+    DatabaseOutage.unavailable(request, response, json, MESSAGE);
   }
 
   private boolean opened() {

@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.bucn.tracker.StandaloneStarts;
-import org.bucn.tracker.TrackerApplication;
 import org.bucn.tracker.target.TargetService;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.Test;
@@ -29,19 +26,11 @@ class CrashRecoveryTests {
       "tracker.data-dir=" + dataDir, "tracker.demo=false", "tracker.admin-password=first-admin-pw"
     };
     Path log = dataDir.resolve("first-run.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                TrackerApplication.class.getName(),
-                "--server.port=0"));
-    for (String setting : settings) {
-      command.add("--" + setting);
-    }
     Process first =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        new ProcessBuilder(StandaloneStarts.ownJvm(settings))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       await("the first run to start")
           .atMost(Duration.ofMinutes(2))

@@ -51,12 +51,7 @@ class FirstStartCrashTests {
    */
   @Test
   void aFirstMigrationKilledHalfwayStartsOverWhole(@TempDir Path dataDir) throws Exception {
-    try (EmbeddedPostgres half =
-            EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
-                .setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .start();
+    try (EmbeddedPostgres half = StandaloneStarts.bareServer(dataDir).start();
         Connection c = half.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -79,12 +74,7 @@ class FirstStartCrashTests {
    */
   @Test
   void aDemoCutOffOnTheFirstRunIsMadeWholeAtTheNext(@TempDir Path dataDir) throws Exception {
-    try (EmbeddedPostgres half =
-            EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
-                .setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .start();
+    try (EmbeddedPostgres half = StandaloneStarts.bareServer(dataDir).start();
         Connection c = half.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute(

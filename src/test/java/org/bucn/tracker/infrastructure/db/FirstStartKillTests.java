@@ -11,12 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.bucn.tracker.StandaloneStarts;
-import org.bucn.tracker.TrackerApplication;
 import org.bucn.tracker.user.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +51,7 @@ class FirstStartKillTests {
   @Test
   void aFirstStartKilledDuringTheEnginesBaselineComesUpAtTheNext(@TempDir Path dataDir)
       throws Exception {
-    try (EmbeddedPostgres fresh =
-            EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
-                .setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .start();
+    try (EmbeddedPostgres fresh = StandaloneStarts.bareServer(dataDir).start();
         Connection c = fresh.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -107,17 +100,11 @@ class FirstStartKillTests {
       Path dataDir, String moment, boolean everything, BooleanSupplier now) throws Exception {
     Path log = dataDir.resolve("killed-" + moment.replace(' ', '-') + ".log");
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                TrackerApplication.class.getName(),
-                "--server.port=0",
-                "--tracker.data-dir=" + dataDir,
-                "--tracker.demo=false",
-                "--tracker.admin-password=first-start-pw",
-                "--tracker.postgres-binaries=target/postgres-binaries"));
+        StandaloneStarts.ownJvm(
+            "tracker.data-dir=" + dataDir,
+            "tracker.demo=false",
+            "tracker.admin-password=first-start-pw",
+            "tracker.postgres-binaries=target/postgres-binaries");
     Process start =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     AtomicBoolean hit = new AtomicBoolean();

@@ -44,11 +44,7 @@ class UpgradeTests {
     DatabaseRestore.restoreIfAsked(RELEASE, dataDir);
     DatabaseFacts before;
     // The release's database as it left it, before any change set of this code ran.
-    EmbeddedPostgres.Builder server =
-        EmbeddedPostgres.builder()
-            .setOverrideWorkingDirectory(Path.of("target/postgres-binaries").toFile())
-            .setDataDirectory(dataDir.resolve("postgres"))
-            .setCleanDataDirectory(false);
+    EmbeddedPostgres.Builder server = StandaloneStarts.bareServer(dataDir);
     Path password = dataDir.resolve(EmbeddedDatabaseConfiguration.PASSWORD_FILE);
     if (Files.exists(password)) {
       server.setConnectConfig("password", Files.readString(password).strip());
