@@ -18,6 +18,7 @@ import org.bucn.tracker.appeal.AppealViews.Review;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
 import org.bucn.tracker.appeal.AppealViews.Submission;
 import org.bucn.tracker.appeal.AppealViews.TargetRef;
+import org.bucn.tracker.infrastructure.db.TransactionMemo;
 import org.bucn.tracker.target.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +48,12 @@ class AppealRepository {
 
   private final JdbcClient jdbc;
   private final java.time.Clock clock;
+
+  /**
+   * The appeals locked in this transaction, as read when locked: nobody else can change them until
+   * it ends, and every write here forgets them, so a step reads its appeal once.
+   */
+  private final TransactionMemo<Long, AppealRow> locked = new TransactionMemo<>();
 
   AppealRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
@@ -96,15 +103,35 @@ class AppealRepository {
   }
 
   Optional<AppealRow> find(long id) {
-    return jdbc.sql(ROW + " WHERE a.id = ?").param(id).query(AppealRow.class).optional();
+    return locked
+        .kept(id)
+        .or(() -> jdbc.sql(ROW + " WHERE a.id = ?").param(id).query(AppealRow.class).optional());
   }
 
   /** Locks the appeal row: steps on one appeal happen one after the other, on any node. */
   Optional<AppealRow> lock(long id) {
-    return jdbc.sql(ROW + " WHERE a.id = ? FOR NO KEY UPDATE OF a")
-        .param(id)
-        .query(AppealRow.class)
-        .optional();
+    return locked.keep(
+        id,
+        jdbc.sql(ROW + " WHERE a.id = ? FOR NO KEY UPDATE OF a")
+            .param(id)
+            .query(AppealRow.class)
+            .optional());
+  }
+
+  /**
+   * Locks the appeal an open task belongs to, found by the task in the same statement; empty when
+   * the task is not open.
+   */
+  Optional<AppealRow> lockOfTask(String taskId) {
+    Optional<AppealRow> row =
+        jdbc.sql(
+                ROW
+                    + " WHERE a.id = (SELECT w.appeal_id FROM work_item w WHERE w.task_id = ?)"
+                    + " FOR NO KEY UPDATE OF a")
+            .param(taskId)
+            .query(AppealRow.class)
+            .optional();
+    return row.isEmpty() ? row : locked.keep(row.get().id(), row);
   }
 
   TargetRef target(long targetId) {
@@ -141,6 +168,7 @@ class AppealRepository {
   }
 
   void attachProcess(long appealId, String processInstanceId) {
+    locked.forget();
     jdbc.sql("UPDATE appeal SET process_instance_id = ? WHERE id = ?")
         .params(processInstanceId, appealId)
         .update();
@@ -151,6 +179,7 @@ class AppealRepository {
    * inner empty: nobody carries it).
    */
   Optional<Optional<String>> enterStep(long appealId, AppealStage stage) {
+    locked.forget();
     return jdbc.sql(
             "UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ? RETURNING assignee")
         .params(stage == null ? null : stage.name(), now(), appealId)
@@ -159,18 +188,21 @@ class AppealRepository {
   }
 
   void setStage(long appealId, AppealStage stage) {
+    locked.forget();
     jdbc.sql("UPDATE appeal SET stage = ?, updated_at = ? WHERE id = ?")
         .params(stage.name(), now(), appealId)
         .update();
   }
 
   void setAssignee(long appealId, String assignee) {
+    locked.forget();
     jdbc.sql("UPDATE appeal SET assignee = ?, updated_at = ? WHERE id = ?")
         .params(assignee, now(), appealId)
         .update();
   }
 
   void close(long appealId) {
+    locked.forget();
     jdbc.sql("UPDATE appeal SET stage = 'CLOSED', closed_at = ?, updated_at = ? WHERE id = ?")
         .params(now(), now(), appealId)
         .update();
@@ -181,6 +213,7 @@ class AppealRepository {
    * returns their ids.
    */
   List<Long> withdrawOpen(long campaignId) {
+    locked.forget();
     return jdbc.sql(
             """
             UPDATE appeal SET stage = 'WITHDRAWN', closed_at = ?, updated_at = ?
@@ -195,6 +228,7 @@ class AppealRepository {
 
   /** Marks one open appeal WITHDRAWN; false when it had ended already. */
   boolean withdraw(long appealId) {
+    locked.forget();
     return jdbc.sql(
                 """
                 UPDATE appeal SET stage = 'WITHDRAWN', closed_at = ?, updated_at = ?
@@ -206,6 +240,7 @@ class AppealRepository {
   }
 
   void nextFollowUpRound(long appealId) {
+    locked.forget();
     jdbc.sql("UPDATE appeal SET follow_up_round = follow_up_round + 1 WHERE id = ?")
         .param(appealId)
         .update();

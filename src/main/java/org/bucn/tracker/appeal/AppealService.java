@@ -185,6 +185,15 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   }
 
   /**
+   * Locks the appeal an open task belongs to, found by the task in the same statement: the first
+   * lock of every step on a task. Empty when the task is not open.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.Optional<Long> lockOfTask(String taskId) {
+    return appeals.lockOfTask(taskId).map(AppealRepository.AppealRow::id);
+  }
+
+  /**
    * A new task of the appeal: in one statement, locks the appeal (first, as every step does: timer
    * jobs create tasks too), moves it to the task's stage when the task has one, and tells who
    * carries it.

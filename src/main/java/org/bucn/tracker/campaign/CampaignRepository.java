@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bucn.tracker.infrastructure.db.TransactionMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,6 +28,9 @@ class CampaignRepository {
   private final JdbcClient jdbc;
   private final java.time.Clock clock;
 
+  /** The campaigns read in this transaction: a step's timers, letter and notices read it once. */
+  private final TransactionMemo<Long, Campaign> read = new TransactionMemo<>();
+
   CampaignRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
@@ -38,6 +42,7 @@ class CampaignRepository {
   }
 
   void update(long id, CampaignRequest c) {
+    read.forget();
     jdbc.sql(
             """
             UPDATE campaign SET title = :title, summary = :summary, demands = CAST(:demands AS varchar[]), follow_up_interval = :followUp,
@@ -70,6 +75,7 @@ class CampaignRepository {
 
   /** A draft campaign and what belongs to it only: its letters and its list of targets. */
   void delete(long id) {
+    read.forget();
     jdbc.sql("DELETE FROM campaign_letter WHERE campaign_id = ?").param(id).update();
     jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ?").param(id).update();
     jdbc.sql("DELETE FROM campaign WHERE id = ?").param(id).update();
@@ -110,7 +116,13 @@ class CampaignRepository {
   }
 
   Optional<Campaign> find(long id) {
-    return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(CampaignRepository::map).optional();
+    return read.get(
+        id,
+        () ->
+            jdbc.sql(SELECT + " WHERE c.id = ?")
+                .param(id)
+                .query(CampaignRepository::map)
+                .optional());
   }
 
   /**
@@ -120,10 +132,12 @@ class CampaignRepository {
    * while the close waits for the appeal: a deadlock that refused closing a busy campaign.
    */
   Optional<Campaign> lock(long id) {
-    return jdbc.sql(SELECT + " WHERE c.id = ? FOR NO KEY UPDATE OF c")
-        .param(id)
-        .query(CampaignRepository::map)
-        .optional();
+    return read.keep(
+        id,
+        jdbc.sql(SELECT + " WHERE c.id = ? FOR NO KEY UPDATE OF c")
+            .param(id)
+            .query(CampaignRepository::map)
+            .optional());
   }
 
   /**
@@ -135,6 +149,7 @@ class CampaignRepository {
   }
 
   void addTargets(long id, List<Long> targetIds) {
+    read.forget();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
         .params(id, targetIds.toArray(Long[]::new))
         .update();
@@ -142,6 +157,7 @@ class CampaignRepository {
 
   /** Takes an office off a draft's list; false when it was not on it. */
   boolean removeTarget(long id, long targetId) {
+    read.forget();
     return jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ? AND target_id = ?")
             .params(id, targetId)
             .update()
@@ -159,18 +175,21 @@ class CampaignRepository {
    * timelines) comes after it.
    */
   void markLaunched(long id, String by) {
+    read.forget();
     jdbc.sql("UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = ? WHERE id = ?")
         .params(by, now(), id)
         .update();
   }
 
   void setProcessInstance(long id, String processInstanceId) {
+    read.forget();
     jdbc.sql("UPDATE campaign SET process_instance_id = ? WHERE id = ?")
         .params(processInstanceId, id)
         .update();
   }
 
   void markClosed(long id, String by, boolean early) {
+    read.forget();
     jdbc.sql(
             "UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = ?, closed_early = ? WHERE id = ?")
         .params(by, now(), early, id)
@@ -178,6 +197,7 @@ class CampaignRepository {
   }
 
   void markPublished(long id, String by, boolean published) {
+    read.forget();
     jdbc.sql(
             "UPDATE campaign SET published_at = CASE WHEN ? THEN CAST(? AS timestamptz) END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
         .params(published, now(), published, by, id)

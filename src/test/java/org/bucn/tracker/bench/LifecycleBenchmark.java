@@ -68,6 +68,12 @@ public final class LifecycleBenchmark {
    */
   static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
+  /**
+   * {@code -Dbench.floor=false}: the tracker's round only, without the engine floor's comparison
+   * (while profiling one change after another).
+   */
+  static final boolean FLOOR = !"false".equals(System.getProperty("bench.floor"));
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TODAY = LocalDate.now().toString();
 
@@ -255,11 +261,36 @@ public final class LifecycleBenchmark {
                       rs.getString(3)))
           .list()
           .forEach(System.out::println);
+      System.out.println(
+          "  our own statements by calls per completion (PostgreSQL's time per completion):");
+      jdbc
+          .sql(
+              """
+              SELECT total_exec_time, calls, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements
+               WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC
+              """)
+          .query(
+              (rs, n) ->
+                  Statements.kind(rs.getString(3).strip().toLowerCase(Locale.ROOT)).equals("own")
+                          && rs.getLong(2) >= completions / 50
+                      ? String.format(
+                          Locale.ROOT,
+                          "    %5.2f  %6.3f ms  %.150s",
+                          rs.getLong(2) / (double) completions,
+                          rs.getDouble(1) / completions,
+                          rs.getString(3))
+                      : null)
+          .list()
+          .stream()
+          .filter(java.util.Objects::nonNull)
+          .forEach(System.out::println);
       System.out.println("  rows read by sequential scans per completion, by table:");
       printBusiest(seqReadBefore, seqReadAfter, 8, completions, "%.1f");
     }
-    EngineFloor.compare(
-        app, coordinator, targets, people, completionsPerSecond, trackerStatements, tps);
+    if (FLOOR) {
+      EngineFloor.compare(
+          app, coordinator, targets, people, completionsPerSecond, trackerStatements, tps);
+    }
   }
 
   /** Whether every appeal the tracker's launches made has its process. */

@@ -12,6 +12,7 @@ import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.appeal.TaskKey;
 import org.bucn.tracker.appeal.TaskNews;
 import org.bucn.tracker.appeal.worklist.WorkItemRepository;
+import org.bucn.tracker.infrastructure.db.TransactionMemo;
 import org.bucn.tracker.shared.Sentence;
 import org.bucn.tracker.user.Actor;
 import org.bucn.tracker.user.People;
@@ -50,6 +51,15 @@ class StepEvents {
   private final People people;
   private final ApplicationEventPublisher news;
   private final MeterRegistry meters;
+
+  /**
+   * The tasks created in this transaction, with the holder they were listed with and the appeal's
+   * carrier then: the engine's {@code assignment} event that follows a {@code create} which set the
+   * holder has nothing left to write.
+   */
+  private final TransactionMemo<String, Created> created = new TransactionMemo<>();
+
+  private record Created(String assignee, String carrier) {}
 
   StepEvents(
       AppealService appeals,
@@ -98,6 +108,7 @@ class StepEvents {
         task.getAssignee(),
         time(task.getCreateTime()),
         time(task.getDueDate()));
+    created.keep(task.getId(), Optional.of(new Created(task.getAssignee(), carrier.orElse(null))));
     switch (key) {
       case FOLLOW_UP ->
           appeals.note(appealId, Actor.SYSTEM, "FOLLOW_UP_DUE", Sentence.of("followUpDue"));
@@ -118,12 +129,19 @@ class StepEvents {
 
   private void assigned(DelegateTask task, TaskKey key) {
     String assignee = task.getAssignee();
-    if (key.group() == Role.ADVOCATE && assignee != null) {
+    Optional<Created> justCreated = created.kept(task.getId());
+    if (key.group() == Role.ADVOCATE
+        && assignee != null
+        && !justCreated.map(c -> assignee.equals(c.carrier())).orElse(false)) {
       // The appeal's assignee is the advocate who carries it; a coordinator reviewing it does not
       // take it over.
       appeals.assign(appealId(task), assignee);
     }
-    workItems.updateAssignee(task.getId(), assignee);
+    if (!justCreated.map(c -> java.util.Objects.equals(c.assignee(), assignee)).orElse(false)) {
+      workItems.updateAssignee(task.getId(), assignee);
+      // Given again in the same transaction: each later change is written too.
+      created.keep(task.getId(), Optional.empty());
+    }
     String actor = actingUser();
     if (assignee != null && !assignee.equals(actor)) {
       long appealId = appealId(task);

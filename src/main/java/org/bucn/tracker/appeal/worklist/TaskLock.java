@@ -25,11 +25,14 @@ public class TaskLock {
     this.history = history;
   }
 
-  /** Locks the task's appeal, then the task, until the transaction ends. */
+  /**
+   * Locks the task's appeal until the transaction ends and reads the task as it is then. Every
+   * change of an appeal's tasks holds the appeal, so the task needs no lock of its own: a second
+   * person acting on it waits for the appeal, then finds the first one's result.
+   */
   public WorkItem lock(String taskId) {
-    long appealId = workItems.appealOf(taskId).orElseThrow(() -> gone(taskId));
-    appeals.lock(appealId);
-    return workItems.lock(taskId).orElseThrow(() -> gone(taskId));
+    appeals.lockOfTask(taskId).orElseThrow(() -> gone(taskId));
+    return workItems.find(taskId).orElseThrow(() -> gone(taskId));
   }
 
   /**

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WorkItemRepository {
 
-  /** The row of one open task, as locked before acting on it. */
+  /** The row of one open task, as read before acting on it. */
   public record WorkItem(
       String taskId,
       TaskKey key,
@@ -73,33 +73,13 @@ public class WorkItemRepository {
     jdbc.sql("DELETE FROM work_item WHERE task_id = ?").param(taskId).update();
   }
 
-  /** The appeal a task belongs to, read without a lock: the appeal is locked before the task. */
-  public Optional<Long> appealOf(String taskId) {
-    return jdbc.sql("SELECT appeal_id FROM work_item WHERE task_id = ?")
-        .param(taskId)
-        .query(Long.class)
-        .optional();
-  }
-
   /**
-   * Locks the task's row until the transaction ends, so that two people acting on one task act one
-   * after the other: the second finds the first's result.
-   */
-  public Optional<WorkItem> lock(String taskId) {
-    return row(taskId, " FOR NO KEY UPDATE");
-  }
-
-  /**
-   * The task's row as it is now, without a lock: to check who may act before reading their input.
+   * The task's row as it is now: read under its appeal's lock before acting on it ({@link
+   * TaskLock}), or without one to check who may act before reading their input.
    */
   public Optional<WorkItem> find(String taskId) {
-    return row(taskId, "");
-  }
-
-  private Optional<WorkItem> row(String taskId, String lock) {
     return jdbc.sql(
-            "SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ?"
-                + lock)
+            "SELECT task_id, task_key, appeal_id, campaign_id, candidate_group, assignee FROM work_item WHERE task_id = ?")
         .param(taskId)
         .query(
             (rs, n) ->
