@@ -76,6 +76,21 @@ public class CampaignDrill {
       int maxFollowUps,
       String sanctionCheckInterval,
       String... countries) {
+    return launch(
+        draft(demands, followUpInterval, maxFollowUps, sanctionCheckInterval, null, countries));
+  }
+
+  /**
+   * A draft campaign to the heads of state of the given countries, launching by itself at {@code
+   * launchAt} (none: launched by hand).
+   */
+  public Campaign draft(
+      Set<Demand> demands,
+      String followUpInterval,
+      int maxFollowUps,
+      String sanctionCheckInterval,
+      java.time.OffsetDateTime launchAt,
+      String... countries) {
     List<Long> targetIds =
         Arrays.stream(countries)
             .map(
@@ -98,9 +113,16 @@ public class CampaignDrill {
                 followUpInterval,
                 maxFollowUps,
                 sanctionCheckInterval,
-                targetIds),
+                targetIds,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                launchAt),
             COORDINATOR);
-    return launch(campaign);
+    return campaign;
   }
 
   /**

@@ -27,7 +27,10 @@ public record Campaign(
     String submitWithin,
     String responseWithin,
     String sanctionWithin,
-    OffsetDateTime publishedAt) {
+    OffsetDateTime publishedAt,
+    OffsetDateTime launchAt,
+    OffsetDateTime launchStoppedAt,
+    Long eventId) {
 
   public boolean demandsSanctions() {
     return demands.contains(Demand.SANCTIONS);

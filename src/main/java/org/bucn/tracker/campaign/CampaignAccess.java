@@ -7,7 +7,10 @@ import org.bucn.tracker.infrastructure.security.Access;
 import org.bucn.tracker.infrastructure.security.AccessRules;
 import org.springframework.stereotype.Component;
 
-/** Everyone reads campaigns; coordinators create, change, launch, close and publish them. */
+/**
+ * Everyone reads campaigns and the calendar's events; coordinators create, change, launch, close
+ * and publish campaigns, record events and prepare rounds for them.
+ */
 @Component
 class CampaignAccess implements AccessRules {
 
@@ -15,5 +18,6 @@ class CampaignAccess implements AccessRules {
   public void declare(Access access) {
     access.pages("/campaigns/new").allow(COORDINATOR);
     access.pagesAndApi(WRITES, "/campaigns/**").allow(COORDINATOR);
+    access.pagesAndApi(WRITES, "/events/**").allow(COORDINATOR);
   }
 }

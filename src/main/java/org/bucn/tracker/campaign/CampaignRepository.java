@@ -41,14 +41,16 @@ class CampaignRepository {
     return OffsetDateTime.now(clock);
   }
 
-  void update(long id, CampaignRequest c) {
+  void update(long id, CampaignRequest c, String by) {
     read.forget();
     jdbc.sql(
             """
             UPDATE campaign SET title = :title, summary = :summary, demands = CAST(:demands AS varchar[]), follow_up_interval = :followUp,
                    max_follow_ups = :maxFollowUps, sanction_check_interval = :sanctionCheck, reply_to = :replyTo,
                    draft_within = :draftWithin, review_within = :reviewWithin, submit_within = :submitWithin,
-                   response_within = :responseWithin, sanction_within = :sanctionWithin
+                   response_within = :responseWithin, sanction_within = :sanctionWithin,
+                   launch_at = :launchAt, launch_scheduled_by = CASE WHEN CAST(:launchAt AS timestamptz) IS NULL THEN NULL ELSE :by END,
+                   launch_stopped_at = NULL
              WHERE id = :id
             """)
         .param("id", id)
@@ -66,6 +68,8 @@ class CampaignRepository {
         .param("submitWithin", c.submitWithin())
         .param("responseWithin", c.responseWithin())
         .param("sanctionWithin", c.sanctionWithin())
+        .param("launchAt", c.launchAt())
+        .param("by", by)
         .update();
     jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ?").param(id).update();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
@@ -87,9 +91,11 @@ class CampaignRepository {
             """
             INSERT INTO campaign (title, summary, demands, follow_up_interval, max_follow_ups,
                                   sanction_check_interval, status, created_by, reply_to, draft_within, review_within,
-                                  submit_within, response_within, sanction_within, created_at)
+                                  submit_within, response_within, sanction_within, created_at, launch_at,
+                                  launch_scheduled_by)
             VALUES (:title, :summary, CAST(:demands AS varchar[]), :followUp, :maxFollowUps, :sanctionCheck, 'DRAFT', :by,
-                    :replyTo, :draftWithin, :reviewWithin, :submitWithin, :responseWithin, :sanctionWithin, :now)
+                    :replyTo, :draftWithin, :reviewWithin, :submitWithin, :responseWithin, :sanctionWithin, :now,
+                    :launchAt, CASE WHEN CAST(:launchAt AS timestamptz) IS NULL THEN NULL ELSE :by END)
             """)
         .param("now", now())
         .param("title", c.title())
@@ -107,6 +113,7 @@ class CampaignRepository {
         .param("submitWithin", c.submitWithin())
         .param("responseWithin", c.responseWithin())
         .param("sanctionWithin", c.sanctionWithin())
+        .param("launchAt", c.launchAt())
         .update(key, "id");
     long id = key.getKey().longValue();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
@@ -204,6 +211,41 @@ class CampaignRepository {
         .update();
   }
 
+  /** Who set the campaign's launch time: the launch is theirs. */
+  String launchScheduledBy(long id) {
+    return jdbc.sql("SELECT coalesce(launch_scheduled_by, created_by) FROM campaign WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
+  /** Links a round to the event it answers. */
+  void linkEvent(long id, long eventId) {
+    read.forget();
+    jdbc.sql("UPDATE campaign SET event_id = ? WHERE id = ?").params(eventId, id).update();
+  }
+
+  /** A launch due by itself that did not happen: letters of its preview have errors. */
+  void markLaunchStopped(long id) {
+    read.forget();
+    jdbc.sql("UPDATE campaign SET launch_stopped_at = ? WHERE id = ?").params(now(), id).update();
+  }
+
+  /**
+   * The campaign a new round for an event of this kind starts from: the last round for such an
+   * event, else the last campaign of all.
+   */
+  Optional<Long> lastRoundFor(EventKind kind) {
+    return jdbc.sql(
+            """
+            SELECT c.id FROM campaign c LEFT JOIN calendar_event e ON e.id = c.event_id
+             ORDER BY (e.kind = ?) IS TRUE DESC, c.created_at DESC, c.id DESC LIMIT 1
+            """)
+        .param(kind.name())
+        .query(Long.class)
+        .optional();
+  }
+
   List<Campaign> published() {
     return jdbc.sql(
             SELECT + " WHERE c.published_at IS NOT NULL ORDER BY c.published_at DESC, c.id DESC")
@@ -250,6 +292,9 @@ class CampaignRepository {
         rs.getString("submit_within"),
         rs.getString("response_within"),
         rs.getString("sanction_within"),
-        rs.getObject("published_at", OffsetDateTime.class));
+        rs.getObject("published_at", OffsetDateTime.class),
+        rs.getObject("launch_at", OffsetDateTime.class),
+        rs.getObject("launch_stopped_at", OffsetDateTime.class),
+        (Long) rs.getObject("event_id"));
   }
 }

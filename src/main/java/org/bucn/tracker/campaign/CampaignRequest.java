@@ -14,7 +14,8 @@ import org.bucn.tracker.shared.MailAddress;
 /**
  * A new campaign as a coordinator describes it, from the API or the new-campaign form; targets are
  * ids from the directory. {@code replyTo} is the campaign's own mailbox: copied on every letter the
- * tracker sends and named as its Reply-To.
+ * tracker sends and named as its Reply-To. {@code launchAt}, a moment to come, makes the draft
+ * launch itself then (with its zone: {@code 2027-09-01T09:00:00+03:00}).
  */
 public record CampaignRequest(
     @NotBlank @Size(max = 200) String title,
@@ -29,7 +30,8 @@ public record CampaignRequest(
     @IsoDuration String reviewWithin,
     @IsoDuration String submitWithin,
     @IsoDuration String responseWithin,
-    @IsoDuration String sanctionWithin) {
+    @IsoDuration String sanctionWithin,
+    java.time.OffsetDateTime launchAt) {
 
   /** How long each step may take unless the campaign says otherwise. */
   public static final String DRAFT_WITHIN = "P5D";
@@ -47,6 +49,38 @@ public record CampaignRequest(
     submitWithin = orDefault(submitWithin, SUBMIT_WITHIN);
     responseWithin = orDefault(responseWithin, RESPONSE_WITHIN);
     sanctionWithin = orDefault(sanctionWithin, SANCTION_WITHIN);
+  }
+
+  /** A campaign launched by hand. */
+  public CampaignRequest(
+      String title,
+      String summary,
+      Set<Demand> demands,
+      String followUpInterval,
+      Integer maxFollowUps,
+      String sanctionCheckInterval,
+      List<Long> targetIds,
+      String replyTo,
+      String draftWithin,
+      String reviewWithin,
+      String submitWithin,
+      String responseWithin,
+      String sanctionWithin) {
+    this(
+        title,
+        summary,
+        demands,
+        followUpInterval,
+        maxFollowUps,
+        sanctionCheckInterval,
+        targetIds,
+        replyTo,
+        draftWithin,
+        reviewWithin,
+        submitWithin,
+        responseWithin,
+        sanctionWithin,
+        null);
   }
 
   /** A campaign with its own mailbox and the default time for every step. */
@@ -68,6 +102,7 @@ public record CampaignRequest(
         sanctionCheckInterval,
         targetIds,
         replyTo,
+        null,
         null,
         null,
         null,

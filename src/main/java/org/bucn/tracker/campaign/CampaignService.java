@@ -29,6 +29,8 @@ public class CampaignService {
   private final ApplicationEventPublisher events;
   private final StepTransactions steps;
   private final Letters letters;
+  private final ScheduledLaunches scheduled;
+  private final java.time.Clock clock;
 
   CampaignService(
       CampaignRepository campaigns,
@@ -37,7 +39,11 @@ public class CampaignService {
       EngineIdentity engineIdentity,
       ApplicationEventPublisher events,
       StepTransactions steps,
-      Letters letters) {
+      Letters letters,
+      ScheduledLaunches scheduled,
+      java.time.Clock clock) {
+    this.scheduled = scheduled;
+    this.clock = clock;
     this.steps = steps;
     this.letters = letters;
     this.campaigns = campaigns;
@@ -60,7 +66,10 @@ public class CampaignService {
   @Transactional
   public Campaign create(CampaignRequest request, Actor actor) {
     checkTargets(request);
-    return get(campaigns.insert(request, actor.username()));
+    checkLaunchTime(request);
+    long id = campaigns.insert(request, actor.username());
+    scheduled.schedule(id, request.launchAt());
+    return get(id);
   }
 
   /**
@@ -98,7 +107,9 @@ public class CampaignService {
   public Campaign update(long id, CampaignRequest request, Actor actor) {
     requireDraft(id, "changed");
     checkTargets(request);
-    campaigns.update(id, request);
+    checkLaunchTime(request);
+    campaigns.update(id, request, actor.username());
+    scheduled.schedule(id, request.launchAt());
     return get(id);
   }
 
@@ -109,6 +120,7 @@ public class CampaignService {
   @Transactional
   public void delete(long id, Actor actor) {
     requireDraft(id, "deleted");
+    scheduled.cancel(id);
     campaigns.delete(id);
   }
 
@@ -117,6 +129,13 @@ public class CampaignService {
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException(
           "status", "refusal.campaign.notDraft." + what, Refusal.label(campaign.status()));
+    }
+  }
+
+  /** A launch time is a moment to come. */
+  private void checkLaunchTime(CampaignRequest request) {
+    if (request.launchAt() != null && !request.launchAt().toInstant().isAfter(clock.instant())) {
+      throw new InvalidFieldException("launchAt", "refusal.campaign.launchAtPast");
     }
   }
 
@@ -157,6 +176,15 @@ public class CampaignService {
    */
   @Transactional
   public Campaign launch(long id, List<LaunchOverride> overrides, Actor actor) {
+    return launch(id, overrides, actor, true);
+  }
+
+  /**
+   * @param endTheWait whether a wait for the launch time ends too: not when that wait is what
+   *     launches it
+   */
+  private Campaign launch(
+      long id, List<LaunchOverride> overrides, Actor actor, boolean endTheWait) {
     Campaign campaign = campaigns.lock(id).orElseThrow(() -> new NotFoundException("campaign", id));
     if (campaign.status() == CampaignStatus.ACTIVE) {
       return campaign;
@@ -166,6 +194,9 @@ public class CampaignService {
           "status", "refusal.campaign.launchNotDraft", Refusal.label(campaign.status()));
     }
     List<LaunchOverride> used = letterErrorsOverridden(id, overrides, campaign.targetIds());
+    if (endTheWait) {
+      scheduled.cancel(id);
+    }
     campaigns.markLaunched(id, actor.username());
     events.publishEvent(new CampaignLaunched(id, campaign.targetIds(), actor, used));
     String processInstanceId =
@@ -183,13 +214,53 @@ public class CampaignService {
   }
 
   /**
+   * The launch a campaign's launch time brings ({@code bpmn/scheduled-launch.bpmn}), on whichever
+   * node runs its timer, as the coordinator who set the time: a draft whose letters have no error
+   * launches; one with errors does not, and its coordinators are told ({@link
+   * CampaignLaunchStopped}). A campaign launched by hand meanwhile, or gone, is left as it is.
+   */
+  @Transactional
+  public void launchAtItsTime(long id) {
+    Campaign campaign = campaigns.lock(id).orElse(null);
+    if (campaign == null
+        || campaign.status() != CampaignStatus.DRAFT
+        || campaign.launchAt() == null
+        || campaign.launchAt().toInstant().isAfter(clock.instant())) {
+      return;
+    }
+    List<LetterError> errors = new java.util.ArrayList<>();
+    errorsOf(id, List.of(), campaign.targetIds(), errors);
+    if (!errors.isEmpty()) {
+      campaigns.markLaunchStopped(id);
+      events.publishEvent(new CampaignLaunchStopped(id, campaign.title(), errors));
+      return;
+    }
+    String by = campaigns.launchScheduledBy(id);
+    launch(id, List.of(), new Actor(by, Set.of(org.bucn.tracker.user.Role.COORDINATOR)), false);
+  }
+
+  /**
    * The overrides that were needed: every error of the letters of {@code targetIds} must be named
    * by one, else 409 listing each error left.
    */
   private List<LaunchOverride> letterErrorsOverridden(
       long id, List<LaunchOverride> overrides, java.util.Collection<Long> targetIds) {
-    Set<Long> checked = new HashSet<>(targetIds);
     List<LetterError> errors = new java.util.ArrayList<>();
+    List<LaunchOverride> used = errorsOf(id, overrides, targetIds, errors);
+    if (!errors.isEmpty()) {
+      throw ConflictException.withErrors(
+          "overrides", errors, "refusal.campaign.launchErrors", errors.size());
+    }
+    return used;
+  }
+
+  /** Adds to {@code errors} each error of the preview no override names; returns those used. */
+  private List<LaunchOverride> errorsOf(
+      long id,
+      List<LaunchOverride> overrides,
+      java.util.Collection<Long> targetIds,
+      List<LetterError> errors) {
+    Set<Long> checked = new HashSet<>(targetIds);
     List<LaunchOverride> used = new java.util.ArrayList<>();
     for (LetterPreview letter : letters.preview(id)) {
       if (!checked.contains(letter.targetId())) {
@@ -210,10 +281,6 @@ public class CampaignService {
                             code,
                             Letters.explain(code, letter))));
       }
-    }
-    if (!errors.isEmpty()) {
-      throw ConflictException.withErrors(
-          "overrides", errors, "refusal.campaign.launchErrors", errors.size());
     }
     return used;
   }

@@ -128,6 +128,8 @@ class DemoCampaign {
 
   private final FirstStartDemo firstStart;
 
+  private final org.bucn.tracker.campaign.CalendarEvents calendar;
+
   DemoCampaign(
       CampaignService campaigns,
       Letters letters,
@@ -144,7 +146,9 @@ class DemoCampaign {
       TransactionTemplate transaction,
       TrackerClock clock,
       Notes notes,
-      FirstStartDemo firstStart) {
+      FirstStartDemo firstStart,
+      org.bucn.tracker.campaign.CalendarEvents calendar) {
+    this.calendar = calendar;
     this.firstStart = firstStart;
     this.campaigns = campaigns;
     this.letters = letters;
@@ -205,6 +209,8 @@ class DemoCampaign {
 
   /** The demo campaign as it stands weeks after its launch, with appeals in every stage. */
   private void seedStory(Campaign campaign, LocalDate today) {
+    moveTo(today.minusDays(71), 10);
+    transaction.executeWithoutResult(status -> seedCalendar());
     pilotClosedEarly(today);
     moveTo(today.minusDays(67), 15);
     letters.save(
@@ -330,6 +336,38 @@ class DemoCampaign {
   }
 
   /** Takes a step of the story on {@code day}, in working hours. */
+  /**
+   * Sham votes of the past, each public record with a source to check, so that "prepare a round for
+   * this event" has something to answer and the calendar is not empty.
+   */
+  private void seedCalendar() {
+    List<String> annexed = List.of("Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
+    List<String> allOccupied =
+        List.of("Crimea", "Sevastopol", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
+    for (org.bucn.tracker.campaign.EventRequest event :
+        List.of(
+            new org.bucn.tracker.campaign.EventRequest(
+                "So-called \"referendums\" on annexation in occupied Ukraine",
+                org.bucn.tracker.campaign.EventKind.SHAM_REFERENDUM,
+                LocalDate.of(2022, 9, 27),
+                annexed,
+                "https://en.wikipedia.org/wiki/2022_annexation_referendums_in_Russian-occupied_Ukraine"),
+            new org.bucn.tracker.campaign.EventRequest(
+                "So-called regional and local \"elections\" in occupied Ukraine",
+                org.bucn.tracker.campaign.EventKind.SHAM_ELECTION,
+                LocalDate.of(2023, 9, 10),
+                allOccupied,
+                "https://press.un.org/en/2023/sc15405.doc.htm"),
+            new org.bucn.tracker.campaign.EventRequest(
+                "Russia's presidential \"election\" held in occupied Ukraine",
+                org.bucn.tracker.campaign.EventKind.SHAM_ELECTION,
+                LocalDate.of(2024, 3, 17),
+                allOccupied,
+                "https://war.ukraine.ua/war-news/russias-elections-temporarily-occupied-ukraine/"))) {
+      calendar.record(event, COORDINATOR);
+    }
+  }
+
   private void on(LocalDate day, long appealId, Runnable step) {
     moveTo(day, 9 + (int) (appealId % 8));
     step.run();

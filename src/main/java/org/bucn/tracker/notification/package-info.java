@@ -3,5 +3,5 @@
  * exactly once across nodes; task notifications and the daily digests.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"appeal", "infrastructure :: web", "shared", "user"})
+    allowedDependencies = {"appeal", "campaign", "infrastructure :: web", "shared", "user"})
 package org.bucn.tracker.notification;

@@ -398,6 +398,20 @@ class AppealProcessTests {
     assertThat(drill.openTask(albania, TaskKey.SUBMIT_APPEAL)).isEmpty();
   }
 
+  @Test
+  void aDraftGivenALaunchTimeLaunchesItselfThenAndItsAppealsOpen() {
+    Campaign draft =
+        drill.draft(
+            ALL_DEMANDS, "P14D", 3, "P30D", java.time.OffsetDateTime.now().plusSeconds(1), "MK");
+    org.awaitility.Awaitility.await("the launch time comes")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> campaigns.get(draft.id()).status() == CampaignStatus.ACTIVE);
+    drill.awaitOpened(draft);
+    assertThat(drill.campaignProcess(draft)).isActive();
+    assertThat(drill.openTask(drill.appeal(draft, "MK"), TaskKey.DRAFT_APPEAL)).isPresent();
+    assertThat(campaigns.get(draft.id()).launchedBy()).isEqualTo(COORDINATOR.username());
+  }
+
   private void followUp(long appeal, String channel) {
     drill.complete(
         appeal,

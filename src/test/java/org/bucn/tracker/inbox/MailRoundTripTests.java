@@ -158,6 +158,9 @@ class MailRoundTripTests {
             .getBytes(StandardCharsets.ISO_8859_1);
     sendReply("Re: " + SUBJECT, letterId, answer);
 
+    // The day the reply comes, as the tracker's clock says it; a run across midnight may see the
+    // next day by the time the form is read.
+    LocalDate replyDay = LocalDate.now(clock);
     ReplyMailbox first = new ReplyMailbox(properties, replies, texts);
     ReplyMailbox second = new ReplyMailbox(properties, replies, texts);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -210,7 +213,10 @@ class MailRoundTripTests {
         .andExpect(
             content()
                 .string(
-                    org.hamcrest.Matchers.containsString("value=\"" + LocalDate.now(clock) + "\"")))
+                    org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.containsString("value=\"" + replyDay + "\""),
+                        org.hamcrest.Matchers.containsString(
+                            "value=\"" + LocalDate.now(clock) + "\""))))
         .andExpect(
             content()
                 .string(

@@ -25,6 +25,7 @@ import org.bucn.tracker.appeal.worklist.Worklist;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignStatus;
 import org.bucn.tracker.campaign.Demand;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -145,6 +146,42 @@ class TwoNodeTests {
               () ->
                   b.getBean(Worklist.class).openTasksOfAppeal(appeal).stream()
                       .anyMatch(t -> t.taskKey().equals(TaskKey.FOLLOW_UP.key())));
+
+      // A launch time: both nodes' job executors look for the timer; the campaign launches once.
+      Campaign scheduled =
+          campaigns.create(
+              new CampaignRequest(
+                  "Launches itself on two nodes",
+                  "Test",
+                  Set.of(Demand.CONDEMNATION),
+                  "P14D",
+                  3,
+                  "P30D",
+                  List.of(target),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  java.time.OffsetDateTime.now().plusSeconds(3)),
+              CampaignDrill.COORDINATOR);
+      CampaignService onB = b.getBean(CampaignService.class);
+      await("the campaign launches itself at its time")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> onB.get(scheduled.id()).status() == CampaignStatus.ACTIVE);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> appeals.opening(scheduled.id()).complete());
+      assertThat(appeals.summariesOfCampaign(scheduled.id())).hasSize(1);
+      assertThat(
+              jdbc.sql(
+                      "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'campaign' AND business_key_ = ?")
+                  .param(String.valueOf(scheduled.id()))
+                  .query(Long.class)
+                  .single())
+          .as("one campaign process: launched once")
+          .isEqualTo(1);
 
       // Both nodes send from one outbox: every mail once.
       String marker = "two-node-" + System.nanoTime();
