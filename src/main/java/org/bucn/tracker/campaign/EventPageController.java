@@ -30,8 +30,11 @@ class EventPageController {
   private final CalendarEvents events;
   private final UserService users;
   private final Texts texts;
+  private final java.time.Clock clock;
 
-  EventPageController(CalendarEvents events, UserService users, Texts texts) {
+  EventPageController(
+      CalendarEvents events, UserService users, Texts texts, java.time.Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.users = users;
     this.texts = texts;
@@ -94,6 +97,8 @@ class EventPageController {
     model.addAttribute("events", events.all());
     model.addAttribute("kinds", EventKind.values());
     model.addAttribute("daysBefore", DAYS_BEFORE);
+    // A round is prepared for a vote still to come.
+    model.addAttribute("today", java.time.LocalDate.now(clock));
     return "events/list";
   }
 }

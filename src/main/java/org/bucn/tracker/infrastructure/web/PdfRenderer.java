@@ -37,7 +37,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
  * before). A set is used by one render at a time; a few idle sets are kept.
  */
 @Component
-public class PdfRenderer {
+public class PdfRenderer implements org.springframework.beans.factory.InitializingBean {
 
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
@@ -102,7 +102,41 @@ public class PdfRenderer {
     context.setVariable(
         ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
         new ThymeleafEvaluationContext(application, null));
-    String xhtml = templates.process(template, context);
+    return pdf(templates.process(template, context), archival);
+  }
+
+  /**
+   * Readies the renderer while the rest of the tracker starts, on a thread of its own: the PDF
+   * libraries loaded and a set of fonts parsed, so that the first letter of a start (the demo's, on
+   * a first start) does not wait for them.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                pdf(WARM_UP, true);
+              } catch (RuntimeException e) {
+                log.info(
+                    "Letters were not readied in advance ({}); the first one will be",
+                    e.toString());
+              }
+            },
+            "letter-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  private static final String WARM_UP =
+      """
+      <html><head><style>body { font-family: 'DejaVu Serif'; } p.s { font-family: 'DejaVu Sans'; }</style></head>
+      <body><p>Апел <b>Έκκληση</b> <i>Apel</i></p><p class="s">Апел <b>Apel</b></p></body></html>
+      """;
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfRenderer.class);
+
+  private byte[] pdf(String xhtml, boolean archival) {
     List<TrueTypeFont> fonts = borrowFonts();
     try (PDDocument document = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
