@@ -69,6 +69,29 @@ public class CampaignDrill {
     this.inputs = inputs;
   }
 
+  /**
+   * A new office of the directory, by letter, without forms of address (a letter to it has errors
+   * in the preview); its name made unique.
+   */
+  public Target newOffice(String code, String country, String language, String office) {
+    return targets.create(
+        new org.bucn.tracker.target.TargetRequest(
+            code,
+            country,
+            office + " " + System.nanoTime(),
+            null,
+            null,
+            org.bucn.tracker.target.Channel.LETTER,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            language),
+        "coordinator");
+  }
+
   /** A launched campaign to the heads of state of the given countries. */
   public Campaign launch(
       Set<Demand> demands,

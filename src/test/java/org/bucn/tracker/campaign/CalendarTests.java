@@ -25,9 +25,7 @@ import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
 import org.bucn.tracker.appeal.AppealService;
 import org.bucn.tracker.shared.InterfaceLanguage;
-import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.Target;
-import org.bucn.tracker.target.TargetRequest;
 import org.bucn.tracker.target.TargetService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,6 +47,7 @@ class CalendarTests {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired MockMvc mvc;
+  @Autowired CampaignDrill drill;
   @Autowired CampaignService campaigns;
   @Autowired Letters letters;
   @Autowired TargetService targets;
@@ -298,6 +297,17 @@ class CalendarTests {
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(advocates).contains(title).contains("https://example.org/referendum");
     assertThat(advocates).doesNotContain("/events/" + id + "/rounds");
+    assertThat(calendarPage()).contains("/events/" + id + "/rounds");
+    long past =
+        json(coordinator(
+                    post("/api/events")
+                        .content(event("A past vote", LocalDate.now().minusDays(30))))
+                .andExpect(status().isCreated()))
+            .path("id")
+            .asLong();
+    assertThat(calendarPage())
+        .as("no round for a vote that has passed")
+        .doesNotContain("/events/" + past + "/rounds");
 
     String refused =
         mvc.perform(
@@ -331,6 +341,14 @@ class CalendarTests {
                 .atTime(9, 0)
                 .atZone(InterfaceLanguage.DEFAULT_ZONE)
                 .toInstant());
+  }
+
+  private String calendarPage() throws Exception {
+    return mvc.perform(get("/events").with(coordinatorUser()))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private long waiting(long campaignId) {
@@ -394,22 +412,7 @@ class CalendarTests {
   }
 
   private Target office(String code, String country, String language, String office) {
-    return targets.create(
-        new TargetRequest(
-            code,
-            country,
-            office + " " + System.nanoTime(),
-            null,
-            null,
-            Channel.LETTER,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            language),
-        "coordinator");
+    return drill.newOffice(code, country, language, office);
   }
 
   private long demo(String code) {

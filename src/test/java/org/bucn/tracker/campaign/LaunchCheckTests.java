@@ -265,22 +265,7 @@ class LaunchCheckTests {
   }
 
   private Target office(String code, String country, String language, String office) {
-    return targets.create(
-        new TargetRequest(
-            code,
-            country,
-            office + " " + System.nanoTime(),
-            null,
-            null,
-            Channel.LETTER,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            language),
-        "coordinator");
+    return drill.newOffice(code, country, language, office);
   }
 
   private long demo(String code, String office) {
