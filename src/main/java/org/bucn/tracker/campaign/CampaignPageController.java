@@ -34,6 +34,7 @@ class CampaignPageController {
   private final Letters letters;
   private final TargetService targets;
   private final Validator validator;
+  private final org.bucn.tracker.user.UserService users;
 
   CampaignPageController(
       CampaignService campaigns,
@@ -41,7 +42,9 @@ class CampaignPageController {
       TargetService targets,
       Validator validator,
       Texts texts,
-      LanguageChoices languages) {
+      LanguageChoices languages,
+      org.bucn.tracker.user.UserService users) {
+    this.users = users;
     this.languages = languages;
     this.texts = texts;
     this.campaigns = campaigns;
@@ -156,18 +159,35 @@ class CampaignPageController {
   }
 
   @GetMapping("/campaigns/new")
-  String newForm(Model model) {
+  String newForm(Model model, Actor actor) {
     model.addAttribute("form", CampaignRequest.blank());
-    return form(model);
+    return form(model, actor);
   }
 
+  /**
+   * Creates the campaign; {@code launchAtLocal}, a day and time in the coordinator's own time zone
+   * ({@code 2027-09-05T09:00}), makes it launch by itself then.
+   */
   @PostMapping("/campaigns")
   String create(
       @Valid @ModelAttribute("form") CampaignRequest form,
       BindingResult binding,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String launchAtLocal,
       Actor actor,
       Model model,
       RedirectAttributes flash) {
+    model.addAttribute("launchAtLocal", launchAtLocal);
+    if (launchAtLocal != null && !launchAtLocal.isBlank()) {
+      try {
+        form =
+            form.withLaunchAt(
+                java.time.LocalDateTime.parse(launchAtLocal.strip())
+                    .atZone(zoneOf(actor))
+                    .toOffsetDateTime());
+      } catch (java.time.format.DateTimeParseException e) {
+        binding.rejectValue("launchAt", "invalid", texts.of("refusal.campaign.launchAtUnreadable"));
+      }
+    }
     if (!binding.hasErrors()) {
       try {
         Campaign created = campaigns.create(form, actor);
@@ -179,7 +199,7 @@ class CampaignPageController {
       }
     }
     model.addAttribute("flashError", texts.of("flash.correctFields"));
-    return form(model);
+    return form(model, actor);
   }
 
   /** Deletes a campaign that is still a draft (its page asks first). */
@@ -278,7 +298,15 @@ class CampaignPageController {
     return "redirect:/campaigns/" + id;
   }
 
-  private String form(Model model) {
+  private java.time.ZoneId zoneOf(Actor actor) {
+    return users
+        .find(actor.username())
+        .map(org.bucn.tracker.user.UserAccount::zone)
+        .orElse(org.bucn.tracker.shared.InterfaceLanguage.DEFAULT_ZONE);
+  }
+
+  private String form(Model model, Actor actor) {
+    model.addAttribute("zone", zoneOf(actor).getId());
     model.addAttribute("targets", targets.findAll());
     model.addAttribute("allDemands", Demand.values());
     return "campaigns/new";

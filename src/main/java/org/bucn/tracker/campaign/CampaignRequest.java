@@ -110,6 +110,25 @@ public record CampaignRequest(
         null);
   }
 
+  /** The same campaign, launching by itself at {@code launchAt}. */
+  CampaignRequest withLaunchAt(java.time.OffsetDateTime launchAt) {
+    return new CampaignRequest(
+        title,
+        summary,
+        demands,
+        followUpInterval,
+        maxFollowUps,
+        sanctionCheckInterval,
+        targetIds,
+        replyTo,
+        draftWithin,
+        reviewWithin,
+        submitWithin,
+        responseWithin,
+        sanctionWithin,
+        launchAt);
+  }
+
   private static String orDefault(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value.strip();
   }

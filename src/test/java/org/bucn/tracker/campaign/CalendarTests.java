@@ -54,6 +54,7 @@ class CalendarTests {
   @Autowired AppealService appeals;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.bucn.tracker.user.UserService users;
 
   @Test
   void aDraftWithALaunchTimeLaunchesItselfThenOnceAsItsCoordinator() throws Exception {
@@ -341,6 +342,48 @@ class CalendarTests {
                 .atTime(9, 0)
                 .atZone(InterfaceLanguage.DEFAULT_ZONE)
                 .toInstant());
+  }
+
+  @Test
+  void theNewCampaignFormTakesALaunchTimeInTheCoordinatorsZoneAndKeepsItWhenRefused()
+      throws Exception {
+    String title = "Form launch " + System.nanoTime();
+    java.time.LocalDateTime past = java.time.LocalDateTime.now().minusDays(2).withNano(0);
+    String refused =
+        mvc.perform(newCampaignForm(title).param("launchAtLocal", past.toString().substring(0, 16)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(refused)
+        .contains("id=\"launchAt-error\"")
+        .contains("value=\"" + past.toString().substring(0, 16) + "\"")
+        .contains("value=\"" + title + "\"");
+    assertThat(campaigns.findAll()).noneMatch(c -> c.title().equals(title));
+
+    java.time.LocalDateTime later =
+        java.time.LocalDateTime.now().plusDays(9).withSecond(0).withNano(0);
+    mvc.perform(newCampaignForm(title).param("launchAtLocal", later.toString()))
+        .andExpect(status().is3xxRedirection());
+    Campaign created =
+        campaigns.findAll().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    ZoneId zone = users.find("coordinator").orElseThrow().zone();
+    assertThat(created.launchAt().toInstant()).isEqualTo(later.atZone(zone).toInstant());
+    assertThat(waiting(created.id())).isEqualTo(1);
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      newCampaignForm(String title) {
+    return post("/campaigns")
+        .with(coordinatorUser())
+        .with(csrf())
+        .param("title", title)
+        .param("summary", "Test")
+        .param("demands", "CONDEMNATION")
+        .param("followUpInterval", "P14D")
+        .param("maxFollowUps", "3")
+        .param("sanctionCheckInterval", "P30D")
+        .param("targetIds", String.valueOf(demo("AL")));
   }
 
   private String calendarPage() throws Exception {
