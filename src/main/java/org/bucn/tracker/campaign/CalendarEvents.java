@@ -79,27 +79,9 @@ public class CalendarEvents {
     String title =
         round.title() == null || round.title().isBlank() ? event.title() : round.title().strip();
     Campaign copy =
-        campaignService.copy(from, title.length() <= 200 ? title : title.substring(0, 200), actor);
+        campaignService.copy(
+            from, title.length() <= 200 ? title : title.substring(0, 200), launchAt, actor);
     campaigns.linkEvent(copy.id(), eventId);
-    Campaign linked = campaignService.get(copy.id());
-    return campaignService.update(copy.id(), requestOf(linked, launchAt), actor);
-  }
-
-  private static CampaignRequest requestOf(Campaign c, OffsetDateTime launchAt) {
-    return new CampaignRequest(
-        c.title(),
-        c.summary(),
-        c.demands(),
-        c.followUpInterval(),
-        c.maxFollowUps(),
-        c.sanctionCheckInterval(),
-        c.targetIds(),
-        c.replyTo(),
-        c.draftWithin(),
-        c.reviewWithin(),
-        c.submitWithin(),
-        c.responseWithin(),
-        c.sanctionWithin(),
-        launchAt);
+    return campaignService.get(copy.id());
   }
 }

@@ -34,7 +34,6 @@ class CampaignPageController {
   private final Letters letters;
   private final TargetService targets;
   private final Validator validator;
-  private final org.bucn.tracker.user.UserService users;
 
   CampaignPageController(
       CampaignService campaigns,
@@ -42,9 +41,7 @@ class CampaignPageController {
       TargetService targets,
       Validator validator,
       Texts texts,
-      LanguageChoices languages,
-      org.bucn.tracker.user.UserService users) {
-    this.users = users;
+      LanguageChoices languages) {
     this.languages = languages;
     this.texts = texts;
     this.campaigns = campaigns;
@@ -159,9 +156,9 @@ class CampaignPageController {
   }
 
   @GetMapping("/campaigns/new")
-  String newForm(Model model, Actor actor) {
+  String newForm(Model model, java.time.ZoneId zone) {
     model.addAttribute("form", CampaignRequest.blank());
-    return form(model, actor);
+    return form(model, zone);
   }
 
   /**
@@ -174,6 +171,7 @@ class CampaignPageController {
       BindingResult binding,
       @org.springframework.web.bind.annotation.RequestParam(required = false) String launchAtLocal,
       Actor actor,
+      java.time.ZoneId zone,
       Model model,
       RedirectAttributes flash) {
     model.addAttribute("launchAtLocal", launchAtLocal);
@@ -182,7 +180,7 @@ class CampaignPageController {
         form =
             form.withLaunchAt(
                 java.time.LocalDateTime.parse(launchAtLocal.strip())
-                    .atZone(zoneOf(actor))
+                    .atZone(zone)
                     .toOffsetDateTime());
       } catch (java.time.format.DateTimeParseException e) {
         binding.rejectValue("launchAt", "invalid", texts.of("refusal.campaign.launchAtUnreadable"));
@@ -199,7 +197,7 @@ class CampaignPageController {
       }
     }
     model.addAttribute("flashError", texts.of("flash.correctFields"));
-    return form(model, actor);
+    return form(model, zone);
   }
 
   /** Deletes a campaign that is still a draft (its page asks first). */
@@ -298,15 +296,8 @@ class CampaignPageController {
     return "redirect:/campaigns/" + id;
   }
 
-  private java.time.ZoneId zoneOf(Actor actor) {
-    return users
-        .find(actor.username())
-        .map(org.bucn.tracker.user.UserAccount::zone)
-        .orElse(org.bucn.tracker.shared.InterfaceLanguage.DEFAULT_ZONE);
-  }
-
-  private String form(Model model, Actor actor) {
-    model.addAttribute("zone", zoneOf(actor).getId());
+  private String form(Model model, java.time.ZoneId zone) {
+    model.addAttribute("zone", zone.getId());
     model.addAttribute("targets", targets.findAll());
     model.addAttribute("allDemands", Demand.values());
     return "campaigns/new";

@@ -68,7 +68,9 @@ public class CampaignService {
     checkTargets(request);
     checkLaunchTime(request);
     long id = campaigns.insert(request, actor.username());
-    scheduled.schedule(id, request.launchAt());
+    if (request.launchAt() != null) {
+      scheduled.schedule(id, request.launchAt());
+    }
     return get(id);
   }
 
@@ -80,6 +82,12 @@ public class CampaignService {
    */
   @Transactional
   public Campaign copy(long id, String title, Actor actor) {
+    return copy(id, title, null, actor);
+  }
+
+  /** As {@link #copy(long, String, Actor)}, the copy launching by itself at {@code launchAt}. */
+  @Transactional
+  public Campaign copy(long id, String title, java.time.OffsetDateTime launchAt, Actor actor) {
     Campaign from = get(id);
     Campaign copy =
         create(
@@ -96,7 +104,8 @@ public class CampaignService {
                 from.reviewWithin(),
                 from.submitWithin(),
                 from.responseWithin(),
-                from.sanctionWithin()),
+                from.sanctionWithin(),
+                launchAt),
             actor);
     letters.copy(id, copy.id(), actor);
     return get(copy.id());

@@ -3,10 +3,7 @@ package org.bucn.tracker.campaign;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.bucn.tracker.shared.InterfaceLanguage;
 import org.bucn.tracker.user.Actor;
-import org.bucn.tracker.user.UserAccount;
-import org.bucn.tracker.user.UserService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EventApiController {
 
   private final CalendarEvents events;
-  private final UserService users;
 
-  EventApiController(CalendarEvents events, UserService users) {
+  EventApiController(CalendarEvents events) {
     this.events = events;
-    this.users = users;
   }
 
   @GetMapping("/api/events")
@@ -52,9 +47,10 @@ class EventApiController {
   @PostMapping("/api/events/{id}/rounds")
   @ResponseStatus(HttpStatus.CREATED) // the Location header comes too
   ResponseEntity<Campaign> prepareRound(
-      @PathVariable long id, @Valid @RequestBody RoundRequest request, Actor actor) {
-    var zone =
-        users.find(actor.username()).map(UserAccount::zone).orElse(InterfaceLanguage.DEFAULT_ZONE);
+      @PathVariable long id,
+      @Valid @RequestBody RoundRequest request,
+      Actor actor,
+      java.time.ZoneId zone) {
     Campaign round = events.prepareRound(id, request, zone, actor);
     return ResponseEntity.created(URI.create("/api/campaigns/" + round.id())).body(round);
   }

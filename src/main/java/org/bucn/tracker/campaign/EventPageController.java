@@ -1,13 +1,10 @@
 package org.bucn.tracker.campaign;
 
 import jakarta.validation.Valid;
-import org.bucn.tracker.shared.InterfaceLanguage;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.PageController;
 import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.user.Actor;
-import org.bucn.tracker.user.UserAccount;
-import org.bucn.tracker.user.UserService;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +25,12 @@ class EventPageController {
   static final int DAYS_BEFORE = 14;
 
   private final CalendarEvents events;
-  private final UserService users;
   private final Texts texts;
   private final java.time.Clock clock;
 
-  EventPageController(
-      CalendarEvents events, UserService users, Texts texts, java.time.Clock clock) {
+  EventPageController(CalendarEvents events, Texts texts, java.time.Clock clock) {
     this.clock = clock;
     this.events = events;
-    this.users = users;
     this.texts = texts;
   }
 
@@ -68,6 +62,7 @@ class EventPageController {
       @PathVariable long id,
       @RequestParam(required = false) Integer daysBefore,
       Actor actor,
+      java.time.ZoneId zone,
       Model model,
       RedirectAttributes flash) {
     int days = daysBefore == null ? DAYS_BEFORE : daysBefore;
@@ -75,11 +70,6 @@ class EventPageController {
       if (days < 0 || days > 365) {
         throw new InvalidFieldException("daysBefore", "refusal.event.daysBefore");
       }
-      var zone =
-          users
-              .find(actor.username())
-              .map(UserAccount::zone)
-              .orElse(InterfaceLanguage.DEFAULT_ZONE);
       Campaign round = events.prepareRound(id, new RoundRequest(days, null), zone, actor);
       flash.addFlashAttribute("flash", texts.of("flash.roundPrepared", round.title()));
       return "redirect:/campaigns/" + round.id();

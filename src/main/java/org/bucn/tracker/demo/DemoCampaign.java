@@ -17,10 +17,13 @@ import org.bucn.tracker.appeal.step.TaskAssignments;
 import org.bucn.tracker.appeal.step.TaskInputs;
 import org.bucn.tracker.appeal.worklist.TaskItem;
 import org.bucn.tracker.appeal.worklist.Worklist;
+import org.bucn.tracker.campaign.CalendarEvents;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignRequest;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Demand;
+import org.bucn.tracker.campaign.EventKind;
+import org.bucn.tracker.campaign.EventRequest;
 import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.Letters;
@@ -128,7 +131,7 @@ class DemoCampaign {
 
   private final FirstStartDemo firstStart;
 
-  private final org.bucn.tracker.campaign.CalendarEvents calendar;
+  private final CalendarEvents calendar;
 
   DemoCampaign(
       CampaignService campaigns,
@@ -147,7 +150,7 @@ class DemoCampaign {
       TrackerClock clock,
       Notes notes,
       FirstStartDemo firstStart,
-      org.bucn.tracker.campaign.CalendarEvents calendar) {
+      CalendarEvents calendar) {
     this.calendar = calendar;
     this.firstStart = firstStart;
     this.campaigns = campaigns;
@@ -344,23 +347,23 @@ class DemoCampaign {
     List<String> annexed = List.of("Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
     List<String> allOccupied =
         List.of("Crimea", "Sevastopol", "Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
-    for (org.bucn.tracker.campaign.EventRequest event :
+    for (EventRequest event :
         List.of(
-            new org.bucn.tracker.campaign.EventRequest(
+            new EventRequest(
                 "So-called \"referendums\" on annexation in occupied Ukraine",
-                org.bucn.tracker.campaign.EventKind.SHAM_REFERENDUM,
+                EventKind.SHAM_REFERENDUM,
                 LocalDate.of(2022, 9, 27),
                 annexed,
                 "https://en.wikipedia.org/wiki/2022_annexation_referendums_in_Russian-occupied_Ukraine"),
-            new org.bucn.tracker.campaign.EventRequest(
+            new EventRequest(
                 "So-called regional and local \"elections\" in occupied Ukraine",
-                org.bucn.tracker.campaign.EventKind.SHAM_ELECTION,
+                EventKind.SHAM_ELECTION,
                 LocalDate.of(2023, 9, 10),
                 allOccupied,
                 "https://press.un.org/en/2023/sc15405.doc.htm"),
-            new org.bucn.tracker.campaign.EventRequest(
+            new EventRequest(
                 "Russia's presidential \"election\" held in occupied Ukraine",
-                org.bucn.tracker.campaign.EventKind.SHAM_ELECTION,
+                EventKind.SHAM_ELECTION,
                 LocalDate.of(2024, 3, 17),
                 allOccupied,
                 "https://war.ukraine.ua/war-news/russias-elections-temporarily-occupied-ukraine/"))) {
