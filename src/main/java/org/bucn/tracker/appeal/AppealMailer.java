@@ -3,6 +3,7 @@ package org.bucn.tracker.appeal;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bucn.tracker.TrackerProperties;
@@ -10,6 +11,8 @@ import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.cosigning.CoSignatures;
+import org.bucn.tracker.cosigning.CoSignedWords;
 import org.bucn.tracker.evidence.EvidenceKind;
 import org.bucn.tracker.evidence.EvidenceService;
 import org.bucn.tracker.evidence.NewEvidence;
@@ -95,6 +98,7 @@ class AppealMailer {
   private final EvidenceService evidence;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final CoSignatures coSignatures;
   private final String from;
   private final String domain;
 
@@ -106,7 +110,9 @@ class AppealMailer {
       TrackerProperties properties,
       OrganisationService organisation,
       EvidenceService evidence,
-      Clock clock) {
+      Clock clock,
+      CoSignatures coSignatures) {
+    this.coSignatures = coSignatures;
     this.organisation = organisation;
     this.appeals = appeals;
     this.campaigns = campaigns;
@@ -260,7 +266,7 @@ class AppealMailer {
 
   /**
    * The signature block of a mail: who signs in the letter's language, their title, the
-   * organisation.
+   * organisation; then those who co-sign, as the PDF lists them.
    */
   private String signature(AppealDetail appeal) {
     Organisation sender = organisation.get();
@@ -274,7 +280,13 @@ class AppealMailer {
                 block.append(s.title()).append('\n');
               }
             });
-    return block.append(sender.nameIn(appeal.draft().language())).toString();
+    block.append(sender.nameIn(appeal.draft().language()));
+    List<String> coSigned =
+        CoSignedWords.lines(coSignatures.signers(appeal.campaignId()), appeal.draft().language());
+    if (!coSigned.isEmpty()) {
+      block.append("\n\n").append(String.join("\n", coSigned));
+    }
+    return block.toString();
   }
 
   private static String addressOf(AppealDetail appeal, String field) {

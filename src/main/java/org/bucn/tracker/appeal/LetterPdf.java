@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.appeal.AppealViews.AppealDetail;
 import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.cosigning.CoSignatures;
+import org.bucn.tracker.cosigning.CoSignedWords;
 import org.bucn.tracker.infrastructure.web.PdfRenderer;
 import org.bucn.tracker.organisation.Organisation;
 import org.bucn.tracker.organisation.OrganisationService;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The approved draft as the letter that goes to the leader: A4, PDF/A-3b, the organisation's
  * letterhead, the recipient as protocol addresses them in the letter's language, the date once in
- * that language, the subject, the text and the signature block. Nothing internal on the page.
+ * that language, the subject, the text, the signature block and those who co-sign. Nothing internal
+ * on the page.
  */
 @Component
 public class LetterPdf {
@@ -28,8 +31,15 @@ public class LetterPdf {
   private final TargetService targets;
   private final OrganisationService organisation;
   private final Clock clock;
+  private final CoSignatures coSignatures;
 
-  LetterPdf(PdfRenderer pdf, TargetService targets, OrganisationService organisation, Clock clock) {
+  LetterPdf(
+      PdfRenderer pdf,
+      TargetService targets,
+      OrganisationService organisation,
+      Clock clock,
+      CoSignatures coSignatures) {
+    this.coSignatures = coSignatures;
     this.pdf = pdf;
     this.targets = targets;
     this.organisation = organisation;
@@ -86,6 +96,7 @@ public class LetterPdf {
     page.put("subject", letter.subject());
     page.put("body", letter.body());
     page.put("signatory", sender.signatory(language).orElse(null));
+    page.put("coSigned", CoSignedWords.lines(coSignatures.signers(appeal.campaignId()), language));
     return pdf.renderArchival("appeals/letter", page);
   }
 

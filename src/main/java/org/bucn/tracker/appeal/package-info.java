@@ -5,6 +5,7 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "campaign",
+      "cosigning",
       "evidence",
       "infrastructure :: db",
       "infrastructure :: security",

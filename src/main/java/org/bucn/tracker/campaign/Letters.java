@@ -178,6 +178,59 @@ public class Letters {
     return target -> render(campaign, letters, sender, target, forms.apply(target), today);
   }
 
+  /**
+   * The letter as a visitor of the sign-on page reads it: in {@code language} where the campaign
+   * has it (BCP 47 lookup), else in the default; as it goes to the first office that gets it in
+   * that language, else with the office's words left as "…". Empty when the campaign has no letter.
+   */
+  @Transactional(readOnly = true)
+  public Optional<LetterSample> sample(long campaignId, String language) {
+    Campaign campaign = campaign(campaignId);
+    List<Letter> letters = of(campaignId);
+    Optional<Letter> letter =
+        LanguageTags.bestOf(List.of(language), letters.stream().map(Letter::language).toList())
+            .flatMap(best -> letters.stream().filter(l -> l.language().equals(best)).findFirst())
+            .or(() -> letters.stream().filter(Letter::isDefault).findFirst());
+    if (letter.isEmpty()) {
+      return Optional.empty();
+    }
+    Organisation sender = organisation.get();
+    LocalDate today = LocalDate.now(clock);
+    List<Target> offices = targets.findAll(campaign.targetIds());
+    for (Target office : offices.subList(0, Math.min(offices.size(), SAMPLE_OFFICES))) {
+      Optional<RenderedLetter> rendered =
+          render(campaign, letters, sender, office, targets.forms(office.id()), today);
+      if (rendered.isPresent() && rendered.get().language().equals(letter.get().language())) {
+        return Optional.of(
+            new LetterSample(
+                rendered.get().language(),
+                rendered.get().subject(),
+                rendered.get().text().strip(),
+                office.office(),
+                office.country()));
+      }
+    }
+    Map<String, Object> values = new HashMap<>();
+    values.put("salutation", "");
+    values.put("honorific", "");
+    values.put("formalTitle", "…");
+    values.put("office", "…");
+    values.put("country", "…");
+    values.put("campaignTitle", campaign.title());
+    values.put("demands", DemandWords.of(campaign, letter.get().language()));
+    values.put("organisation", sender.nameIn(letter.get().language()));
+    return Optional.of(
+        new LetterSample(
+            letter.get().language(),
+            compile("subject", letter.get().subject(), false).execute(values).strip(),
+            compile("body", letter.get().body(), false).execute(values).strip(),
+            null,
+            null));
+  }
+
+  /** The offices {@link #sample} tries for one that reads the letter in the visitor's language. */
+  private static final int SAMPLE_OFFICES = 25;
+
   /** What an error of the preview means for this office's letter, in a sentence. */
   static String explain(LetterWarning code, LetterPreview letter) {
     String office = letter.office() + ", " + letter.country();

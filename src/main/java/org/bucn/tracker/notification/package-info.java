@@ -3,5 +3,12 @@
  * exactly once across nodes; task notifications and the daily digests.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"appeal", "campaign", "infrastructure :: web", "shared", "user"})
+    allowedDependencies = {
+      "appeal",
+      "campaign",
+      "cosigning",
+      "infrastructure :: web",
+      "shared",
+      "user"
+    })
 package org.bucn.tracker.notification;

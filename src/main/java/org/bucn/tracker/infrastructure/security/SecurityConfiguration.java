@@ -433,6 +433,13 @@ class SecurityConfiguration {
                       new org.springframework.security.web.access.AccessDeniedHandlerImpl()
                           .handle(request, response, e);
                     }))
+        // The public pages' forms (signing a campaign's letters, the links mailed to signers) act
+        // for nobody logged in and keep no session: no token to forge, none to carry.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/public/**")))
         .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .addFilterBefore(
             new LoginThrottleFilter(throttle, json, texts),

@@ -51,7 +51,9 @@ class ApiDocumentation {
     PROBLEMS.put("409", "Someone was quicker, or the item is not in a state that allows this");
     PROBLEMS.put("413", "The request body is too large");
     PROBLEMS.put("415", "The request body is not of a type this operation takes");
-    PROBLEMS.put("429", "Too many failed logins: wait as long as `Retry-After` says");
+    PROBLEMS.put(
+        "429",
+        "Too many failed logins, or signatures from one address: wait as long as `Retry-After` says");
     PROBLEMS.put("503", "The database is unreachable: try again after `Retry-After`");
   }
 

@@ -113,6 +113,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, texts.of(e));
   }
 
+  @ExceptionHandler(org.bucn.tracker.shared.TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(org.bucn.tracker.shared.TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(
+            org.springframework.http.HttpHeaders.RETRY_AFTER,
+            Long.toString(e.retryAfter().toSeconds()))
+        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, texts.of(e)));
+  }
+
   @ExceptionHandler(DamagedDataException.class)
   ProblemDetail damaged(DamagedDataException e) {
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, texts.of(e));

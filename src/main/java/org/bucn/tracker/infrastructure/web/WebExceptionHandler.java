@@ -62,6 +62,19 @@ class WebExceptionHandler {
     return "error/400";
   }
 
+  @ExceptionHandler(org.bucn.tracker.shared.TooManyRequestsException.class)
+  @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+  String tooMany(
+      org.bucn.tracker.shared.TooManyRequestsException e,
+      org.springframework.ui.Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    response.setHeader(
+        org.springframework.http.HttpHeaders.RETRY_AFTER,
+        Long.toString(e.retryAfter().toSeconds()));
+    model.addAttribute("message", texts.of(e));
+    return "error/429";
+  }
+
   @ExceptionHandler(ConflictException.class)
   @ResponseStatus(HttpStatus.CONFLICT)
   String conflict(ConflictException e, org.springframework.ui.Model model) {

@@ -50,27 +50,18 @@ class AccessMatrixTests {
 
   /** Made-up path variables: allowed callers then hear 404 or 400, and nothing changes. */
   static final Map<String, String> VARIABLES =
-      Map.of(
-          "{id}",
-          "987654",
-          "{campaignId}",
-          "987654",
-          "{language}",
-          "en",
-          "{username}",
-          "nobody-in-the-matrix",
-          "{jobId}",
-          "no-such-job",
-          "{code}",
-          "ZZ",
-          "{countryCode}",
-          "ZZ",
-          "{actId}",
-          "987654",
-          "{token}",
-          "no-such-calendar-address",
-          "{targetId}",
-          "987654");
+      Map.ofEntries(
+          Map.entry("{id}", "987654"),
+          Map.entry("{campaignId}", "987654"),
+          Map.entry("{language}", "en"),
+          Map.entry("{username}", "nobody-in-the-matrix"),
+          Map.entry("{jobId}", "no-such-job"),
+          Map.entry("{code}", "ZZ"),
+          Map.entry("{countryCode}", "ZZ"),
+          Map.entry("{actId}", "987654"),
+          Map.entry("{token}", "no-such-calendar-address"),
+          Map.entry("{targetId}", "987654"),
+          Map.entry("{signatoryId}", "987654"));
 
   @Autowired MockMvc mvc;
 

@@ -1,0 +1,194 @@
+package org.bucn.tracker.cosigning;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bucn.tracker.target.LanguageTags;
+
+/**
+ * The co-signatories as a letter prints them after its signature, in the letter's language:
+ * "Co-signed by 3 organisations and 2 individuals:" (plural forms by the language's own rules), the
+ * organisations by country (named in that language), then the individuals by name.
+ */
+public final class CoSignedWords {
+
+  /**
+   * Per language: the organisations' count, the individuals' count, the heading with both, the
+   * heading with one, and the individual who asked not to be named.
+   */
+  private record Words(
+      String organisations, String individuals, String both, String one, String unnamed) {}
+
+  private static final Map<String, Words> WORDS =
+      Map.ofEntries(
+          Map.entry(
+              "en",
+              new Words(
+                  "{n, plural, one {# organisation} other {# organisations}}",
+                  "{n, plural, one {# individual} other {# individuals}}",
+                  "Co-signed by {0} and {1}:",
+                  "Co-signed by {0}:",
+                  "an individual who asked not to be named")),
+          Map.entry(
+              "uk",
+              new Words(
+                  "{n, plural, one {# організація} few {# організації} many {# організацій} other {# організації}}",
+                  "{n, plural, one {# особа} few {# особи} many {# осіб} other {# особи}}",
+                  "Співпідписанти: {0} і {1}:",
+                  "Співпідписанти: {0}:",
+                  "особа, яка попросила не називати її імені")),
+          Map.entry(
+              "sq",
+              new Words(
+                  "{n, plural, one {# organizatë} other {# organizata}}",
+                  "{n, plural, one {# individ} other {# individë}}",
+                  "Bashkënënshkruar nga {0} dhe {1}:",
+                  "Bashkënënshkruar nga {0}:",
+                  "një individ që kërkoi të mos përmendet me emër")),
+          Map.entry(
+              "bs",
+              new Words(
+                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
+                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
+                  "Supotpisnici: {0} i {1}:",
+                  "Supotpisnici: {0}:",
+                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry(
+              "hr",
+              new Words(
+                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
+                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
+                  "Supotpisnici: {0} i {1}:",
+                  "Supotpisnici: {0}:",
+                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry(
+              "sr",
+              new Words(
+                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
+                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
+                  "Supotpisnici: {0} i {1}:",
+                  "Supotpisnici: {0}:",
+                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry(
+              "sr-Cyrl",
+              new Words(
+                  "{n, plural, one {# организација} few {# организације} other {# организација}}",
+                  "{n, plural, one {# појединац} few {# појединца} other {# појединаца}}",
+                  "Супотписници: {0} и {1}:",
+                  "Супотписници: {0}:",
+                  "појединац који је затражио да не буде именован")),
+          Map.entry(
+              "cnr",
+              new Words(
+                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
+                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
+                  "Supotpisnici: {0} i {1}:",
+                  "Supotpisnici: {0}:",
+                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry(
+              "mk",
+              new Words(
+                  "{n, plural, one {# организација} other {# организации}}",
+                  "{n, plural, one {# поединец} other {# поединци}}",
+                  "Заеднички потписници: {0} и {1}:",
+                  "Заеднички потписници: {0}:",
+                  "поединец кој побара да не биде именуван")),
+          Map.entry(
+              "bg",
+              new Words(
+                  "{n, plural, one {# организация} other {# организации}}",
+                  "{n, plural, one {# физическо лице} other {# физически лица}}",
+                  "Съподписали: {0} и {1}:",
+                  "Съподписали: {0}:",
+                  "лице, което помоли да не бъде назовавано")),
+          Map.entry(
+              "sl",
+              new Words(
+                  "{n, plural, one {# organizacija} two {# organizaciji} few {# organizacije} other {# organizacij}}",
+                  "{n, plural, one {# posameznik} two {# posameznika} few {# posamezniki} other {# posameznikov}}",
+                  "Sopodpisniki: {0} in {1}:",
+                  "Sopodpisniki: {0}:",
+                  "posameznik, ki je prosil, naj ne bo imenovan")),
+          Map.entry(
+              "ro",
+              new Words(
+                  "{n, plural, one {# organizație} few {# organizații} other {# de organizații}}",
+                  "{n, plural, one {# persoană} few {# persoane} other {# de persoane}}",
+                  "Cosemnatari: {0} și {1}:",
+                  "Cosemnatari: {0}:",
+                  "o persoană care a cerut să nu fie numită")),
+          Map.entry(
+              "el",
+              new Words(
+                  "{n, plural, one {# οργάνωση} other {# οργανώσεις}}",
+                  "{n, plural, one {# ιδιώτης} other {# ιδιώτες}}",
+                  "Συνυπογράφουν: {0} και {1}:",
+                  "Συνυπογράφουν: {0}:",
+                  "ένα πρόσωπο που ζήτησε να μην κατονομαστεί")));
+
+  private CoSignedWords() {}
+
+  /**
+   * The lines after the signature: the heading, each organisation ("Name, Country"), each
+   * individual ("Name, Title"); none when nobody co-signs.
+   */
+  public static List<String> lines(CoSigners signers, String language) {
+    if (signers.isEmpty()) {
+      return List.of();
+    }
+    Words words = wordsFor(language);
+    ULocale plurals = ULocale.forLanguageTag(language.equals("cnr") ? "sr" : language);
+    String organisations = count(words.organisations(), signers.organisations().size(), plurals);
+    String individuals = count(words.individuals(), signers.individualCount(), plurals);
+    List<String> lines = new ArrayList<>();
+    if (signers.organisations().isEmpty()) {
+      lines.add(MessageFormat.format(words.one(), individuals));
+    } else if (signers.individualCount() == 0) {
+      lines.add(MessageFormat.format(words.one(), organisations));
+    } else {
+      lines.add(MessageFormat.format(words.both(), organisations, individuals));
+    }
+    signers.organisations().stream()
+        .map(o -> new String[] {country(o.countryCode(), language), o.name()})
+        .sorted(
+            Comparator.<String[], String>comparing(o -> o[0])
+                .thenComparing(o -> o[1].toLowerCase()))
+        .forEach(o -> lines.add(o[0].isEmpty() ? o[1] : o[1] + ", " + o[0]));
+    signers.individuals().stream()
+        .sorted(Comparator.comparing(p -> p.name().toLowerCase()))
+        .forEach(p -> lines.add(p.title() == null ? p.name() : p.name() + ", " + p.title()));
+    for (int i = 0; i < signers.unnamed(); i++) {
+      lines.add(words.unnamed());
+    }
+    return lines;
+  }
+
+  private static String count(String pattern, int n, ULocale plurals) {
+    return new MessageFormat(pattern, plurals).format(Map.of("n", n));
+  }
+
+  private static Words wordsFor(String language) {
+    Words words = WORDS.get(language);
+    if (words == null && language.startsWith("sr") && language.contains("Cyrl")) {
+      words = WORDS.get("sr-Cyrl");
+    }
+    if (words == null) {
+      words = WORDS.get(language.replaceFirst("-.*", ""));
+    }
+    return words == null ? WORDS.get("en") : words;
+  }
+
+  /** The country as the letter's language names it; none for a signature without one. */
+  private static String country(String code, String language) {
+    if (code == null) {
+      return "";
+    }
+    Locale in = LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, code);
+    String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(in);
+    return name.isBlank() || name.equals(code) ? code : name;
+  }
+}
