@@ -594,6 +594,21 @@ public class CoSignatures {
         .update();
   }
 
+  /**
+   * Signatures never confirmed are deleted once their link has expired: an address someone else
+   * typed is not kept. Every hour, on every node (the deletion is the same whoever runs it).
+   */
+  @org.springframework.scheduling.annotation.Scheduled(
+      fixedDelayString = "PT1H",
+      initialDelayString = "PT5M")
+  @Transactional
+  public int forgetUnconfirmed() {
+    return jdbc.sql(
+            "DELETE FROM co_signature WHERE confirmed_at IS NULL AND confirm_by < ? AND source IS NULL")
+        .param(OffsetDateTime.now(clock))
+        .update();
+  }
+
   // --- rows ------------------------------------------------------------------------------------
 
   private CoSignature row(ResultSet rs) throws SQLException {

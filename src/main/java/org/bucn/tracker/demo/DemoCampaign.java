@@ -27,6 +27,8 @@ import org.bucn.tracker.campaign.EventRequest;
 import org.bucn.tracker.campaign.LaunchOverride;
 import org.bucn.tracker.campaign.LetterRequest;
 import org.bucn.tracker.campaign.Letters;
+import org.bucn.tracker.cosigning.CoSignatures;
+import org.bucn.tracker.cosigning.SignatoryEdit;
 import org.bucn.tracker.discussion.Notes;
 import org.bucn.tracker.infrastructure.db.FirstStartDemo;
 import org.bucn.tracker.shared.TrackerClock;
@@ -132,6 +134,7 @@ class DemoCampaign {
   private final FirstStartDemo firstStart;
 
   private final CalendarEvents calendar;
+  private final CoSignatures coSignatures;
 
   DemoCampaign(
       CampaignService campaigns,
@@ -150,7 +153,9 @@ class DemoCampaign {
       TrackerClock clock,
       Notes notes,
       FirstStartDemo firstStart,
-      CalendarEvents calendar) {
+      CalendarEvents calendar,
+      CoSignatures coSignatures) {
+    this.coSignatures = coSignatures;
     this.calendar = calendar;
     this.firstStart = firstStart;
     this.campaigns = campaigns;
@@ -228,6 +233,7 @@ class DemoCampaign {
         new LetterRequest(
             "Ne priznajte lažne \"izbore\" na okupiranim teritorijama Ukrajine", LETTER_SR, false),
         COORDINATOR);
+    coSigners(campaign.id());
     // The story's letter exists in English and Serbian only: the coordinator launches the rest in
     // English, saying why.
     moveTo(today.minusDays(66), 8);
@@ -343,6 +349,33 @@ class DemoCampaign {
    * Sham votes of the past, each public record with a source to check, so that "prepare a round for
    * this event" has something to answer and the calendar is not empty.
    */
+  /**
+   * The network signs together: before the launch, organisations and people who signed at the
+   * network's meeting co-sign the letters (invented, and named so). The letters carry them.
+   */
+  private void coSigners(long campaignId) {
+    coSignatures.open(campaignId, null, COORDINATOR);
+    coSignatures.importRows(
+        campaignId,
+        List.of(
+            new SignatoryEdit(
+                "Demo Policy Institute", "RS", null, "Demo Director", "Director", null, true),
+            new SignatoryEdit(
+                "Demo Centre for Security Studies",
+                "BA",
+                null,
+                "Demo Fellow",
+                "Senior fellow",
+                null,
+                true),
+            new SignatoryEdit("Demo Civic Forum", "UA", null, "Demo Chair", "Chair", null, true),
+            new SignatoryEdit(
+                null, null, null, "Demo Analyst", "Analyst of international relations", null, true),
+            new SignatoryEdit(null, null, null, "Demo Historian", null, null, false)),
+        "Demo data: invented co-signatories, signed at the network's meeting",
+        COORDINATOR);
+  }
+
   private void seedCalendar() {
     List<String> annexed = List.of("Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
     List<String> allOccupied =

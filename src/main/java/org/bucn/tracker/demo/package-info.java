@@ -6,6 +6,7 @@
       "appeal :: step",
       "appeal :: worklist",
       "campaign",
+      "cosigning",
       "discussion",
       "infrastructure :: db",
       "organisation",

@@ -26,8 +26,13 @@ class PublicPageController implements WebMvcConfigurer {
 
   private final PublicCampaigns campaigns;
   private final org.bucn.tracker.opendata.FollowTheMoney ftm;
+  private final org.bucn.tracker.cosigning.CoSignatures coSignatures;
 
-  PublicPageController(PublicCampaigns campaigns, org.bucn.tracker.opendata.FollowTheMoney ftm) {
+  PublicPageController(
+      PublicCampaigns campaigns,
+      org.bucn.tracker.opendata.FollowTheMoney ftm,
+      org.bucn.tracker.cosigning.CoSignatures coSignatures) {
+    this.coSignatures = coSignatures;
     this.campaigns = campaigns;
     this.ftm = ftm;
   }
@@ -41,6 +46,9 @@ class PublicPageController implements WebMvcConfigurer {
   @GetMapping("/public/campaigns/{id}")
   String campaign(@PathVariable long id, Model model) {
     model.addAttribute("campaign", campaigns.campaign(id));
+    // Who co-signed its letters, as those who consented to be listed allow.
+    model.addAttribute(
+        "coSigners", coSignatures.signOn(id).map(s -> coSignatures.publicList(id)).orElse(null));
     return "publication/campaign";
   }
 

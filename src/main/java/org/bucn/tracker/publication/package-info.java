@@ -8,6 +8,7 @@
     allowedDependencies = {
       "appeal",
       "campaign",
+      "cosigning",
       "infrastructure :: security",
       "opendata",
       "shared"

@@ -310,6 +310,23 @@ class CoSigningTests {
         .isZero();
   }
 
+  @Test
+  void aLinkFollowedTooLateConfirmsNothingAndAnUnconfirmedAddressIsNotKept() throws Exception {
+    Campaign campaign = draftWithSignOn("AL");
+    String late = "late.confirmer" + System.nanoTime() + "@example.org";
+    String kept = "kept" + System.nanoTime() + "@example.org";
+    sign(campaign, person("Late Confirmer", null, late, true)).andExpect(status().isAccepted());
+    signConfirmApprove(campaign, person("Kept Signer", null, kept, true));
+    jdbc.sql("UPDATE co_signature SET confirm_by = now() - interval '1 minute' WHERE email = ?")
+        .param(late)
+        .update(); // the link's seven days are over
+
+    mvc.perform(post("/public/signatures/" + link(late, CONFIRM))).andExpect(status().isConflict());
+    assertCounts(campaign, 0, 1);
+    assertThat(signatures.forgetUnconfirmed()).isPositive();
+    assertThat(signatures.all(campaign.id())).extracting(CoSignature::email).containsExactly(kept);
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private Campaign draftWithSignOn(String country) {
