@@ -196,10 +196,13 @@ public class Letters {
     }
     Organisation sender = organisation.get();
     LocalDate today = LocalDate.now(clock);
-    List<Target> offices = targets.findAll(campaign.targetIds());
-    for (Target office : offices.subList(0, Math.min(offices.size(), SAMPLE_OFFICES))) {
+    List<Long> tried =
+        campaign.targetIds().subList(0, Math.min(campaign.targetIds().size(), SAMPLE_OFFICES));
+    Map<Long, List<TargetForm>> forms = targets.formsOf(tried);
+    for (Target office : targets.findAll(tried)) {
       Optional<RenderedLetter> rendered =
-          render(campaign, letters, sender, office, targets.forms(office.id()), today);
+          render(
+              campaign, letters, sender, office, forms.getOrDefault(office.id(), List.of()), today);
       if (rendered.isPresent() && rendered.get().language().equals(letter.get().language())) {
         return Optional.of(
             new LetterSample(

@@ -288,10 +288,8 @@ public class CoSignatures {
     if (now.isAfter(toOffset(row.get("confirm_by")))) {
       throw new ConflictException(null, "refusal.signature.linkExpired");
     }
-    SignOn signOn =
-        signOn(signature.campaignId())
-            .orElseThrow(() -> new NotFoundException("signOn", signature.campaignId()));
-    if (!signOn.open()) {
+    // Signed while the sign-on was open: the address may confirm it until the letters go out.
+    if (campaigns.get(signature.campaignId()).status() != CampaignStatus.DRAFT) {
       throw new ConflictException(null, "refusal.signOn.closed");
     }
     String withdrawal = token();

@@ -29,13 +29,6 @@ class MailOutbox {
         .update();
   }
 
-  /** A mail to a signer of a campaign's letters. */
-  @EventListener
-  @Transactional(propagation = Propagation.MANDATORY)
-  void enqueue(org.bucn.tracker.cosigning.SignerMail mail) {
-    enqueue(mail.to(), mail.subject(), mail.body());
-  }
-
   /**
    * An appeal's letter to a target's office, with its own Message-ID, queued as the bytes the
    * appeal kept.
