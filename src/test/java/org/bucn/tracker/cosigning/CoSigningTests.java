@@ -327,6 +327,51 @@ class CoSigningTests {
     assertThat(signatures.all(campaign.id())).extracting(CoSignature::email).containsExactly(kept);
   }
 
+  @Test
+  void theSignOnPageFormComesBackWithEverythingTypedAndTheCoordinatorsPageKeepsAFailedImport()
+      throws Exception {
+    Campaign campaign = draftWithSignOn("AL");
+    String page =
+        mvc.perform(
+                post("/public/campaigns/" + campaign.id() + "/sign")
+                    .param("name", "Typed Name")
+                    .param("title", "Typed Title")
+                    .param("email", "not-an-address")
+                    .param("organisation", "Typed Organisation")
+                    .param("formToken", tokens.issue(campaign.id(), Instant.now().minusSeconds(9)))
+                    .with(from(nextAddress())))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("value=\"Typed Name\"")
+        .contains("value=\"Typed Title\"")
+        .contains("value=\"not-an-address\"")
+        .contains("value=\"Typed Organisation\"")
+        .contains("id=\"email-error\"");
+    assertThat(signatures.all(campaign.id())).isEmpty();
+
+    String coordinators =
+        mvc.perform(
+                post("/campaigns/" + campaign.id() + "/signatories/import")
+                    .param("source", "Typed source")
+                    .param("rows", "name,country,organisation\nSomeone,ZZ,Some Org\n")
+                    .with(coordinator())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(coordinators)
+        .contains("line 2: country")
+        .contains("value=\"Typed source\"")
+        .contains("Someone,ZZ,Some Org");
+    assertThat(signatures.all(campaign.id())).isEmpty();
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private Campaign draftWithSignOn(String country) {
