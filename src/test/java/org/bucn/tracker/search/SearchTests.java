@@ -151,6 +151,33 @@ class SearchTests {
         .andExpect(jsonPath("$.items[0].url").value("/campaigns/" + campaign.id()));
   }
 
+  /**
+   * The search index is written in the step's own transaction: an answer is found by the next
+   * search after the step returns, with no wait (the freshness docs/architecture.md states).
+   */
+  @Test
+  void anAnswerJustRecordedIsFoundByTheVeryNextSearch() throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    long appeal = drill.appeal(campaign, "SI");
+    drill.draftAndApprove(appeal);
+    drill.submit(appeal, java.time.LocalDate.now().toString());
+    String word = "kestrelreply" + System.nanoTime();
+    drill.complete(
+        appeal,
+        TaskKey.RECORD_RESPONSE,
+        CampaignDrill.ADVOCATE,
+        Map.of(
+            "receivedAt",
+            java.time.LocalDate.now().toString(),
+            "kind",
+            "CONDEMNED",
+            "summary",
+            "The office condemned the vote: " + word));
+    mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+  }
+
   @Test
   void badSearchesAreNamedAndHostileTextStaysText() throws Exception {
     mvc.perform(get("/api/search").param("q", " !!! ").with(httpBasic("advocate", "demo")))
