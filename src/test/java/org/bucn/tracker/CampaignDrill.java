@@ -155,12 +155,7 @@ public class CampaignDrill {
    */
   public Campaign launch(Campaign draft) {
     List<LaunchOverride> overrides =
-        letters.preview(draft.id()).stream()
-            .flatMap(
-                p ->
-                    p.errors().stream()
-                        .map(code -> new LaunchOverride(p.targetId(), code, "a test drill")))
-            .toList();
+        LaunchOverride.forEveryError(letters.preview(draft.id()), "a test drill");
     Campaign launched = campaigns.launch(draft.id(), overrides, COORDINATOR);
     awaitOpened(launched);
     return launched;

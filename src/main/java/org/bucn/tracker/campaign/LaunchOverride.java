@@ -16,4 +16,13 @@ public record LaunchOverride(
   public LaunchOverride {
     reason = reason == null ? null : reason.strip();
   }
+
+  /** Every error of the preview, each overridden for the same reason. */
+  public static java.util.List<LaunchOverride> forEveryError(
+      java.util.List<LetterPreview> preview, String reason) {
+    return preview.stream()
+        .flatMap(
+            p -> p.errors().stream().map(code -> new LaunchOverride(p.targetId(), code, reason)))
+        .toList();
+  }
 }

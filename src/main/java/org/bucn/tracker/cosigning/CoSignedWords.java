@@ -23,6 +23,15 @@ public final class CoSignedWords {
   private record Words(
       String organisations, String individuals, String both, String one, String unnamed) {}
 
+  /** Bosnian, Croatian, Serbian in Latin and Montenegrin word this list alike. */
+  private static final Words LATIN_SOUTH_SLAVIC =
+      new Words(
+          "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
+          "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
+          "Supotpisnici: {0} i {1}:",
+          "Supotpisnici: {0}:",
+          "pojedinac koji je zatražio da ne bude imenovan");
+
   private static final Map<String, Words> WORDS =
       Map.ofEntries(
           Map.entry(
@@ -49,30 +58,9 @@ public final class CoSignedWords {
                   "Bashkënënshkruar nga {0} dhe {1}:",
                   "Bashkënënshkruar nga {0}:",
                   "një individ që kërkoi të mos përmendet me emër")),
-          Map.entry(
-              "bs",
-              new Words(
-                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
-                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
-                  "Supotpisnici: {0} i {1}:",
-                  "Supotpisnici: {0}:",
-                  "pojedinac koji je zatražio da ne bude imenovan")),
-          Map.entry(
-              "hr",
-              new Words(
-                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
-                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
-                  "Supotpisnici: {0} i {1}:",
-                  "Supotpisnici: {0}:",
-                  "pojedinac koji je zatražio da ne bude imenovan")),
-          Map.entry(
-              "sr",
-              new Words(
-                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
-                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
-                  "Supotpisnici: {0} i {1}:",
-                  "Supotpisnici: {0}:",
-                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry("bs", LATIN_SOUTH_SLAVIC),
+          Map.entry("hr", LATIN_SOUTH_SLAVIC),
+          Map.entry("sr", LATIN_SOUTH_SLAVIC),
           Map.entry(
               "sr-Cyrl",
               new Words(
@@ -81,14 +69,7 @@ public final class CoSignedWords {
                   "Супотписници: {0} и {1}:",
                   "Супотписници: {0}:",
                   "појединац који је затражио да не буде именован")),
-          Map.entry(
-              "cnr",
-              new Words(
-                  "{n, plural, one {# organizacija} few {# organizacije} other {# organizacija}}",
-                  "{n, plural, one {# pojedinac} few {# pojedinca} other {# pojedinaca}}",
-                  "Supotpisnici: {0} i {1}:",
-                  "Supotpisnici: {0}:",
-                  "pojedinac koji je zatražio da ne bude imenovan")),
+          Map.entry("cnr", LATIN_SOUTH_SLAVIC),
           Map.entry(
               "mk",
               new Words(
@@ -189,6 +170,9 @@ public final class CoSignedWords {
     }
     Locale in = LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, code);
     String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(in);
+    if (in.getLanguage().equals("en")) {
+      name = name.replace(" & ", " and "); // CLDR's short "Bosnia & Herzegovina", not a letter's
+    }
     return name.isBlank() || name.equals(code) ? code : name;
   }
 }

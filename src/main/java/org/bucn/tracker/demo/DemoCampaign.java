@@ -239,17 +239,9 @@ class DemoCampaign {
     moveTo(today.minusDays(66), 8);
     campaigns.launch(
         campaign.id(),
-        letters.preview(campaign.id()).stream()
-            .flatMap(
-                p ->
-                    p.errors().stream()
-                        .map(
-                            code ->
-                                new LaunchOverride(
-                                    p.targetId(),
-                                    code,
-                                    "No translation yet: the English letter goes now, a translation follows with the first reminder")))
-            .toList(),
+        LaunchOverride.forEveryError(
+            letters.preview(campaign.id()),
+            "No translation yet: the English letter goes now, a translation follows with the first reminder"),
         COORDINATOR);
     awaitOpened(campaign.id());
     Map<String, Long> appealOf =

@@ -3,9 +3,10 @@ package org.bucn.tracker.search;
 import java.util.List;
 
 /**
- * What a search found, best first; {@code total} counts every match, {@code items} the first page.
+ * What a search found, best first; {@code total} counts the matches ranked, {@code items} the first
+ * page; {@code more}: more appeals match than were ranked, and {@code total} is a lower bound.
  */
-public record SearchResult(List<Item> items, long total) {
+public record SearchResult(List<Item> items, long total, boolean more) {
 
   public enum Type {
     APPEAL,

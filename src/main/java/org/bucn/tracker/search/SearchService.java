@@ -16,14 +16,20 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Searches {@code search_index}: every word typed must match the start of a word of the document,
  * accents and case aside ("vucic" finds "Vučić", "milan" finds "Milanović"); ranked by {@code
- * ts_rank}, a page of 20. Every role that may log in may read every type found here (the permission
- * table lets all of them read appeals, offices, campaigns and evidence), so nothing is filtered by
- * role; a type a role could not read would be left out of the query here.
+ * ts_rank}, a page of 20: every office, campaign and evidence that matches, and appeals among the
+ * first {@value #APPEALS_RANKED} that match (the answer says when more do). Every role that may log
+ * in may read every type found here (the permission table lets all of them read appeals, offices,
+ * campaigns and evidence), so nothing is filtered by role; a type a role could not read would be
+ * left out of the query here.
  */
 @Service
 public class SearchService {
 
   static final int PAGE = 20;
+
+  /** Appeals ranked for one search at most: past these, the answer says there are more. */
+  static final int APPEALS_RANKED = 1_000;
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final int SNIPPET = 180;
@@ -54,18 +60,30 @@ public class SearchService {
     // Countries and offices named in other languages and scripts are in the index itself.
     String query = String.join(" & ", lexemes.stream().map(w -> w + ":*").toList());
     String kind = type == null ? null : type.name();
-    // One pass over the matches: the page and how many there are in all.
-    record Found(Item item, long total) {}
+    // One pass over the matches: the page and how many there are. Offices, campaigns and evidence
+    // are ranked all; appeals, a million at scale, among the first APPEALS_RANKED that match: a
+    // word that matches more (a country, a president's name) says so, and another word narrows it.
+    record Found(Item item, long total, long appeals) {}
     List<Found> found =
         jdbc.sql(
                 """
-            SELECT kind, ref_id, appeal_id, title, body, count(*) OVER () AS total FROM search_index
-             WHERE document @@ to_tsquery('simple', :query) AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+            WITH hits AS MATERIALIZED (
+              (SELECT kind, ref_id, appeal_id, title, body, document FROM search_index
+                WHERE document @@ to_tsquery('simple', :query) AND kind <> 'APPEAL'
+                  AND (CAST(:kind AS varchar) IS NULL OR kind = :kind))
+              UNION ALL
+              (SELECT kind, ref_id, appeal_id, title, body, document FROM search_index
+                WHERE document @@ to_tsquery('simple', :query) AND kind = 'APPEAL'
+                  AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+                LIMIT :appeals))
+            SELECT kind, ref_id, appeal_id, title, body, (SELECT count(*) FROM hits) AS total,
+                   (SELECT count(*) FROM hits WHERE kind = 'APPEAL') AS appeals FROM hits
              ORDER BY ts_rank(document, to_tsquery('simple', :query)) DESC, ref_id DESC
              LIMIT :page
             """)
             .param("query", query)
             .param("kind", kind)
+            .param("appeals", APPEALS_RANKED + 1)
             .param("page", PAGE)
             .query(
                 (rs, n) -> {
@@ -78,11 +96,15 @@ public class SearchService {
                           rs.getString("title"),
                           snippet(rs.getString("title") + " — " + rs.getString("body"), words),
                           url(kindFound, id, rs.getLong("appeal_id"))),
-                      rs.getLong("total"));
+                      rs.getLong("total"),
+                      rs.getLong("appeals"));
                 })
             .list();
+    long total = found.isEmpty() ? 0 : found.get(0).total();
+    // One appeal past the ranked ones was fetched only to know whether there are more.
+    boolean more = !found.isEmpty() && found.get(0).appeals() > APPEALS_RANKED;
     return new SearchResult(
-        found.stream().map(Found::item).toList(), found.isEmpty() ? 0 : found.get(0).total());
+        found.stream().map(Found::item).toList(), more ? total - 1 : total, more);
   }
 
   static List<String> words(String q) {

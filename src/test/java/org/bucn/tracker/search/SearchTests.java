@@ -2,7 +2,9 @@ package org.bucn.tracker.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,6 +30,7 @@ class SearchTests {
 
   @Autowired MockMvc mvc;
   @Autowired CampaignDrill drill;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void vucicFindsTheSerbianPresidentsOfficeAndTheAppealsToHim() throws Exception {
@@ -176,6 +179,40 @@ class SearchTests {
     mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
         .andExpect(jsonPath("$.total").value(1))
         .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+  }
+
+  /**
+   * A word a thousand appeals share (a president's name at a million appeals) ranks the first
+   * thousand and says there are more; the office it names is still found first, however many
+   * appeals match too.
+   */
+  @Test
+  void aWordMoreThanAThousandAppealsShareSaysThereAreMoreAndStillFindsTheOffice() throws Exception {
+    String word = "ospreyname" + System.nanoTime();
+    long base = 9_000_000_000L + (System.nanoTime() % 1_000_000) * 2_000;
+    try {
+      jdbc.sql(
+              """
+              INSERT INTO search_index (kind, ref_id, appeal_id, title, body)
+              SELECT 'APPEAL', ? + g, ? + g, 'Office ' || g || ' (A campaign)', ? FROM generate_series(1, 1100) g
+              """)
+          .params(base, base, word)
+          .update();
+      jdbc.sql("INSERT INTO search_index (kind, ref_id, title, body) VALUES ('TARGET', ?, ?, ?)")
+          .params(base, "President of the Republic", word + " " + word + " " + word)
+          .update();
+      mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
+          .andExpect(jsonPath("$.more").value(true))
+          .andExpect(jsonPath("$.total").value(1001)) // the office and the thousand appeals ranked
+          .andExpect(jsonPath("$.items[0].type").value("TARGET"))
+          .andExpect(jsonPath("$.items.length()").value(20));
+      mvc.perform(get("/search").param("q", word).with(user("advocate").roles("ADVOCATE")))
+          .andExpect(content().string(Matchers.containsString("More than 1,001 found")));
+    } finally {
+      jdbc.sql("DELETE FROM search_index WHERE ref_id > ? AND ref_id <= ? + 1100")
+          .params(base - 1, base)
+          .update();
+    }
   }
 
   @Test

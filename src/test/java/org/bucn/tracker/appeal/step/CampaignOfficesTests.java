@@ -213,15 +213,8 @@ class CampaignOfficesTests {
   private Campaign launchDespiteErrors(Campaign draft) {
     return campaigns.launch(
         draft.id(),
-        letters.preview(draft.id()).stream()
-            .flatMap(
-                p ->
-                    p.errors().stream()
-                        .map(
-                            code ->
-                                new org.bucn.tracker.campaign.LaunchOverride(
-                                    p.targetId(), code, "a test drill")))
-            .toList(),
+        org.bucn.tracker.campaign.LaunchOverride.forEveryError(
+            letters.preview(draft.id()), "a test drill"),
         CampaignDrill.COORDINATOR);
   }
 
