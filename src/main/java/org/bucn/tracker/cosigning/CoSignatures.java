@@ -116,7 +116,10 @@ public class CoSignatures {
     return signOn(campaignId).orElseThrow(() -> new NotFoundException("signOn", campaignId));
   }
 
-  /** The launch closes the sign-on, in its own transaction: the letters carry the list as it is. */
+  /**
+   * The launch closes the sign-on, in the launch's transaction: the letters carry the list as it
+   * is.
+   */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   public void closeAtLaunch(CampaignLaunched launched) {
@@ -125,24 +128,17 @@ public class CoSignatures {
         .update();
   }
 
+  /** A row of {@code sign_on}. */
+  private record SignOnRow(
+      String openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {}
+
   @Transactional(readOnly = true)
   public Optional<SignOn> signOn(long campaignId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return jdbc.sql(
             "SELECT opened_by, opened_at, closes_at, closed_at FROM sign_on WHERE campaign_id = ?")
         .param(campaignId)
-        .query(
-            (rs, n) -> {
-              OffsetDateTime closesAt = rs.getObject("closes_at", OffsetDateTime.class);
-              OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);
-              return new Object[] {
-                rs.getString("opened_by"),
-                rs.getObject("opened_at", OffsetDateTime.class),
-                closesAt,
-                closedAt,
-                closedAt == null && (closesAt == null || closesAt.isAfter(now))
-              };
-            })
+        .query(SignOnRow.class)
         .optional()
         .map(
             row -> {
@@ -159,11 +155,11 @@ public class CoSignatures {
                       .single();
               return new SignOn(
                   campaignId,
-                  (Boolean) row[4],
-                  (String) row[0],
-                  (OffsetDateTime) row[1],
-                  (OffsetDateTime) row[2],
-                  (OffsetDateTime) row[3],
+                  row.closedAt() == null && (row.closesAt() == null || row.closesAt().isAfter(now)),
+                  row.openedBy(),
+                  row.openedAt(),
+                  row.closesAt(),
+                  row.closedAt(),
                   signers.organisations().size(),
                   signers.individualCount(),
                   waiting,
@@ -269,23 +265,31 @@ public class CoSignatures {
    * The mailed link followed: the signature is confirmed (once; again is no change), replaces an
    * earlier one from the same address, and a mail with the link to withdraw goes to the signer.
    */
+  /** The signature being confirmed, its row locked. */
+  private record Confirming(
+      String email,
+      String name,
+      String language,
+      OffsetDateTime confirmBy,
+      OffsetDateTime confirmedAt) {}
+
   @Transactional
   public Signature confirm(String token) {
     Signature signature = byConfirmation(token);
-    Map<String, Object> row =
+    Confirming row =
         jdbc.sql(
                 """
                 SELECT email, name, language, confirm_by, confirmed_at FROM co_signature
                  WHERE id = ? FOR NO KEY UPDATE
                 """)
             .param(signature.id())
-            .query()
-            .singleRow();
-    if (row.get("confirmed_at") != null) {
+            .query(Confirming.class)
+            .single();
+    if (row.confirmedAt() != null) {
       return signature;
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    if (now.isAfter(toOffset(row.get("confirm_by")))) {
+    if (now.isAfter(row.confirmBy())) {
       throw new ConflictException(null, "refusal.signature.linkExpired");
     }
     // Signed while the sign-on was open: the address may confirm it until the letters go out.
@@ -296,7 +300,7 @@ public class CoSignatures {
     jdbc.sql("UPDATE co_signature SET confirmed_at = ?, withdraw_token_hash = ? WHERE id = ?")
         .params(now, Hashes.sha256(withdrawal), signature.id())
         .update();
-    String email = (String) row.get("email");
+    String email = row.email();
     jdbc.sql(
             """
             UPDATE co_signature SET merged_into = ?
@@ -305,15 +309,14 @@ public class CoSignatures {
             """)
         .params(signature.id(), signature.campaignId(), email, signature.id())
         .update();
-    Locale in =
-        InterfaceLanguage.ofTag((String) row.get("language")).orElse(InterfaceLanguage.EN).locale();
+    Locale in = InterfaceLanguage.ofTag(row.language()).orElse(InterfaceLanguage.EN).locale();
     mail(
         email,
         texts.in(in, "signature.mail.confirmedSubject", signature.campaignTitle()),
         texts.in(
             in,
             "signature.mail.confirmed",
-            row.get("name"),
+            row.name(),
             signature.campaignTitle(),
             properties.link("/public/signatures/" + withdrawal + "/withdrawal")));
     return byConfirmation(token);
@@ -650,12 +653,6 @@ public class CoSignatures {
         withdrawnAt,
         mergedInto,
         rs.getObject("erased_at") != null);
-  }
-
-  private static OffsetDateTime toOffset(Object value) {
-    return value instanceof OffsetDateTime o
-        ? o
-        : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
   }
 
   private void mail(String to, String subject, String body) {
