@@ -130,16 +130,25 @@ public class CoSignatures {
 
   /** A row of {@code sign_on}. */
   private record SignOnRow(
-      String openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {}
+      String openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt) {
 
-  @Transactional(readOnly = true)
-  public Optional<SignOn> signOn(long campaignId) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    boolean openAt(OffsetDateTime now) {
+      return closedAt == null && (closesAt == null || closesAt.isAfter(now));
+    }
+  }
+
+  private Optional<SignOnRow> row(long campaignId) {
     return jdbc.sql(
             "SELECT opened_by, opened_at, closes_at, closed_at FROM sign_on WHERE campaign_id = ?")
         .param(campaignId)
         .query(SignOnRow.class)
-        .optional()
+        .optional();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SignOn> signOn(long campaignId) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return row(campaignId)
         .map(
             row -> {
               CoSigners signers = signers(campaignId);
@@ -155,7 +164,7 @@ public class CoSignatures {
                       .single();
               return new SignOn(
                   campaignId,
-                  row.closedAt() == null && (row.closesAt() == null || row.closesAt().isAfter(now)),
+                  row.openAt(now),
                   row.openedBy(),
                   row.openedAt(),
                   row.closesAt(),
@@ -167,13 +176,14 @@ public class CoSignatures {
             });
   }
 
-  private SignOn openSignOn(long campaignId) {
-    SignOn signOn =
-        signOn(campaignId).orElseThrow(() -> new NotFoundException("signOn", campaignId));
-    if (!signOn.open() || campaigns.get(campaignId).status() != CampaignStatus.DRAFT) {
+  /** A signature may be made: the sign-on is open and the campaign not launched (the row only). */
+  private void openSignOn(long campaignId) {
+    SignOnRow signOn =
+        row(campaignId).orElseThrow(() -> new NotFoundException("signOn", campaignId));
+    if (!signOn.openAt(OffsetDateTime.now(clock))
+        || campaigns.get(campaignId).status() != CampaignStatus.DRAFT) {
       throw new ConflictException(null, "refusal.signOn.closed");
     }
-    return signOn;
   }
 
   // --- signing -------------------------------------------------------------------------------
