@@ -19,10 +19,14 @@ import org.springframework.context.annotation.Import;
 public class ProcessCoverage {
 
   @Bean
+  @org.springframework.context.annotation.Primary
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
     // The library's listener joins every test class (spring.factories): only the process tests
     // are measured, so no other class reads a run while the job executor still adds to it (a
-    // ConcurrentModificationException after an evidence test).
+    // ConcurrentModificationException after an evidence test). Primary: the imported
+    // configuration adds its own defaults too (its condition is checked before this bean exists),
+    // and with two the listener silently measured every class, asserted nothing, and failed the
+    // jobs that ran between one class's start and its first test ("No active run available").
     return ProcessEngineCoverageProperties.Companion.builder()
         .assertClassCoverageAtLeast(1.0)
         .addInclusionPatternForTestClasses("org.bucn.tracker.appeal.AppealProcessTests")

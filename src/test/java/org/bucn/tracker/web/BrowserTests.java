@@ -236,14 +236,26 @@ class BrowserTests {
     }
     logIn("coordinator");
     open("/tasks?tab=claimable&campaignId=" + campaign.id());
+    wait.until(
+        page -> {
+          if (page.findElements(By.cssSelector("input[name=taskIds]")).size() == 3) {
+            return true;
+          }
+          page.navigate().refresh();
+          return false;
+        });
     for (WebElement box : browser.findElements(By.cssSelector("input[name=taskIds]"))) {
       box.click();
     }
+    assertThat(browser.findElements(By.cssSelector("input[name=taskIds]:checked"))).hasSize(3);
     new Select(browser.findElement(By.id("bulk-assignee"))).selectByValue("advocate2");
     browser.findElement(By.xpath("//button[text()='Assign selected']")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".flash.success"), "Assigned 3 of 3 tasks to advocate2"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+    assertThat(browser.findElements(By.cssSelector(".flash.error")))
+        .as("no task refused: %s", browser.findElement(By.tagName("main")).getText())
+        .isEmpty();
+    assertThat(browser.findElement(By.cssSelector(".flash.success")).getText())
+        .isEqualTo("Assigned 3 of 3 tasks to advocate2");
     for (String country : new String[] {"AL", "BG", "HR"}) {
       assertThat(drill.awaitTask(drill.appeal(campaign, country), TaskKey.DRAFT_APPEAL).assignee())
           .isEqualTo("advocate2");
