@@ -186,6 +186,7 @@ public class CampaignDrill {
   public ProcessInstance campaignProcess(Campaign campaign) {
     return runtime
         .createProcessInstanceQuery()
+        .processDefinitionKey(org.bucn.tracker.campaign.CampaignProcess.KEY)
         .processInstanceBusinessKey(String.valueOf(campaign.id()))
         .singleResult();
   }

@@ -11,9 +11,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AppealProcessBeans {
 
-  @Bean("campaignAppeals")
-  CampaignAppeals campaignAppeals(AppealService appeals, CampaignService campaigns) {
-    return new CampaignAppeals(appeals, campaigns);
+  /**
+   * @param perJob how many appeals one job of the campaign process opens or ends (a transaction
+   *     each; a retry redoes one batch)
+   */
+  @Bean
+  CampaignAppeals campaignAppeals(
+      AppealRepository appeals,
+      CampaignService campaigns,
+      org.camunda.bpm.engine.RuntimeService runtime,
+      @org.springframework.beans.factory.annotation.Value("${tracker.campaign.appeals-per-job:100}")
+          int perJob) {
+    return new CampaignAppeals(appeals, campaigns, runtime, perJob);
+  }
+
+  @Bean("openAppeals")
+  JavaDelegate openAppeals(CampaignAppeals appeals) {
+    return appeals::openNext;
+  }
+
+  @Bean("withdrawAppeals")
+  JavaDelegate withdrawAppeals(CampaignAppeals appeals) {
+    return appeals::endNext;
+  }
+
+  @Bean("appealEnded")
+  JavaDelegate appealEnded(CampaignAppeals appeals) {
+    return appeals::ended;
   }
 
   @Bean("appealSchedule")

@@ -95,12 +95,60 @@ class AppealRepository {
         .single();
   }
 
-  List<Long> idsOfCampaign(long campaignId) {
-    return jdbc.sql("SELECT id FROM appeal WHERE campaign_id = ? ORDER BY id")
-        .param(campaignId)
+  /** The campaign's appeal ids after {@code after} up to {@code upTo}, in order, at most limit. */
+  List<Long> idsOfCampaign(long campaignId, long after, long upTo, int limit) {
+    return jdbc.sql(
+            "SELECT id FROM appeal WHERE campaign_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?")
+        .params(campaignId, after, upTo, limit)
         .query(Long.class)
         .list();
   }
+
+  /** The campaign's last appeal id; 0 when it has none. */
+  long lastIdOfCampaign(long campaignId) {
+    return jdbc.sql("SELECT coalesce(max(id), 0) FROM appeal WHERE campaign_id = ?")
+        .param(campaignId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** An appeal and the process instance it runs as. */
+  record ProcessOf(long appealId, String processInstanceId) {}
+
+  /** The campaign's appeals that run as a process, after {@code after}, in order, at most limit. */
+  List<ProcessOf> processesOfCampaign(long campaignId, long after, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id, process_instance_id FROM appeal
+             WHERE campaign_id = ? AND id > ? AND process_instance_id IS NOT NULL
+             ORDER BY id LIMIT ?
+            """)
+        .params(campaignId, after, limit)
+        .query((rs, n) -> new ProcessOf(rs.getLong(1), rs.getString(2)))
+        .list();
+  }
+
+  /**
+   * How many of the campaign's appeals have not ended, counted after every other ending of the
+   * campaign's appeals has committed: those endings take this lock in turn, so the last one sees
+   * none left (two at once would each see the other still open).
+   */
+  long openAfterOtherEndings(long campaignId) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
+        .params(ENDINGS_LOCK, (int) campaignId)
+        .query()
+        .singleRow();
+    return jdbc.sql(
+            "SELECT count(*) FROM appeal WHERE campaign_id = ? AND stage NOT IN ('CLOSED', 'WITHDRAWN')")
+        .param(campaignId)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The advisory lock space of appeal endings, keyed by campaign (ids wrap past 2^31: harmless).
+   */
+  private static final int ENDINGS_LOCK = 0x41504e44;
 
   Optional<AppealRow> find(long id) {
     return locked

@@ -169,12 +169,6 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     return appeal.processInstanceId();
   }
 
-  /** The appeals the campaign process runs, one call activity each. */
-  @Transactional(readOnly = true)
-  public List<Long> idsOfCampaign(long campaignId) {
-    return appeals.idsOfCampaign(campaignId);
-  }
-
   /**
    * Locks the appeal row until the transaction ends. Every step on an appeal takes this lock first,
    * before any task row, so steps on one appeal run one after the other on any node.

@@ -1,6 +1,6 @@
 package org.bucn.tracker.campaign;
 
-/** The vocabulary of {@code bpmn/campaign.bpmn}: its key, variables, message and element ids. */
+/** The vocabulary of {@code bpmn/campaign.bpmn}: its key, variables, messages and element ids. */
 public final class CampaignProcess {
 
   private CampaignProcess() {}
@@ -11,15 +11,27 @@ public final class CampaignProcess {
 
   public static final String MESSAGE_CLOSED_EARLY = "campaignClosedEarly";
 
-  /** The subprocess that runs one appeal per office, and its multi-instance body. */
-  public static final String SUBPROCESS_APPEALS = "SubProcess_Appeals";
+  /** Sent by the last appeal of the campaign to end. */
+  public static final String MESSAGE_EVERY_APPEAL_ENDED = "everyAppealEnded";
 
-  public static final String APPEALS_BODY = SUBPROCESS_APPEALS + "#multiInstanceBody";
+  // The opening of the appeals, batch by batch (Task_OpenAppeals).
+  /** The last appeal id of the campaign as the first batch read its list. */
+  public static final String APPEALS_UP_TO = "appealsUpTo";
 
-  /** The element variable of each appeal's instance. */
-  public static final String APPEAL_ID = "appealId";
+  /** The last appeal id opened so far. */
+  public static final String OPENED_UP_TO = "openedUpTo";
 
+  public static final String OPENING_LEFT = "openingLeft";
+  public static final String CLOSED_EARLY = "closedEarly";
+
+  // The ending of the open appeals after an early close, batch by batch (Task_WithdrawAppeals).
+  public static final String WITHDRAWN_UP_TO = "withdrawnUpTo";
+  public static final String WITHDRAWING_LEFT = "withdrawingLeft";
+
+  public static final String TASK_OPEN = "Task_OpenAppeals";
+  public static final String EVENT_EVERY_APPEAL_ENDED = "Event_EveryAppealEnded";
   public static final String EVENT_CLOSED_EARLY = "Event_CampaignClosedEarly";
   public static final String TASK_CLOSE = "Task_CloseCampaign";
+  public static final String TASK_WITHDRAW = "Task_WithdrawAppeals";
   public static final String END_WITHDRAWN = "End_CampaignWithdrawn";
 }

@@ -151,8 +151,12 @@ class CampaignRepository {
    * Holds the campaign row against a change of its offices while the campaign process reads the
    * list of its appeals; an office being added waits for that read, or the read for the addition.
    */
-  void lockShared(long id) {
-    jdbc.sql("SELECT id FROM campaign WHERE id = ? FOR SHARE").param(id).query(Long.class).list();
+  CampaignStatus lockShared(long id) {
+    return CampaignStatus.valueOf(
+        jdbc.sql("SELECT status FROM campaign WHERE id = ? FOR SHARE")
+            .param(id)
+            .query(String.class)
+            .single());
   }
 
   void addTargets(long id, List<Long> targetIds) {

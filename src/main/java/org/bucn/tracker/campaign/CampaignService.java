@@ -329,42 +329,81 @@ public class CampaignService {
   public record TargetsAdded(Campaign campaign, List<LaunchOverride> overrides) {}
 
   /**
-   * Runs the appeals of offices added to a running campaign beside the others: one more instance of
-   * the campaign process's appeal subprocess each, so the campaign still closes once, when its last
-   * appeal ends. Before the process has opened its appeals there is nothing to do: the job that
-   * opens them reads the list with these in it ({@link #holdWhileOpening}).
+   * Whether the caller opens the appeals of offices just added to a running campaign itself: yes
+   * once the campaign process has read its list of appeals ({@link CampaignProcess#APPEALS_UP_TO});
+   * before that, the process opens them with the rest ({@link #holdWhileOpening}). A campaign
+   * launched under the process's version before 2026-12 (one multi-instance subprocess over every
+   * appeal) runs them as more instances of that subprocess, as it always did.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  public void runAppeals(long id, List<Long> appealIds, Actor actor) {
+  public boolean runAppeals(long id, List<Long> appealIds, Actor actor) {
     String processInstanceId = campaigns.processInstanceId(id).orElseThrow();
+    if (runtime.getVariable(processInstanceId, CampaignProcess.APPEALS_UP_TO) != null) {
+      return true;
+    }
     engineIdentity.run(
         actor,
         () -> {
           org.camunda.bpm.engine.runtime.ActivityInstance[] bodies =
-              runtime
-                  .getActivityInstance(processInstanceId)
-                  .getActivityInstances(CampaignProcess.APPEALS_BODY);
+              runtime.getActivityInstance(processInstanceId).getActivityInstances(OLD_APPEALS_BODY);
           if (bodies.length == 0) {
             return;
           }
           var modification = runtime.createProcessInstanceModification(processInstanceId);
           for (long appealId : appealIds) {
             modification
-                .startBeforeActivity(CampaignProcess.SUBPROCESS_APPEALS, bodies[0].getId())
-                .setVariableLocal(CampaignProcess.APPEAL_ID, appealId);
+                .startBeforeActivity(OLD_SUBPROCESS_APPEALS, bodies[0].getId())
+                .setVariableLocal("appealId", appealId);
           }
           modification.execute();
         });
+    return false;
   }
 
   /**
-   * Called by the campaign process as it reads the list of appeals to open: an office added at that
-   * moment waits until the list is read (and is then started beside the others), or the read waits
-   * for the addition (and opens it with the rest).
+   * The appeals' subprocess of campaign.bpmn before 2026-12, which running campaigns may still use.
+   */
+  private static final String OLD_SUBPROCESS_APPEALS = "SubProcess_Appeals";
+
+  private static final String OLD_APPEALS_BODY = OLD_SUBPROCESS_APPEALS + "#multiInstanceBody";
+
+  /**
+   * Called by the campaign process as it opens its appeals: an office added at that moment waits
+   * until the batch is done, or the batch waits for the addition. Gives the campaign's status (a
+   * campaign closed meanwhile opens no more).
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  public void holdWhileOpening(long id) {
-    campaigns.lockShared(id);
+  public CampaignStatus holdWhileOpening(long id) {
+    return campaigns.lockShared(id);
+  }
+
+  /**
+   * The campaign's last open appeal has ended: its process closes it ({@code
+   * Event_EveryAppealEnded}). A campaign closed early meanwhile, or one launched under the
+   * process's earlier version (which counts its appeals itself), is not waiting for this.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void everyAppealEnded(long id) {
+    campaigns
+        .processInstanceId(id)
+        .filter(
+            processInstanceId ->
+                waitsFor(processInstanceId, CampaignProcess.MESSAGE_EVERY_APPEAL_ENDED))
+        .ifPresent(
+            processInstanceId ->
+                runtime
+                    .createMessageCorrelation(CampaignProcess.MESSAGE_EVERY_APPEAL_ENDED)
+                    .processInstanceId(processInstanceId)
+                    .correlateWithResult());
+  }
+
+  private boolean waitsFor(String processInstanceId, String message) {
+    return runtime
+            .createEventSubscriptionQuery()
+            .processInstanceId(processInstanceId)
+            .eventName(message)
+            .count()
+        > 0;
   }
 
   /**
@@ -408,22 +447,24 @@ public class CampaignService {
     return get(id);
   }
 
+  /**
+   * Tells the campaign process it was closed early: waiting for its appeals, it ends them ({@code
+   * Task_WithdrawAppeals}); still opening them, its next batch sees the campaign closed and does
+   * the same. A campaign of the process's earlier version closed before its appeals were opened has
+   * none to end: its process goes.
+   */
   private void endEarly(String processInstanceId) {
-    boolean appealsRunning =
-        runtime
-                .createEventSubscriptionQuery()
-                .processInstanceId(processInstanceId)
-                .eventName(CampaignProcess.MESSAGE_CLOSED_EARLY)
-                .count()
-            > 0;
-    if (appealsRunning) {
+    if (waitsFor(processInstanceId, CampaignProcess.MESSAGE_CLOSED_EARLY)) {
       runtime
           .createMessageCorrelation(CampaignProcess.MESSAGE_CLOSED_EARLY)
           .processInstanceId(processInstanceId)
           .correlateWithResult();
-    } else {
-      // Closed in the moment between the launch and the job that opens its appeals: no appeal runs
-      // yet.
+    } else if (runtime
+            .createExecutionQuery()
+            .processInstanceId(processInstanceId)
+            .activityId("Start_CampaignLaunched")
+            .count()
+        > 0) {
       runtime.deleteProcessInstance(
           processInstanceId, "Closed early, before its appeals were opened");
     }

@@ -453,6 +453,7 @@ class DemoCampaign {
     String processInstanceId =
         runtime
             .createProcessInstanceQuery()
+            .processDefinitionKey(org.bucn.tracker.campaign.CampaignProcess.KEY)
             .processInstanceBusinessKey(String.valueOf(campaignId))
             .singleResult()
             .getId();

@@ -145,7 +145,7 @@ class BrowserTests {
     assertThat(drill.openTask(appeal, TaskKey.SUBMIT_APPEAL)).isPresent();
 
     open("/appeals/" + appeal);
-    String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
+    String timeline = Browsers.element(browser, wait, By.cssSelector(".timeline")).getText();
     assertThat(timeline)
         .contains("Ana Advocate took \"Draft the appeal\"")
         .contains("Draft 1 written (Slovenian) — Ana Advocate")
@@ -345,7 +345,7 @@ class BrowserTests {
             By.cssSelector(".flash.success"), "Launched to 2 targets"));
     screenshot("campaign-page");
 
-    browser.findElement(By.linkText("Serbia")).click();
+    Browsers.element(browser, wait, By.linkText("Serbia")).click();
     // The appeal opens in a job of its own a moment after the launch: reload, as a person would.
     wait.until(
         d -> {
@@ -412,7 +412,7 @@ class BrowserTests {
   void aCoordinatorAppealsSerbiasNonAlignmentFromItsCountryPage() throws Exception {
     logIn("coordinator");
     open("/targets");
-    browser.findElement(By.linkText("Serbia")).click();
+    Browsers.element(browser, wait, By.linkText("Serbia")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cfsp")));
     assertThat(browser.findElement(By.id("cfsp")).getText())
         .contains("Council Decision (CFSP) 2022/266")

@@ -87,6 +87,30 @@ public final class Browsers {
             org.openqa.selenium.By.cssSelector(".logout")));
   }
 
+  /**
+   * Waits for an element of the page just opened; when it never comes, the failure says which page
+   * the browser shows instead and what it reads (a test failing on a busy CI box says why).
+   */
+  public static org.openqa.selenium.WebElement element(
+      WebDriver browser, WebDriverWait wait, org.openqa.selenium.By by) {
+    try {
+      return wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String text = browser.findElement(org.openqa.selenium.By.tagName("body")).getText();
+      throw new AssertionError(
+          "No "
+              + by
+              + " on "
+              + browser.getCurrentUrl()
+              + " ("
+              + browser.getTitle()
+              + "): "
+              + text.substring(0, Math.min(1500, text.length())),
+          e);
+    }
+  }
+
   /** Saves what the browser shows under target/screenshots/{name}.png. */
   public static void screenshot(WebDriver browser, String name) throws java.io.IOException {
     java.nio.file.Path shots = java.nio.file.Path.of("target/screenshots");

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * A coordinator changes which offices a campaign addresses: on a draft, its list; once launched, an
  * added office gets its appeal started as if launched with the campaign, and a withdrawn one has
- * its appeal ended, saying why. The campaign process runs the added appeals beside the others and
- * closes once, when the last appeal ends (campaign.bpmn, appeal.bpmn).
+ * its appeal ended, saying why. The added appeals run beside the others and the campaign closes
+ * once, when the last appeal ends (campaign.bpmn, appeal.bpmn).
  */
 @Service
 public class CampaignOffices {
@@ -27,12 +27,15 @@ public class CampaignOffices {
   private final AppealService appeals;
   private final EngineTasks engine;
   private final StepTransactions transactions;
+  private final org.bucn.tracker.appeal.CampaignAppeals campaignAppeals;
 
   CampaignOffices(
       CampaignService campaigns,
       AppealService appeals,
       EngineTasks engine,
-      StepTransactions transactions) {
+      StepTransactions transactions,
+      org.bucn.tracker.appeal.CampaignAppeals campaignAppeals) {
+    this.campaignAppeals = campaignAppeals;
     this.campaigns = campaigns;
     this.appeals = appeals;
     this.engine = engine;
@@ -47,7 +50,7 @@ public class CampaignOffices {
           if (added.campaign().status() == CampaignStatus.ACTIVE) {
             List<Long> appealIds =
                 appeals.openAdded(campaignId, request.targetIds(), added.overrides(), actor);
-            campaigns.runAppeals(campaignId, appealIds, actor);
+            campaignAppeals.openAdded(campaignId, appealIds, actor);
           }
           return campaigns.get(campaignId);
         });
