@@ -2,7 +2,6 @@ package org.bucn.tracker.appeal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -197,50 +196,68 @@ public class CampaignBoard {
             .param(campaignId)
             .query(Integer.class)
             .single();
-    int[] matching = {0};
+    // The page's offices first, from the few columns the filter and order need (a campaign of
+    // 10 000 offices is sorted on those alone), then everything the board shows for those 200.
+    boolean taskNeeded =
+        filter.holder() != null || filter.overdue() || sort == Sort.DUE || sort == Sort.HOLDER;
     params.put("limit", PAGE);
     params.put("offset", (filter.page() - 1) * PAGE);
-    List<Row> rows =
-        new ArrayList<>(
-            jdbc.sql(SELECT + where + order + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(
-                    (rs, n) -> {
-                      matching[0] = rs.getInt("matching");
-                      return new Row(
-                          rs.getLong("appeal_id"),
-                          rs.getString("country_code"),
-                          rs.getString("country"),
-                          rs.getString("office"),
-                          rs.getString("holder_name"),
-                          rs.getString("letter_language"),
-                          AppealStage.valueOf(rs.getString("stage")),
-                          rs.getString("task_id"),
-                          rs.getString("task_key"),
-                          rs.getString("candidate_group"),
-                          rs.getString("task_holder"),
-                          rs.getString("task_holder_name"),
-                          rs.getObject("due_at", OffsetDateTime.class),
-                          rs.getBoolean("overdue"),
-                          rs.getObject("submitted_on", LocalDate.class),
-                          rs.getString("channel"),
-                          rs.getInt("follow_ups"),
-                          rs.getString("response_kind") == null
-                              ? null
-                              : ResponseKind.valueOf(rs.getString("response_kind")),
-                          rs.getString("sanction_status") == null
-                              ? null
-                              : SanctionStatus.valueOf(rs.getString("sanction_status")));
-                    })
-                .list());
-    if (rows.isEmpty() && filter.page() > 1) {
+    int[] matching = {0};
+    List<Long> ids =
+        jdbc.sql(
+                "SELECT o.id, count(*) OVER () AS matching FROM appeal_overview o"
+                    + (taskNeeded ? OPEN_TASK : "")
+                    + (sort == Sort.HOLDER ? " LEFT JOIN person p ON p.username = w.assignee" : "")
+                    + where
+                    + order
+                    + " LIMIT :limit OFFSET :offset")
+            .params(params)
+            .query(
+                (rs, n) -> {
+                  matching[0] = rs.getInt("matching");
+                  return rs.getLong("id");
+                })
+            .list();
+    if (ids.isEmpty() && filter.page() > 1) {
       // Past the last page: the count the rows would have carried.
       matching[0] =
-          jdbc.sql("SELECT count(*) FROM appeal_overview o" + OPEN_TASK + where)
+          jdbc.sql("SELECT count(*) FROM appeal_overview o" + (taskNeeded ? OPEN_TASK : "") + where)
               .params(params)
               .query(Integer.class)
               .single();
     }
+    List<Row> rows =
+        ids.isEmpty()
+            ? List.of()
+            : jdbc.sql(SELECT + " ORDER BY k.n")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(
+                    (rs, n) ->
+                        new Row(
+                            rs.getLong("appeal_id"),
+                            rs.getString("country_code"),
+                            rs.getString("country"),
+                            rs.getString("office"),
+                            rs.getString("holder_name"),
+                            rs.getString("letter_language"),
+                            AppealStage.valueOf(rs.getString("stage")),
+                            rs.getString("task_id"),
+                            rs.getString("task_key"),
+                            rs.getString("candidate_group"),
+                            rs.getString("task_holder"),
+                            rs.getString("task_holder_name"),
+                            rs.getObject("due_at", OffsetDateTime.class),
+                            rs.getBoolean("overdue"),
+                            rs.getObject("submitted_on", LocalDate.class),
+                            rs.getString("channel"),
+                            rs.getInt("follow_ups"),
+                            rs.getString("response_kind") == null
+                                ? null
+                                : ResponseKind.valueOf(rs.getString("response_kind")),
+                            rs.getString("sanction_status") == null
+                                ? null
+                                : SanctionStatus.valueOf(rs.getString("sanction_status"))))
+                .list();
     return new Page(rows, matching[0], offices, filter);
   }
 
@@ -251,6 +268,7 @@ public class CampaignBoard {
                            ORDER BY i.created_at DESC LIMIT 1) w ON true
       """;
 
+  /** Everything the board shows of the offices of one page, {@code :ids} in the page's order. */
   private static final String SELECT =
       """
       SELECT o.id AS appeal_id, o.country_code, o.country, o.office, o.holder_name, o.stage,
@@ -259,9 +277,9 @@ public class CampaignBoard {
              w.task_id, w.task_key, w.candidate_group, w.assignee AS task_holder,
              p.display_name AS task_holder_name, w.due_at, coalesce(w.due_at < now(), false) AS overdue,
              o.submitted_on, s.channel,
-             o.follow_ups, o.response_kind, o.sanction_status,
-             count(*) OVER () AS matching
-        FROM appeal_overview o
+             o.follow_ups, o.response_kind, o.sanction_status
+        FROM unnest(:ids::bigint[]) WITH ORDINALITY AS k (id, n)
+        JOIN appeal_overview o ON o.id = k.id
       """
           + OPEN_TASK
           + """
