@@ -129,6 +129,66 @@ class SearchTests {
     }
   }
 
+  /**
+   * A launch writes its appeals' search rows in one statement (changelog 046): each row says what
+   * search_refresh_appeal, which every later change of the appeal calls, would say of it.
+   */
+  @Test
+  void aLaunchIndexesItsAppealsAsEveryLaterChangeWould(
+      @Autowired org.springframework.transaction.PlatformTransactionManager transactions,
+      @Autowired org.bucn.tracker.campaign.CampaignService campaigns,
+      @Autowired org.bucn.tracker.campaign.Letters letters) {
+    var campaign =
+        drill.draft(
+            java.util.Set.of(org.bucn.tracker.campaign.Demand.CONDEMNATION),
+            "P14D",
+            3,
+            "P30D",
+            null,
+            "RS",
+            "AL");
+    // Read in the launch's own transaction, before the appeals open (a draft then re-indexes each).
+    var launch = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    launch.executeWithoutResult(
+        status -> {
+          var launched =
+              campaigns.launch(
+                  campaign.id(),
+                  org.bucn.tracker.campaign.LaunchOverride.forEveryError(
+                      letters.preview(campaign.id()), "a test"),
+                  CampaignDrill.COORDINATOR);
+          for (String country : List.of("RS", "AL")) {
+            long appeal = drill.appeal(launched, country);
+            List<String> atLaunch = indexed(appeal);
+            assertThat(atLaunch).as("indexed at launch").isNotEmpty();
+            jdbc.sql("SELECT search_refresh_appeal(?)").param(appeal).query().singleRow();
+            assertThat(indexed(appeal))
+                .as("as search_refresh_appeal writes it")
+                .isEqualTo(atLaunch);
+          }
+          status.setRollbackOnly();
+        });
+  }
+
+  /** The appeal's search title, then the words of its body, sorted (names aggregate unordered). */
+  private List<String> indexed(long appeal) {
+    return jdbc
+        .sql("SELECT title, body FROM search_index WHERE kind = 'APPEAL' AND ref_id = ?")
+        .param(appeal)
+        .query(
+            (rs, n) -> {
+              List<String> words =
+                  new java.util.ArrayList<>(List.of(rs.getString("body").split(" ")));
+              java.util.Collections.sort(words);
+              words.add(0, rs.getString("title"));
+              return words;
+            })
+        .list()
+        .stream()
+        .flatMap(List::stream)
+        .toList();
+  }
+
   @Test
   void textWrittenOnAnAppealIsFoundTheMomentItIsRecorded() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
