@@ -81,17 +81,68 @@ public class FloorApplication {
     }
   }
 
-  @Component("campaignAppeals")
+  /**
+   * The engine's part of the campaign's work on its appeals, as the tracker's CampaignAppeals does
+   * it: open them as processes of their own, a hundred to a job; the last to end tells the
+   * campaign.
+   */
+  @Component
   public static class CampaignAppeals {
+    static final int PER_JOB = 100;
+
     private final Ledger ledger;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final Map<Long, AtomicLong> open = new ConcurrentHashMap<>();
 
-    CampaignAppeals(Ledger ledger) {
+    CampaignAppeals(Ledger ledger, org.camunda.bpm.engine.RuntimeService runtime) {
       this.ledger = ledger;
+      this.runtime = runtime;
     }
 
-    public List<Long> appealIds(Object campaignId) {
-      return ledger.appealsOfCampaign.get(((Number) campaignId).longValue());
+    void openNext(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+      List<Long> appeals = ledger.appealsOfCampaign.get(campaignId);
+      open.computeIfAbsent(campaignId, id -> new AtomicLong(appeals.size()));
+      Number done = (Number) execution.getVariable("openedUpTo");
+      int from = done == null ? 0 : done.intValue();
+      int to = Math.min(appeals.size(), from + PER_JOB);
+      for (Long appealId : appeals.subList(from, to)) {
+        runtime.startProcessInstanceByKey(
+            "appeal",
+            String.valueOf(appealId),
+            org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("campaignId", campaignId)
+                .putValue("appealId", appealId));
+      }
+      execution.setVariable("openedUpTo", (long) to);
+      execution.setVariable("openingLeft", to < appeals.size());
+      execution.setVariable("closedEarly", false);
     }
+
+    void ended(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+      if (open.get(campaignId).decrementAndGet() == 0) {
+        runtime
+            .createMessageCorrelation("everyAppealEnded")
+            .processInstanceBusinessKey(String.valueOf(campaignId))
+            .correlateWithResult();
+      }
+    }
+  }
+
+  @Bean
+  JavaDelegate openAppeals(CampaignAppeals appeals) {
+    return appeals::openNext;
+  }
+
+  @Bean
+  JavaDelegate withdrawAppeals() {
+    return execution -> execution.setVariable("withdrawingLeft", false);
+  }
+
+  @Bean
+  JavaDelegate appealEnded(CampaignAppeals appeals) {
+    return appeals::ended;
   }
 
   @Bean
