@@ -6,7 +6,6 @@ import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.CampaignStatus;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,31 +82,21 @@ public class CampaignAppeals {
   @Transactional(propagation = Propagation.MANDATORY)
   public void endNext(DelegateExecution execution) {
     long campaignId = campaignId(execution);
-    Long after = (Long) execution.getVariable(CampaignProcess.WITHDRAWN_UP_TO);
-    List<AppealRepository.ProcessOf> next =
-        appeals.processesOfCampaign(campaignId, after == null ? 0 : after, perJob);
-    java.util.Set<String> running =
-        next.isEmpty()
-            ? java.util.Set.of()
-            : runtime
-                .createProcessInstanceQuery()
-                .processInstanceIds(
-                    next.stream()
-                        .map(AppealRepository.ProcessOf::processInstanceId)
-                        .collect(java.util.stream.Collectors.toSet()))
-                .list()
-                .stream()
-                .map(ProcessInstance::getId)
-                .collect(java.util.stream.Collectors.toSet());
-    for (AppealRepository.ProcessOf appeal : next) {
-      if (running.contains(appeal.processInstanceId())) {
-        runtime.deleteProcessInstance(
-            appeal.processInstanceId(), "Campaign closed early", false, true);
-      }
+    Long withdrawnUpTo = (Long) execution.getVariable(CampaignProcess.WITHDRAWN_UP_TO);
+    long after = withdrawnUpTo == null ? 0 : withdrawnUpTo;
+    List<AppealRepository.ProcessOf> next = appeals.processesOfCampaign(campaignId, after, perJob);
+    if (!next.isEmpty()) {
+      // An appeal that ended before the close has no process left: skipped.
+      runtime.deleteProcessInstancesIfExists(
+          next.stream().map(AppealRepository.ProcessOf::processInstanceId).toList(),
+          "Campaign closed early",
+          false,
+          true,
+          false);
     }
     execution.setVariable(
         CampaignProcess.WITHDRAWN_UP_TO,
-        next.isEmpty() ? (after == null ? 0L : after) : next.get(next.size() - 1).appealId());
+        next.isEmpty() ? after : next.get(next.size() - 1).appealId());
     execution.setVariable(CampaignProcess.WITHDRAWING_LEFT, next.size() == perJob);
   }
 
@@ -117,7 +106,7 @@ public class CampaignAppeals {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void ended(DelegateExecution execution) {
-    long campaignId = campaignId(execution);
+    long campaignId = (Long) execution.getVariable(AppealProcess.CAMPAIGN_ID);
     if (appeals.openAfterOtherEndings(campaignId) == 0) {
       campaigns.everyAppealEnded(campaignId);
     }

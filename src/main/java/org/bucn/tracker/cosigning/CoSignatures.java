@@ -271,10 +271,6 @@ public class CoSignatures {
         .orElseThrow(() -> new NotFoundException("signature"));
   }
 
-  /**
-   * The mailed link followed: the signature is confirmed (once; again is no change), replaces an
-   * earlier one from the same address, and a mail with the link to withdraw goes to the signer.
-   */
   /** The signature being confirmed, its row locked. */
   private record Confirming(
       String email,
@@ -283,6 +279,10 @@ public class CoSignatures {
       OffsetDateTime confirmBy,
       OffsetDateTime confirmedAt) {}
 
+  /**
+   * The mailed link followed: the signature is confirmed (once; again is no change), replaces an
+   * earlier one from the same address, and a mail with the link to withdraw goes to the signer.
+   */
   @Transactional
   public Signature confirm(String token) {
     Signature signature = byConfirmation(token);
