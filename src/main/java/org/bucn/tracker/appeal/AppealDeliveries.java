@@ -54,7 +54,7 @@ public class AppealDeliveries {
 
   @Transactional(readOnly = true)
   public LetterFile letter(long appealId) {
-    AppealViews.AppealDetail appeal = service.detail(appealId);
+    AppealViews.AppealLetter appeal = service.letter(appealId);
     if (appeal.draft() == null) {
       throw new ConflictException(null, "refusal.delivery.noDraft");
     }

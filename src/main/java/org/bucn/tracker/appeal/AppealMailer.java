@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bucn.tracker.TrackerProperties;
-import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.appeal.AppealViews.AppealLetter;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.campaign.Letters;
@@ -129,7 +129,7 @@ class AppealMailer {
    * has no address. A letter already kept (it went another way, or its mail failed) goes as kept.
    */
   Dispatch letter(long appealId, String field, String by) {
-    AppealDetail appeal = appeals.detail(appealId);
+    AppealLetter appeal = appeals.letter(appealId);
     String to = addressOf(appeal, field);
     Campaign campaign = campaigns.get(appeal.campaignId());
     Letter letter = Letter.of(appeal);
@@ -161,7 +161,7 @@ class AppealMailer {
    * evidence's id.
    */
   long archive(long appealId, String by) {
-    AppealDetail appeal = appeals.detail(appealId);
+    AppealLetter appeal = appeals.letter(appealId);
     return keep(
         appeal,
         LetterPdf.fileName(appeal),
@@ -175,7 +175,7 @@ class AppealMailer {
    * mail: the tracker's own, else a Message-ID the submission's reference gives.
    */
   Dispatch reminder(long appealId, String note, String field, String by) {
-    AppealDetail appeal = appeals.detail(appealId);
+    AppealLetter appeal = appeals.letter(appealId);
     String to = addressOf(appeal, field);
     if (appeal.submission() == null) {
       throw new InvalidFieldException(field, "refusal.mail.notSubmittedYet");
@@ -233,7 +233,7 @@ class AppealMailer {
    * Writes the mail to bytes once, keeps them, and hands those same bytes to the outbox: the
    * evidence's id.
    */
-  private long queue(AppealDetail appeal, Mail mail, String what, String by) {
+  private long queue(AppealLetter appeal, Mail mail, String what, String by) {
     byte[] eml = mail.toBytes(clock.instant());
     long kept =
         keep(
@@ -257,7 +257,7 @@ class AppealMailer {
     return kept;
   }
 
-  private Long keep(AppealDetail appeal, String name, byte[] bytes, String description, String by) {
+  private Long keep(AppealLetter appeal, String name, byte[] bytes, String description, String by) {
     return evidence
         .add(
             appeal.id(), new NewEvidence(EvidenceKind.DELIVERY, description, null), name, bytes, by)
@@ -268,7 +268,7 @@ class AppealMailer {
    * The signature block of a mail: who signs in the letter's language, their title, the
    * organisation; then those who co-sign, as the PDF lists them.
    */
-  private String signature(AppealDetail appeal) {
+  private String signature(AppealLetter appeal) {
     Organisation sender = organisation.get();
     StringBuilder block = new StringBuilder("\n\n");
     sender
@@ -289,7 +289,7 @@ class AppealMailer {
     return block.toString();
   }
 
-  private static String addressOf(AppealDetail appeal, String field) {
+  private static String addressOf(AppealLetter appeal, String field) {
     String to = appeal.target().email();
     if (to == null || to.isBlank()) {
       throw new InvalidFieldException(
@@ -307,7 +307,7 @@ class AppealMailer {
    * field of their own carries it as a first line "Subject: …".
    */
   record Letter(String subject, String body) {
-    static Letter of(AppealDetail appeal) {
+    static Letter of(AppealLetter appeal) {
       String text = appeal.draft().text().strip();
       if (appeal.draft().subject() != null) {
         return new Letter(appeal.draft().subject(), text);

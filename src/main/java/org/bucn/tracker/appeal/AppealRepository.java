@@ -226,11 +226,35 @@ class AppealRepository {
    * Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal;
    * inner empty: nobody carries it).
    */
-  Optional<Optional<String>> enterStep(long appealId, AppealStage stage) {
+  /**
+   * Moves the appeal to the task's stage and lists the task for the work lists ({@code work_item},
+   * whose listener code is {@code StepEvents}): one statement for the two writes every new task
+   * makes. Returns the appeal's carrier, or nothing when there is no such appeal.
+   */
+  Optional<Optional<String>> enterStep(long appealId, AppealService.OpenedTask task) {
     locked.forget();
     return jdbc.sql(
-            "UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ? RETURNING assignee")
-        .params(stage == null ? null : stage.name(), now(), appealId)
+            """
+            WITH entered AS (
+              UPDATE appeal SET stage = coalesce(?, stage), updated_at = ? WHERE id = ?
+              RETURNING id, campaign_id, assignee),
+            listed AS (
+              INSERT INTO work_item (task_id, task_key, appeal_id, campaign_id, candidate_group, assignee, created_at, due_at)
+              SELECT ?, ?, e.id, e.campaign_id, ?, coalesce(?, CASE WHEN ? THEN e.assignee END), ?, ?
+                FROM entered e)
+            SELECT assignee FROM entered
+            """)
+        .params(
+            task.key().stage().map(AppealStage::name).orElse(null),
+            now(),
+            appealId,
+            task.taskId(),
+            task.key().key(),
+            task.key().group().name(),
+            task.assignee(),
+            task.key().group() == org.bucn.tracker.user.Role.ADVOCATE,
+            task.created(),
+            task.due())
         .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
         .optional();
   }
@@ -314,6 +338,14 @@ class AppealRepository {
         .param(appealId)
         .query(Draft.class)
         .list();
+  }
+
+  Optional<Draft> latestDraft(long appealId) {
+    return jdbc.sql(
+            "SELECT version, subject, text, language, author, created_at FROM appeal_draft WHERE appeal_id = ? ORDER BY version DESC LIMIT 1")
+        .param(appealId)
+        .query(Draft.class)
+        .optional();
   }
 
   /**

@@ -188,15 +188,26 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
   }
 
   /**
-   * A new task of the appeal: in one statement, locks the appeal (first, as every step does: timer
-   * jobs create tasks too), moves it to the task's stage when the task has one, and tells who
-   * carries it.
+   * A task the process opens on an appeal, as the work list shows it: {@code assignee} is whom the
+   * engine gave it to, if anyone; an advocate's task given to nobody goes to the advocate who
+   * carries the appeal.
+   */
+  public record OpenedTask(
+      String taskId,
+      TaskKey key,
+      String assignee,
+      java.time.OffsetDateTime created,
+      java.time.OffsetDateTime due) {}
+
+  /**
+   * A new task of the appeal, in one statement: locks the appeal (first, as every step does: timer
+   * jobs create tasks too), moves it to the task's stage when the task has one, and lists the task;
+   * returns who carries the appeal.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public java.util.Optional<String> enterStep(
-      long appealId, java.util.Optional<AppealStage> stage) {
+  public java.util.Optional<String> enterStep(long appealId, OpenedTask task) {
     return appeals
-        .enterStep(appealId, stage.orElse(null))
+        .enterStep(appealId, task)
         .orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
@@ -293,6 +304,33 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
     appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
   }
 
+  /**
+   * The appeal's letter (its latest draft, the office, the submission and follow-ups): what
+   * printing or mailing it reads, four statements where the whole record takes twelve; the appeal's
+   * row is not read again when the step holds it.
+   */
+  @Transactional(readOnly = true)
+  public AppealViews.AppealLetter letter(long appealId) {
+    AppealRepository.AppealRow row =
+        appeals.find(appealId).orElseThrow(() -> new NotFoundException("appeal", appealId));
+    Submission submission = appeals.submission(appealId).orElse(null);
+    return new AppealViews.AppealLetter(
+        row.id(),
+        row.campaignId(),
+        row.campaignTitle(),
+        addressed(row, submission),
+        appeals.latestDraft(appealId).orElse(null),
+        submission,
+        appeals.followUps(appealId));
+  }
+
+  /** The appeal's office, named as the submission addressed it once submitted. */
+  private AppealViews.TargetRef addressed(AppealRepository.AppealRow row, Submission submission) {
+    return appeals
+        .target(row.targetId())
+        .addressedTo(submission == null ? null : submission.addressedTo());
+  }
+
   @Transactional(readOnly = true)
   public AppealDetail detail(long appealId) {
     AppealRepository.AppealRow row =
@@ -304,9 +342,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
         row.id(),
         row.campaignId(),
         row.campaignTitle(),
-        appeals
-            .target(row.targetId())
-            .addressedTo(submission == null ? null : submission.addressedTo()),
+        addressed(row, submission),
         row.stage(),
         row.assignee(),
         row.createdAt(),

@@ -173,4 +173,17 @@ public final class AppealViews {
       List<SanctionOutcome> sanctionChecks,
       List<TimelineEntry> timeline,
       SavedDraft draftInProgress) {}
+
+  /**
+   * What an appeal's letter is made of, read without the rest of its record: the office as the
+   * appeal addresses it, the latest draft, the submission and the follow-ups done so far.
+   */
+  public record AppealLetter(
+      long id,
+      long campaignId,
+      String campaignTitle,
+      TargetRef target,
+      Draft draft,
+      Submission submission,
+      List<FollowUp> followUps) {}
 }

@@ -124,7 +124,7 @@ public class AppealWork {
   private Map<String, Object> review(
       AppealRepository.AppealRow appeal, AppealInput.Review review, String by) {
     boolean approved = review.decision() == ReviewDecision.APPROVE;
-    int version = appeals.drafts(appeal.id()).size();
+    int version = appeals.latestDraft(appeal.id()).map(AppealViews.Draft::version).orElse(0);
     appeals.insertReview(appeal.id(), version, review.decision(), review.comment(), by);
     timeline.record(
         appeal.id(),

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bucn.tracker.appeal.AppealViews.AppealDetail;
+import org.bucn.tracker.appeal.AppealViews.AppealLetter;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.cosigning.CoSignatures;
 import org.bucn.tracker.cosigning.CoSignedWords;
@@ -46,7 +46,7 @@ public class LetterPdf {
     this.clock = clock;
   }
 
-  public byte[] render(AppealDetail appeal) {
+  public byte[] render(AppealLetter appeal) {
     AppealMailer.Letter letter = AppealMailer.Letter.of(appeal);
     String language = appeal.draft().language();
     Target office = targets.get(appeal.target().id());
@@ -101,7 +101,7 @@ public class LetterPdf {
   }
 
   /** The file name it goes out as: the country and the appeal's number, no titles. */
-  public static String fileName(AppealDetail appeal) {
+  public static String fileName(AppealLetter appeal) {
     return "appeal-" + appeal.id() + "-" + appeal.target().countryCode() + ".pdf";
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
+import org.bucn.tracker.infrastructure.db.TransactionBatch;
 import org.bucn.tracker.shared.DamagedDataException;
 import org.bucn.tracker.shared.Sentence;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records and reads appeal timelines; always joins the caller's transaction. */
+/**
+ * Records and reads appeal timelines; always joins the caller's transaction, and writes the lines
+ * it noted as that transaction commits.
+ */
 @Service
 public class Timeline {
 
@@ -20,6 +24,12 @@ public class Timeline {
   private final java.time.Clock clock;
   private final TimelineSentences sentences;
   private final ObjectMapper json;
+
+  /**
+   * The lines noted in the current transaction, written in one statement as it commits (a step
+   * notes one to three).
+   */
+  private final TransactionBatch<Line> lines = new TransactionBatch<>(this::writeLines);
 
   Timeline(JdbcClient jdbc, java.time.Clock clock, TimelineSentences sentences, ObjectMapper json) {
     this.jdbc = jdbc;
@@ -68,30 +78,68 @@ public class Timeline {
       String link,
       String code,
       String args) {
+    lines.add(
+        new Line(
+            appealId,
+            java.time.OffsetDateTime.now(clock),
+            actor,
+            action,
+            detail,
+            link,
+            code,
+            args));
+  }
+
+  /** A line waiting for its transaction's commit. */
+  private record Line(
+      long appealId,
+      java.time.OffsetDateTime at,
+      String actor,
+      String action,
+      String detail,
+      String link,
+      String code,
+      String args) {}
+
+  /** The lines of one transaction, in the order they were noted, in one statement. */
+  private void writeLines(List<Line> batch) {
     int inserted =
         jdbc.sql(
                 """
             INSERT INTO appeal_timeline
               (appeal_id, campaign_id, at, actor, action, detail, link, code, args)
-            SELECT id, campaign_id, ?, ?, ?, ?, ?, ?, ?::jsonb FROM appeal_overview WHERE id = ?
+            SELECT a.id, a.campaign_id, l.at, l.actor, l.action, l.detail, l.link, l.code, l.args::jsonb
+              FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[]) WITH ORDINALITY
+                   AS l (appeal_id, at, actor, action, detail, link, code, args, n)
+              JOIN appeal a ON a.id = l.appeal_id
+             ORDER BY l.n
             """)
             .params(
-                java.time.OffsetDateTime.now(clock),
-                actor,
-                action,
-                detail,
-                link,
-                code,
-                args,
-                appealId)
+                batch.stream().map(Line::appealId).toArray(Long[]::new),
+                batch.stream().map(l -> l.at().toString()).toArray(String[]::new),
+                batch.stream().map(Line::actor).toArray(String[]::new),
+                batch.stream().map(Line::action).toArray(String[]::new),
+                batch.stream().map(Line::detail).toArray(String[]::new),
+                batch.stream().map(Line::link).toArray(String[]::new),
+                batch.stream().map(Line::code).toArray(String[]::new),
+                batch.stream().map(Line::args).toArray(String[]::new))
             .update();
-    if (inserted != 1) {
-      throw new IllegalStateException("No appeal " + appealId + " to record '" + action + "' on");
+    if (inserted != batch.size()) {
+      throw new IllegalStateException(
+          "No appeal to record "
+              + batch.stream().map(l -> l.action() + " on " + l.appealId()).toList()
+              + " on: "
+              + inserted
+              + " of "
+              + batch.size()
+              + " lines written");
     }
   }
 
   @Transactional(readOnly = true)
   public List<TimelineEntry> of(long appealId) {
+    lines.flush();
     return jdbc.sql(
             """
             SELECT at, actor, action, detail, link, code, args::text AS args

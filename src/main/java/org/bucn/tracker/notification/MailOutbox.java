@@ -58,7 +58,7 @@ class MailOutbox {
 
   // A subject is one header line: a line break in it (a campaign title) must not start another
   // header.
-  private static String subjectLine(String subject) {
+  static String subjectLine(String subject) {
     String line = subject.replaceAll("[\\r\\n]+", " ");
     return line.length() > SUBJECT_MAX
         ? line.substring(0, SUBJECT_MAX - ELLIPSIS.length()) + ELLIPSIS

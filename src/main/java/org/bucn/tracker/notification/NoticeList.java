@@ -14,12 +14,15 @@ public class NoticeList {
   static final int SHOWN = 50;
 
   private final JdbcClient jdbc;
+  private final Notices notices;
 
-  NoticeList(JdbcClient jdbc) {
+  NoticeList(JdbcClient jdbc, Notices notices) {
     this.jdbc = jdbc;
+    this.notices = notices;
   }
 
   public int unread(String username) {
+    notices.flush();
     return jdbc.sql("SELECT count(*) FROM notice WHERE username = ? AND read_at IS NULL")
         .param(username)
         .query(Integer.class)
@@ -27,6 +30,7 @@ public class NoticeList {
   }
 
   public List<Notice> of(String username, boolean unreadOnly) {
+    notices.flush();
     return jdbc.sql(
             """
             SELECT id, line, path, created_at, read_at IS NOT NULL AS read FROM notice

@@ -181,7 +181,7 @@ class LetterRecordTests {
       assertThat(sha256(letter(appeal, "sent")))
           .as("the archived letter after letterhead, signatory and office changed")
           .isEqualTo(keptPdf.sha256());
-      assertThat(text(letterPdf.render(appeals.detail(appeal))))
+      assertThat(text(letterPdf.render(appeals.letter(appeal))))
           .as("a new rendering would differ: the comparison can fail")
           .contains("Arta Krasniqi");
       assertThat(evidence.get(keptMail.id()).sha256()).isEqualTo(keptMail.sha256());
@@ -265,7 +265,7 @@ class LetterRecordTests {
           "admin");
       Target office = office("RS", "President of the Republic");
       long appeal = approvedAppeal(office, "sr-Latn");
-      String text = text(letterPdf.render(appeals.detail(appeal)));
+      String text = text(letterPdf.render(appeals.letter(appeal)));
       String signatory = original.signatory("sr-Latn").orElseThrow().name();
       assertThat(count(text, signatory)).as("one signature").isEqualTo(1);
       assertThat(count(text, Letters.date(LocalDate.now(clock), "sr-Latn", "RS")))

@@ -94,20 +94,21 @@ class StepEvents {
 
   private void created(DelegateTask task, TaskKey key) {
     long appealId = appealId(task);
-    // Timer jobs create tasks too: this locks the appeal first, as every step does.
-    Optional<String> carrier = appeals.enterStep(appealId, key.stage());
+    // Timer jobs create tasks too: this locks the appeal first, as every step does; the task is
+    // listed in the same statement, for the appeal's carrier if it is an advocate's and nobody's.
+    Optional<String> carrier =
+        appeals.enterStep(
+            appealId,
+            new AppealService.OpenedTask(
+                task.getId(),
+                key,
+                task.getAssignee(),
+                time(task.getCreateTime()),
+                time(task.getDueDate())));
     if (key.group() == Role.ADVOCATE && task.getAssignee() == null) {
       // The advocate who carries the appeal gets its next steps without claiming each one.
       carrier.ifPresent(task::setAssignee);
     }
-    workItems.insert(
-        task.getId(),
-        key,
-        appealId,
-        (Long) task.getVariable(AppealProcess.CAMPAIGN_ID),
-        task.getAssignee(),
-        time(task.getCreateTime()),
-        time(task.getDueDate()));
     created.keep(task.getId(), Optional.of(new Created(task.getAssignee(), carrier.orElse(null))));
     switch (key) {
       case FOLLOW_UP ->

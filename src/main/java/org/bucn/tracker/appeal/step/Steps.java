@@ -2,6 +2,7 @@ package org.bucn.tracker.appeal.step;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bucn.tracker.appeal.AppealInput;
 import org.bucn.tracker.appeal.AppealWork;
 import org.bucn.tracker.appeal.TaskKey;
@@ -55,10 +56,9 @@ public class Steps {
   }
 
   /**
-   * The task the actor is about to complete, checked before their input is read: who may not
-   * complete it hears so (403), not that their fields are wrong. {@link #complete} checks again
-   * under the lock. One read, so no transaction of its own: a begin and a commit would be two more
-   * round trips to the database on every completion.
+   * The kind of task the actor is about to complete, with their right to complete it checked: for
+   * steps that act on several tasks and pass over those of another kind. {@link #complete} checks
+   * again under the lock.
    */
   public TaskKey keyToComplete(String taskId, Actor actor) {
     WorkItem item = locks.peek(taskId);
@@ -78,13 +78,25 @@ public class Steps {
    */
   public Completion complete(
       String taskId, AppealInput input, List<Attachment> files, Actor actor) {
+    return complete(taskId, key -> input, files, actor);
+  }
+
+  /**
+   * Completes the task with what the client sent, read as the fields of the task's kind once the
+   * task is locked and the actor's right to complete it checked: who may not complete it hears so
+   * (403), not that their fields are wrong, and the task is read once, under its appeal's lock.
+   * Fields that do not bind are refused (400) and change nothing.
+   */
+  public Completion complete(
+      String taskId, Function<TaskKey, AppealInput> input, List<Attachment> files, Actor actor) {
     return transactions.run(() -> completeOnce(taskId, input, files, actor));
   }
 
   private Completion completeOnce(
-      String taskId, AppealInput input, List<Attachment> files, Actor actor) {
+      String taskId, Function<TaskKey, AppealInput> fields, List<Attachment> files, Actor actor) {
     WorkItem item = locks.lock(taskId);
     TaskPermissions.requireComplete(actor, item.candidateGroup(), item.assignee());
+    AppealInput input = fields.apply(item.key());
     if (input.taskKey() != item.key()) {
       throw new InvalidFieldException(
           "body",

@@ -134,7 +134,7 @@ class TaskApiController {
                         AppealInput.Sanction.class
                       })))
   Steps.Completion complete(@PathVariable String id, @RequestBody JsonNode body, Actor actor) {
-    return steps.complete(id, inputs.fromJson(steps.keyToComplete(id, actor), body), actor);
+    return steps.complete(id, key -> inputs.fromJson(key, body), List.of(), actor);
   }
 
   /**
@@ -152,9 +152,6 @@ class TaskApiController {
     Map<String, String> values = new LinkedHashMap<>(fields);
     values.remove("file");
     return steps.complete(
-        id,
-        inputs.fromForm(steps.keyToComplete(id, actor), values),
-        TaskInputs.attachments(files),
-        actor);
+        id, key -> inputs.fromForm(key, values), TaskInputs.attachments(files), actor);
   }
 }

@@ -333,6 +333,7 @@ class TaskPageController {
       throws IOException {
     form = new LinkedHashMap<>(form);
     form.remove("file");
+    Map<String, String> values = form;
     Worklist.TaskView view;
     try {
       view = worklist.view(id, actor);
@@ -340,11 +341,7 @@ class TaskPageController {
       return lostRace(e, form, model, response);
     }
     try {
-      steps.complete(
-          id,
-          inputs.fromForm(steps.keyToComplete(id, actor), form),
-          TaskInputs.attachments(files),
-          actor);
+      steps.complete(id, key -> inputs.fromForm(key, values), TaskInputs.attachments(files), actor);
     } catch (InvalidFieldException | ConstraintViolationException e) {
       return showForm(view, form, FieldErrors.of(e, texts), actor, model);
     } catch (ConflictException e) {

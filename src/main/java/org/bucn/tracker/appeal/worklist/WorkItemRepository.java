@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The open tasks as the lists read them: one row per engine user task, kept in step by {@code
- * StepEvents}.
+ * StepEvents} (a new task is listed by the statement that moves its appeal to the task's stage,
+ * {@code AppealService.enterStep}).
  */
 @Repository
 public class WorkItemRepository {
@@ -40,23 +41,6 @@ public class WorkItemRepository {
   WorkItemRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
-  }
-
-  public void insert(
-      String taskId,
-      TaskKey key,
-      long appealId,
-      long campaignId,
-      String assignee,
-      OffsetDateTime created,
-      OffsetDateTime due) {
-    jdbc.sql(
-            """
-            INSERT INTO work_item (task_id, task_key, appeal_id, campaign_id, candidate_group, assignee, created_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(taskId, key.key(), appealId, campaignId, key.group().name(), assignee, created, due)
-        .update();
   }
 
   public void updateAssignee(String taskId, String assignee) {

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows a repository has read in the current transaction, so that one step reads each row once: the
@@ -59,39 +57,11 @@ public final class TransactionMemo<K, V> {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private Map<K, V> existingRows() {
-    return (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+    return TransactionScoped.existing(resource);
   }
 
   private Map<K, V> rows() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    Map<K, V> rows = existingRows();
-    if (rows == null) {
-      Map<K, V> fresh = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(resource, fresh);
-      // A transaction suspended for a new one (REQUIRES_NEW) takes its rows along.
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void suspend() {
-              TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-            }
-
-            @Override
-            public void resume() {
-              TransactionSynchronizationManager.bindResource(resource, fresh);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-            }
-          });
-      rows = fresh;
-    }
-    return rows;
+    return TransactionScoped.of(resource, HashMap::new, rows -> {});
   }
 }
