@@ -7,6 +7,7 @@
       "appeal",
       "campaign",
       "cosigning",
+      "infrastructure :: db",
       "infrastructure :: web",
       "shared",
       "user"
