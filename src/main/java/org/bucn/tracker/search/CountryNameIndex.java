@@ -54,9 +54,9 @@ class CountryNameIndex {
           .query(Long.class)
           .single();
       jdbc.sql(
-              "SELECT count(search_refresh_appeal(id)) FROM appeal_overview WHERE country_code = ANY (?)")
+              "SELECT search_refresh_appeals(ARRAY(SELECT id FROM appeal_overview WHERE country_code = ANY (?)))")
           .param(changed)
-          .query(Long.class)
+          .query(Integer.class)
           .single();
     }
   }

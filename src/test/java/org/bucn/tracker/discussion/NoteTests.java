@@ -82,8 +82,11 @@ class NoteTests {
               assertThat(e.actor()).isEqualTo("manager");
               assertThat(e.detail()).contains(word);
             });
-    mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
-        .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+    org.awaitility.Awaitility.await()
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
+                    .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal)));
     long told =
         jdbc.sql(
                 """

@@ -1,6 +1,7 @@
 package org.bucn.tracker.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -90,6 +91,14 @@ class SearchTests {
             "Уважени председниче, Србија не признаје лажне изборе. Жирафа" + number,
             "language",
             "sr-Cyrl"));
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get("/api/search")
+                            .param("q", "zirafa" + number)
+                            .with(httpBasic("advocate", "demo")))
+                    .andExpect(jsonPath("$.total").value(1)));
     for (String asked : List.of("zirafa" + number, "Žirafa" + number, "жирафа" + number)) {
       mvc.perform(get("/api/search").param("q", asked).with(httpBasic("advocate", "demo")))
           .andExpect(jsonPath("$.total").value(1))
@@ -190,7 +199,7 @@ class SearchTests {
   }
 
   @Test
-  void textWrittenOnAnAppealIsFoundTheMomentItIsRecorded() throws Exception {
+  void textWrittenOnAnAppealIsFound() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
     long appeal = drill.appeal(campaign, "SI");
     String word = "zebrawatch" + System.nanoTime();
@@ -199,13 +208,16 @@ class SearchTests {
         TaskKey.DRAFT_APPEAL,
         CampaignDrill.ADVOCATE,
         Map.of("text", "Spoštovana predsednica, " + word + " …", "language", "sl"));
-    mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
-        .andExpect(jsonPath("$.total").value(1))
-        .andExpect(jsonPath("$.items[0].type").value("APPEAL"))
-        .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal))
-        .andExpect(
-            jsonPath("$.items[0].snippet")
-                .value(Matchers.containsString("<mark>" + word + "</mark>")));
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].type").value("APPEAL"))
+                    .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal))
+                    .andExpect(
+                        jsonPath("$.items[0].snippet")
+                            .value(Matchers.containsString("<mark>" + word + "</mark>"))));
     mvc.perform(
             get("/api/search")
                 .param("q", campaign.title())
@@ -215,11 +227,12 @@ class SearchTests {
   }
 
   /**
-   * The search index is written in the step's own transaction: an answer is found by the next
-   * search after the step returns, with no wait (the freshness docs/architecture.md states).
+   * A step queues its appeal for re-indexing rather than rebuilding the search document in the
+   * person's transaction; search finds an answer within the freshness docs/architecture.md states
+   * (a second) of the step's return, and the queue is empty once it is found.
    */
   @Test
-  void anAnswerJustRecordedIsFoundByTheVeryNextSearch() throws Exception {
+  void anAnswerJustRecordedIsFoundWithinASecond() throws Exception {
     Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
     long appeal = drill.appeal(campaign, "SI");
     drill.draftAndApprove(appeal);
@@ -236,9 +249,59 @@ class SearchTests {
             "CONDEMNED",
             "summary",
             "The office condemned the vote: " + word));
-    mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
-        .andExpect(jsonPath("$.total").value(1))
-        .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal));
+    await()
+        .atMost(java.time.Duration.ofMillis(SearchIndexing.FRESH_WITHIN_MILLIS))
+        .pollInterval(java.time.Duration.ofMillis(20))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/search").param("q", word).with(httpBasic("advocate", "demo")))
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].url").value("/appeals/" + appeal)));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM search_stale WHERE appeal_id = ?")
+                .param(appeal)
+                .query(Long.class)
+                .single())
+        .as("each queued change is drained once")
+        .isZero();
+  }
+
+  /**
+   * Draining is one node's at a time (an older read must never overwrite a newer one): while one
+   * drains, another takes nothing and leaves the queue as it is for the next drain.
+   */
+  @Test
+  void oneNodeDrainsAtATimeAndTheOthersLeaveTheQueueAsItIs(
+      @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    long appeal = drill.appeal(campaign, "SI");
+    var draining = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var another = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    another.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    draining.executeWithoutResult(
+        held -> {
+          // This transaction is the node draining now; the scheduled drain is one more other node.
+          jdbc.sql("SELECT pg_advisory_xact_lock(7302)").query().singleRow();
+          another.executeWithoutResult(
+              queued ->
+                  jdbc.sql("INSERT INTO search_stale (appeal_id) VALUES (?)")
+                      .param(appeal)
+                      .update());
+          Integer taken =
+              another.execute(
+                  node -> jdbc.sql("SELECT search_drain(500)").query(Integer.class).single());
+          assertThat(taken).as("taken while another node drains").isZero();
+          assertThat(queued(appeal)).isEqualTo(1);
+        });
+    await().until(() -> queued(appeal) == 0);
+  }
+
+  private long queued(long appeal) {
+    return jdbc.sql("SELECT count(*) FROM search_stale WHERE appeal_id = ?")
+        .param(appeal)
+        .query(Long.class)
+        .single();
   }
 
   /**
