@@ -78,6 +78,7 @@ public class PdfRenderer implements org.springframework.beans.factory.Initializi
 
   PdfRenderer(TemplateEngine templates, ApplicationContext application) {
     JDK_XML_FACTORIES.forEach(System.getProperties()::putIfAbsent);
+    com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLibraryLog());
     this.templates = templates;
     this.application = application;
     this.fontFiles = FACES.stream().map(face -> fontFile(face.file())).toList();

@@ -105,4 +105,25 @@ class PdfRendererTests {
     }
     return names;
   }
+
+  /**
+   * A letter leaves nothing in the log: the PDF library wrote six lines of its own per letter to
+   * the console, past the log's format, and PDFBox warned once per letter about a font no letter
+   * uses.
+   */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void aLetterLeavesNothingInTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+    int before = output.length();
+    renderer.renderArchival("test/pdf-faces", Map.of("line", LINES.get(0)));
+    assertThat(output.toString().substring(before))
+        .doesNotContain("openhtmltopdf")
+        .doesNotContain("ZapfDingbats");
+    // What the library does warn of is in the tracker's log, in its format, under its logger.
+    com.openhtmltopdf.util.XRLog.getLoggerImpl()
+        .log("com.openhtmltopdf.load", java.util.logging.Level.WARNING, "a font went missing");
+    assertThat(output.toString().substring(before))
+        .containsPattern("WARN --- \\[.*\\] com\\.openhtmltopdf\\.load +: a font went missing");
+  }
 }
