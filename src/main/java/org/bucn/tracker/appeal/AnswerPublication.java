@@ -71,7 +71,7 @@ public class AnswerPublication {
   /** The campaign's answers waiting for approval, in the order of the campaign page. */
   @Transactional(readOnly = true)
   public List<Pending> pending(long campaignId) {
-    campaigns.get(campaignId);
+    campaigns.terms(campaignId);
     return appeals.pendingAnswers(campaignId);
   }
 

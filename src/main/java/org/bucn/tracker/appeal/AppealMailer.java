@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.appeal.AppealViews.AppealLetter;
-import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignTerms;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.cosigning.CoSignatures;
 import org.bucn.tracker.cosigning.CoSignedWords;
@@ -131,7 +131,7 @@ class AppealMailer {
   Dispatch letter(long appealId, String field, String by) {
     AppealLetter appeal = appeals.letter(appealId);
     String to = addressOf(appeal, field);
-    Campaign campaign = campaigns.get(appeal.campaignId());
+    CampaignTerms campaign = campaigns.terms(appeal.campaignId());
     Letter letter = Letter.of(appeal);
     Long keptLetter = appeal.submission() == null ? null : appeal.submission().letterEvidenceId();
     byte[] attachment =
@@ -180,7 +180,7 @@ class AppealMailer {
     if (appeal.submission() == null) {
       throw new InvalidFieldException(field, "refusal.mail.notSubmittedYet");
     }
-    Campaign campaign = campaigns.get(appeal.campaignId());
+    CampaignTerms campaign = campaigns.terms(appeal.campaignId());
     Letter letter = Letter.of(appeal);
     String language = appeal.draft().language();
     String date =

@@ -23,7 +23,7 @@ public class AppealSchedule {
    * on a silent target as long as a review).
    */
   public Date due(Long campaignId, String taskKey) {
-    org.bucn.tracker.campaign.Campaign campaign = campaigns.get(campaignId);
+    org.bucn.tracker.campaign.CampaignTerms campaign = campaigns.terms(campaignId);
     String within =
         switch (TaskKey.fromKey(taskKey)
             .orElseThrow(() -> new IllegalArgumentException("No task " + taskKey))) {
@@ -38,11 +38,11 @@ public class AppealSchedule {
   }
 
   public String followUpInterval(Long campaignId) {
-    return campaigns.get(campaignId).followUpInterval();
+    return campaigns.terms(campaignId).followUpInterval();
   }
 
   public String sanctionCheckInterval(Long campaignId) {
-    return campaigns.get(campaignId).sanctionCheckInterval();
+    return campaigns.terms(campaignId).sanctionCheckInterval();
   }
 
   /** A follow-up is due before the next one would be. */

@@ -6,10 +6,10 @@ import org.bucn.tracker.appeal.AppealViews.AppealSummary;
 import org.bucn.tracker.appeal.AppealViews.Draft;
 import org.bucn.tracker.appeal.AppealViews.SanctionOutcome;
 import org.bucn.tracker.appeal.AppealViews.Submission;
-import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignClosedEarly;
 import org.bucn.tracker.campaign.CampaignLaunched;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignTerms;
 import org.bucn.tracker.campaign.Letters;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.Sentence;
@@ -107,7 +107,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
           "Appeal " + appealId + " already runs as process " + appeal.processInstanceId());
     }
     appeals.attachProcess(appealId, processInstanceId);
-    Campaign campaign = campaigns.get(appeal.campaignId());
+    CampaignTerms campaign = campaigns.terms(appeal.campaignId());
     String by = campaign.launchedBy() != null ? campaign.launchedBy() : Actor.SYSTEM.username();
     timeline.record(appealId, by, "OPENED", Sentence.of("opened"));
     Target target = targets.get(appeal.targetId());
@@ -252,7 +252,7 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
 
   @Transactional(readOnly = true)
   public List<AppealSummary> summariesOfCampaign(long campaignId) {
-    campaigns.get(campaignId);
+    campaigns.terms(campaignId);
     return appeals.summariesOfCampaign(campaignId);
   }
 

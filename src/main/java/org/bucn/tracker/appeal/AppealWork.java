@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignService;
+import org.bucn.tracker.campaign.CampaignTerms;
 import org.bucn.tracker.shared.InvalidFieldException;
 import org.bucn.tracker.shared.NotFoundException;
 import org.bucn.tracker.shared.Sentence;
@@ -295,7 +295,7 @@ public class AppealWork {
     return Map.of(AppealProcess.SANCTION_PENDING, sanction.status() == SanctionStatus.PENDING);
   }
 
-  static boolean tracksSanctions(Campaign campaign, ResponseKind kind) {
+  static boolean tracksSanctions(CampaignTerms campaign, ResponseKind kind) {
     return campaign.demandsSanctions()
         && kind != ResponseKind.DECLINED
         && kind != ResponseKind.NO_RESPONSE;
@@ -312,7 +312,7 @@ public class AppealWork {
             });
   }
 
-  private Campaign campaign(AppealRepository.AppealRow appeal) {
-    return campaigns.get(appeal.campaignId());
+  private CampaignTerms campaign(AppealRepository.AppealRow appeal) {
+    return campaigns.terms(appeal.campaignId());
   }
 }

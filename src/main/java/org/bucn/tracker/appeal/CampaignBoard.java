@@ -155,7 +155,7 @@ public class CampaignBoard {
 
   @Transactional(readOnly = true)
   public Page page(long campaignId, Filter filter) {
-    campaigns.get(campaignId);
+    campaigns.terms(campaignId);
     StringBuilder where = new StringBuilder(" WHERE o.campaign_id = :campaign");
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("campaign", campaignId);

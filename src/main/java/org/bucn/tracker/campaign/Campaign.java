@@ -35,4 +35,24 @@ public record Campaign(
   public boolean demandsSanctions() {
     return demands.contains(Demand.SANCTIONS);
   }
+
+  /** What a step of one of its appeals needs of it. */
+  public CampaignTerms terms() {
+    return new CampaignTerms(
+        id,
+        title,
+        demands,
+        status,
+        followUpInterval,
+        maxFollowUps,
+        sanctionCheckInterval,
+        launchedBy,
+        launchedAt,
+        replyTo,
+        draftWithin,
+        reviewWithin,
+        submitWithin,
+        responseWithin,
+        sanctionWithin);
+  }
 }

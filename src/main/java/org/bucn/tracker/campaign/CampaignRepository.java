@@ -31,6 +31,9 @@ class CampaignRepository {
   /** The campaigns read in this transaction: a step's timers, letter and notices read it once. */
   private final TransactionMemo<Long, Campaign> read = new TransactionMemo<>();
 
+  /** The same for what a step needs of a campaign (its terms, without its offices). */
+  private final TransactionMemo<Long, CampaignTerms> termsRead = new TransactionMemo<>();
+
   CampaignRepository(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
@@ -42,7 +45,7 @@ class CampaignRepository {
   }
 
   void update(long id, CampaignRequest c, String by) {
-    read.forget();
+    forget();
     jdbc.sql(
             """
             UPDATE campaign SET title = :title, summary = :summary, demands = CAST(:demands AS varchar[]), follow_up_interval = :followUp,
@@ -79,7 +82,7 @@ class CampaignRepository {
 
   /** A draft campaign and what belongs to it only: its letters and its list of targets. */
   void delete(long id) {
-    read.forget();
+    forget();
     jdbc.sql("DELETE FROM campaign_letter WHERE campaign_id = ?").param(id).update();
     jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ?").param(id).update();
     jdbc.sql("DELETE FROM campaign WHERE id = ?").param(id).update();
@@ -122,6 +125,52 @@ class CampaignRepository {
     return id;
   }
 
+  /** A campaign changed in this transaction is read again. */
+  private void forget() {
+    read.forget();
+    termsRead.forget();
+  }
+
+  /**
+   * What a step needs of the campaign, without its list of offices; from the whole campaign when
+   * this transaction has read it already.
+   */
+  Optional<CampaignTerms> terms(long id) {
+    Optional<Campaign> whole = read.kept(id);
+    if (whole.isPresent()) {
+      return whole.map(Campaign::terms);
+    }
+    return termsRead.get(
+        id,
+        () ->
+            jdbc.sql(
+                    """
+                    SELECT id, title, demands, status, follow_up_interval, max_follow_ups, sanction_check_interval,
+                           launched_by, launched_at, reply_to, draft_within, review_within, submit_within, response_within, sanction_within
+                      FROM campaign WHERE id = ?
+                    """)
+                .param(id)
+                .query(
+                    (rs, n) ->
+                        new CampaignTerms(
+                            rs.getLong("id"),
+                            rs.getString("title"),
+                            demands(rs),
+                            CampaignStatus.valueOf(rs.getString("status")),
+                            rs.getString("follow_up_interval"),
+                            rs.getInt("max_follow_ups"),
+                            rs.getString("sanction_check_interval"),
+                            rs.getString("launched_by"),
+                            rs.getObject("launched_at", OffsetDateTime.class),
+                            rs.getString("reply_to"),
+                            rs.getString("draft_within"),
+                            rs.getString("review_within"),
+                            rs.getString("submit_within"),
+                            rs.getString("response_within"),
+                            rs.getString("sanction_within")))
+                .optional());
+  }
+
   Optional<Campaign> find(long id) {
     return read.get(
         id,
@@ -160,7 +209,7 @@ class CampaignRepository {
   }
 
   void addTargets(long id, List<Long> targetIds) {
-    read.forget();
+    forget();
     jdbc.sql("INSERT INTO campaign_target (campaign_id, target_id) SELECT ?, unnest(?::bigint[])")
         .params(id, targetIds.toArray(Long[]::new))
         .update();
@@ -168,7 +217,7 @@ class CampaignRepository {
 
   /** Takes an office off a draft's list; false when it was not on it. */
   boolean removeTarget(long id, long targetId) {
-    read.forget();
+    forget();
     return jdbc.sql("DELETE FROM campaign_target WHERE campaign_id = ? AND target_id = ?")
             .params(id, targetId)
             .update()
@@ -186,21 +235,21 @@ class CampaignRepository {
    * timelines) comes after it.
    */
   void markLaunched(long id, String by) {
-    read.forget();
+    forget();
     jdbc.sql("UPDATE campaign SET status = 'ACTIVE', launched_by = ?, launched_at = ? WHERE id = ?")
         .params(by, now(), id)
         .update();
   }
 
   void setProcessInstance(long id, String processInstanceId) {
-    read.forget();
+    forget();
     jdbc.sql("UPDATE campaign SET process_instance_id = ? WHERE id = ?")
         .params(processInstanceId, id)
         .update();
   }
 
   void markClosed(long id, String by, boolean early) {
-    read.forget();
+    forget();
     jdbc.sql(
             "UPDATE campaign SET status = 'CLOSED', closed_by = ?, closed_at = ?, closed_early = ? WHERE id = ?")
         .params(by, now(), early, id)
@@ -208,7 +257,7 @@ class CampaignRepository {
   }
 
   void markPublished(long id, String by, boolean published) {
-    read.forget();
+    forget();
     jdbc.sql(
             "UPDATE campaign SET published_at = CASE WHEN ? THEN CAST(? AS timestamptz) END, published_by = CASE WHEN ? THEN ? END WHERE id = ?")
         .params(published, now(), published, by, id)
@@ -225,13 +274,13 @@ class CampaignRepository {
 
   /** Links a round to the event it answers. */
   void linkEvent(long id, long eventId) {
-    read.forget();
+    forget();
     jdbc.sql("UPDATE campaign SET event_id = ? WHERE id = ?").params(eventId, id).update();
   }
 
   /** A launch due by itself that did not happen: letters of its preview have errors. */
   void markLaunchStopped(long id) {
-    read.forget();
+    forget();
     jdbc.sql("UPDATE campaign SET launch_stopped_at = ? WHERE id = ?").params(now(), id).update();
   }
 
@@ -264,11 +313,15 @@ class CampaignRepository {
         .optional();
   }
 
-  private static Campaign map(ResultSet rs, int rowNum) throws SQLException {
+  private static Set<Demand> demands(ResultSet rs) throws SQLException {
     Set<Demand> demands = EnumSet.noneOf(Demand.class);
     for (Object d : (Object[]) rs.getArray("demands").getArray()) {
       demands.add(Demand.valueOf((String) d));
     }
+    return java.util.Collections.unmodifiableSet(demands);
+  }
+
+  private static Campaign map(ResultSet rs, int rowNum) throws SQLException {
     List<Long> targetIds = new ArrayList<>();
     Array targets = rs.getArray("target_ids");
     for (Object t : (Object[]) targets.getArray()) {
@@ -278,7 +331,7 @@ class CampaignRepository {
         rs.getLong("id"),
         rs.getString("title"),
         rs.getString("summary"),
-        java.util.Collections.unmodifiableSet(demands),
+        demands(rs),
         rs.getString("follow_up_interval"),
         rs.getInt("max_follow_ups"),
         rs.getString("sanction_check_interval"),

@@ -58,6 +58,12 @@ public class CampaignService {
     return campaigns.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
   }
 
+  /** What a step of one of its appeals needs of the campaign: {@link CampaignTerms}. */
+  @Transactional(readOnly = true)
+  public CampaignTerms terms(long id) {
+    return campaigns.terms(id).orElseThrow(() -> new NotFoundException("campaign", id));
+  }
+
   @Transactional(readOnly = true)
   public List<Campaign> findAll() {
     return campaigns.findAll();

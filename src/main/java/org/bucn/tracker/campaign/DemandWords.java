@@ -55,7 +55,7 @@ final class DemandWords {
    * The campaign's demands in {@code language} (the closest one known, else English), joined as a
    * list is in that language.
    */
-  static String of(Campaign campaign, String language) {
+  static String of(CampaignTerms campaign, String language) {
     List<String> words =
         WORDS.get(LanguageTags.bestOf(List.of(language, "en"), WORDS.keySet()).orElse("en"));
     List<String> demands =

@@ -166,12 +166,12 @@ public class Letters {
    * and the organisation once for all targets, each office's forms when it is rendered.
    */
   @Transactional(readOnly = true)
-  public Function<Target, Optional<RenderedLetter>> renderer(Campaign campaign) {
+  public Function<Target, Optional<RenderedLetter>> renderer(CampaignTerms campaign) {
     return renderer(campaign, target -> targets.forms(target.id()));
   }
 
   private Function<Target, Optional<RenderedLetter>> renderer(
-      Campaign campaign, Function<Target, List<TargetForm>> forms) {
+      CampaignTerms campaign, Function<Target, List<TargetForm>> forms) {
     List<Letter> letters = of(campaign.id());
     Organisation sender = organisation.get();
     LocalDate today = LocalDate.now(clock);
@@ -202,7 +202,12 @@ public class Letters {
     for (Target office : targets.findAll(tried)) {
       Optional<RenderedLetter> rendered =
           render(
-              campaign, letters, sender, office, forms.getOrDefault(office.id(), List.of()), today);
+              campaign.terms(),
+              letters,
+              sender,
+              office,
+              forms.getOrDefault(office.id(), List.of()),
+              today);
       if (rendered.isPresent() && rendered.get().language().equals(letter.get().language())) {
         return Optional.of(
             new LetterSample(
@@ -220,7 +225,7 @@ public class Letters {
     values.put("office", "…");
     values.put("country", "…");
     values.put("campaignTitle", campaign.title());
-    values.put("demands", DemandWords.of(campaign, letter.get().language()));
+    values.put("demands", DemandWords.of(campaign.terms(), letter.get().language()));
     values.put("organisation", sender.nameIn(letter.get().language()));
     return Optional.of(
         new LetterSample(
@@ -281,7 +286,7 @@ public class Letters {
     // offices on each view.
     Map<Long, List<TargetForm>> forms = targets.formsOf(campaign.targetIds());
     Function<Target, Optional<RenderedLetter>> renderer =
-        renderer(campaign, target -> forms.getOrDefault(target.id(), List.of()));
+        renderer(campaign.terms(), target -> forms.getOrDefault(target.id(), List.of()));
     return targets.findAll(campaign.targetIds()).stream()
         .map(
             t ->
@@ -311,7 +316,7 @@ public class Letters {
   }
 
   private static Optional<RenderedLetter> render(
-      Campaign campaign,
+      CampaignTerms campaign,
       List<Letter> letters,
       Organisation sender,
       Target target,
@@ -363,7 +368,7 @@ public class Letters {
    * {{#holderName}}…{{/holderName}} drops out.
    */
   static Map<String, Object> values(
-      Campaign campaign,
+      CampaignTerms campaign,
       Target target,
       Addressing addressing,
       Organisation sender,

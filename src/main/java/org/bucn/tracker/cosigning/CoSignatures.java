@@ -490,7 +490,7 @@ public class CoSignatures {
   public record Imported(int imported, int merged) {}
 
   private void beforeLaunch(long campaignId) {
-    Campaign campaign = campaigns.get(campaignId);
+    var campaign = campaigns.terms(campaignId);
     if (campaign.status() != CampaignStatus.DRAFT) {
       throw new ConflictException(null, "refusal.signatures.launched", campaign.title());
     }
@@ -516,7 +516,7 @@ public class CoSignatures {
                AND (withdrawn_at IS NULL OR withdrawn_at > ?::timestamptz)
              ORDER BY id
             """)
-        .params(campaignId, campaigns.get(campaignId).launchedAt())
+        .params(campaignId, campaigns.terms(campaignId).launchedAt())
         .query(
             rs -> {
               String organisation = rs.getString("organisation");

@@ -28,6 +28,27 @@ class CampaignDraftTests {
   @Autowired TargetService targets;
   @Autowired CampaignDrill drill;
 
+  /**
+   * A step reads its campaign's terms without the list of its offices (10,000 ids in a large
+   * campaign); read alone, they say what the whole campaign says.
+   */
+  @Test
+  void aStepReadsTheCampaignsTermsAsTheWholeCampaignHasThem() {
+    Campaign launched =
+        drill.launch(Set.of(Demand.CONDEMNATION, Demand.SANCTIONS), "P9D", 2, "P20D", "RS", "AL");
+    assertThat(campaigns.terms(launched.id())).isEqualTo(campaigns.get(launched.id()).terms());
+    assertThat(campaigns.terms(launched.id()))
+        .satisfies(
+            terms -> {
+              assertThat(terms.followUpInterval()).isEqualTo("P9D");
+              assertThat(terms.maxFollowUps()).isEqualTo(2);
+              assertThat(terms.sanctionCheckInterval()).isEqualTo("P20D");
+              assertThat(terms.demandsSanctions()).isTrue();
+              assertThat(terms.status()).isEqualTo(CampaignStatus.ACTIVE);
+              assertThat(terms.launchedAt()).isNotNull();
+            });
+  }
+
   @Test
   void aDraftIsEditedAndDeletedAndALaunchedCampaignIsNeither() throws Exception {
     long al =

@@ -374,7 +374,7 @@ class TaskPageController {
     model.addAttribute("escalationDecisions", EscalationDecision.values());
     model.addAttribute("sanctionStatuses", SanctionStatus.values());
     model.addAttribute("mayComplete", view.mayComplete());
-    model.addAttribute("mailCc", campaigns.get(view.appeal().campaignId()).replyTo());
+    model.addAttribute("mailCc", campaigns.terms(view.appeal().campaignId()).replyTo());
     model.addAttribute("replies", replies.filedTo(view.appeal().id()));
     List<DraftDiff.Segment> diff = DraftDiff.ofLatest(view.appeal().drafts());
     model.addAttribute("diff", diff.isEmpty() ? null : diff);
