@@ -139,44 +139,37 @@ class SearchTests {
   }
 
   /**
-   * A launch writes its appeals' search rows in one statement (changelog 046): each row says what
-   * search_refresh_appeal, which every later change of the appeal calls, would say of it.
+   * A launch queues its appeals for the index (changelog 049) rather than indexing them in the
+   * coordinator's transaction; they are found by their office and campaign within seconds, each row
+   * what search_refresh_appeal writes for it.
    */
   @Test
-  void aLaunchIndexesItsAppealsAsEveryLaterChangeWould(
-      @Autowired org.springframework.transaction.PlatformTransactionManager transactions,
-      @Autowired org.bucn.tracker.campaign.CampaignService campaigns,
-      @Autowired org.bucn.tracker.campaign.Letters letters) {
+  void aLaunchsAppealsAreFoundOnceIndexedFromTheQueue() throws Exception {
     var campaign =
-        drill.draft(
+        drill.launch(
             java.util.Set.of(org.bucn.tracker.campaign.Demand.CONDEMNATION),
             "P14D",
             3,
             "P30D",
-            null,
             "RS",
             "AL");
-    // Read in the launch's own transaction, before the appeals open (a draft then re-indexes each).
-    var launch = new org.springframework.transaction.support.TransactionTemplate(transactions);
-    launch.executeWithoutResult(
-        status -> {
-          var launched =
-              campaigns.launch(
-                  campaign.id(),
-                  org.bucn.tracker.campaign.LaunchOverride.forEveryError(
-                      letters.preview(campaign.id()), "a test"),
-                  CampaignDrill.COORDINATOR);
-          for (String country : List.of("RS", "AL")) {
-            long appeal = drill.appeal(launched, country);
-            List<String> atLaunch = indexed(appeal);
-            assertThat(atLaunch).as("indexed at launch").isNotEmpty();
-            jdbc.sql("SELECT search_refresh_appeal(?)").param(appeal).query().singleRow();
-            assertThat(indexed(appeal))
-                .as("as search_refresh_appeal writes it")
-                .isEqualTo(atLaunch);
-          }
-          status.setRollbackOnly();
-        });
+    for (String country : List.of("RS", "AL")) {
+      long appeal = drill.appeal(campaign, country);
+      await().until(() -> queued(appeal) == 0 && !indexed(appeal).isEmpty());
+    }
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get("/api/search")
+                            .param("q", campaign.title())
+                            .param("type", "APPEAL")
+                            .with(httpBasic("advocate", "demo")))
+                    .andExpect(jsonPath("$.total").value(2)));
+    long appeal = drill.appeal(campaign, "RS");
+    List<String> queued = indexed(appeal);
+    jdbc.sql("SELECT search_refresh_appeal(?)").param(appeal).query().singleRow();
+    assertThat(indexed(appeal)).as("as search_refresh_appeal writes it").isEqualTo(queued);
   }
 
   /** The appeal's search title, then the words of its body, sorted (names aggregate unordered). */
