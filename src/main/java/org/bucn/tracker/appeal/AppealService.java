@@ -180,11 +180,16 @@ public class AppealService implements org.bucn.tracker.evidence.EvidenceHolders 
 
   /**
    * Locks the appeal an open task belongs to, found by the task in the same statement: the first
-   * lock of every step on a task. Empty when the task is not open.
+   * lock of every step on a task. Empty when the task is not open, or when its appeal has ended: a
+   * campaign closed early marks its appeals WITHDRAWN at once and ends their processes in batches
+   * after it, and a task of an appeal withdrawn so must not move it on meanwhile.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public java.util.Optional<Long> lockOfTask(String taskId) {
-    return appeals.lockOfTask(taskId).map(AppealRepository.AppealRow::id);
+    return appeals
+        .lockOfTask(taskId)
+        .filter(a -> a.stage() != AppealStage.CLOSED && a.stage() != AppealStage.WITHDRAWN)
+        .map(AppealRepository.AppealRow::id);
   }
 
   /**

@@ -386,4 +386,32 @@ class TaskApiTests {
     }
     return mvc.perform(request);
   }
+
+  /**
+   * A campaign closed early marks its appeals WITHDRAWN and ends their processes in batches after
+   * it; a task of such an appeal, completed in between, is refused (409) and the appeal stays
+   * withdrawn (it moved to review before: the close's scale test caught it).
+   */
+  @Test
+  void aTaskOfAnAppealWithdrawnByTheCloseIsRefusedUntilItsProcessEnds(
+      @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+    Campaign campaign = drill.launch(Set.of(Demand.CONDEMNATION), "P14D", 3, "P30D", "SI");
+    long appeal = drill.appeal(campaign, "SI");
+    String task = drill.awaitTask(appeal, TaskKey.DRAFT_APPEAL).id();
+    perform("advocate", "/api/tasks/" + task + "/claim", null).andExpect(status().isOk());
+    // The close's first half: the appeal withdrawn, its process not yet ended.
+    jdbc.sql("UPDATE appeal SET stage = 'WITHDRAWN' WHERE id = ?").param(appeal).update();
+    mvc.perform(
+            post("/api/tasks/" + task + "/complete")
+                .with(httpBasic("advocate", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"Your Excellency, …\", \"language\": \"sl\"}"))
+        .andExpect(status().isConflict());
+    assertThat(
+            jdbc.sql("SELECT stage FROM appeal WHERE id = ?")
+                .param(appeal)
+                .query(String.class)
+                .single())
+        .isEqualTo("WITHDRAWN");
+  }
 }
