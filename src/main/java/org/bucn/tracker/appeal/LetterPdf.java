@@ -96,7 +96,9 @@ public class LetterPdf {
     page.put("subject", letter.subject());
     page.put("body", letter.body());
     page.put("signatory", sender.signatory(language).orElse(null));
-    page.put("coSigned", CoSignedWords.lines(coSignatures.signers(appeal.campaignId()), language));
+    page.put(
+        "coSigned",
+        CoSignedWords.list(coSignatures.signers(appeal.campaignId()), language).orElse(null));
     return pdf.renderArchival("appeals/letter", page);
   }
 

@@ -1,18 +1,23 @@
 package org.bucn.tracker.cosigning;
 
+import com.ibm.icu.text.Collator;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.RuleBasedCollator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.bucn.tracker.target.LanguageTags;
 
 /**
  * The co-signatories as a letter prints them after its signature, in the letter's language:
  * "Co-signed by 3 organisations and 2 individuals:" (plural forms by the language's own rules), the
- * organisations by country (named in that language), then the individuals by name.
+ * organisations by country (named in that language), then the individuals by name, each in the
+ * language's alphabetical order ({@link CoSignedList}).
  */
 public final class CoSignedWords {
 
@@ -114,38 +119,72 @@ public final class CoSignedWords {
   private CoSignedWords() {}
 
   /**
-   * The lines after the signature: the heading, each organisation ("Name, Country"), each
-   * individual ("Name, Title"); none when nobody co-signs.
+   * The lines of the mailed text after the signature: the heading, each country's organisations
+   * ("Country: Name; Name"), each individual ("Name, Title"); none when nobody co-signs.
    */
   public static List<String> lines(CoSigners signers, String language) {
+    return list(signers, language).map(CoSignedList::lines).orElse(List.of());
+  }
+
+  /**
+   * The list as the letter prints it, in the letter's language and in that language's alphabetical
+   * order (Croatian puts "Čakovec" after "Cres", Serbian Cyrillic "Ђ" after "Д"); empty when nobody
+   * co-signs.
+   */
+  public static Optional<CoSignedList> list(CoSigners signers, String language) {
     if (signers.isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
     Words words = wordsFor(language);
     ULocale plurals = ULocale.forLanguageTag(language.equals("cnr") ? "sr" : language);
     String organisations = count(words.organisations(), signers.organisations().size(), plurals);
     String individuals = count(words.individuals(), signers.individualCount(), plurals);
-    List<String> lines = new ArrayList<>();
+    String heading;
     if (signers.organisations().isEmpty()) {
-      lines.add(MessageFormat.format(words.one(), individuals));
+      heading = MessageFormat.format(words.one(), individuals);
     } else if (signers.individualCount() == 0) {
-      lines.add(MessageFormat.format(words.one(), organisations));
+      heading = MessageFormat.format(words.one(), organisations);
     } else {
-      lines.add(MessageFormat.format(words.both(), organisations, individuals));
+      heading = MessageFormat.format(words.both(), organisations, individuals);
     }
-    signers.organisations().stream()
-        .map(o -> new String[] {country(o.countryCode(), language), o.name()})
-        .sorted(
-            Comparator.<String[], String>comparing(o -> o[0])
-                .thenComparing(o -> o[1].toLowerCase()))
-        .forEach(o -> lines.add(o[0].isEmpty() ? o[1] : o[1] + ", " + o[0]));
+    Comparator<String> alphabetical = alphabetical(language);
+    Map<String, List<String>> byCountry = new TreeMap<>(alphabetical);
+    for (CoSigners.Organisation o : signers.organisations()) {
+      byCountry
+          .computeIfAbsent(country(o.countryCode(), language), c -> new ArrayList<>())
+          .add(o.name());
+    }
+    List<CoSignedList.Country> countries = new ArrayList<>();
+    byCountry.forEach(
+        (country, names) ->
+            countries.add(
+                new CoSignedList.Country(country, names.stream().sorted(alphabetical).toList())));
+    List<CoSignedList.Person> people = new ArrayList<>();
     signers.individuals().stream()
-        .sorted(Comparator.comparing(p -> p.name().toLowerCase()))
-        .forEach(p -> lines.add(p.title() == null ? p.name() : p.name() + ", " + p.title()));
+        .sorted(Comparator.comparing(CoSigners.Person::name, alphabetical))
+        .forEach(p -> people.add(new CoSignedList.Person(p.name(), p.title())));
     for (int i = 0; i < signers.unnamed(); i++) {
-      lines.add(words.unnamed());
+      people.add(new CoSignedList.Person(words.unnamed(), null));
     }
-    return lines;
+    return Optional.of(new CoSignedList(heading, countries, people));
+  }
+
+  /**
+   * The letter's language's alphabetical order, case and accents second, numbers by value (ICU's
+   * collation for it; Serbian and Montenegrin as Serbian in Latin, as the tracker writes them),
+   * ties broken by the text itself so no two names are "equal".
+   */
+  private static Comparator<String> alphabetical(String language) {
+    Collator collator =
+        Collator.getInstance(
+            ULocale.forLocale(
+                LanguageTags.dateLocale(language.equals("sr") ? "sr-Latn" : language, null)));
+    collator.setStrength(Collator.SECONDARY);
+    if (collator instanceof RuleBasedCollator rules) {
+      rules.setNumericCollation(true); // "Forum 2" before "Forum 10"
+    }
+    return Comparator.<String, String>comparing(s -> s, collator::compare)
+        .thenComparing(Comparator.naturalOrder());
   }
 
   private static String count(String pattern, int n, ULocale plurals) {

@@ -152,7 +152,7 @@ class CoSigningTests {
     byte[] sent = evidence.content(submission.letterEvidenceId()).bytes();
     assertThat(text(sent))
         .contains("Supotpisnici: 1 organizacija i 1 pojedinac:")
-        .contains("Centar za demokratiju, Srbija")
+        .contains("Srbija: Centar za demokratiju")
         .contains("Mykola Witness, Historian")
         .doesNotContain(person);
     String mail =
@@ -171,6 +171,62 @@ class CoSigningTests {
     assertThat(CoSignedWords.lines(signatures.signers(campaign.id()), "en"))
         .as("letters of this launch still carry the list as it was at the launch")
         .contains("Mykola Witness, Historian");
+  }
+
+  @Test
+  void fortyOrganisationsAndThreeHundredPeopleFitOnAFewPagesInTheLettersAlphabeticalOrder()
+      throws Exception {
+    Campaign campaign = draftWithSignOn("AL");
+    StringBuilder csv = new StringBuilder("organisation,country,website,name,title,email\n");
+    csv.append("Civic Forum Čakovec,CZ,,Ana A,,\n") // Češka: after Crna Gora in Serbian
+        .append("Civic Forum Cetinje,ME,,Ana B,,\n")
+        .append(",,,Čolak Ivana,Analyst,\n") // Č after C, before D
+        .append(",,,Cvitan Marko,Historian,\n")
+        .append(",,,Dragić Petar,Lawyer,\n");
+    for (int i = 0; i < 38; i++) {
+      csv.append("Forum ").append(i).append(",RS,,Signer ").append(i).append(",,\n");
+    }
+    String[] titles = {
+      "Professor", "Journalist", "Senior Research Fellow in International Security"
+    };
+    for (int i = 0; i < 297; i++) {
+      csv.append(",,,Expert ").append(i).append(',').append(titles[i % 3]).append(",\n");
+    }
+    mvc.perform(
+            post("/api/campaigns/" + campaign.id() + "/signatories/import")
+                .param("source", "Signed at the Podgorica conference")
+                .contentType("text/csv")
+                .content(csv.toString())
+                .with(coordinator()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.imported").value(340));
+
+    long appeal = drill.appeal(drill.launch(campaign), "AL");
+    drill.draftAndApprove(appeal); // a letter in Serbian
+    byte[] pdf = letterPdf(appeal);
+    String text = text(pdf).replaceAll("\\s+", " ");
+    assertThat(text).contains("Supotpisnici: 40 organizacija i 300 pojedinaca:");
+    assertThat(text.indexOf("Crna Gora: Civic Forum Cetinje"))
+        .as("countries in Serbian alphabetical order: Crna Gora, Češka, Srbija")
+        .isPositive()
+        .isLessThan(text.indexOf("Češka: Civic Forum Čakovec"));
+    assertThat(text.indexOf("Češka:"))
+        .isLessThan(text.indexOf("Srbija: Forum 0; Forum 1; Forum 2;"));
+    assertThat(text.indexOf("Cvitan Marko, Historian"))
+        .as("people in Serbian alphabetical order: C, Č, D")
+        .isPositive()
+        .isLessThan(text.indexOf("Čolak Ivana, Analyst"));
+    assertThat(text.indexOf("Čolak Ivana")).isLessThan(text.indexOf("Dragić Petar"));
+    assertThat(
+            Pattern.compile("Expert \\d+, (Professor|Journalist|Senior Research Fellow)")
+                .matcher(text)
+                .results())
+        .hasSize(297);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages())
+          .as("the letter and 340 co-signatories run on (one to a line, they took eight pages)")
+          .isLessThanOrEqualTo(4);
+    }
   }
 
   @Test
@@ -499,7 +555,9 @@ class CoSigningTests {
 
   private static String text(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document).replaceAll("[ \\t]+", " ");
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true); // a bold name and its plain title are one line's text
+      return stripper.getText(document).replaceAll("[ \\t]+", " ");
     }
   }
 
