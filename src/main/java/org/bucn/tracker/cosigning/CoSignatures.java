@@ -9,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bucn.tracker.TrackerProperties;
 import org.bucn.tracker.campaign.Campaign;
 import org.bucn.tracker.campaign.CampaignLaunched;
@@ -401,6 +403,27 @@ public class CoSignatures {
 
   /** {@code approved}: true approves, false rejects with {@code reason}. */
   public record Decision(Boolean approved, String reason) {}
+
+  /** The most signatures one decision takes at once. */
+  public static final int MOST_DECIDED_AT_ONCE = 1000;
+
+  /**
+   * One decision on the signatures a coordinator had before them (a page of those awaiting
+   * approval): all of them or, when one cannot take it (merged, withdrawn, another campaign's),
+   * none and the refusal names it. Signatures that came in after the page was read are not touched.
+   */
+  @Transactional
+  public int decideAll(long campaignId, List<Long> ids, Decision decision, Actor actor) {
+    if (ids == null || ids.isEmpty() || ids.size() > MOST_DECIDED_AT_ONCE || ids.contains(null)) {
+      throw new InvalidFieldException("ids", "refusal.signature.ids", MOST_DECIDED_AT_ONCE);
+    }
+    Set<Long> distinct = new LinkedHashSet<>(ids);
+    distinct.forEach(id -> decide(campaignId, id, decision, actor));
+    return distinct.size();
+  }
+
+  /** Several signatures and the one decision on them. */
+  public record Decisions(List<Long> ids, Boolean approved, String reason) {}
 
   /** A coordinator corrects a typo: the signature keeps its confirmation and its decision. */
   @Transactional

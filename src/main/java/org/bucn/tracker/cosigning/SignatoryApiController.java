@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -89,6 +90,22 @@ class SignatoryApiController {
       @RequestBody CoSignatures.Decision decision,
       Actor actor) {
     return signatures.decide(id, signatoryId, decision, actor);
+  }
+
+  /**
+   * One decision on several signatures at once, all or none: {@code {ids*, approved*, reason}} →
+   * {@code {decided}}.
+   */
+  @PutMapping("/api/campaigns/{id}/signatories/decisions")
+  Map<String, Integer> decideAll(
+      @PathVariable long id, @RequestBody CoSignatures.Decisions decisions, Actor actor) {
+    return Map.of(
+        "decided",
+        signatures.decideAll(
+            id,
+            decisions.ids(),
+            new CoSignatures.Decision(decisions.approved(), decisions.reason()),
+            actor));
   }
 
   /**

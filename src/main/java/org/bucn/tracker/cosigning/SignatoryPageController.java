@@ -4,6 +4,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -45,12 +48,67 @@ class SignatoryPageController {
     this.texts = texts;
   }
 
+  /**
+   * The page; {@code status} shows only the signatures in that state (an unknown one: all), with
+   * how many each state has, so that a coordinator can approve a day's signatures at once.
+   */
   @GetMapping("/campaigns/{id}/signatories")
-  String page(@PathVariable long id, Model model) {
+  String page(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
     model.addAttribute("campaign", campaigns.get(id));
     model.addAttribute("signOn", signatures.signOn(id).orElse(null));
-    model.addAttribute("signatories", signatures.all(id));
+    List<CoSignature> all = signatures.all(id);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    STATES.forEach(
+        state -> {
+          long n = all.stream().filter(s -> s.status().equals(state)).count();
+          if (n > 0) {
+            counts.put(state, n);
+          }
+        });
+    String shown = counts.containsKey(status) ? status : null;
+    model.addAttribute("total", all.size());
+    model.addAttribute("counts", counts);
+    model.addAttribute("shown", shown);
+    model.addAttribute(
+        "signatories",
+        shown == null ? all : all.stream().filter(s -> s.status().equals(shown)).toList());
     return "cosigning/signatories";
+  }
+
+  /** The states in the order a coordinator works through them. */
+  private static final List<String> STATES =
+      List.of(
+          "AWAITING_APPROVAL",
+          "AWAITING_CONFIRMATION",
+          "APPROVED",
+          "REJECTED",
+          "WITHDRAWN",
+          "MERGED",
+          "EXPIRED");
+
+  String page(long id, Model model) {
+    return page(id, null, model);
+  }
+
+  /**
+   * Approves the signatures the page listed as awaiting approval ({@code ids}), exactly those: one
+   * that came in since is left for the coordinator to see.
+   */
+  @PostMapping("/campaigns/{id}/signatories/approvals")
+  String approveAll(
+      @PathVariable long id,
+      @RequestParam(required = false) List<Long> ids,
+      Actor actor,
+      Model model,
+      RedirectAttributes flash) {
+    try {
+      int approved = signatures.decideAll(id, ids, new CoSignatures.Decision(true, null), actor);
+      flash.addFlashAttribute("flash", texts.of("flash.signaturesApproved", approved));
+    } catch (InvalidFieldException | ConflictException e) {
+      model.addAttribute("flashError", texts.of(e));
+      return page(id, "AWAITING_APPROVAL", model);
+    }
+    return "redirect:/campaigns/" + id + "/signatories";
   }
 
   /**

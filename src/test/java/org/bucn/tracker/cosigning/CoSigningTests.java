@@ -230,6 +230,73 @@ class CoSigningTests {
   }
 
   @Test
+  void aCoordinatorApprovesTheSignaturesListedAsAwaitingAtOnceAndOnlyThose() throws Exception {
+    Campaign campaign = draftWithSignOn("AL");
+    String tag = Long.toString(System.nanoTime());
+    long first =
+        signAndConfirm(campaign, person("Awaiting One", null, "a1" + tag + "@ex.org", true));
+    long second =
+        signAndConfirm(campaign, person("Awaiting Two", null, "a2" + tag + "@ex.org", true));
+    sign(campaign, person("Unconfirmed", null, "u" + tag + "@ex.org", true))
+        .andExpect(status().isAccepted());
+
+    String page =
+        mvc.perform(
+                get("/campaigns/" + campaign.id() + "/signatories")
+                    .param("status", "AWAITING_APPROVAL")
+                    .with(coordinator()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("All (3)")
+        .contains("awaiting approval (2)")
+        .contains("awaiting the signer&#39;s confirmation (1)")
+        .contains("Approve these 2 signatures")
+        .contains("Awaiting One")
+        .contains("Awaiting Two")
+        .as("only the state asked for is listed")
+        .doesNotContain("Unconfirmed");
+
+    long late = signAndConfirm(campaign, person("Came Later", null, "l" + tag + "@ex.org", true));
+    mvc.perform(
+            post("/campaigns/" + campaign.id() + "/signatories/approvals")
+                .param("ids", Long.toString(first), Long.toString(second))
+                .with(coordinator())
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .attribute("flash", "2 signatures approved."));
+    assertCounts(campaign, 0, 2);
+    assertThat(signatures.get(campaign.id(), late).status())
+        .as("a signature that came in after the page was read waits for the coordinator")
+        .isEqualTo("AWAITING_APPROVAL");
+
+    // The API: all or none.
+    long withdrawn = signAndConfirm(campaign, person("Gone", null, "g" + tag + "@ex.org", true));
+    mvc.perform(post("/public/signatures/" + link("g" + tag + "@ex.org", WITHDRAW) + "/withdrawal"))
+        .andExpect(status().isOk());
+    decideAll(campaign, List.of(late, withdrawn), true, null).andExpect(status().isConflict());
+    assertThat(signatures.get(campaign.id(), late).status())
+        .as("nothing changed when one of them could not take the decision")
+        .isEqualTo("AWAITING_APPROVAL");
+    decideAll(campaign, List.of(), true, null)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("ids"));
+    decideAll(campaign, List.of(late), false, null)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    decideAll(campaign, List.of(late, late), true, null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.decided").value(1));
+    assertCounts(campaign, 0, 3);
+  }
+
+  @Test
   void aBurstOfSignaturesFromOneAddressHears429AndAnotherAddressIsNotHeldUp() throws Exception {
     Campaign campaign = draftWithSignOn("AL");
     String address = nextAddress();
@@ -474,16 +541,19 @@ class CoSigningTests {
   }
 
   private void signConfirmApprove(Campaign campaign, Map<String, Object> form) throws Exception {
+    decide(campaign, signAndConfirm(campaign, form), true, null).andExpect(status().isOk());
+  }
+
+  /** Signed and confirmed by mail: the signature awaits a coordinator's approval. */
+  private long signAndConfirm(Campaign campaign, Map<String, Object> form) throws Exception {
     sign(campaign, form).andExpect(status().isAccepted());
     mvc.perform(post("/public/signatures/" + link((String) form.get("email"), CONFIRM)))
         .andExpect(status().isOk());
-    long id =
-        signatures.all(campaign.id()).stream()
-            .filter(s -> s.email().equals(form.get("email")))
-            .findFirst()
-            .orElseThrow()
-            .id();
-    decide(campaign, id, true, null).andExpect(status().isOk());
+    return signatures.all(campaign.id()).stream()
+        .filter(s -> s.email().equals(form.get("email")))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   /** The signature just sent: the campaign's newest. */
@@ -507,6 +577,19 @@ class CoSigningTests {
     body.put("reason", reason);
     return mvc.perform(
         put("/api/campaigns/" + campaign.id() + "/signatories/" + id + "/decision")
+            .content(JSON.writeValueAsString(body))
+            .contentType(MediaType.APPLICATION_JSON)
+            .with(coordinator()));
+  }
+
+  private ResultActions decideAll(
+      Campaign campaign, List<Long> ids, boolean approved, String reason) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ids", ids);
+    body.put("approved", approved);
+    body.put("reason", reason);
+    return mvc.perform(
+        put("/api/campaigns/" + campaign.id() + "/signatories/decisions")
             .content(JSON.writeValueAsString(body))
             .contentType(MediaType.APPLICATION_JSON)
             .with(coordinator()));
