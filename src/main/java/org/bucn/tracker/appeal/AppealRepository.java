@@ -223,10 +223,6 @@ class AppealRepository {
   }
 
   /**
-   * Locks the row, sets the stage unless null, and returns the carrier (empty: no such appeal;
-   * inner empty: nobody carries it).
-   */
-  /**
    * Moves the appeal to the task's stage and lists the task for the work lists ({@code work_item},
    * whose listener code is {@code StepEvents}): one statement for the two writes every new task
    * makes. Returns the appeal's carrier, or nothing when there is no such appeal.

@@ -200,7 +200,6 @@ class CampaignPageController {
     return form(model, zone);
   }
 
-  /** Deletes a campaign that is still a draft (its page asks first). */
   /** "Copy for a new round": the copy opens as a draft, to edit and launch. */
   @PostMapping("/campaigns/{id}/copy")
   String copy(@PathVariable long id, Actor actor, RedirectAttributes flash) {
@@ -211,6 +210,7 @@ class CampaignPageController {
     return "redirect:/campaigns/" + copy.id();
   }
 
+  /** Deletes a campaign that is still a draft (its page asks first). */
   @PostMapping("/campaigns/{id}/delete")
   String delete(
       @PathVariable long id, org.bucn.tracker.user.Actor actor, RedirectAttributes flash) {

@@ -336,11 +336,6 @@ class DemoCampaign {
     log.info("Demo mode: created the demo campaign '{}' with its appeals in every stage", TITLE);
   }
 
-  /** Takes a step of the story on {@code day}, in working hours. */
-  /**
-   * Sham votes of the past, each public record with a source to check, so that "prepare a round for
-   * this event" has something to answer and the calendar is not empty.
-   */
   /**
    * The network signs together: before the launch, organisations and people who signed at the
    * network's meeting co-sign the letters (invented, and named so). The letters carry them.
@@ -368,6 +363,10 @@ class DemoCampaign {
         COORDINATOR);
   }
 
+  /**
+   * Sham votes of the past, each public record with a source to check, so that "prepare a round for
+   * this event" has something to answer and the calendar is not empty.
+   */
   private void seedCalendar() {
     List<String> annexed = List.of("Donetsk", "Luhansk", "Zaporizhzhia", "Kherson");
     List<String> allOccupied =
@@ -396,6 +395,7 @@ class DemoCampaign {
     }
   }
 
+  /** Takes a step of the story on {@code day}, in working hours. */
   private void on(LocalDate day, long appealId, Runnable step) {
     moveTo(day, 9 + (int) (appealId % 8));
     step.run();
