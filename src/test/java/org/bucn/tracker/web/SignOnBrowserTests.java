@@ -83,7 +83,9 @@ class SignOnBrowserTests {
           campaign.id(),
           "uk",
           new LetterRequest(
-              "Жодного визнання", "{{salutation}}\n\nПросимо вас не визнавати «вибори».", false),
+              "Жодного визнання",
+              "{{salutation}}\n\nПросимо вас не визнавати «вибори».\n\nЗ повагою",
+              false),
           CampaignDrill.COORDINATOR);
       signatures.open(campaign.id(), null, CampaignDrill.COORDINATOR);
       String email = "olena" + System.nanoTime() + "@example.org";
@@ -94,7 +96,9 @@ class SignOnBrowserTests {
       assertThat(browser.findElement(By.id("letter")).getText())
           .as("the letter in the reader's language")
           .contains("Жодного визнання")
-          .contains("Просимо вас не визнавати");
+          .contains("Просимо вас не визнавати")
+          .as("its paragraphs stay paragraphs")
+          .contains("«вибори».\n\nЗ повагою");
       Browsers.screenshot(browser, "sign-on-uk");
 
       browser.findElement(By.id("name")).sendKeys("Олена Коваленко");
@@ -147,7 +151,9 @@ class SignOnBrowserTests {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signatories")));
       assertThat(browser.findElement(By.id("signatories")).getText())
           .contains("Олена Коваленко, аналітикиня");
-      assertThat(browser.findElement(By.id("counts")).getText()).contains("1 особа");
+      assertThat(browser.findElement(By.id("counts")).getText())
+          .as("no \"no organisation\" when only people co-sign")
+          .isEqualTo("Наразі співпідписує 1 особа.");
       assertThat(browser.getPageSource()).doesNotContain(email);
       Browsers.screenshot(browser, "sign-on-uk-listed");
     } finally {
