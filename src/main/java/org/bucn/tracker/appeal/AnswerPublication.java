@@ -21,7 +21,12 @@ public class AnswerPublication {
 
   /** An answer waiting for approval, as the campaign page lists it. */
   public record Pending(
-      long appealId, String country, String office, ResponseKind kind, String publicSummary) {}
+      long appealId,
+      String countryCode,
+      String country,
+      String office,
+      ResponseKind kind,
+      String publicSummary) {}
 
   private final AppealRepository appeals;
   private final CampaignService campaigns;

@@ -747,7 +747,7 @@ class AppealRepository {
   List<AnswerPublication.Pending> pendingAnswers(long campaignId) {
     return jdbc.sql(
             """
-            SELECT a.id, t.country, t.office, r.kind, r.public_summary
+            SELECT a.id, t.country_code, t.country, t.office, r.kind, r.public_summary
               FROM appeal a JOIN appeal_response r ON r.appeal_id = a.id JOIN target_directory t ON t.id = a.target_id
              WHERE a.campaign_id = ? AND r.public_approved_at IS NULL AND r.kind <> 'NO_RESPONSE'
              ORDER BY t.country, t.office, a.id
@@ -759,8 +759,9 @@ class AppealRepository {
                     rs.getLong(1),
                     rs.getString(2),
                     rs.getString(3),
-                    ResponseKind.valueOf(rs.getString(4)),
-                    rs.getString(5)))
+                    rs.getString(4),
+                    ResponseKind.valueOf(rs.getString(5)),
+                    rs.getString(6)))
         .list();
   }
 

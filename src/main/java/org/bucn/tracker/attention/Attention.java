@@ -42,6 +42,7 @@ public record Attention(
       String taskKey,
       String name,
       long appealId,
+      String countryCode,
       String country,
       String office,
       String assignee,
@@ -54,7 +55,13 @@ public record Attention(
   public record PersonOverdue(String assignee, String displayName, long count, String url) {}
 
   public record DeliveryFailure(
-      long appealId, String country, String office, String to, String error, String url) {}
+      long appealId,
+      String countryCode,
+      String country,
+      String office,
+      String to,
+      String error,
+      String url) {}
 
   public record CampaignProgress(
       long campaignId, String title, long appeals, Map<AppealStage, Long> stages, String url) {}

@@ -187,6 +187,7 @@ public class AttentionService {
         t.taskKey(),
         t.name(),
         t.appealId(),
+        t.countryCode(),
         t.country(),
         t.office(),
         t.assignee(),
@@ -225,7 +226,7 @@ public class AttentionService {
   private List<DeliveryFailure> deliveryFailures() {
     return jdbc.sql(
             """
-            SELECT d.appeal_id, a.country, a.office, d.recipient, d.last_error FROM mail_delivery d
+            SELECT d.appeal_id, a.country_code, a.country, a.office, d.recipient, d.last_error FROM mail_delivery d
               JOIN appeal_overview a ON a.id = d.appeal_id
              WHERE d.status = 'FAILED'
                AND NOT EXISTS (SELECT 1 FROM mail_delivery later WHERE later.appeal_id = d.appeal_id AND later.created_at > d.created_at)
@@ -235,6 +236,7 @@ public class AttentionService {
             (rs, n) ->
                 new DeliveryFailure(
                     rs.getLong("appeal_id"),
+                    rs.getString("country_code"),
                     rs.getString("country"),
                     rs.getString("office"),
                     rs.getString("recipient"),

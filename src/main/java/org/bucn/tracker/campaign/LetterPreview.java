@@ -8,6 +8,7 @@ import java.util.List;
  */
 public record LetterPreview(
     long targetId,
+    String countryCode,
     String country,
     String office,
     String language,
@@ -19,6 +20,7 @@ public record LetterPreview(
 
   public LetterPreview(
       long targetId,
+      String countryCode,
       String country,
       String office,
       String language,
@@ -27,6 +29,7 @@ public record LetterPreview(
       List<LetterWarning> warnings) {
     this(
         targetId,
+        countryCode,
         country,
         office,
         language,

@@ -5,4 +5,9 @@ package org.bucn.tracker.campaign;
  * {@code office} of {@code country} (none: the office's words are left as "…").
  */
 public record LetterSample(
-    String language, String subject, String text, String office, String country) {}
+    String language,
+    String subject,
+    String text,
+    String office,
+    String countryCode,
+    String country) {}

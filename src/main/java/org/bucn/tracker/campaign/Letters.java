@@ -215,6 +215,7 @@ public class Letters {
                 rendered.get().subject(),
                 rendered.get().text().strip(),
                 office.office(),
+                office.countryCode(),
                 office.country()));
       }
     }
@@ -232,6 +233,7 @@ public class Letters {
             letter.get().language(),
             compile("subject", letter.get().subject(), false).execute(values).strip(),
             compile("body", letter.get().body(), false).execute(values).strip(),
+            null,
             null,
             null));
   }
@@ -296,6 +298,7 @@ public class Letters {
                         l ->
                             new LetterPreview(
                                 t.id(),
+                                t.countryCode(),
                                 t.country(),
                                 t.office(),
                                 l.language(),
@@ -306,6 +309,7 @@ public class Letters {
                         () ->
                             new LetterPreview(
                                 t.id(),
+                                t.countryCode(),
                                 t.country(),
                                 t.office(),
                                 null,

@@ -13,11 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
+import org.bucn.tracker.CampaignDrill;
 import org.bucn.tracker.TrackerTest;
+import org.bucn.tracker.campaign.Campaign;
+import org.bucn.tracker.campaign.Demand;
 import org.bucn.tracker.user.UserService;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +44,12 @@ class PersonLocaleTests {
   @Autowired MockMvc mvc;
   @Autowired UserService users;
   @Autowired Formats fmt;
+  @Autowired CampaignDrill drill;
 
   @AfterEach
   void backToDefaults() {
     users.updateSettings("manager", null, null);
+    users.updateSettings("coordinator", null, null);
     LocaleContextHolder.resetLocaleContext();
   }
 
@@ -95,6 +103,31 @@ class PersonLocaleTests {
     mvc.perform(get("/api/me").with(httpBasic("manager", "demo")))
         .andExpect(jsonPath("$.language").value("sr-Latn"))
         .andExpect(jsonPath("$.timeZone").value("Europe/Belgrade"));
+  }
+
+  @Test
+  void pagesNameACountryInTheReadersLanguageNotAsTheDirectoryWritesIt() throws Exception {
+    users.updateSettings("coordinator", "uk", null);
+    Campaign campaign = drill.draft(Set.of(Demand.CONDEMNATION), "P14D", 2, "P30D", null, "RS");
+    long office = campaign.targetIds().get(0);
+    for (String page :
+        List.of(
+            "/targets",
+            "/targets/" + office,
+            "/countries/RS",
+            "/campaigns/" + campaign.id() + "/letters/preview",
+            "/campaigns/new")) {
+      String html =
+          mvc.perform(get(page).with(user("coordinator").roles("COORDINATOR")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(html)
+          .as(page)
+          .contains("Сербія")
+          .doesNotContain(">Serbia<", ", Serbia<", ">Serbia: ", "Serbia)");
+    }
   }
 
   @Test
