@@ -414,7 +414,10 @@ public class CoSignatures {
    */
   @Transactional
   public int decideAll(long campaignId, List<Long> ids, Decision decision, Actor actor) {
-    if (ids == null || ids.isEmpty() || ids.size() > MOST_DECIDED_AT_ONCE || ids.contains(null)) {
+    if (ids == null
+        || ids.isEmpty()
+        || ids.size() > MOST_DECIDED_AT_ONCE
+        || ids.stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidFieldException("ids", "refusal.signature.ids", MOST_DECIDED_AT_ONCE);
     }
     Set<Long> distinct = new LinkedHashSet<>(ids);

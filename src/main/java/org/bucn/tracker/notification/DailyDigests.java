@@ -29,6 +29,7 @@ class DailyDigests {
   record Overdue(
       String taskId,
       String taskKey,
+      String countryCode,
       String country,
       String office,
       String assignee,
@@ -135,7 +136,7 @@ class DailyDigests {
     List<Overdue> overdue =
         jdbc.sql(
                 """
-            SELECT w.task_id, w.task_key, a.country, a.office, p.display_name AS assignee, w.due_at AS due
+            SELECT w.task_id, w.task_key, a.country_code, a.country, a.office, p.display_name AS assignee, w.due_at AS due
               FROM open_task w JOIN appeal_overview a ON a.id = w.appeal_id LEFT JOIN person p ON p.username = w.assignee
              WHERE w.due_at < ? ORDER BY w.due_at LIMIT ?
             """)
@@ -168,7 +169,7 @@ class DailyDigests {
                   "digest.overdueLine",
                   texts.task(o.taskKey(), language),
                   o.office(),
-                  o.country(),
+                  formats.country(o.countryCode(), o.country(), language),
                   formats.date(o.due().atZoneSameInstant(reader.zone()).toLocalDate(), language),
                   o.assignee() == null
                       ? texts.in(language, "digest.nobodyHasIt")

@@ -19,7 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskNotifications {
 
-  record AppealInfo(String country, String office, String campaignTitle) {}
+  record AppealInfo(String countryCode, String country, String office, String campaignTitle) {
+
+    /** The country as {@code reader} reads it. */
+    String countryFor(UserAccount reader, Formats formats) {
+      return formats.country(countryCode, country, Notices.languageOf(reader));
+    }
+  }
 
   private final UserService users;
   private final Notices notices;
@@ -75,7 +81,7 @@ class TaskNotifications {
                 people.name(task.movedBy()),
                 texts.task(task.key().key(), Notices.languageOf(user)),
                 appeal.office(),
-                appeal.country(),
+                appeal.countryFor(user, formats),
                 appeal.campaignTitle(),
                 formats.date(task.due(), Notices.languageOf(user))));
   }
@@ -94,7 +100,7 @@ class TaskNotifications {
                 "notice.changesRequested",
                 people.name(task.reviewer()),
                 appeal.office(),
-                appeal.country(),
+                appeal.countryFor(user, formats),
                 appeal.campaignTitle(),
                 comment.length() <= 300 ? comment : comment.substring(0, 299) + "…"));
   }
@@ -120,14 +126,14 @@ class TaskNotifications {
         giver == null ? "" : people.name(giver),
         texts.task(task.key().key(), Notices.languageOf(user)),
         appeal.office(),
-        appeal.country(),
+        appeal.countryFor(user, formats),
         appeal.campaignTitle());
   }
 
   private AppealInfo appeal(TaskNews task) {
     return jdbc.sql(
             """
-            SELECT country, office, campaign_title FROM appeal_overview WHERE id = ?
+            SELECT country_code, country, office, campaign_title FROM appeal_overview WHERE id = ?
             """)
         .param(task.appealId())
         .query(AppealInfo.class)

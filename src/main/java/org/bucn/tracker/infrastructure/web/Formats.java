@@ -177,11 +177,15 @@ public class Formats {
    * the directory's own name where CLDR has none or the reader reads English.
    */
   public String country(String code, String directoryName) {
-    Locale reader = reader();
-    if (code == null || reader.getLanguage().equals("en")) {
+    return country(code, directoryName, reader());
+  }
+
+  /** A country's name in {@code language}, as {@link #country(String, String)} gives it. */
+  public String country(String code, String directoryName, Locale language) {
+    if (code == null || language.getLanguage().equals("en")) {
       return directoryName;
     }
-    String name = new Locale("", code).getDisplayCountry(formatting(reader));
+    String name = new Locale("", code).getDisplayCountry(formatting(language));
     return name.isBlank() || name.equals(code) ? directoryName : name;
   }
 
