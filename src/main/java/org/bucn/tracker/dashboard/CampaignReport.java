@@ -43,9 +43,13 @@ public class CampaignReport {
    */
   static final char BOM = '\uFEFF';
 
-  /** One appeal in the report: everything recorded about it. */
+  /**
+   * One appeal in the report: everything recorded about it; {@code country} as the directory names
+   * it, {@code countryCode} for naming it in the reader's language.
+   */
   public record Row(
       String campaign,
+      String countryCode,
       String country,
       String office,
       String holder,
@@ -72,7 +76,8 @@ public class CampaignReport {
       SELECT campaign_title AS campaign, country, office, holder_name AS holder, stage, advocate, submission_channel AS channel,
              submission_reference AS reference, submitted_on AS submitted, delivery_status AS delivery, follow_ups,
              last_follow_up_on AS last_follow_up, response_kind AS response, responded_on AS response_date, response_summary,
-             response_source, sanction_status, sanction_measure, sanction_decided_on AS sanction_date, sanction_reference, sanction_source
+             response_source, sanction_status, sanction_measure, sanction_decided_on AS sanction_date, sanction_reference, sanction_source,
+             country_code
         FROM appeal_report
       """;
 
@@ -148,12 +153,15 @@ public class CampaignReport {
 
   /**
    * Writes the report as a spreadsheet: a header row in the reader's language ({@code
-   * report.<column>} of the bundles), stages, answers and outcomes as words, dates as dates and
-   * counts as numbers, the header frozen and filtered. Streamed: a large portfolio never sits in
-   * memory whole.
+   * report.<column>} of the bundles), countries as {@code countryName} names them, stages, answers
+   * and outcomes as words, dates as dates and counts as numbers, the header frozen and filtered.
+   * Streamed: a large portfolio never sits in memory whole.
    */
   public void writeXlsx(
-      List<Row> rows, java.io.OutputStream out, java.util.function.Function<String, String> words)
+      List<Row> rows,
+      java.io.OutputStream out,
+      java.util.function.Function<String, String> words,
+      java.util.function.Function<Row, String> countryName)
       throws IOException {
     try (org.apache.poi.xssf.streaming.SXSSFWorkbook book =
         new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
@@ -176,7 +184,7 @@ public class CampaignReport {
         List<Object> cells =
             java.util.Arrays.asList(
                 r.campaign(),
-                r.country(),
+                countryName.apply(r),
                 r.office(),
                 r.holder(),
                 label(r.stage(), words),

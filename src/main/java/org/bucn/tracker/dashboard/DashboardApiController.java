@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bucn.tracker.infrastructure.web.Formats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,12 +16,15 @@ class DashboardApiController {
   private final DashboardService dashboards;
   private final CampaignReport report;
   private final org.springframework.context.MessageSource messages;
+  private final Formats formats;
 
   DashboardApiController(
       DashboardService dashboards,
       CampaignReport report,
-      org.springframework.context.MessageSource messages) {
+      org.springframework.context.MessageSource messages,
+      Formats formats) {
     this.messages = messages;
+    this.formats = formats;
     this.dashboards = dashboards;
     this.report = report;
   }
@@ -111,7 +115,10 @@ class DashboardApiController {
     response.setContentType(XLSX);
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     report.writeXlsx(
-        rows, response.getOutputStream(), key -> messages.getMessage(key, null, null, reader));
+        rows,
+        response.getOutputStream(),
+        key -> messages.getMessage(key, null, null, reader),
+        r -> formats.country(r.countryCode(), r.country(), reader));
   }
 
   /**

@@ -339,9 +339,9 @@ class DashboardTests {
       var croatia =
           java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum())
               .mapToObj(sheet::getRow)
-              .filter(r -> r.getCell(1).getStringCellValue().equals("Croatia"))
+              .filter(r -> r.getCell(1).getStringCellValue().equals("Хорватія"))
               .findFirst()
-              .orElseThrow();
+              .orElseThrow(() -> new AssertionError("no row names Croatia in Ukrainian"));
       assertThat(croatia.getCell(4).getStringCellValue())
           .as("a stage as a word")
           .isEqualTo("закрито");
