@@ -77,15 +77,14 @@ class CampaignPageController {
     return "campaigns/preview";
   }
 
-  private static List<Issue> issues(
-      Campaign campaign, LetterPreview letter, List<LetterWarning> codes) {
+  private List<Issue> issues(Campaign campaign, LetterPreview letter, List<LetterWarning> codes) {
     return codes.stream()
         .map(
             code ->
                 new Issue(
                     letter.targetId(),
                     code,
-                    code.error() ? Letters.explain(code, letter) : null,
+                    code.error() ? letters.explain(code, letter) : null,
                     switch (code) {
                       case NO_TEMPLATE_IN_LANGUAGE, NO_TEMPLATE, LAYOUT_PLACEHOLDER ->
                           "/campaigns/" + campaign.id() + "#write-letter";

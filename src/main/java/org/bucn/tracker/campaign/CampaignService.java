@@ -294,7 +294,7 @@ public class CampaignService {
                             letter.country(),
                             letter.office(),
                             code,
-                            Letters.explain(code, letter))));
+                            letters.explain(code, letter))));
       }
     }
     return used;

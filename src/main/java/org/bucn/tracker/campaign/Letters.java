@@ -17,9 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.bucn.tracker.infrastructure.web.Formats;
+import org.bucn.tracker.infrastructure.web.LanguageChoices;
 import org.bucn.tracker.organisation.Organisation;
 import org.bucn.tracker.organisation.OrganisationService;
 import org.bucn.tracker.shared.InvalidFieldException;
+import org.bucn.tracker.shared.Texts;
 import org.bucn.tracker.target.Addressing;
 import org.bucn.tracker.target.Channel;
 import org.bucn.tracker.target.LanguageTags;
@@ -80,13 +83,22 @@ public class Letters {
   private final TargetService targets;
   private final OrganisationService organisation;
   private final Clock clock;
+  private final Texts texts;
+  private final Formats formats;
+  private final LanguageChoices languages;
 
   Letters(
       JdbcClient jdbc,
       CampaignRepository campaigns,
       TargetService targets,
       OrganisationService organisation,
-      Clock clock) {
+      Clock clock,
+      Texts texts,
+      Formats formats,
+      LanguageChoices languages) {
+    this.texts = texts;
+    this.formats = formats;
+    this.languages = languages;
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.targets = targets;
@@ -241,35 +253,18 @@ public class Letters {
   /** The offices {@link #sample} tries for one that reads the letter in the visitor's language. */
   private static final int SAMPLE_OFFICES = 25;
 
-  /** What an error of the preview means for this office's letter, in a sentence. */
-  static String explain(LetterWarning code, LetterPreview letter) {
-    String office = letter.office() + ", " + letter.country();
-    return switch (code) {
-      case NO_TEMPLATE_IN_LANGUAGE ->
-          "The letter to "
-              + office
-              + " is in "
-              + letter.language()
-              + ", which the office does not read: add the campaign's letter in one of its languages";
-      case SALUTATION_MISSING ->
-          "The directory has no form of address for "
-              + office
-              + " in "
-              + letter.language()
-              + ": add its salutation on the office's forms of address";
-      case SCRIPT_MISMATCH ->
-          "The letter to "
-              + office
-              + " mixes scripts: its form of address or its text is not in the script of "
-              + letter.language();
-      case HOLDER_NAMED_UNKNOWN ->
-          "The letter names the holder of "
-              + office
-              + ", whom the directory does not know: "
-              + "name the holder, or put the name in a {{#holderName}} section";
-      case NO_EMAIL -> office + " takes e-mail, but the directory has no address for it";
-      case HOLDER_UNKNOWN, NO_TEMPLATE, LAYOUT_PLACEHOLDER -> code.name();
-    };
+  /**
+   * What an error of the preview means for this office's letter, in a sentence in the reader's
+   * language (the office with its country, the letter's language by name); a note, by its name.
+   */
+  public String explain(LetterWarning code, LetterPreview letter) {
+    if (!code.error()) {
+      return texts.label(code);
+    }
+    return texts.of(
+        "letterError." + code.name(),
+        letter.office() + ", " + formats.country(letter.countryCode(), letter.country()),
+        languages.name(letter.language()));
   }
 
   private Campaign campaign(long id) {

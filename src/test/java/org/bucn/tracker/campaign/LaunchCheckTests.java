@@ -100,7 +100,28 @@ class LaunchCheckTests {
                 .value(Matchers.contains("SCRIPT_MISMATCH")))
         .andExpect(
             jsonPath("$.errors[?(@.code == 'NO_TEMPLATE_IN_LANGUAGE')].message")
-                .value(Matchers.contains(Matchers.containsString("cnr"))));
+                .value(
+                    Matchers.contains(
+                        "The letter to Prime Minister, Albania is in Montenegrin, which the office"
+                            + " does not read: add the campaign's letter in one of its languages")));
+    mvc.perform(
+            post("/api/campaigns/{id}/launch", campaign.id())
+                .header("Accept-Language", "uk")
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.errors[?(@.code == 'NO_TEMPLATE_IN_LANGUAGE')].message")
+                .value(
+                    Matchers.contains(
+                        "Лист до Prime Minister, Албанія написано мовою: чорногорська, якою"
+                            + " установа не читає: додайте лист кампанії однією з її мов")));
+    mvc.perform(
+            get("/campaigns/{id}/letters/preview", campaign.id())
+                .header("Accept-Language", "uk")
+                .with(user("coordinator").roles("COORDINATOR")))
+        .andExpect(content().string(Matchers.containsString("змішані латиниця й кирилиця")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("script mismatch"))))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("which the office"))));
     assertThat(campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.DRAFT);
 
     String three =
