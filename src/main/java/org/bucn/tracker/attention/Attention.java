@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.bucn.tracker.appeal.AppealStage;
+import org.bucn.tracker.cosigning.CoSignatures;
 
 /**
  * What needs a person now; the lists their role does not use are empty. Every line carries the
@@ -15,6 +16,7 @@ import org.bucn.tracker.appeal.AppealStage;
  * @param unassigned open tasks nobody has taken, soonest due first
  * @param deliveryFailures letters the mail server refused that have not been sent again
  * @param unmatchedReplies replies waiting to be filed
+ * @param signaturesAwaiting draft campaigns with co-signatures waiting for approval
  * @param campaigns every active campaign's appeals by stage
  * @param myTasks the person's own tasks, soonest due first
  * @param claimable what they may take, soonest due first
@@ -30,6 +32,7 @@ public record Attention(
     List<Line> unassigned,
     List<DeliveryFailure> deliveryFailures,
     long unmatchedReplies,
+    List<CoSignatures.AwaitingApproval> signaturesAwaiting,
     List<CampaignProgress> campaigns,
     List<Line> myTasks,
     List<Line> claimable,

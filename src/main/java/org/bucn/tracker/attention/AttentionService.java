@@ -19,6 +19,7 @@ import org.bucn.tracker.attention.Attention.Line;
 import org.bucn.tracker.attention.Attention.PersonOverdue;
 import org.bucn.tracker.attention.Attention.Portfolio;
 import org.bucn.tracker.attention.Attention.Slipping;
+import org.bucn.tracker.cosigning.CoSignatures;
 import org.bucn.tracker.dashboard.Dashboard;
 import org.bucn.tracker.dashboard.DashboardService;
 import org.bucn.tracker.inbox.Replies;
@@ -41,6 +42,7 @@ public class AttentionService {
   private final People people;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final CoSignatures coSignatures;
 
   AttentionService(
       Worklist worklist,
@@ -48,7 +50,9 @@ public class AttentionService {
       Replies replies,
       People people,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      CoSignatures coSignatures) {
+    this.coSignatures = coSignatures;
     this.worklist = worklist;
     this.dashboards = dashboards;
     this.replies = replies;
@@ -94,6 +98,7 @@ public class AttentionService {
           unassigned.items().stream().map(line).toList(),
           deliveryFailures(),
           replies.unmatched().size(),
+          coSignatures.awaitingApproval(),
           campaigns(),
           List.of(),
           List.of(),
@@ -147,6 +152,7 @@ public class AttentionService {
           List.of(),
           0,
           List.of(),
+          List.of(),
           mine,
           claimable,
           null,
@@ -162,6 +168,7 @@ public class AttentionService {
         List.of(),
         List.of(),
         0,
+        List.of(),
         campaigns(),
         List.of(),
         List.of(),

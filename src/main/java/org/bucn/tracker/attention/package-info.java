@@ -7,6 +7,7 @@
       "appeal",
       "appeal :: worklist",
       "campaign",
+      "cosigning",
       "dashboard",
       "inbox",
       "notification",

@@ -178,6 +178,35 @@ public class CoSignatures {
             });
   }
 
+  /**
+   * Draft campaigns with confirmed signatures no coordinator has decided on yet, those waiting
+   * longest first: what the coordinators' start page lists.
+   */
+  @Transactional(readOnly = true)
+  public List<AwaitingApproval> awaitingApproval() {
+    return jdbc.sql(
+            """
+            SELECT s.campaign_id, c.title, count(*) AS signatures
+              FROM co_signature s JOIN campaign_directory c ON c.id = s.campaign_id
+             WHERE c.status = 'DRAFT' AND s.confirmed_at IS NOT NULL AND s.decision IS NULL
+               AND s.merged_into IS NULL AND s.withdrawn_at IS NULL
+             GROUP BY s.campaign_id, c.title ORDER BY min(s.confirmed_at), s.campaign_id
+            """)
+        .query(
+            (rs, n) ->
+                new AwaitingApproval(
+                    rs.getLong("campaign_id"),
+                    rs.getString("title"),
+                    rs.getLong("signatures"),
+                    "/campaigns/"
+                        + rs.getLong("campaign_id")
+                        + "/signatories?status=AWAITING_APPROVAL"))
+        .list();
+  }
+
+  /** A draft campaign's signatures waiting for a coordinator, and the page that approves them. */
+  public record AwaitingApproval(long campaignId, String title, long signatures, String url) {}
+
   /** A signature may be made: the sign-on is open and the campaign not launched (the row only). */
   private void openSignOn(long campaignId) {
     SignOnRow signOn =

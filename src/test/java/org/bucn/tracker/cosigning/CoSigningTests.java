@@ -259,6 +259,24 @@ class CoSigningTests {
         .as("only the state asked for is listed")
         .doesNotContain("Unconfirmed");
 
+    mvc.perform(get("/api/me/attention").with(coordinator()))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.signaturesAwaiting[?(@.campaignId == " + campaign.id() + ")].signatures")
+                .value(org.hamcrest.Matchers.contains(2)))
+        .andExpect(
+            jsonPath("$.signaturesAwaiting[?(@.campaignId == " + campaign.id() + ")].url")
+                .value(
+                    org.hamcrest.Matchers.contains(
+                        "/campaigns/" + campaign.id() + "/signatories?status=AWAITING_APPROVAL")));
+    assertThat(
+            mvc.perform(get("/").with(coordinator()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+        .as("the coordinators' start page says so")
+        .contains("2 signatures for “" + campaign.title() + "”");
+
     long late = signAndConfirm(campaign, person("Came Later", null, "l" + tag + "@ex.org", true));
     mvc.perform(
             post("/campaigns/" + campaign.id() + "/signatories/approvals")
@@ -272,6 +290,10 @@ class CoSigningTests {
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                 .attribute("flash", "2 signatures approved."));
     assertCounts(campaign, 0, 2);
+    mvc.perform(get("/api/me/attention").with(coordinator()))
+        .andExpect(
+            jsonPath("$.signaturesAwaiting[?(@.campaignId == " + campaign.id() + ")].signatures")
+                .value(org.hamcrest.Matchers.contains(1)));
     assertThat(signatures.get(campaign.id(), late).status())
         .as("a signature that came in after the page was read waits for the coordinator")
         .isEqualTo("AWAITING_APPROVAL");
