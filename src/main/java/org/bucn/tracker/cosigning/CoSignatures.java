@@ -147,6 +147,14 @@ public class CoSignatures {
         .optional();
   }
 
+  /**
+   * A signature (as {@code s}) whose address confirmed it and on which no coordinator has decided:
+   * the state {@code AWAITING_APPROVAL} of {@link #row(ResultSet)}.
+   */
+  private static final String AWAITING_APPROVAL =
+      " s.confirmed_at IS NOT NULL AND s.decision IS NULL AND s.merged_into IS NULL"
+          + " AND s.withdrawn_at IS NULL ";
+
   @Transactional(readOnly = true)
   public Optional<SignOn> signOn(long campaignId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -157,10 +165,9 @@ public class CoSignatures {
               int waiting =
                   jdbc.sql(
                           """
-                          SELECT count(*) FROM co_signature
-                           WHERE campaign_id = ? AND confirmed_at IS NOT NULL AND decision IS NULL
-                             AND merged_into IS NULL AND withdrawn_at IS NULL
-                          """)
+                          SELECT count(*) FROM co_signature s WHERE s.campaign_id = ? AND
+                          """
+                              + AWAITING_APPROVAL)
                       .param(campaignId)
                       .query(Integer.class)
                       .single();
@@ -188,10 +195,10 @@ public class CoSignatures {
             """
             SELECT s.campaign_id, c.title, count(*) AS signatures
               FROM co_signature s JOIN campaign_directory c ON c.id = s.campaign_id
-             WHERE c.status = 'DRAFT' AND s.confirmed_at IS NOT NULL AND s.decision IS NULL
-               AND s.merged_into IS NULL AND s.withdrawn_at IS NULL
-             GROUP BY s.campaign_id, c.title ORDER BY min(s.confirmed_at), s.campaign_id
-            """)
+             WHERE c.status = 'DRAFT' AND
+            """
+                + AWAITING_APPROVAL
+                + " GROUP BY s.campaign_id, c.title ORDER BY min(s.confirmed_at), s.campaign_id")
         .query(
             (rs, n) ->
                 new AwaitingApproval(
@@ -405,7 +412,12 @@ public class CoSignatures {
   @Transactional
   public CoSignature decide(long campaignId, long id, Decision decision, Actor actor) {
     beforeLaunch(campaignId);
-    CoSignature signature = get(campaignId, id);
+    record(campaignId, get(campaignId, id), decision, actor);
+    return get(campaignId, id);
+  }
+
+  /** Records a checked decision on a signature that can still take one. */
+  private void record(long campaignId, CoSignature signature, Decision decision, Actor actor) {
     if (decision.approved() == null) {
       throw new InvalidFieldException("decision", "refusal.signature.decision");
     }
@@ -418,16 +430,16 @@ public class CoSignatures {
     jdbc.sql(
             """
             UPDATE co_signature SET decision = ?, decided_by = ?, decided_at = ?, reject_reason = ?
-             WHERE id = ?
+             WHERE id = ? AND campaign_id = ?
             """)
         .params(
             decision.approved() ? "APPROVED" : "REJECTED",
             actor.username(),
             OffsetDateTime.now(clock),
             decision.approved() ? null : decision.reason().strip(),
-            id)
+            signature.id(),
+            campaignId)
         .update();
-    return get(campaignId, id);
   }
 
   /** {@code approved}: true approves, false rejects with {@code reason}. */
@@ -449,8 +461,9 @@ public class CoSignatures {
         || ids.stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidFieldException("ids", "refusal.signature.ids", MOST_DECIDED_AT_ONCE);
     }
+    beforeLaunch(campaignId);
     Set<Long> distinct = new LinkedHashSet<>(ids);
-    distinct.forEach(id -> decide(campaignId, id, decision, actor));
+    distinct.forEach(id -> record(campaignId, get(campaignId, id), decision, actor));
     return distinct.size();
   }
 

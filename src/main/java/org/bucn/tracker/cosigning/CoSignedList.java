@@ -13,10 +13,14 @@ public record CoSignedList(String heading, List<Country> organisations, List<Per
   /** One country's organisations; {@code name} is empty for those who gave no country. */
   public record Country(String name, List<String> organisations) {
 
+    /** "Forum A; Forum B". */
+    public String names() {
+      return String.join("; ", organisations);
+    }
+
     /** "Albania: Forum A; Forum B", or the names alone when there is no country. */
     public String line() {
-      String names = String.join("; ", organisations);
-      return name.isEmpty() ? names : name + ": " + names;
+      return name.isEmpty() ? names() : name + ": " + names();
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bucn.tracker.campaign.CampaignService;
 import org.bucn.tracker.shared.ConflictException;
 import org.bucn.tracker.shared.InvalidFieldException;
@@ -48,33 +49,6 @@ class SignatoryPageController {
     this.texts = texts;
   }
 
-  /**
-   * The page; {@code status} shows only the signatures in that state (an unknown one: all), with
-   * how many each state has, so that a coordinator can approve a day's signatures at once.
-   */
-  @GetMapping("/campaigns/{id}/signatories")
-  String page(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
-    model.addAttribute("campaign", campaigns.get(id));
-    model.addAttribute("signOn", signatures.signOn(id).orElse(null));
-    List<CoSignature> all = signatures.all(id);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    STATES.forEach(
-        state -> {
-          long n = all.stream().filter(s -> s.status().equals(state)).count();
-          if (n > 0) {
-            counts.put(state, n);
-          }
-        });
-    String shown = counts.containsKey(status) ? status : null;
-    model.addAttribute("total", all.size());
-    model.addAttribute("counts", counts);
-    model.addAttribute("shown", shown);
-    model.addAttribute(
-        "signatories",
-        shown == null ? all : all.stream().filter(s -> s.status().equals(shown)).toList());
-    return "cosigning/signatories";
-  }
-
   /** The states in the order a coordinator works through them. */
   private static final List<String> STATES =
       List.of(
@@ -85,6 +59,29 @@ class SignatoryPageController {
           "WITHDRAWN",
           "MERGED",
           "EXPIRED");
+
+  /**
+   * The page; {@code status} shows only the signatures in that state (an unknown one: all), with
+   * how many each state has, so that a coordinator can approve a day's signatures at once.
+   */
+  @GetMapping("/campaigns/{id}/signatories")
+  String page(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
+    model.addAttribute("campaign", campaigns.get(id));
+    model.addAttribute("signOn", signatures.signOn(id).orElse(null));
+    List<CoSignature> all = signatures.all(id);
+    Map<String, List<CoSignature>> byState =
+        all.stream().collect(Collectors.groupingBy(CoSignature::status));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    STATES.stream()
+        .filter(byState::containsKey)
+        .forEach(state -> counts.put(state, byState.get(state).size()));
+    String shown = counts.containsKey(status) ? status : null;
+    model.addAttribute("total", all.size());
+    model.addAttribute("counts", counts);
+    model.addAttribute("shown", shown);
+    model.addAttribute("signatories", shown == null ? all : byState.get(shown));
+    return "cosigning/signatories";
+  }
 
   String page(long id, Model model) {
     return page(id, null, model);
